@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { defineCommand } from '../src/core/command.js';
+import { UserError } from '../src/core/errors.js';
+import { acknowledgeUnits, loadTask, requireActingUnits, requireOpen } from '../src/core/task-access.js';
+import { normalizeTaskCode, OPEN_STATUSES, TASK_CODE_PATTERN } from '../src/domain/task.js';
+import { formatShortDateTime } from '../src/time/shanghai.js';
+
+const schema = z.object({ codes: z.array(z.string()).max(20, '一次最多签收 20 件') });
+
+export const acknowledge = defineCommand({
+  name: '签收',
+  aliases: ['ack', 'acknowledge', '收到', '接收'],
+  summary: '签收交办的事项（当天收文、当天签收）',
+  usage: ['签收 编号 [编号…]', '签收（只有一件待签收时可省略编号）'],
+  examples: ['签收 D-0001', '签收 D-0001 D-0002'],
+  allowed: 'anyone',
+  parse(input) {
+    const codes = [...input.text.matchAll(TASK_CODE_PATTERN)].map((m) => normalizeTaskCode(m[0]));
+    const rest = input.text.replace(TASK_CODE_PATTERN, '').replace(/[\s,，、;；。]/g, '');
+    if (rest.length > 0 && codes.length === 0) throw new UserError('bad_arguments', `「${input.text}」不是事项编号。`);
+    return { codes: codes.filter((c): c is string => c !== undefined) };
+  },
+  schema,
+  async run(ctx, args) {
+    let codes = args.codes;
+    if (codes.length === 0) {
+      const mine = await ctx.repos.tasks.list({ statuses: OPEN_STATUSES, unacknowledged: true, responsibleId: ctx.actor.id, limit: 5 });
+      const pending = mine.filter((t) => t.units.some((u) => u.responsibleId === ctx.actor.id && !u.ackedAt));
+      if (pending.length !== 1) {
+        const list = pending.map((t) => t.code).join('、');
+        throw new UserError('bad_arguments', pending.length === 0 ? '您没有待签收的事项；签收别人的事项请写明编号。' : `您有多件待签收事项（${list}），请写明编号。`);
+      }
+      codes = [pending[0]?.code ?? ''];
+    }
+    const lines: string[] = [];
+    let signed = 0;
+    for (const code of codes) {
+      const task = await loadTask(ctx, code);
+      requireOpen(task, '签收');
+      const units = requireActingUnits(ctx, task, '签收');
+      const fresh = await acknowledgeUnits(ctx, task, units, false);
+      for (const u of units) {
+        const name = ctx.directory.unitName(u.unitId);
+        if (fresh.includes(u)) {
+          signed += 1;
+          lines.push(`${task.code} 已签收 · ${name} · ${ctx.actor.name} · ${formatShortDateTime(ctx.now)}`);
+        } else {
+          lines.push(`${task.code} ${name} 已于 ${formatShortDateTime(new Date(u.ackedAt ?? ''))} 由 ${ctx.directory.personName(u.ackedBy ?? '')} 签收，无需重复签收`);
+        }
+      }
+    }
+    const single = codes.length === 1 ? codes[0] : undefined;
+    return {
+      reply: {
+        tone: signed > 0 ? 'success' : 'info',
+        title: signed > 0 ? `签收成功（${signed} 项）` : '无需重复签收',
+        lines,
+        actions: single
+          ? [
+              { label: '报送进展', command: `进展 ${single}`, input: { placeholder: '进展情况，可写百分比，如 50% 已完成初稿', required: true } },
+              { label: '办结', command: `办结 ${single}`, input: { placeholder: '办理结果', required: true } },
+            ]
+          : undefined,
+        ref: single ? { kind: 'task', code: single } : undefined,
+      },
+    };
+  },
+});

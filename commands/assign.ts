@@ -1,0 +1,271 @@
+import { z } from 'zod';
+import { defineCommand, type CommandInput, type ParseContext } from '../src/core/command.js';
+import { UserError } from '../src/core/errors.js';
+import { mention } from '../src/core/reply.js';
+import { ASSIGNER_ROLES } from '../src/domain/roles.js';
+import { SOURCES, findSource, sourceLabels, type SourceKind } from '../src/domain/sources.js';
+import { parseDeadline } from '../src/time/parse-deadline.js';
+import { formatDateCn, isoShanghai } from '../src/time/shanghai.js';
+import { joinParts, splitParts, type Part } from '../src/parsing/split-parts.js';
+import { resolveReference, UNIT_SUFFIX, type Reference } from '../src/parsing/resolve-reference.js';
+import { deadlineText } from '../src/render/task-view.js';
+
+const SOURCE_KINDS = Object.keys(SOURCES) as [SourceKind, ...SourceKind[]];
+
+const schema = z.object({
+  title: z.string().min(2, '事项内容太短，请写明要办的事').max(200, '事项内容不超过 200 字，详细要求可另行发送'),
+  units: z
+    .array(z.object({ unitId: z.string(), role: z.enum(['lead', 'co']), responsibleId: z.string() }))
+    .min(1, '请写明承办单位或承办人'),
+  deadline: z.object({ date: z.string(), expression: z.string(), defaulted: z.boolean() }),
+  source: z.enum(SOURCE_KINDS),
+  isKey: z.boolean(),
+});
+type AssignArgs = z.infer<typeof schema>;
+
+const KEYED = /(牵头单位|牵头|配合单位|配合|协办单位|协办|截止日期|截止|时限|期限|来源|事项|标题)[:：]\s*/g;
+const KEY_WORDS = new Set(['重点', '【重点】', '[重点]', '重点事项', '重点督办']);
+
+interface Keyed {
+  lead: string[];
+  co: string[];
+  deadline?: string;
+  source?: string;
+  title?: string;
+  rest: string;
+}
+
+/** Pulls `牵头:` `配合:` `截止:` `来源:` `事项:` fields out of the text. */
+function extractKeyed(text: string): Keyed {
+  const out: Keyed = { lead: [], co: [], rest: '' };
+  const matches = [...text.matchAll(KEYED)];
+  if (matches.length === 0) return { ...out, rest: text };
+  let rest = text.slice(0, matches[0]?.index ?? 0);
+  matches.forEach((m, i) => {
+    const start = (m.index ?? 0) + m[0].length;
+    const end = matches[i + 1]?.index ?? text.length;
+    const raw = text.slice(start, end).trim();
+    const key = m[1] ?? '';
+    // Unit lists and deadlines end at the first space; the remainder belongs to the text.
+    const [value = '', ...tail] = key === '事项' || key === '标题' ? [raw] : raw.split(/\s+/);
+    if (tail.length > 0) rest += ` ${tail.join(' ')}`;
+    if (key.startsWith('牵头')) out.lead.push(...value.split(/[、,，;；]/).filter(Boolean));
+    else if (key.startsWith('配合') || key.startsWith('协办')) out.co.push(...value.split(/[、,，;；]/).filter(Boolean));
+    else if (key === '来源') out.source = value;
+    else if (key === '事项' || key === '标题') out.title = value;
+    else out.deadline = value;
+  });
+  return { ...out, rest: rest.trim() };
+}
+
+function refOrFail(token: string, input: CommandInput, ctx: ParseContext): Reference {
+  const ref = resolveReference(token, input.mentions, ctx.directory);
+  if (ref && ref.kind !== 'unknown') return ref;
+  throw new UserError('unknown_unit', `通讯录中没有「${token.replace(/^[@＠]/, '')}」这个单位或人员。可用单位：${ctx.directory.allUnits().map((u) => u.aliases[0] ?? u.name).join('、')}。`);
+}
+
+/** Reads `交办` text into lead/co units, deadline, source, 重点 and the title. */
+function parseAssign(input: CommandInput, ctx: ParseContext): AssignArgs {
+  const keyed = extractKeyed(input.text);
+  const parts = splitParts(keyed.rest);
+  const refs: Array<{ ref: Reference; role?: 'lead' | 'co' }> = [];
+  let deadlineRaw = keyed.deadline;
+  let isKey = false;
+  const kinds = parts.map((p) => classify(p, input, ctx));
+
+  // References are taken from the leading run of parts, or, when the text starts with the
+  // title, from the trailing run; a unit named in the middle of the title stays text.
+  const titleParts: Part[] = [];
+  let leading = true;
+  const trailingStart = findTrailingRefs(kinds);
+  kinds.forEach((k, i) => {
+    const part = parts[i] as Part;
+    if (k.kind === 'key') {
+      isKey = true;
+      return;
+    }
+    if (k.kind === 'deadline') {
+      if (deadlineRaw !== undefined) throw new UserError('bad_deadline', `时限写了两次（${deadlineRaw}、${part.text}），请只写一个。`);
+      deadlineRaw = part.text;
+      return;
+    }
+    if (k.kind === 'ref' && (leading || (refs.length === 0 && i >= trailingStart))) {
+      refs.push({ ref: k.ref, role: k.role });
+      return;
+    }
+    if (k.kind === 'unknown-ref' && leading) {
+      throw new UserError('unknown_unit', `通讯录中没有「${k.name}」。请用单位全称或简称（如 发改委、海州市），或 @承办人。`);
+    }
+    leading = false;
+    titleParts.push(part);
+  });
+
+  const units: AssignArgs['units'] = [];
+  const add = (ref: Reference, role: 'lead' | 'co') => {
+    let unitId: string;
+    let responsibleId: string;
+    if (ref.kind === 'person') {
+      const person = ctx.directory.person(ref.personId);
+      if (!person?.unitId) throw new UserError('unknown_person', `${ctx.directory.personName(ref.personId)} 不属于承办单位，不能作为承办人。`);
+      unitId = person.unitId;
+      responsibleId = person.id;
+    } else {
+      unitId = ref.unitId;
+      const responsible = ctx.directory.defaultResponsible(unitId);
+      if (!responsible) throw new UserError('unknown_person', `${ctx.directory.unitName(unitId)} 没有登记经办人，请 @ 具体承办人。`);
+      responsibleId = responsible.id;
+    }
+    const existing = units.find((u) => u.unitId === unitId);
+    if (existing) {
+      if (ref.kind === 'person') existing.responsibleId = responsibleId;
+      if (role === 'lead') existing.role = 'lead';
+      return;
+    }
+    units.push({ unitId, role, responsibleId });
+  };
+  for (const name of keyed.lead) add(refOrFail(name, input, ctx), 'lead');
+  for (const { ref, role } of refs) add(ref, role ?? 'co');
+  for (const name of keyed.co) add(refOrFail(name, input, ctx), 'co');
+  if (units.length === 0) throw new UserError('bad_arguments', '请写明承办单位或承办人（单位简称或 @承办人）。');
+  const leads = units.filter((u) => u.role === 'lead');
+  if (leads.length > 1) {
+    throw new UserError('bad_arguments', `只能确定一个牵头单位，现在写了 ${leads.map((u) => ctx.directory.unitName(u.unitId)).join('、')}。`);
+  }
+  if (leads.length === 0) (units[0] as AssignArgs['units'][number]).role = 'lead';
+  units.sort((a, b) => (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1));
+
+  let source: SourceKind = 'general';
+  if (keyed.source !== undefined) {
+    const found = findSource(keyed.source);
+    if (!found) throw new UserError('bad_arguments', `来源「${keyed.source}」无法识别，可写：${sourceLabels()}。`);
+    source = found;
+  }
+  const rule = SOURCES[source];
+  let deadline: AssignArgs['deadline'];
+  if (deadlineRaw !== undefined) {
+    const parsed = parseDeadline(deadlineRaw, ctx.today, ctx.calendar);
+    if (parsed.kind === 'none') throw new UserError('bad_deadline', `时限「${deadlineRaw}」无法识别。`);
+    if (parsed.kind === 'invalid') throw new UserError(parsed.reason.includes('已过') ? 'past_deadline' : 'bad_deadline', `${parsed.reason}。`, true);
+    deadline = { date: parsed.deadline.date, expression: parsed.deadline.expression, defaulted: false };
+  } else {
+    const d = rule.defaultDeadline(ctx.today, ctx.calendar);
+    if (typeof d !== 'string') throw new UserError('bad_deadline', `${d.required}，如：12月15日、5个工作日、本周五。`);
+    deadline = { date: d, expression: `按${rule.label}默认时限`, defaulted: true };
+  }
+  const max = rule.maxDeadline?.(ctx.today);
+  if (max !== undefined && deadline.date > max) {
+    throw new UserError('bad_deadline', `${rule.basis}，时限不能晚于 ${formatDateCn(max, ctx.today)}。`, false);
+  }
+  if (deadline.date === ctx.today && source !== 'instruction') {
+    throw new UserError('bad_deadline', '时限不能定在交办当天：要给承办单位留足落实时间，防止“上午开会、下午报落实情况”。请至少留 1 个工作日。', false);
+  }
+  const title = (keyed.title ?? joinParts(titleParts)).replace(/^[:：，,。]+|[，,；;。]+$/g, '').trim();
+  return { title, units, deadline, source, isKey };
+}
+
+type Classified =
+  | { kind: 'ref'; ref: Reference; role?: 'lead' | 'co' }
+  | { kind: 'unknown-ref'; name: string }
+  | { kind: 'deadline' }
+  | { kind: 'key' }
+  | { kind: 'text' };
+
+function classify(part: Part, input: CommandInput, ctx: ParseContext): Classified {
+  const text = part.text;
+  if (KEY_WORDS.has(text)) return { kind: 'key' };
+  const roleSuffix = /^(.+?)(牵头|配合|协办)$/.exec(text);
+  const core = roleSuffix ? (roleSuffix[1] ?? text) : text;
+  const ref = resolveReference(core, input.mentions, ctx.directory);
+  if (ref && ref.kind !== 'unknown') {
+    const role = roleSuffix ? (roleSuffix[2] === '牵头' ? 'lead' : 'co') : undefined;
+    return { kind: 'ref', ref, role };
+  }
+  if (ref?.kind === 'unknown') return { kind: 'unknown-ref', name: ref.name };
+  if (parseDeadline(text, ctx.today, ctx.calendar).kind !== 'none') return { kind: 'deadline' };
+  if (text.length <= 10 && UNIT_SUFFIX.test(core) && !/[的了和与及做抓推研]/.test(core)) return { kind: 'unknown-ref', name: core };
+  return { kind: 'text' };
+}
+
+/** Index from which the parts (ignoring deadline and 重点) are all references. */
+function findTrailingRefs(kinds: Classified[]): number {
+  let start = kinds.length;
+  for (let i = kinds.length - 1; i >= 0; i--) {
+    const k = kinds[i];
+    if (k?.kind === 'deadline' || k?.kind === 'key') continue;
+    if (k?.kind !== 'ref') break;
+    start = i;
+  }
+  return start;
+}
+
+export const assign = defineCommand({
+  name: '交办',
+  aliases: ['assign', '布置'],
+  summary: '交办督办事项：写明承办单位（第一个为牵头）、事项和时限',
+  usage: [
+    '交办 牵头单位 [配合单位…] 事项内容 时限 [来源:类别] [重点]',
+    '交办 事项内容 牵头:单位 配合:单位、单位 截止:日期',
+  ],
+  examples: [
+    '交办 发改委 财政厅 制定营商环境优化提升实施方案 12月15日 重点',
+    '交办 @王芳 整理全省重大项目清单 3个工作日',
+    '交办 推进城市更新试点 牵头:住建厅 配合:海州市、江城市 截止:月底 来源:会议',
+    '交办 海州市 办理关于老旧小区加装电梯的建议 来源:人大建议',
+  ],
+  allowed: ASSIGNER_ROLES,
+  parse: parseAssign,
+  schema,
+  async run(ctx, args) {
+    const now = isoShanghai(ctx.now);
+    const task = await ctx.repos.tasks.create({
+      title: args.title,
+      source: args.source,
+      isKey: args.isKey,
+      assignerId: ctx.actor.id,
+      assignedAt: now,
+      assignedDate: ctx.today,
+      deadline: args.deadline.date,
+      units: args.units,
+      origin: ctx.message,
+    });
+    await ctx.audit(
+      'assign',
+      {
+        title: args.title,
+        source: args.source,
+        isKey: args.isKey,
+        deadline: args.deadline.date,
+        deadlineExpression: args.deadline.expression,
+        lead: args.units[0]?.unitId,
+        units: args.units,
+      },
+      { taskId: task.id },
+    );
+    const v = { directory: ctx.directory, calendar: ctx.calendar, today: ctx.today };
+    const describe = (u: AssignArgs['units'][number]) => `${ctx.directory.unitName(u.unitId)}（${mention(u.responsibleId)}）`;
+    const co = args.units.filter((u) => u.role === 'co');
+    const notes: string[] = [];
+    const dayNote = ctx.calendar.isWorkingDay(task.deadline) ? undefined : ctx.calendar.dayNote(task.deadline) ?? '休息日';
+    if (dayNote) notes.push(`时限当天为${dayNote}，请注意提前办理。`);
+    if (ctx.calendar.isUncertain(task.deadline)) notes.push(`${task.deadline.slice(0, 4)}年节假日安排尚未载入，工作日按周一至周五估算，公布后请核对。`);
+    if (args.deadline.defaulted) notes.push(`未写时限，按来源默认：${SOURCES[args.source].basis}。`);
+    const responsible = [...new Set(args.units.map((u) => u.responsibleId))];
+    return {
+      reply: {
+        tone: 'success',
+        title: `已交办 ${task.code}${args.isKey ? '【重点】' : ''}`,
+        fields: [
+          { label: '事项', value: args.title },
+          { label: '牵头', value: describe(args.units[0] as AssignArgs['units'][number]) },
+          ...(co.length > 0 ? [{ label: '配合', value: co.map(describe).join('；') }] : []),
+          { label: '时限', value: deadlineText(task, v) },
+          { label: '来源', value: SOURCES[args.source].label },
+        ],
+        lines: ['请承办人今日内签收；办理中可随时报送进展。'],
+        note: notes.length > 0 ? notes.join('\n') : undefined,
+        actions: [{ label: '签收', command: `签收 ${task.code}`, style: 'primary', forPersonIds: responsible }],
+        ref: { kind: 'task', code: task.code },
+      },
+    };
+  },
+});

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { defineCommand } from '../src/core/command.js';
+import { UserError } from '../src/core/errors.js';
+import { describeRoles } from '../src/domain/roles.js';
+import { QUERY_EXAMPLES } from '../src/query/answer-query.js';
+
+export const help = defineCommand({
+  name: '帮助',
+  aliases: ['help', '?', '？', '说明', '用法'],
+  summary: '查看全部命令，或「帮助 命令名」查看某个命令的写法和示例',
+  usage: ['帮助', '帮助 命令名'],
+  examples: ['帮助', '帮助 交办'],
+  allowed: 'anyone',
+  parse(input) {
+    return { topic: input.text.replace(/^[/／]/, '').trim() || undefined };
+  },
+  schema: z.object({ topic: z.string().max(20).optional() }),
+  async run(ctx, args) {
+    if (args.topic) {
+      const cmd = ctx.commands.get(args.topic) ?? ctx.commands.match(args.topic)?.command;
+      if (!cmd) throw new UserError('bad_arguments', `没有「${args.topic}」这个命令。发「帮助」查看全部命令。`, false);
+      return {
+        reply: {
+          tone: 'info',
+          title: `${cmd.name}：${cmd.summary}`,
+          fields: [
+            { label: '写法', value: cmd.usage.join('\n') },
+            { label: '别名', value: cmd.aliases.join('、') || '无' },
+            { label: '可用', value: cmd.allowed === 'anyone' ? '所有人（事项相关的操作由承办人或单位主要负责人进行）' : describeRoles(cmd.allowed) },
+          ],
+          lines: ['示例：', ...cmd.examples],
+        },
+      };
+    }
+    return {
+      reply: {
+        tone: 'info',
+        title: `${ctx.settings.botName} 命令一览`,
+        lines: [
+          ...ctx.commands.commands.map((c) => `${c.name}：${c.summary}`),
+          `也可以 @${ctx.settings.botName} 直接提问，如：${QUERY_EXAMPLES.slice(0, 3).join('；')}`,
+        ],
+        note: '发「帮助 命令名」查看写法和示例，如「帮助 交办」。群内使用时请 @我 或以 / 开头。',
+      },
+    };
+  },
+});

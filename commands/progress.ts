@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { defineCommand } from '../src/core/command.js';
+import { UserError } from '../src/core/errors.js';
+import { acknowledgeUnits, loadTask, requireActingUnits } from '../src/core/task-access.js';
+import { normalizeTaskCode } from '../src/domain/task.js';
+import { isoShanghai } from '../src/time/shanghai.js';
+import { deadlineText } from '../src/render/task-view.js';
+
+const schema = z
+  .object({
+    code: z.string({ message: '请写明事项编号，如 D-0001' }),
+    percent: z.number().int().min(0, '百分比须在 0 到 100 之间').max(100, '百分比须在 0 到 100 之间').optional(),
+    text: z.string().max(1000, '进展内容不超过 1000 字').default(''),
+  })
+  .refine((a) => a.percent !== undefined || a.text.length > 0, { message: '请写明进展情况或完成百分比' });
+
+/** `D-0001 60% 已完成初稿` → code, percent, text. */
+export function parseCodeAndText(text: string): { code?: string; rest: string } {
+  const m = /^\s*([Dd][-－—_]?\s*\d{1,9})(?![\d])\s*[:：,，]?\s*/.exec(text);
+  if (!m) return { rest: text.trim() };
+  return { code: normalizeTaskCode(m[1]?.replace(/\s/g, '') ?? ''), rest: text.slice(m[0].length).trim() };
+}
+
+export const progress = defineCommand({
+  name: '进展',
+  aliases: ['progress', '报送进展', '反馈进展', '进度'],
+  summary: '报送办理进展，可带完成百分比',
+  usage: ['进展 编号 [百分比] 进展情况'],
+  examples: ['进展 D-0001 60% 方案初稿已完成，正在征求财政厅意见', '进展 D-0002 已召开专题会研究'],
+  allowed: 'anyone',
+  parse(input) {
+    const { code, rest } = parseCodeAndText(input.text);
+    const pm = /(?:^|\s|完成|进度)(\d{1,3}(?:\.\d+)?)\s*[%％]/.exec(rest) ?? /^(\d{1,3})\s*[%％]?(?=\s|$)/.exec(rest);
+    const percent = pm ? Math.round(Number(pm[1])) : undefined;
+    const text = pm ? rest.replace(pm[0], ' ').trim() : rest;
+    if (percent !== undefined && percent > 100) throw new UserError('bad_arguments', `完成百分比 ${percent}% 超过 100%。`);
+    return { code, percent, text: text.replace(/^[:：,，\s]+/, '') };
+  },
+  schema,
+  async run(ctx, args) {
+    const task = await loadTask(ctx, args.code);
+    if (task.status === 'completed' || task.status === 'verified') {
+      throw new UserError('invalid_state', `${task.code} 已办结，不能再报送进展；如需补充说明，请联系督查室。`, false);
+    }
+    const units = requireActingUnits(ctx, task, '报送进展');
+    const acked = await acknowledgeUnits(ctx, task, units, true);
+    const unit = units[0];
+    if (!unit) throw new Error('no unit');
+    await ctx.repos.tasks.addReport({
+      taskId: task.id, unitId: unit.unitId, personId: ctx.actor.id, kind: 'progress', percent: args.percent, text: args.text, at: isoShanghai(ctx.now),
+    });
+    await ctx.audit('progress', { unit: unit.unitId, percent: args.percent, text: args.text }, { taskId: task.id });
+    const v = { directory: ctx.directory, calendar: ctx.calendar, today: ctx.today };
+    const lines = [args.text].filter((l) => l.length > 0);
+    if (acked.length > 0) lines.push('（此前未签收，已视同签收）');
+    if (args.percent === 100) lines.push(`如已办完，请发「办结 ${task.code} 办理结果」。`);
+    return {
+      reply: {
+        tone: 'success',
+        title: `已记录 ${task.code} 进展${args.percent !== undefined ? ` ${args.percent}%` : ''}`,
+        fields: [
+          { label: '单位', value: ctx.directory.unitName(unit.unitId) },
+          { label: '时限', value: deadlineText(task, v) },
+        ],
+        lines,
+        ref: { kind: 'task', code: task.code },
+      },
+    };
+  },
+});

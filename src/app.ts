@@ -1,0 +1,75 @@
+import type { Storage } from '../storage/repositories.js';
+import { openDatabase } from '../storage/open-database.js';
+import { migrate } from '../storage/migrate.js';
+import { SqliteStorage } from '../storage/sqlite/sqlite-storage.js';
+import { COMMANDS } from '../commands/index.js';
+import { Bot } from './core/bot.js';
+import type { Clock } from './core/clock.js';
+import { CommandRegistry } from './core/command-registry.js';
+import type { CommandDefinition, CoreSettings } from './core/command.js';
+import { IdentityService } from './core/identity.js';
+import type { Logger } from './core/logger.js';
+import type { Directory } from './directory/directory.js';
+import type { WorkCalendar } from './calendar/work-calendar.js';
+import { OutboxDispatcher, type DispatcherOptions } from './outbox/dispatcher.js';
+
+export interface AppOptions {
+  /** SQLite file, or `:memory:`. */
+  dbFile: string;
+  directory: Directory;
+  calendar: WorkCalendar;
+  clock: Clock;
+  logger: Logger;
+  settings: CoreSettings;
+  commands?: readonly CommandDefinition[];
+  dispatcher?: DispatcherOptions;
+}
+
+/** Everything the core is made of, wired together; adapters and the scheduler attach to it. */
+export interface App {
+  bot: Bot;
+  storage: Storage;
+  sqlite: SqliteStorage;
+  dispatcher: OutboxDispatcher;
+  directory: Directory;
+  calendar: WorkCalendar;
+  identity: IdentityService;
+  registry: CommandRegistry;
+  clock: Clock;
+  logger: Logger;
+  settings: CoreSettings;
+  close(): Promise<void>;
+}
+
+export function createApp(o: AppOptions): App {
+  const registry = new CommandRegistry(o.commands ?? COMMANDS);
+  const db = openDatabase(o.dbFile);
+  try {
+    migrate(db);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  const sqlite = new SqliteStorage(db);
+  const identity = new IdentityService(o.directory);
+  const dispatcher = new OutboxDispatcher(sqlite, o.clock, o.logger, o.dispatcher);
+  const bot = new Bot({
+    storage: sqlite,
+    directory: o.directory,
+    calendar: o.calendar,
+    clock: o.clock,
+    registry,
+    identity,
+    settings: o.settings,
+    logger: o.logger,
+    onOutbox: () => void dispatcher.kick(),
+  });
+  return {
+    bot, storage: sqlite, sqlite, dispatcher, directory: o.directory, calendar: o.calendar, identity, registry,
+    clock: o.clock, logger: o.logger, settings: o.settings,
+    async close() {
+      await dispatcher.stop();
+      await sqlite.close();
+    },
+  };
+}

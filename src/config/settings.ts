@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import { issueMessage } from './zod-message.js';
+
+/** A setting that is missing or wrong; the message names the variable and how to fix it. */
+export class SettingsError extends Error {}
+
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+
+const schema = z.object({
+  DUBAN_DB: z.string().min(1).default('data/duban.db'),
+  DUBAN_DIRECTORY: z.string().min(1).optional(),
+  DUBAN_CALENDAR: z.string().min(1).optional(),
+  DUBAN_BOT_NAME: z.string().min(1).max(20, '不超过 20 个字').default('督办助手'),
+  DUBAN_LOG_LEVEL: z.enum(LOG_LEVELS, { message: `须为 ${LOG_LEVELS.join('、')} 之一` }).default('info'),
+  DUBAN_START: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$/, '须写成 "2026-12-07 09:00" 的格式')
+    .optional(),
+});
+
+export type CoreEnv = z.infer<typeof schema>;
+
+/** Reads `.env` (if present) into process.env without overriding variables already set. */
+export function loadDotEnv(path = '.env'): void {
+  if (existsSync(path)) process.loadEnvFile(path);
+}
+
+/** Validates the core settings; empty strings count as unset. */
+export function readCoreEnv(env: NodeJS.ProcessEnv = process.env): CoreEnv {
+  const input = Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('DUBAN_') && v !== undefined && v !== ''));
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? '');
+    throw new SettingsError(`配置有误：${name}=${JSON.stringify(env[name] ?? '')} ${issueMessage(issue)}。请修改 .env 文件或环境变量（参见 .env.example）。`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,249 @@
+import { randomBytes } from 'node:crypto';
+import type { Repositories, Storage } from '../../storage/repositories.js';
+import type { Directory, Person } from '../directory/directory.js';
+import type { WorkCalendar } from '../calendar/work-calendar.js';
+import type { MessageRef } from '../domain/task.js';
+import { isoShanghai, localDate } from '../time/shanghai.js';
+import { enqueueReply, type ReplyTarget } from '../outbox/enqueue.js';
+import { answerQuery, QUERY_EXAMPLES } from '../query/answer-query.js';
+import { parseQuery } from '../query/query-spec.js';
+import type { Clock } from './clock.js';
+import type {
+  CommandContext, CommandDefinition, CommandInput, CommandOutcome, CoreSettings, NoticeTarget, ParseContext,
+} from './command.js';
+import type { CommandRegistry } from './command-registry.js';
+import { UserError, isUserError } from './errors.js';
+import { classifiedRefusal, findClassificationMark } from './classified.js';
+import type { IdentityService } from './identity.js';
+import type { HandleResult, InboundMessage } from './inbound.js';
+import type { Logger } from './logger.js';
+import type { Reply } from './reply.js';
+import { checkAllowed } from './permission.js';
+import type { AuthorityOptions } from '../domain/task-authority.js';
+
+export interface BotDeps {
+  storage: Storage;
+  directory: Directory;
+  calendar: WorkCalendar;
+  clock: Clock;
+  registry: CommandRegistry;
+  identity: IdentityService;
+  settings: CoreSettings;
+  logger: Logger;
+  /** Extra authority rules (acting heads …) consulted by task commands. */
+  authority?: (repos: Repositories, today: string) => Promise<AuthorityOptions>;
+  /** Called after a commit that put messages in the outbox. */
+  onOutbox?: () => void;
+}
+
+/** Longest accepted message; longer ones are answered with a short refusal and not parsed. */
+export const MAX_MESSAGE_LENGTH = 5000;
+
+/** A failure inside a command, carrying the command so the answer can show its usage. */
+class CommandFailure extends Error {
+  constructor(readonly command: CommandDefinition, override readonly cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
+/**
+ * The one front door. Every platform hands normalized messages to `handle`; it checks who is
+ * speaking and what they may do, runs the command inside one transaction (change + audit +
+ * owed replies), and leaves the replies in the outbox for the adapters to deliver.
+ */
+export class Bot {
+  constructor(private readonly deps: BotDeps) {}
+
+  async handle(msg: InboundMessage): Promise<HandleResult> {
+    const text = cleanText(msg.text);
+    const addressed = msg.mentionsBot || msg.chatType === 'direct' || /^[/／]/.test(text);
+    if (!addressed) return { outcome: 'ignored', replies: [] };
+    const now = this.deps.clock.now();
+    let result: HandleResult;
+    try {
+      result = await this.deps.storage.transaction((repos) => this.process(msg, text, now, repos));
+    } catch (e) {
+      result = await this.deps.storage.transaction((repos) => this.recordFailure(msg, e, now, repos));
+    }
+    if (result.replies.length > 0) this.deps.onOutbox?.();
+    return result;
+  }
+
+  private async process(msg: InboundMessage, text: string, now: Date, repos: Repositories): Promise<HandleResult> {
+    // Refuse before anything is written: nothing of a classified message is kept.
+    const mark = findClassificationMark(text);
+    if (mark) throw new UserError('classified', classifiedRefusal(mark), false);
+    if (text.length > MAX_MESSAGE_LENGTH) {
+      throw new UserError('too_long', `消息过长（${text.length} 字），未予处理。命令请控制在 ${MAX_MESSAGE_LENGTH} 字以内，详细材料请另行报送。`, false);
+    }
+    const at = isoShanghai(now);
+    if (!(await repos.inbound.claim(msg.platform, msg.messageId, msg.chatId, at, 'handled'))) {
+      return { outcome: 'duplicate', replies: [] };
+    }
+    await repos.chats.touch({ platform: msg.platform, chatId: msg.chatId, kind: msg.chatType, title: msg.chatTitle }, at);
+    const actor = await this.deps.identity.personFor(msg.platform, msg.senderAccountId);
+    if (!actor) {
+      throw new UserError(
+        'unregistered',
+        `${msg.senderName ? `${msg.senderName}，` : ''}您的账号尚未登记在通讯录中，暂不能使用督办命令。请联系管理员（${this.adminNames()}）绑定账号。`,
+        false,
+      );
+    }
+    const body = stripAddress(text, this.deps.settings.botName);
+    const message: MessageRef = { platform: msg.platform, chatId: msg.chatId, messageId: msg.messageId };
+    const today = localDate(now);
+    const parseCtx: ParseContext = { actor, now, today, directory: this.deps.directory, calendar: this.deps.calendar };
+    const mentions = await this.deps.identity.resolveMentions(msg.platform, msg.mentions);
+    const match = this.deps.registry.match(body);
+
+    let outcome: CommandOutcome;
+    if (!match) {
+      outcome = { reply: await this.answerPlainWords(body, parseCtx, repos) };
+    } else {
+      const { command, rest } = match;
+      try {
+        checkAllowed(command, actor);
+        const ctx = await this.commandContext(parseCtx, repos, message, msg);
+        const args = this.parseArgs(command, { text: rest, mentions }, parseCtx);
+        outcome = await command.run(ctx, args);
+      } catch (e) {
+        // "进展怎么样了？" starts with a command word but is a question: answer it as one.
+        if (isUserError(e) && e.code === 'bad_arguments' && looksLikeQuestion(body)) {
+          const spec = parseQuery(body, this.deps.directory, today);
+          if (spec) {
+            outcome = { reply: await answerQuery(spec, { ...parseCtx, repos }, { historyLimit: 5 }) };
+            return { outcome: 'handled', replies: await this.deliver(outcome, msg, repos, at) };
+          }
+        }
+        throw new CommandFailure(command, e);
+      }
+    }
+    return { outcome: 'handled', replies: await this.deliver(outcome, msg, repos, at) };
+  }
+
+  private parseArgs(command: CommandDefinition, input: CommandInput, ctx: ParseContext): unknown {
+    const raw = command.parse(input, ctx);
+    const parsed = command.schema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new UserError('bad_arguments', `${issue?.message ?? '格式有误'}。`);
+    }
+    return parsed.data;
+  }
+
+  private async commandContext(p: ParseContext, repos: Repositories, message: MessageRef, msg: InboundMessage): Promise<CommandContext> {
+    const authority = this.deps.authority ? await this.deps.authority(repos, p.today) : undefined;
+    return {
+      ...p,
+      repos,
+      message,
+      commands: this.deps.registry,
+      settings: this.deps.settings,
+      authority,
+      audit: (action, details, about) =>
+        repos.audit.append({
+          at: isoShanghai(p.now),
+          actorId: p.actor.id,
+          action,
+          taskId: about?.taskId,
+          subject: about?.subject,
+          details: { ...details, message: msg.text.slice(0, 2000) },
+          source: { message },
+        }),
+    };
+  }
+
+  /** A message to the bot that is not a command: a plain-words question, or a pointer to what can be asked. */
+  private async answerPlainWords(body: string, p: ParseContext, repos: Repositories): Promise<Reply> {
+    if (body.length === 0) return this.unknownPhrase('');
+    const spec = parseQuery(body, this.deps.directory, p.today);
+    if (spec) return answerQuery(spec, { ...p, repos }, { historyLimit: 5 });
+    return this.unknownPhrase(body);
+  }
+
+  private unknownPhrase(body: string): Reply {
+    const names = this.deps.registry.commands.map((c) => c.name).join('、');
+    return {
+      tone: 'info',
+      title: body ? `没有看懂「${body.length > 20 ? `${body.slice(0, 20)}…` : body}」` : '请问要办什么？',
+      lines: [`可用命令：${names}`, '可以这样问：', ...QUERY_EXAMPLES.slice(0, 5)],
+      note: '发「帮助 命令名」查看写法，如「帮助 交办」。',
+    };
+  }
+
+  private async recordFailure(msg: InboundMessage, e: unknown, now: Date, repos: Repositories): Promise<HandleResult> {
+    const command = e instanceof CommandFailure ? e.command : undefined;
+    const cause = e instanceof CommandFailure ? e.cause : e;
+    const classified = isUserError(cause) && cause.code === 'classified';
+    const outcome = isUserError(cause) ? 'refused' : 'failed';
+    const at = isoShanghai(now);
+    if (!(await repos.inbound.claim(msg.platform, msg.messageId, msg.chatId, at, classified ? 'classified' : outcome))) {
+      return { outcome: 'duplicate', replies: [] };
+    }
+    let reply: Reply;
+    if (isUserError(cause)) {
+      reply = { tone: 'error', title: cause.message };
+      if (command && cause.showUsage) {
+        reply.fields = [{ label: '正确写法', value: command.usage.join('\n') }];
+        reply.lines = [`例：${command.examples[0] ?? ''}`];
+      }
+    } else {
+      const ref = `E-${localDate(now).replaceAll('-', '')}-${randomBytes(3).toString('hex')}`;
+      this.deps.logger.error('command failed', {
+        ref, platform: msg.platform, messageId: msg.messageId, chatId: msg.chatId, command: command?.name, error: cause,
+      });
+      reply = { tone: 'error', title: `处理出错，已记录（参考号 ${ref}）。请稍后重试，或把参考号告知管理员。` };
+    }
+    const replies = await this.deliver({ reply }, msg, repos, at);
+    return { outcome, replies };
+  }
+
+  /** Puts the reply and the notices in the outbox. */
+  private async deliver(outcome: CommandOutcome, msg: InboundMessage, repos: Repositories, at: string): Promise<number[]> {
+    const origin = `msg:${msg.platform}:${msg.messageId}`;
+    const here: ReplyTarget = { platform: msg.platform, targetKind: 'chat', targetId: msg.chatId, replyTo: msg.messageId };
+    const ids = [await enqueueReply(repos, here, outcome.reply, origin, at)];
+    for (const notice of outcome.notices ?? []) {
+      for (const target of await this.resolveNotice(notice.to, msg, repos)) {
+        ids.push(await enqueueReply(repos, target, notice.reply, origin, at));
+      }
+    }
+    return ids;
+  }
+
+  private async resolveNotice(to: NoticeTarget, msg: InboundMessage, repos: Repositories): Promise<ReplyTarget[]> {
+    if (to.kind === 'origin') return [{ platform: msg.platform, targetKind: 'chat', targetId: msg.chatId }];
+    if (to.kind === 'groups') {
+      return (await repos.chats.groups()).map((g) => ({ platform: g.platform, targetKind: 'chat' as const, targetId: g.chatId }));
+    }
+    const account = await this.deps.identity.accountFor(msg.platform, to.personId);
+    return account ? [{ platform: msg.platform, targetKind: 'person', targetId: account }] : [];
+  }
+
+  private adminNames(): string {
+    const admins: Person[] = this.deps.directory.withRole('管理员');
+    const list = admins.length > 0 ? admins : this.deps.directory.withRole('督查室');
+    return list.map((p) => p.name).join('、') || '督查室';
+  }
+}
+
+/** Drops control characters (keeping line breaks and tabs) and surrounding space. */
+export function cleanText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2028\u2029\ufeff]/g, '').trim();
+}
+
+/** Removes a leading @bot mention and a leading slash. */
+export function stripAddress(text: string, botName: string): string {
+  let s = text.trim();
+  const at = new RegExp(`^[@＠]${escapeRegExp(botName)}\\s*`);
+  for (let i = 0; i < 3 && at.test(s); i++) s = s.replace(at, '');
+  return s.replace(/^[/／]\s*/, '').trim();
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function looksLikeQuestion(text: string): boolean {
+  return /[?？吗呢]|怎么|如何|多少|几件|哪些|有没有|情况/.test(text);
+}

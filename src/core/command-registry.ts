@@ -1,0 +1,58 @@
+import type { CommandDefinition } from './command.js';
+
+/** A command table entry that cannot be used; the message says how to fix it. */
+export class CommandTableError extends Error {}
+
+export interface CommandMatch {
+  command: CommandDefinition;
+  /** Text after the command word. */
+  rest: string;
+}
+
+/**
+ * The explicit table of commands, checked once at start-up: a name or alias used twice
+ * fails with the two commands that claim it.
+ */
+export class CommandRegistry {
+  private readonly byWord = new Map<string, CommandDefinition>();
+  /** Words longest first, so 协调意见 wins over 协调. */
+  private readonly words: string[];
+
+  constructor(readonly commands: readonly CommandDefinition[]) {
+    for (const cmd of commands) {
+      for (const word of [cmd.name, ...cmd.aliases]) {
+        const key = word.toLowerCase();
+        const other = this.byWord.get(key);
+        if (other) {
+          throw new CommandTableError(
+            `命令表有误：「${word}」同时是「${other.name}」和「${cmd.name}」的名称或别名。请在 commands/ 中删去其中一个。`,
+          );
+        }
+        this.byWord.set(key, cmd);
+      }
+    }
+    this.words = [...this.byWord.keys()].sort((a, b) => b.length - a.length);
+  }
+
+  get(nameOrAlias: string): CommandDefinition | undefined {
+    return this.byWord.get(nameOrAlias.toLowerCase());
+  }
+
+  /**
+   * Finds the command a message starts with. Chinese names may run straight into their
+   * arguments (签收D-0001); Latin aliases need a word boundary (ack D-0001).
+   */
+  match(text: string): CommandMatch | undefined {
+    const lower = text.toLowerCase();
+    for (const word of this.words) {
+      if (!lower.startsWith(word)) continue;
+      const next = text.charAt(word.length);
+      const latin = /^[a-z]/.test(word);
+      if (latin ? next === '' || /[\s:：]/.test(next) : true) {
+        const command = this.byWord.get(word);
+        if (command) return { command, rest: text.slice(word.length).replace(/^[\s:：,，]+/, '').trim() };
+      }
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,79 @@
+import type { z } from 'zod';
+import type { Directory, Person } from '../directory/directory.js';
+import type { WorkCalendar } from '../calendar/work-calendar.js';
+import type { Role } from '../domain/roles.js';
+import type { MessageRef } from '../domain/task.js';
+import type { LocalDate } from '../time/shanghai.js';
+import type { Repositories } from '../../storage/repositories.js';
+import type { Reply } from './reply.js';
+import type { CommandRegistry } from './command-registry.js';
+import type { AuthorityOptions } from '../domain/task-authority.js';
+
+/** An @mention in the message, resolved to a directory person where possible. */
+export interface ResolvedMention {
+  name: string;
+  personId?: string;
+}
+
+/** The text after the command word, and the message's mentions. */
+export interface CommandInput {
+  text: string;
+  mentions: ResolvedMention[];
+}
+
+/** What `parse` may look at: no repositories, no side effects. */
+export interface ParseContext {
+  actor: Person;
+  now: Date;
+  today: LocalDate;
+  directory: Directory;
+  calendar: WorkCalendar;
+}
+
+/** What `run` gets: the parse context plus the transaction's repositories and an audit hook. */
+export interface CommandContext extends ParseContext {
+  repos: Repositories;
+  message: MessageRef;
+  commands: CommandRegistry;
+  settings: CoreSettings;
+  /** Extra rules on who may act for a unit (acting heads …); absent means the directory alone. */
+  authority?: AuthorityOptions;
+  /** Records a state change with who, when and the message it came from. */
+  audit(action: string, details: Record<string, unknown>, about?: { taskId?: number; subject?: string }): Promise<void>;
+}
+
+/** Settings the core needs (not platform credentials). */
+export interface CoreSettings {
+  botName: string;
+}
+
+/** Where a notice goes besides the reply in the chat the command came from. */
+export type NoticeTarget = { kind: 'origin' } | { kind: 'person'; personId: string } | { kind: 'groups' };
+
+export interface CommandOutcome {
+  reply: Reply;
+  notices?: Array<{ to: NoticeTarget; reply: Reply }>;
+}
+
+export type Permission = 'anyone' | readonly Role[];
+
+/** A chat command: definition, argument schema, who may run it, and what it does. */
+export interface CommandDefinition<A = unknown> {
+  /** Chinese name, e.g. 交办. */
+  name: string;
+  /** Other Chinese names and English aliases. */
+  aliases: readonly string[];
+  summary: string;
+  /** Correct forms, shown on a malformed command. */
+  usage: readonly string[];
+  examples: readonly string[];
+  allowed: Permission;
+  parse(input: CommandInput, ctx: ParseContext): unknown;
+  schema: z.ZodType<A>;
+  run(ctx: CommandContext, args: A): Promise<CommandOutcome>;
+}
+
+/** Identity helper that keeps the argument type of a command definition. */
+export function defineCommand<A>(def: CommandDefinition<A>): CommandDefinition<A> {
+  return def;
+}

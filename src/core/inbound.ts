@@ -1,0 +1,28 @@
+import type { Platform } from '../directory/directory.js';
+
+/** An incoming chat message, normalized by an adapter. */
+export interface InboundMessage {
+  platform: Platform;
+  /** Platform message id: the same message delivered twice has the same id. */
+  messageId: string;
+  chatId: string;
+  chatType: 'group' | 'direct';
+  chatTitle?: string;
+  /** The sender's account on the platform (Lark open_id, WeChat contact id, console name). */
+  senderAccountId: string;
+  senderName?: string;
+  /** Text with @mentions written as `@名字`. */
+  text: string;
+  /** Mentions other than the bot itself. */
+  mentions: Array<{ accountId?: string; name: string }>;
+  /** True when the bot was @-mentioned (or the chat is one-to-one). */
+  mentionsBot: boolean;
+}
+
+export type HandleOutcome = 'handled' | 'duplicate' | 'ignored' | 'refused' | 'failed';
+
+export interface HandleResult {
+  outcome: HandleOutcome;
+  /** Outbox ids of the replies this message produced. */
+  replies: number[];
+}

@@ -1,0 +1,59 @@
+import type { Task, TaskUnit } from '../domain/task.js';
+import { STATUS_LABEL } from '../domain/task.js';
+import { describeActors, unitsActorMayActFor, type AuthorityOptions } from '../domain/task-authority.js';
+import { isoShanghai } from '../time/shanghai.js';
+import type { CommandContext } from './command.js';
+import { UserError } from './errors.js';
+
+/** The task with this code, or a user error naming the code. */
+export async function loadTask(ctx: CommandContext, code: string): Promise<Task> {
+  const task = await ctx.repos.tasks.findByCode(code);
+  if (!task) throw new UserError('unknown_task', `没有编号为 ${code} 的督办事项，请核对编号（可发「查询 我的」查看）。`);
+  return task;
+}
+
+/** Authority hooks that later rules (acting, handover) contribute; empty by default. */
+export function authorityOptions(ctx: CommandContext): AuthorityOptions {
+  return ctx.authority ?? {};
+}
+
+/**
+ * The units the actor may act for on this task, restricted to `only` when given; a refusal
+ * that names who may act otherwise.
+ */
+export function requireActingUnits(ctx: CommandContext, task: Task, verb: string, only?: (u: TaskUnit) => boolean): TaskUnit[] {
+  const opts = authorityOptions(ctx);
+  const candidates = only ? task.units.filter(only) : task.units;
+  const units = unitsActorMayActFor(ctx.actor, task, ctx.directory, opts).filter((u) => candidates.includes(u));
+  if (units.length === 0) {
+    throw new UserError('no_permission', `${task.code} 只能由承办单位的责任人或单位主要负责人${verb}：${describeActors(candidates, ctx.directory, opts)}。`, false);
+  }
+  return units;
+}
+
+/** Refuses work on a task that is no longer open. */
+export function requireOpen(task: Task, verb: string): void {
+  if (task.status === 'completed' || task.status === 'verified') {
+    throw new UserError('invalid_state', `${task.code} 已${STATUS_LABEL[task.status].replace('已', '')}，不能再${verb}。`, false);
+  }
+}
+
+/**
+ * Acknowledges the given units that have not signed yet; the task becomes 办理中 once its
+ * lead unit has signed. Returns the units newly acknowledged.
+ */
+export async function acknowledgeUnits(ctx: CommandContext, task: Task, units: TaskUnit[], implicit: boolean): Promise<TaskUnit[]> {
+  const at = isoShanghai(ctx.now);
+  const fresh = units.filter((u) => !u.ackedAt);
+  for (const u of fresh) {
+    await ctx.repos.tasks.acknowledge(task.id, u.unitId, ctx.actor.id, at);
+    await ctx.audit('acknowledge', { unit: u.unitId, implicit, onTime: ctx.today === task.assignedDate }, { taskId: task.id });
+    u.ackedAt = at;
+    u.ackedBy = ctx.actor.id;
+  }
+  if (task.status === 'pending' && fresh.some((u) => u.role === 'lead')) {
+    await ctx.repos.tasks.setStatus(task.id, 'active', at);
+    task.status = 'active';
+  }
+  return fresh;
+}

@@ -1,0 +1,149 @@
+import type { Role } from '../domain/roles.js';
+import type { DirectoryFile, PersonEntry, UnitEntry } from './schema.js';
+
+export interface Unit {
+  id: string;
+  name: string;
+  aliases: string[];
+  type: UnitEntry['type'];
+  contactId?: string;
+}
+
+export interface Person {
+  id: string;
+  name: string;
+  title: string;
+  unitId?: string;
+  roles: Role[];
+  covers: string[];
+  substituteId?: string;
+  absent: boolean;
+  aliases: string[];
+  accounts: { lark?: string; wechat?: { id?: string; alias?: string; name?: string }; console?: string };
+}
+
+export type Platform = 'console' | 'lark' | 'wechat';
+
+/** Normalizes names for lookup: drops spaces and full-width/half-width differences. */
+export function nameKey(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+}
+
+/**
+ * The organisation: units, people, roles, coverage. Immutable once loaded; runtime changes
+ * (leave, acting, bindings, handovers) live in the database and are layered on by services.
+ */
+export class Directory {
+  readonly name: string;
+  private readonly units = new Map<string, Unit>();
+  private readonly people = new Map<string, Person>();
+  private readonly unitNames = new Map<string, Unit>();
+  private readonly personNames = new Map<string, Person>();
+  private readonly accountIndex = new Map<string, Person>();
+
+  constructor(file: DirectoryFile) {
+    this.name = file.name;
+    for (const u of file.units) this.addUnit(u);
+    for (const p of file.people) this.addPerson(p);
+  }
+
+  private addUnit(entry: UnitEntry): void {
+    const unit: Unit = { id: entry.id, name: entry.name, aliases: entry.aliases, type: entry.type, contactId: entry.contact };
+    this.units.set(unit.id, unit);
+    for (const n of [unit.name, ...unit.aliases]) this.unitNames.set(nameKey(n), unit);
+  }
+
+  private addPerson(entry: PersonEntry): void {
+    const wechat = typeof entry.accounts.wechat === 'string' ? { id: entry.accounts.wechat } : entry.accounts.wechat;
+    const person: Person = {
+      id: entry.id,
+      name: entry.name,
+      title: entry.title,
+      unitId: entry.unit,
+      roles: entry.roles,
+      covers: entry.covers,
+      substituteId: entry.substitute,
+      absent: entry.absent,
+      aliases: entry.aliases,
+      accounts: { lark: entry.accounts.lark, wechat, console: entry.accounts.console },
+    };
+    this.people.set(person.id, person);
+    for (const n of [person.name, ...person.aliases]) this.personNames.set(nameKey(n), person);
+    if (person.accounts.lark) this.accountIndex.set(`lark:${person.accounts.lark}`, person);
+    if (wechat?.id) this.accountIndex.set(`wechat:${wechat.id}`, person);
+    this.accountIndex.set(`console:${nameKey(person.accounts.console ?? person.name)}`, person);
+  }
+
+  allUnits(): Unit[] {
+    return [...this.units.values()];
+  }
+
+  allPeople(): Person[] {
+    return [...this.people.values()];
+  }
+
+  unit(id: string): Unit | undefined {
+    return this.units.get(id);
+  }
+
+  person(id: string): Person | undefined {
+    return this.people.get(id);
+  }
+
+  unitName(id: string): string {
+    return this.units.get(id)?.name ?? id;
+  }
+
+  personName(id: string): string {
+    return this.people.get(id)?.name ?? id;
+  }
+
+  /** Unit by full name or alias (省发展改革委 = 发改委). */
+  findUnit(name: string): Unit | undefined {
+    return this.unitNames.get(nameKey(name));
+  }
+
+  findPerson(name: string): Person | undefined {
+    return this.personNames.get(nameKey(name));
+  }
+
+  /** Person bound to a platform account in the file (runtime bindings are layered on by IdentityService). */
+  personByAccount(platform: Platform, accountId: string): Person | undefined {
+    const key = platform === 'console' ? nameKey(accountId) : accountId;
+    return this.accountIndex.get(`${platform}:${key}`);
+  }
+
+  hasRole(person: Person, role: Role): boolean {
+    return person.roles.includes(role);
+  }
+
+  withRole(role: Role): Person[] {
+    return this.allPeople().filter((p) => p.roles.includes(role));
+  }
+
+  /** The 单位主要负责人 of a unit. */
+  unitHead(unitId: string): Person | undefined {
+    return this.allPeople().find((p) => p.unitId === unitId && p.roles.includes('单位主要负责人'));
+  }
+
+  /** The person who takes work assigned to the unit by name: the contact, else the first 经办人, else the head. */
+  defaultResponsible(unitId: string): Person | undefined {
+    const unit = this.units.get(unitId);
+    if (unit?.contactId) return this.people.get(unit.contactId);
+    return (
+      this.allPeople().find((p) => p.unitId === unitId && p.roles.includes('经办人')) ?? this.unitHead(unitId)
+    );
+  }
+
+  /** People holding `role` who cover `unitId` (分管领导, 副秘书长). */
+  coveringUnit(role: Role, unitId: string): Person[] {
+    return this.allPeople().filter((p) => p.roles.includes(role) && p.covers.includes(unitId));
+  }
+
+  /** Display label: `李明（省发展改革委主任）`. */
+  label(personId: string): string {
+    const p = this.people.get(personId);
+    if (!p) return personId;
+    return p.title ? `${p.name}（${p.title}）` : p.name;
+  }
+}

@@ -1,0 +1,89 @@
+import type { LocalDate } from '../time/shanghai.js';
+import type { SourceKind } from './sources.js';
+
+/** 待签收 → 办理中 → 已办结 → 已复核; 暂缓执行 stops the clock. */
+export type TaskStatus = 'pending' | 'active' | 'completed' | 'verified' | 'paused';
+
+export const STATUS_LABEL: Record<TaskStatus, string> = {
+  pending: '待签收',
+  active: '办理中',
+  completed: '已办结',
+  verified: '已复核',
+  paused: '暂缓执行',
+};
+
+/** Statuses in which the work is still owed (and can become overdue). */
+export const OPEN_STATUSES: readonly TaskStatus[] = ['pending', 'active'];
+export const DONE_STATUSES: readonly TaskStatus[] = ['completed', 'verified'];
+
+export type UnitRole = 'lead' | 'co';
+
+export interface TaskUnit {
+  unitId: string;
+  role: UnitRole;
+  responsibleId: string;
+  ackedAt?: string;
+  ackedBy?: string;
+}
+
+export interface MessageRef {
+  platform: string;
+  chatId: string;
+  messageId: string;
+}
+
+export interface Task {
+  id: number;
+  code: string;
+  title: string;
+  source: SourceKind;
+  isKey: boolean;
+  status: TaskStatus;
+  assignerId: string;
+  assignedAt: string;
+  assignedDate: LocalDate;
+  /** The deadline first set: on-time statistics are measured against it. */
+  originalDeadline: LocalDate;
+  /** The deadline in force (after approved extensions): chasing uses it. */
+  deadline: LocalDate;
+  leadUnitId: string;
+  /** Lead unit first, then co-units in the order named. */
+  units: TaskUnit[];
+  progress?: number;
+  lastProgressAt?: string;
+  completedAt?: string;
+  completedDate?: LocalDate;
+  result?: string;
+  chaseCount: number;
+  origin: MessageRef;
+  updatedAt: string;
+}
+
+export function isOpen(task: Pick<Task, 'status'>): boolean {
+  return OPEN_STATUSES.includes(task.status);
+}
+
+/** Overdue is derived from the deadline in force and today, never stored. */
+export function isOverdue(task: Pick<Task, 'status' | 'deadline'>, today: LocalDate): boolean {
+  return isOpen(task) && task.deadline < today;
+}
+
+export function leadUnit(task: Task): TaskUnit {
+  const lead = task.units.find((u) => u.role === 'lead');
+  if (!lead) throw new Error(`task ${task.code} has no lead unit`);
+  return lead;
+}
+
+export function formatTaskCode(n: number): string {
+  return `D-${String(n).padStart(4, '0')}`;
+}
+
+/** Accepts D-0001, d-1, D0001, d１ … and returns the canonical code, or undefined. */
+export function normalizeTaskCode(text: string): string | undefined {
+  const m = /^[Dd][-－—_]?\s*(\d{1,9})$/.exec(text.normalize('NFKC').trim());
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  return n > 0 ? formatTaskCode(n) : undefined;
+}
+
+export const TASK_CODE_PATTERN = /[Dd][-－—_]?\d{1,9}/g;

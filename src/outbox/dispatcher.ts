@@ -1,0 +1,108 @@
+import type { Storage } from '../../storage/repositories.js';
+import type { Clock } from '../core/clock.js';
+import type { Logger } from '../core/logger.js';
+import { isoShanghai } from '../time/shanghai.js';
+import { SendError, type OutboxPayload, type Sender } from './outgoing.js';
+
+export interface DispatcherOptions {
+  /** Items fetched per round. */
+  batchSize?: number;
+  /** First retry delay; doubles per attempt up to `maxBackoffMs`. */
+  baseBackoffMs?: number;
+  maxBackoffMs?: number;
+  /** How often to look for retries that have come due (real time). */
+  pollMs?: number;
+}
+
+/**
+ * Delivers the persistent outbox through each platform's sender. A message stays pending
+ * until the platform accepts it; retryable failures back off exponentially (or as the
+ * platform's rate-limit reset says), permanent ones are marked dead and logged.
+ */
+export class OutboxDispatcher {
+  private readonly senders = new Map<string, Sender>();
+  private running: Promise<void> | undefined;
+  private again = false;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly opts: Required<DispatcherOptions>;
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    opts: DispatcherOptions = {},
+  ) {
+    this.opts = { batchSize: 50, baseBackoffMs: 1000, maxBackoffMs: 10 * 60_000, pollMs: 1000, ...opts };
+  }
+
+  register(sender: Sender): void {
+    this.senders.set(sender.platform, sender);
+  }
+
+  /** Starts polling for due retries. */
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.kick(), this.opts.pollMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  /** Sends everything that is due now; concurrent calls coalesce into one more round. */
+  kick(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          for (const sender of this.senders.values()) await this.drain(sender);
+        } while (this.again);
+      } catch (e) {
+        this.logger.error('outbox dispatch failed', { error: e });
+      } finally {
+        this.running = undefined;
+      }
+    })();
+    return this.running;
+  }
+
+  private async drain(sender: Sender): Promise<void> {
+    for (;;) {
+      const now = this.clock.now();
+      const items = await this.storage.transaction((r) => r.outbox.due(sender.platform, isoShanghai(now), this.opts.batchSize));
+      if (items.length === 0) return;
+      let progressed = false;
+      const blocked = new Set<string>();
+      for (const item of items) {
+        if (blocked.has(item.targetId)) continue;
+        const payload = JSON.parse(item.payload) as OutboxPayload;
+        try {
+          const res = await sender.send({
+            id: item.id, platform: item.platform, targetKind: item.targetKind, targetId: item.targetId,
+            replyTo: item.replyTo, reply: payload.reply, attempts: item.attempts,
+          });
+          await this.storage.transaction((r) => r.outbox.markSent(item.id, isoShanghai(this.clock.now()), res.remoteId));
+          progressed = true;
+        } catch (e) {
+          const retryable = !(e instanceof SendError) || e.retryable;
+          const backoff = Math.min(this.opts.maxBackoffMs, this.opts.baseBackoffMs * 2 ** Math.min(item.attempts, 20));
+          const wait = Math.max(backoff, e instanceof SendError ? (e.retryAfterMs ?? 0) : 0);
+          const next = new Date(this.clock.now().getTime() + wait);
+          blocked.add(item.targetId);
+          await this.storage.transaction((r) => r.outbox.markFailed(item.id, (e as Error).message ?? String(e), isoShanghai(next), !retryable));
+          this.logger.warn(retryable ? 'send failed, will retry' : 'send failed permanently', {
+            outboxId: item.id, platform: item.platform, attempts: item.attempts + 1, error: (e as Error).message,
+          });
+        }
+      }
+      if (!progressed) return;
+    }
+  }
+}

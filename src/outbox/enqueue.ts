@@ -1,0 +1,16 @@
+import type { Repositories } from '../../storage/repositories.js';
+import type { Reply } from '../core/reply.js';
+import type { OutboxPayload } from './outgoing.js';
+
+export interface ReplyTarget {
+  platform: string;
+  targetKind: 'chat' | 'person';
+  targetId: string;
+  replyTo?: string;
+}
+
+/** Puts a reply in the outbox inside the caller's transaction; returns its id. */
+export function enqueueReply(repos: Repositories, target: ReplyTarget, reply: Reply, origin: string, at: string): Promise<number> {
+  const payload: OutboxPayload = { reply };
+  return repos.outbox.enqueue({ ...target, payload: JSON.stringify(payload), origin, at });
+}

@@ -1,0 +1,43 @@
+import type { Reply } from '../core/reply.js';
+
+/** What an adapter is asked to deliver: a rendered-at-send-time reply and where it goes. */
+export interface OutgoingMessage {
+  /** Outbox id; stable across retries, so it doubles as the platform's idempotency key. */
+  id: number;
+  platform: string;
+  targetKind: 'chat' | 'person';
+  /** Chat id, or the person's account id on the platform. */
+  targetId: string;
+  /** Platform message id this answers, when the platform can thread replies. */
+  replyTo?: string;
+  reply: Reply;
+  attempts: number;
+}
+
+/** A send that failed; `retryable` false means trying again cannot help (e.g. bot removed from the chat). */
+export class SendError extends Error {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+    /** Wait at least this long before the next attempt (from a rate-limit reset header). */
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'SendError';
+  }
+}
+
+export interface SendResult {
+  remoteId?: string;
+}
+
+/** The sending half of an adapter. */
+export interface Sender {
+  readonly platform: string;
+  send(message: OutgoingMessage): Promise<SendResult>;
+}
+
+/** Serialized outbox payload. */
+export interface OutboxPayload {
+  reply: Reply;
+}

@@ -1,0 +1,70 @@
+import type { Task } from '../domain/task.js';
+import { STATUS_LABEL, isOpen, isOverdue } from '../domain/task.js';
+import { SOURCES } from '../domain/sources.js';
+import { daysBetween, formatDateCn, formatShortDateTime } from '../time/shanghai.js';
+import { mention, type ReplyField } from '../core/reply.js';
+import type { ViewContext } from './view-context.js';
+
+/** `12月15日（周二），还有 5 个工作日` / `今日到期` / `已逾期 3 天`. */
+export function deadlineText(task: Pick<Task, 'deadline' | 'status'>, v: ViewContext): string {
+  const date = formatDateCn(task.deadline, v.today);
+  if (!isOpen(task)) return date;
+  if (task.deadline === v.today) return `${date}，今日到期`;
+  if (task.deadline < v.today) return `${date}，已逾期 ${daysBetween(task.deadline, v.today)} 天`;
+  const left = v.calendar.workingDaysBetween(v.today, task.deadline);
+  return `${date}，还有 ${left} 个工作日`;
+}
+
+/** Short status: 待签收 / 办理中 60% / 逾期 3 天 / 已办结. */
+export function statusText(task: Task, v: ViewContext): string {
+  if (isOverdue(task, v.today)) return `逾期 ${daysBetween(task.deadline, v.today)} 天（${STATUS_LABEL[task.status]}）`;
+  if (task.status === 'active' && task.progress !== undefined) return `办理中 ${task.progress}%`;
+  return STATUS_LABEL[task.status];
+}
+
+export function unitShortName(unitId: string, v: ViewContext): string {
+  const unit = v.directory.unit(unitId);
+  if (!unit) return unitId;
+  return [...unit.aliases].sort((a, b) => a.length - b.length)[0] ?? unit.name;
+}
+
+/** One list line: `D-0001 推进营商环境优化｜牵头 发改委｜12-15｜逾期 3 天`. */
+export function taskLine(task: Task, v: ViewContext): string {
+  const title = task.title.length > 24 ? `${task.title.slice(0, 23)}…` : task.title;
+  const key = task.isKey ? '【重点】' : '';
+  return `${task.code} ${key}${title}｜牵头 ${unitShortName(task.leadUnitId, v)}｜${task.deadline.slice(5)} 截止｜${statusText(task, v)}`;
+}
+
+/** Lead and co-units with their responsible people and acknowledgement state. */
+export function unitFields(task: Task, v: ViewContext, withMentions: boolean): ReplyField[] {
+  const describe = (unitId: string, responsibleId: string, ackedAt?: string) => {
+    const who = withMentions ? mention(responsibleId) : v.directory.personName(responsibleId);
+    const ack = ackedAt ? `，${formatShortDateTime(new Date(ackedAt))} 已签收` : task.status === 'pending' || isOpen(task) ? '，未签收' : '';
+    return `${v.directory.unitName(unitId)}（${who}${withMentions ? '' : ack}）`;
+  };
+  const lead = task.units.filter((u) => u.role === 'lead');
+  const co = task.units.filter((u) => u.role === 'co');
+  const fields: ReplyField[] = lead.map((u) => ({ label: '牵头', value: describe(u.unitId, u.responsibleId, u.ackedAt) }));
+  if (co.length > 0) fields.push({ label: '配合', value: co.map((u) => describe(u.unitId, u.responsibleId, u.ackedAt)).join('；') });
+  return fields;
+}
+
+/** The key facts of a task as reply fields. */
+export function taskFields(task: Task, v: ViewContext): ReplyField[] {
+  const fields: ReplyField[] = [
+    { label: '事项', value: task.title },
+    { label: '状态', value: statusText(task, v) },
+    { label: '来源', value: SOURCES[task.source].label + (task.isKey ? '（重点）' : '') },
+    { label: '交办', value: `${v.directory.personName(task.assignerId)}，${formatShortDateTime(new Date(task.assignedAt))}` },
+    ...unitFields(task, v, false),
+    { label: '时限', value: deadlineText(task, v) },
+  ];
+  if (task.originalDeadline !== task.deadline) fields.push({ label: '原定时限', value: formatDateCn(task.originalDeadline, v.today) });
+  if (task.completedAt) {
+    const late = task.completedDate !== undefined && task.completedDate > task.originalDeadline;
+    fields.push({ label: '办结', value: `${formatShortDateTime(new Date(task.completedAt))}${late ? '（逾期办结）' : '（按期）'}` });
+  }
+  if (task.result) fields.push({ label: '办理结果', value: task.result });
+  if (task.chaseCount > 0) fields.push({ label: '催办', value: `${task.chaseCount} 次` });
+  return fields;
+}

@@ -1,0 +1,157 @@
+import type { LocalDate } from '../src/time/shanghai.js';
+import type { MessageRef, Task, TaskStatus, UnitRole } from '../src/domain/task.js';
+import type { SourceKind } from '../src/domain/sources.js';
+
+/**
+ * Storage contracts. Every method returns a Promise so that a server database can stand in
+ * for SQLite without touching commands; all calls made inside one `Storage.transaction`
+ * commit together or not at all.
+ */
+
+export interface NewTask {
+  title: string;
+  source: SourceKind;
+  isKey: boolean;
+  assignerId: string;
+  assignedAt: string;
+  assignedDate: LocalDate;
+  deadline: LocalDate;
+  units: Array<{ unitId: string; role: UnitRole; responsibleId: string }>;
+  origin: MessageRef;
+}
+
+export interface TaskFilter {
+  statuses?: readonly TaskStatus[];
+  /** Tasks the unit is on (lead or co). */
+  unitId?: string;
+  /** Tasks on which the person is the responsible person of a unit. */
+  responsibleId?: string;
+  /** Deadline in force strictly before this date. */
+  deadlineBefore?: LocalDate;
+  deadlineFrom?: LocalDate;
+  deadlineTo?: LocalDate;
+  assignedFrom?: LocalDate;
+  assignedTo?: LocalDate;
+  completedFrom?: LocalDate;
+  completedTo?: LocalDate;
+  /** Some unit on the task has not acknowledged yet. */
+  unacknowledged?: boolean;
+  assignerId?: string;
+  /** Visibility: tasks on any of these units, or assigned by / given to this person. */
+  scope?: { unitIds: readonly string[]; personId: string };
+  order?: 'deadline' | 'assigned' | 'code';
+  limit?: number;
+}
+
+export interface TaskRepository {
+  create(input: NewTask): Promise<Task>;
+  findByCode(code: string): Promise<Task | undefined>;
+  findById(id: number): Promise<Task | undefined>;
+  list(filter: TaskFilter): Promise<Task[]>;
+  count(filter: TaskFilter): Promise<number>;
+  acknowledge(taskId: number, unitId: string, personId: string, at: string): Promise<void>;
+  setStatus(taskId: number, status: TaskStatus, at: string): Promise<void>;
+  addReport(report: {
+    taskId: number; unitId: string; personId: string; kind: 'progress' | 'result'; percent?: number; text: string; at: string;
+  }): Promise<void>;
+  reports(taskId: number): Promise<ProgressReport[]>;
+  complete(taskId: number, result: string, at: string, date: LocalDate): Promise<void>;
+}
+
+export interface ProgressReport {
+  unitId: string;
+  personId: string;
+  kind: 'progress' | 'result';
+  percent?: number;
+  text: string;
+  at: string;
+}
+
+/** Where a state change came from: a platform message, or a scheduled job run. */
+export type AuditSource = { message: MessageRef } | { job: string };
+
+export interface AuditEntry {
+  at: string;
+  actorId: string;
+  action: string;
+  taskId?: number;
+  subject?: string;
+  details: Record<string, unknown>;
+  source: AuditSource;
+}
+
+export interface AuditRecord extends AuditEntry {
+  id: number;
+}
+
+export interface AuditRepository {
+  append(entry: AuditEntry): Promise<void>;
+  forTask(taskId: number): Promise<AuditRecord[]>;
+  forSubject(subject: string): Promise<AuditRecord[]>;
+  count(): Promise<number>;
+}
+
+export interface InboundRepository {
+  /** Records a platform message as handled; false when it was handled before. */
+  claim(platform: string, messageId: string, chatId: string, at: string, outcome: string): Promise<boolean>;
+  setOutcome(platform: string, messageId: string, outcome: string): Promise<void>;
+}
+
+export interface ChatRecord {
+  platform: string;
+  chatId: string;
+  kind: 'group' | 'direct';
+  title?: string;
+}
+
+export interface ChatRepository {
+  touch(chat: ChatRecord, at: string): Promise<void>;
+  groups(): Promise<ChatRecord[]>;
+}
+
+export interface OutboxItem {
+  id: number;
+  platform: string;
+  targetKind: 'chat' | 'person';
+  targetId: string;
+  replyTo?: string;
+  payload: string;
+  attempts: number;
+  createdAt: string;
+  origin: string;
+}
+
+export interface NewOutboxItem {
+  platform: string;
+  targetKind: 'chat' | 'person';
+  targetId: string;
+  replyTo?: string;
+  payload: string;
+  origin: string;
+  at: string;
+}
+
+export interface OutboxRepository {
+  enqueue(item: NewOutboxItem): Promise<number>;
+  /** Pending items for a platform whose next attempt is due, oldest first. */
+  due(platform: string, at: string, limit: number): Promise<OutboxItem[]>;
+  markSent(id: number, at: string, remoteId?: string): Promise<void>;
+  markFailed(id: number, error: string, nextAttemptAt: string, dead: boolean): Promise<void>;
+  pendingCount(platform?: string): Promise<number>;
+  /** Earliest next attempt among pending items for a platform. */
+  nextAttemptAt(platform: string): Promise<string | undefined>;
+}
+
+export interface Repositories {
+  tasks: TaskRepository;
+  audit: AuditRepository;
+  inbound: InboundRepository;
+  chats: ChatRepository;
+  outbox: OutboxRepository;
+}
+
+export interface Storage {
+  /** Runs `fn` in one transaction; calls are serialized so transactions never interleave. */
+  transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,195 @@
+import type { Task, TaskStatus, TaskUnit } from '../../src/domain/task.js';
+import { formatTaskCode } from '../../src/domain/task.js';
+import type { SourceKind } from '../../src/domain/sources.js';
+import type { LocalDate } from '../../src/time/shanghai.js';
+import type { NewTask, ProgressReport, TaskFilter, TaskRepository } from '../repositories.js';
+import type { Statements } from './statements.js';
+
+interface TaskRow {
+  id: number; code: string; title: string; source: string; is_key: number; status: string;
+  assigner_id: string; assigned_at: string; assigned_date: string; original_deadline: string; deadline: string;
+  lead_unit_id: string; progress: number | null; last_progress_at: string | null; completed_at: string | null;
+  completed_date: string | null; result: string | null; chase_count: number; origin_platform: string;
+  origin_chat_id: string; origin_message_id: string; updated_at: string;
+}
+
+interface UnitRow {
+  task_id: number; unit_id: string; role: 'lead' | 'co'; responsible_id: string; acked_at: string | null; acked_by: string | null;
+}
+
+const OPT = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
+
+export function rowToTask(r: TaskRow, units: TaskUnit[]): Task {
+  return {
+    id: r.id, code: r.code, title: r.title, source: r.source as SourceKind, isKey: r.is_key === 1,
+    status: r.status as TaskStatus, assignerId: r.assigner_id, assignedAt: r.assigned_at, assignedDate: r.assigned_date,
+    originalDeadline: r.original_deadline, deadline: r.deadline, leadUnitId: r.lead_unit_id, units,
+    progress: OPT(r.progress), lastProgressAt: OPT(r.last_progress_at), completedAt: OPT(r.completed_at),
+    completedDate: OPT(r.completed_date), result: OPT(r.result), chaseCount: r.chase_count,
+    origin: { platform: r.origin_platform, chatId: r.origin_chat_id, messageId: r.origin_message_id },
+    updatedAt: r.updated_at,
+  };
+}
+
+function rowToUnit(u: UnitRow): TaskUnit {
+  return { unitId: u.unit_id, role: u.role, responsibleId: u.responsible_id, ackedAt: OPT(u.acked_at), ackedBy: OPT(u.acked_by) };
+}
+
+/** Builds the WHERE clause of a filter; shared by list and count. */
+export function whereClause(f: TaskFilter): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (f.statuses && f.statuses.length > 0) {
+    parts.push(`t.status IN (${f.statuses.map(() => '?').join(',')})`);
+    params.push(...f.statuses);
+  }
+  if (f.unitId !== undefined) {
+    parts.push('EXISTS (SELECT 1 FROM task_units u WHERE u.task_id = t.id AND u.unit_id = ?)');
+    params.push(f.unitId);
+  }
+  if (f.responsibleId !== undefined) {
+    parts.push('EXISTS (SELECT 1 FROM task_units u WHERE u.task_id = t.id AND u.responsible_id = ?)');
+    params.push(f.responsibleId);
+  }
+  const range = (col: string, op: string, v: string | undefined) => {
+    if (v !== undefined) {
+      parts.push(`t.${col} ${op} ?`);
+      params.push(v);
+    }
+  };
+  range('deadline', '<', f.deadlineBefore);
+  range('deadline', '>=', f.deadlineFrom);
+  range('deadline', '<=', f.deadlineTo);
+  range('assigned_date', '>=', f.assignedFrom);
+  range('assigned_date', '<=', f.assignedTo);
+  range('completed_date', '>=', f.completedFrom);
+  range('completed_date', '<=', f.completedTo);
+  if (f.unacknowledged) parts.push('EXISTS (SELECT 1 FROM task_units u WHERE u.task_id = t.id AND u.acked_at IS NULL)');
+  if (f.assignerId !== undefined) {
+    parts.push('t.assigner_id = ?');
+    params.push(f.assignerId);
+  }
+  if (f.scope) {
+    const units = f.scope.unitIds;
+    const unitTest = units.length > 0 ? `u.unit_id IN (${units.map(() => '?').join(',')}) OR ` : '';
+    parts.push(`(t.assigner_id = ? OR EXISTS (SELECT 1 FROM task_units u WHERE u.task_id = t.id AND (${unitTest}u.responsible_id = ?)))`);
+    params.push(f.scope.personId, ...units, f.scope.personId);
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+const ORDER: Record<NonNullable<TaskFilter['order']>, string> = {
+  deadline: 't.deadline ASC, t.id ASC',
+  assigned: 't.id DESC',
+  code: 't.id ASC',
+};
+
+export class SqliteTaskRepository implements TaskRepository {
+  constructor(private readonly s: Statements) {}
+
+  async create(input: NewTask): Promise<Task> {
+    const n = this.s
+      .get(`INSERT INTO counters (name, value) VALUES ('task', 1)
+            ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value`)
+      .get() as { value: number };
+    const code = formatTaskCode(n.value);
+    const lead = input.units.find((u) => u.role === 'lead');
+    if (!lead) throw new Error('a task needs a lead unit');
+    const info = this.s
+      .get(`INSERT INTO tasks (code, title, source, is_key, status, assigner_id, assigned_at, assigned_date,
+              original_deadline, deadline, lead_unit_id, origin_platform, origin_chat_id, origin_message_id, updated_at)
+            VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(code, input.title, input.source, input.isKey ? 1 : 0, input.assignerId, input.assignedAt, input.assignedDate,
+        input.deadline, input.deadline, lead.unitId, input.origin.platform, input.origin.chatId, input.origin.messageId,
+        input.assignedAt);
+    const taskId = Number(info.lastInsertRowid);
+    const insertUnit = this.s.get(
+      'INSERT INTO task_units (task_id, unit_id, role, responsible_id) VALUES (?, ?, ?, ?)',
+    );
+    for (const u of input.units) insertUnit.run(taskId, u.unitId, u.role, u.responsibleId);
+    const task = await this.findById(taskId);
+    if (!task) throw new Error('task vanished after insert');
+    return task;
+  }
+
+  async findByCode(code: string): Promise<Task | undefined> {
+    const row = this.s.get('SELECT * FROM tasks WHERE code = ?').get(code) as TaskRow | undefined;
+    return row ? this.withUnits([row])[0] : undefined;
+  }
+
+  async findById(id: number): Promise<Task | undefined> {
+    const row = this.s.get('SELECT * FROM tasks WHERE id = ?').get(id) as TaskRow | undefined;
+    return row ? this.withUnits([row])[0] : undefined;
+  }
+
+  async list(filter: TaskFilter): Promise<Task[]> {
+    const { sql, params } = whereClause(filter);
+    const limit = filter.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(filter.limit))}` : '';
+    const rows = this.s
+      .get(`SELECT t.* FROM tasks t ${sql} ORDER BY ${ORDER[filter.order ?? 'deadline']}${limit}`)
+      .all(...params) as TaskRow[];
+    return this.withUnits(rows);
+  }
+
+  async count(filter: TaskFilter): Promise<number> {
+    const { sql, params } = whereClause(filter);
+    return (this.s.get(`SELECT count(*) AS n FROM tasks t ${sql}`).get(...params) as { n: number }).n;
+  }
+
+  async acknowledge(taskId: number, unitId: string, personId: string, at: string): Promise<void> {
+    this.s
+      .get('UPDATE task_units SET acked_at = ?, acked_by = ? WHERE task_id = ? AND unit_id = ? AND acked_at IS NULL')
+      .run(at, personId, taskId, unitId);
+    this.s.get('UPDATE tasks SET updated_at = ? WHERE id = ?').run(at, taskId);
+  }
+
+  async setStatus(taskId: number, status: TaskStatus, at: string): Promise<void> {
+    this.s.get('UPDATE tasks SET status = ?, updated_at = ? WHERE id = ?').run(status, at, taskId);
+  }
+
+  async addReport(r: { taskId: number; unitId: string; personId: string; kind: 'progress' | 'result'; percent?: number; text: string; at: string }): Promise<void> {
+    this.s
+      .get('INSERT INTO progress_reports (task_id, unit_id, person_id, kind, percent, text, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(r.taskId, r.unitId, r.personId, r.kind, r.percent ?? null, r.text, r.at);
+    // The task's percentage is the lead unit's latest figure.
+    this.s
+      .get(`UPDATE tasks SET last_progress_at = ?, updated_at = ?,
+              progress = CASE WHEN ? IS NOT NULL AND lead_unit_id = ? THEN ? ELSE progress END
+            WHERE id = ?`)
+      .run(r.at, r.at, r.percent ?? null, r.unitId, r.percent ?? null, r.taskId);
+  }
+
+  async reports(taskId: number): Promise<ProgressReport[]> {
+    const rows = this.s
+      .get('SELECT unit_id, person_id, kind, percent, text, at FROM progress_reports WHERE task_id = ? ORDER BY id')
+      .all(taskId) as Array<{ unit_id: string; person_id: string; kind: 'progress' | 'result'; percent: number | null; text: string; at: string }>;
+    return rows.map((r) => ({ unitId: r.unit_id, personId: r.person_id, kind: r.kind, percent: OPT(r.percent), text: r.text, at: r.at }));
+  }
+
+  async complete(taskId: number, result: string, at: string, date: LocalDate): Promise<void> {
+    this.s
+      .get(`UPDATE tasks SET status = 'completed', result = ?, completed_at = ?, completed_date = ?, progress = 100, updated_at = ?
+            WHERE id = ?`)
+      .run(result, at, date, at, taskId);
+  }
+
+  /** Loads the units of many tasks in one query. */
+  private withUnits(rows: TaskRow[]): Task[] {
+    if (rows.length === 0) return [];
+    const byTask = new Map<number, TaskUnit[]>();
+    const CHUNK = 500;
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const ids = rows.slice(i, i + CHUNK).map((r) => r.id);
+      const units = this.s
+        .get(`SELECT * FROM task_units WHERE task_id IN (${ids.map(() => '?').join(',')})
+              ORDER BY task_id, CASE role WHEN 'lead' THEN 0 ELSE 1 END, rowid`)
+        .all(...ids) as UnitRow[];
+      for (const u of units) {
+        const list = byTask.get(u.task_id) ?? [];
+        list.push(rowToUnit(u));
+        byTask.set(u.task_id, list);
+      }
+    }
+    return rows.map((r) => rowToTask(r, byTask.get(r.id) ?? []));
+  }
+}

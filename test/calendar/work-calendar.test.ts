@@ -1,0 +1,68 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCalendar, missingYearWarning } from '../../src/calendar/load-calendar.js';
+import { CalendarFileError } from '../../src/calendar/holiday-data.js';
+import { instantAt } from '../../src/time/shanghai.js';
+
+const cal = loadCalendar();
+
+describe('WorkCalendar', () => {
+  it('knows 国庆 2026 is off and the 调休 Saturday 2026-09-20 and 10-10 are working days', () => {
+    for (let d = 1; d <= 7; d++) expect(cal.isWorkingDay(`2026-10-0${d}`)).toBe(false);
+    expect(cal.isWorkingDay('2026-09-20')).toBe(true); // Sunday, 调休上班
+    expect(cal.isWorkingDay('2026-10-10')).toBe(true); // Saturday, 调休上班
+    expect(cal.dayNote('2026-10-01')).toBe('国庆节');
+  });
+
+  it('counts working days across 国庆: 5 working days after 2026-09-29 is 2026-10-10 (a 调休 Saturday)', () => {
+    // 09-30 (1), 10-01..07 off, 10-08 (2), 10-09 (3), 10-10 Sat 调休 (4), 10-12 (5)
+    expect(cal.addWorkingDays('2026-09-29', 4)).toBe('2026-10-10');
+    expect(cal.addWorkingDays('2026-09-29', 5)).toBe('2026-10-12');
+    expect(cal.workingDaysBetween('2026-09-29', '2026-10-12')).toBe(5);
+  });
+
+  it('counts working days across 春节 2026 (02-15 to 02-23 off, 02-14 and 02-28 make-up days)', () => {
+    expect(cal.isWorkingDay('2026-02-14')).toBe(true); // Saturday 调休
+    expect(cal.isWorkingDay('2026-02-16')).toBe(false);
+    expect(cal.addWorkingDays('2026-02-13', 1)).toBe('2026-02-14');
+    expect(cal.addWorkingDays('2026-02-14', 1)).toBe('2026-02-24');
+    expect(cal.workingDaysBetween('2026-02-13', '2026-02-24')).toBe(2);
+  });
+
+  it('reports years without data as uncertain and falls back to Monday–Friday', () => {
+    expect(cal.isKnownYear(2026)).toBe(true);
+    expect(cal.isKnownYear(2027)).toBe(false);
+    expect(cal.isUncertain('2027-01-01')).toBe(true);
+    // Without 2027 data New Year's Day (a Friday) looks like a working day.
+    expect(cal.isWorkingDay('2027-01-01')).toBe(true);
+  });
+
+  it('loads a missing year from an override file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cal-'));
+    const file = join(dir, 'holidays.yaml');
+    writeFileSync(file, '2027:\n  holidays:\n    2027-01-01: 元旦\n  workdays:\n    2027-02-06: 春节调休上班\n');
+    const c = loadCalendar(file);
+    expect(c.isKnownYear(2027)).toBe(true);
+    expect(c.isWorkingDay('2027-01-01')).toBe(false);
+    expect(c.isWorkingDay('2027-02-06')).toBe(true);
+    expect(c.isWorkingDay('2026-10-01')).toBe(false); // packaged years still there
+  });
+
+  it('refuses an override file with a date outside its year or a bad date, naming it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cal-'));
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(file, '2027:\n  holidays:\n    2028-01-01: 元旦\n');
+    expect(() => loadCalendar(file)).toThrow(CalendarFileError);
+    expect(() => loadCalendar(file)).toThrow(/2028-01-01/);
+    writeFileSync(file, '2027:\n  holidays:\n    2027-02-30: 元旦\n');
+    expect(() => loadCalendar(file)).toThrow(/真实日期/);
+  });
+
+  it('warns about a missing next year from December on, and at start-up any time', () => {
+    expect(missingYearWarning(cal, instantAt('2026-11-22', '10:00'))).toBeUndefined();
+    expect(missingYearWarning(cal, instantAt('2026-11-22', '10:00'), true)).toContain('2027年');
+    expect(missingYearWarning(cal, instantAt('2026-12-01', '10:00'))).toContain('2027年');
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { parseDeadline } from '../../src/time/parse-deadline.js';
+import { loadCalendar } from '../../src/calendar/load-calendar.js';
+import { parseChineseNumber } from '../../src/time/chinese-number.js';
+
+const cal = loadCalendar();
+const today = '2026-11-23'; // a Monday
+const date = (text: string, t = today) => {
+  const r = parseDeadline(text, t, cal);
+  return r.kind === 'ok' ? r.deadline.date : r.kind;
+};
+
+describe('parseDeadline', () => {
+  it('reads explicit dates in the common forms', () => {
+    expect(date('2026-12-15')).toBe('2026-12-15');
+    expect(date('2026/12/15')).toBe('2026-12-15');
+    expect(date('2026年12月15日')).toBe('2026-12-15');
+    expect(date('12月15日')).toBe('2026-12-15');
+    expect(date('12月15号前')).toBe('2026-12-15');
+    expect(date('十二月十五日')).toBe('2026-12-15');
+    expect(date('截止12月15日')).toBe('2026-12-15');
+    expect(date('12月15日前完成')).toBe('2026-12-15');
+  });
+
+  it('takes a month-day early next year as next year, but one just passed as an error', () => {
+    expect(date('1月10日')).toBe('2027-01-10');
+    const r = parseDeadline('11月20日', today, cal);
+    expect(r.kind).toBe('invalid');
+    if (r.kind === 'invalid') expect(r.reason).toContain('已过');
+  });
+
+  it('rejects impossible dates such as 2月30日 and 2026-13-01', () => {
+    for (const t of ['2月30日', '2026-02-30', '2026-13-01', '4月31日']) {
+      const r = parseDeadline(t, today, cal);
+      expect(r.kind, t).toBe('invalid');
+    }
+  });
+
+  it('rejects an explicit date in the past', () => {
+    const r = parseDeadline('2026-11-01', today, cal);
+    expect(r).toEqual({ kind: 'invalid', reason: expect.stringContaining('已过') });
+  });
+
+  it('counts N个工作日 on the official calendar', () => {
+    expect(date('5个工作日')).toBe('2026-11-30');
+    expect(date('五个工作日内')).toBe('2026-11-30');
+    expect(date('10个工作日')).toBe('2026-12-07');
+  });
+
+  it('reads named days: 本周五, 下周三, 周五, 月底, 明天', () => {
+    expect(date('本周五')).toBe('2026-11-27');
+    expect(date('下周三')).toBe('2026-12-02');
+    expect(date('周五')).toBe('2026-11-27');
+    expect(date('明天')).toBe('2026-11-24');
+    expect(date('月底')).toBe('2026-11-30');
+    expect(date('年底')).toBe('2026-12-31');
+    // 本周一 is today; on a Saturday, bare 周五 means next week's Friday.
+    expect(date('周五', '2026-11-28')).toBe('2026-12-04');
+  });
+
+  it('rolls a span that ends on a rest day forward to the next working day', () => {
+    // 2026-11-23 + 5 days = Saturday 11-28 → Monday 11-30.
+    expect(date('5天')).toBe('2026-11-30');
+    // 3 months from 2026-07-04 is 2026-10-04, inside 国庆 → 10-09 (a 调休 Friday? no: 10-08 is the first working day).
+    expect(date('3个月', '2026-07-04')).toBe('2026-10-08');
+  });
+
+  it('reads 15日前 as the 15th of this month, or of next month once it has passed', () => {
+    expect(date('25日前')).toBe('2026-11-25');
+    expect(date('15日前')).toBe('2026-12-15');
+    expect(date('3日内')).toBe('2026-11-26');
+  });
+
+  it('returns none for text that is not a deadline', () => {
+    for (const t of ['推进营商环境', '发改委', '重点', '', 'D-0001']) expect(parseDeadline(t, today, cal).kind, t).toBe('none');
+  });
+});
+
+describe('parseChineseNumber', () => {
+  it('reads Chinese and Arabic numerals', () => {
+    expect(parseChineseNumber('三')).toBe(3);
+    expect(parseChineseNumber('十')).toBe(10);
+    expect(parseChineseNumber('十五')).toBe(15);
+    expect(parseChineseNumber('二十')).toBe(20);
+    expect(parseChineseNumber('一百二十')).toBe(120);
+    expect(parseChineseNumber('两')).toBe(2);
+    expect(parseChineseNumber('１２')).toBe(12);
+    expect(parseChineseNumber('abc')).toBeUndefined();
+  });
+});
