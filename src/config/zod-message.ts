@@ -14,6 +14,7 @@ export function issueMessage(issue: z.core.$ZodIssue | undefined): string {
 /** zod's English defaults, in the administrator's language. */
 function translate(issue: z.core.$ZodIssue): string {
   const m = issue.message;
+  if (/[\u4e00-\u9fff]/.test(m)) return m; // already a message written for administrators
   if (issue.code === 'invalid_type') {
     return m.includes('received undefined') ? '缺少此项' : `类型不对（应为 ${(issue as { expected?: string }).expected ?? '其他类型'}）`;
   }

@@ -19,6 +19,9 @@ export function deadlineText(task: Pick<Task, 'deadline' | 'status'>, v: ViewCon
 export function statusText(task: Task, v: ViewContext): string {
   if (isOverdue(task, v.today)) return `逾期 ${daysBetween(task.deadline, v.today)} 天（${STATUS_LABEL[task.status]}）`;
   if (task.status === 'active' && task.progress !== undefined) return `办理中 ${task.progress}%`;
+  if (task.completedDate !== undefined && task.completedDate > task.originalDeadline) {
+    return `${STATUS_LABEL[task.status]}（逾期 ${daysBetween(task.originalDeadline, task.completedDate)} 天）`;
+  }
   return STATUS_LABEL[task.status];
 }
 

@@ -7,6 +7,7 @@ import type { Directory } from '../../src/directory/directory.js';
 import { loadCalendar } from '../../src/calendar/load-calendar.js';
 import type { OutgoingMessage } from '../../src/outbox/outgoing.js';
 import { renderText } from '../../src/render/text.js';
+import type { CommandDefinition } from '../../src/core/command.js';
 import { instantAt } from '../../src/time/shanghai.js';
 import { extractMentions, splitGluedMentions } from '../../src/adapters/console/console-session.js';
 
@@ -34,7 +35,9 @@ export interface Harness {
 let seq = 0;
 
 /** A bot on an in-memory SQLite with real migrations, the demo directory and a fake clock at 2026-12-07 09:00 (a Monday). */
-export async function makeHarness(o: { directory?: Directory; dbFile?: string; start?: [string, string] } = {}): Promise<Harness> {
+export async function makeHarness(
+  o: { directory?: Directory; dbFile?: string; start?: [string, string]; commands?: readonly CommandDefinition[] } = {},
+): Promise<Harness> {
   const clock = new FakeClock(instantAt(...(o.start ?? ['2026-12-07', '09:00'])));
   const directory = o.directory ?? loadDirectory();
   const logger = memoryLogger();
@@ -45,6 +48,7 @@ export async function makeHarness(o: { directory?: Directory; dbFile?: string; s
     clock,
     logger,
     settings: { botName: '督办助手' },
+    commands: o.commands,
   });
   const sent: OutgoingMessage[] = [];
   app.dispatcher.register({

@@ -1,0 +1,118 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeHarness, type Harness } from '../support/harness.js';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await makeHarness();
+  // Monday 2026-11-30: three tasks for 发改委 (one co), one for 海州.
+  h.at('2026-11-30');
+  await h.say('陈立群', '交办 发改委 编制专项债项目清单 12月2日');           // D-0001 → overdue by 12-07
+  await h.say('陈立群', '交办 财政厅 发改委 测算资金缺口 12月4日');           // D-0002 → overdue, 发改委 co
+  await h.say('陈立群', '交办 发改委 起草实施意见 12月11日');                 // D-0003 → due this week
+  await h.say('刘海燕', '交办 南岭市 排查危旧房屋 12月31日');                 // D-0004
+  await h.say('王芳', '签收 D-0001');
+  h.at('2026-12-07');
+  await h.say('孙丽', '交办 海州市 回复网民留言 5个工作日');                  // D-0005, this week's assignment
+});
+afterEach(() => h.close());
+
+describe('查询', () => {
+  it('shows one task in full with its history', async () => {
+    const r = await h.say('孙丽', '查询 D-0001');
+    expect(r.text).toContain('D-0001 编制专项债项目清单');
+    expect(r.text).toContain('状态：逾期 5 天（办理中）');
+    expect(r.text).toContain('牵头：省发展改革委（王芳，11-30 09:00 已签收）');
+    expect(r.text).toContain('办理记录（2 条）');
+    expect(r.text).toContain('11-30 09:00 王芳 签收（省发展改革委）');
+  });
+
+  it('lists overdue, unacknowledged and due-this-week work', async () => {
+    const overdue = await h.say('孙丽', '查询 逾期');
+    expect(overdue.text).toContain('全省逾期事项：2 件');
+    expect(overdue.text).toMatch(/D-0001[\s\S]*D-0002/);
+    const unacked = await h.say('孙丽', '查询 未签收');
+    expect(unacked.text).toContain('全省未签收事项：4 件');
+    const due = await h.say('孙丽', '查询 本周到期');
+    expect(due.text).toContain('全省本周到期事项：1 件');
+    expect(due.text).toContain('D-0003');
+    expect(due.text).not.toContain('D-0005'); // 5 working days from 12-07 is next Monday
+  });
+
+  it('lists by unit (lead and co) and by person, and 我的', async () => {
+    const unit = await h.say('孙丽', '查询 发改委 逾期');
+    expect(unit.text).toContain('省发展改革委逾期事项：2 件');
+    expect(unit.text).toContain('其中牵头 1 件，配合 1 件');
+    const person = await h.say('孙丽', '查询 @袁媛');
+    expect(person.text).toContain('袁媛概况');
+    expect(person.text).toContain('D-0004');
+    const mine = await h.say('王芳', '查询 我的');
+    expect(mine.text).toContain('我的概况');
+    expect(mine.text).toContain('在办：3 件');
+  });
+
+  it('keeps a handler to their own unit, naming what they may query', async () => {
+    const r = await h.say('袁媛', '查询 发改委');
+    expect(r.result.outcome).toBe('refused');
+    expect(r.text).toContain('您可查询的范围是：南岭市政府');
+    const t = await h.say('袁媛', '查询 D-0001');
+    expect(t.text).toContain('D-0001 不在其中');
+  });
+
+  it('answers an unknown query with what can be asked', async () => {
+    const r = await h.say('孙丽', '查询 火星');
+    expect(r.text).toContain('看不懂「火星」要查什么');
+    expect(r.text).toContain('发改委还有几件逾期？');
+  });
+});
+
+describe('plain-language questions from leaders', () => {
+  it('发改委还有几件逾期？', async () => {
+    const r = await h.say('周建国', '@督办助手 发改委还有几件逾期？');
+    expect(r.text).toContain('省发展改革委逾期事项：2 件');
+  });
+
+  it('本周交办了多少件？', async () => {
+    const r = await h.say('周建国', '本周交办了多少件？');
+    expect(r.text).toContain('全省本周交办事项：1 件');
+    expect(r.text).toContain('D-0005');
+  });
+
+  it('D-0003 怎么样了', async () => {
+    const r = await h.say('周建国', 'D-0003 怎么样了');
+    expect(r.text).toContain('D-0003 起草实施意见');
+    expect(r.text).toContain('状态：待签收');
+  });
+
+  it('a question that starts with a command word is still answered: 进展怎么样了 D-0001？', async () => {
+    const r = await h.say('周建国', '进展怎么样了 D-0001？');
+    expect(r.result.outcome).toBe('handled');
+    expect(r.text).toContain('D-0001 编制专项债项目清单');
+  });
+
+  it('a 分管领导 sees the units they cover and is told when a unit is outside them', async () => {
+    const ok = await h.say('刘海燕', '南岭市有几件在办？');
+    expect(ok.text).toContain('南岭市政府在办事项：1 件');
+    const no = await h.say('刘海燕', '发改委还有几件逾期？');
+    expect(no.text).toContain('您可查询的范围是：');
+  });
+
+  it('unknown phrasing gets a short list of what can be asked', async () => {
+    const r = await h.say('周建国', '今天天气不错');
+    expect(r.text).toContain('没有看懂「今天天气不错」');
+    expect(r.text).toContain('可用命令：交办、签收、进展、办结、查询、帮助');
+    expect(r.text).toContain('本周交办了多少件？');
+  });
+});
+
+describe('帮助', () => {
+  it('lists every command, and shows one command with examples', async () => {
+    const all = await h.say('王芳', '帮助');
+    for (const name of ['交办', '签收', '进展', '办结', '查询', '帮助']) expect(all.text).toContain(`${name}：`);
+    const one = await h.say('王芳', '/帮助 交办');
+    expect(one.text).toContain('写法：交办 牵头单位');
+    expect(one.text).toContain('交办 发改委 财政厅 制定营商环境优化提升实施方案 12月15日 重点');
+    const alias = await h.say('王芳', 'help ack');
+    expect(alias.text).toContain('签收：签收交办的事项');
+    expect((await h.say('王芳', '帮助 飞行')).text).toContain('没有「飞行」这个命令');
+  });
+});
