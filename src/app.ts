@@ -11,7 +11,7 @@ import { IdentityService } from './core/identity.js';
 import type { Logger } from './core/logger.js';
 import type { Directory } from './directory/directory.js';
 import type { WorkCalendar } from './calendar/work-calendar.js';
-import { OutboxDispatcher, type DispatcherOptions } from './outbox/dispatcher.js';
+import { OutboxDispatcher, type DispatcherOptions, type PeopleLookup } from './outbox/dispatcher.js';
 
 export interface AppOptions {
   /** SQLite file, or `:memory:`. */
@@ -52,7 +52,12 @@ export function createApp(o: AppOptions): App {
   }
   const sqlite = new SqliteStorage(db);
   const identity = new IdentityService(o.directory);
-  const dispatcher = new OutboxDispatcher(sqlite, o.clock, o.logger, o.dispatcher);
+  const people: PeopleLookup = async (repos, platform, ids) => {
+    const out: Record<string, { name: string; account?: string }> = {};
+    for (const id of ids) out[id] = { name: o.directory.personName(id), account: await identity.accountFor(repos.bindings, platform, id) };
+    return out;
+  };
+  const dispatcher = new OutboxDispatcher(sqlite, o.clock, o.logger, people, o.dispatcher);
   const bot = new Bot({
     storage: sqlite,
     directory: o.directory,

@@ -142,8 +142,26 @@ export interface OutboxRepository {
   nextAttemptAt(platform: string): Promise<string | undefined>;
 }
 
+export interface AccountBinding {
+  platform: string;
+  accountId: string;
+  personId: string;
+  boundBy: string;
+  boundAt: string;
+}
+
+export interface BindingRepository {
+  personFor(platform: string, accountId: string): Promise<string | undefined>;
+  accountFor(platform: string, personId: string): Promise<string | undefined>;
+  /** Binds, replacing any earlier binding of the same account or of the person on that platform. */
+  bind(binding: AccountBinding): Promise<void>;
+  unbind(platform: string, personId: string): Promise<boolean>;
+  list(platform?: string): Promise<AccountBinding[]>;
+}
+
 export interface Repositories {
   tasks: TaskRepository;
+  bindings: BindingRepository;
   audit: AuditRepository;
   inbound: InboundRepository;
   chats: ChatRepository;

@@ -19,6 +19,7 @@ import type { HandleResult, InboundMessage } from './inbound.js';
 import type { Logger } from './logger.js';
 import type { Reply } from './reply.js';
 import { checkAllowed } from './permission.js';
+import { taskCardReply } from '../render/task-card.js';
 import type { AuthorityOptions } from '../domain/task-authority.js';
 
 export interface BotDeps {
@@ -81,11 +82,12 @@ export class Bot {
       return { outcome: 'duplicate', replies: [] };
     }
     await repos.chats.touch({ platform: msg.platform, chatId: msg.chatId, kind: msg.chatType, title: msg.chatTitle }, at);
-    const actor = await this.deps.identity.personFor(msg.platform, msg.senderAccountId);
+    const actor = await this.deps.identity.personFor(repos.bindings, msg.platform, msg.senderAccountId);
     if (!actor) {
+      const note = msg.identityNote ? `${msg.identityNote}。` : '';
       throw new UserError(
         'unregistered',
-        `${msg.senderName ? `${msg.senderName}，` : ''}您的账号尚未登记在通讯录中，暂不能使用督办命令。请联系管理员（${this.adminNames()}）绑定账号。`,
+        `${msg.senderName ? `${msg.senderName}，` : ''}${note}您的账号尚未登记在通讯录中，暂不能使用督办命令。请管理员（${this.adminNames()}）发送「绑定 ${msg.senderAccountId} 通讯录姓名」完成绑定。`,
         false,
       );
     }
@@ -93,7 +95,7 @@ export class Bot {
     const message: MessageRef = { platform: msg.platform, chatId: msg.chatId, messageId: msg.messageId };
     const today = localDate(now);
     const parseCtx: ParseContext = { actor, now, today, directory: this.deps.directory, calendar: this.deps.calendar };
-    const mentions = await this.deps.identity.resolveMentions(msg.platform, msg.mentions);
+    const mentions = await this.deps.identity.resolveMentions(repos.bindings, msg.platform, msg.mentions);
     const match = this.deps.registry.match(body);
 
     let outcome: CommandOutcome;
@@ -112,13 +114,13 @@ export class Bot {
           const spec = parseQuery(body, this.deps.directory, today);
           if (spec) {
             outcome = { reply: await answerQuery(spec, { ...parseCtx, repos }, { historyLimit: 5 }) };
-            return { outcome: 'handled', replies: await this.deliver(outcome, msg, repos, at) };
+            return { outcome: 'handled', replies: await this.deliver(outcome, msg, repos, at), reply: outcome.reply };
           }
         }
         throw new CommandFailure(command, e);
       }
     }
-    return { outcome: 'handled', replies: await this.deliver(outcome, msg, repos, at) };
+    return { outcome: 'handled', replies: await this.deliver(outcome, msg, repos, at), reply: outcome.reply };
   }
 
   private parseArgs(command: CommandDefinition, input: CommandInput, ctx: ParseContext): unknown {
@@ -195,7 +197,7 @@ export class Bot {
       reply = { tone: 'error', title: `处理出错，已记录（参考号 ${ref}）。请稍后重试，或把参考号告知管理员。` };
     }
     const replies = await this.deliver({ reply }, msg, repos, at);
-    return { outcome, replies };
+    return { outcome, replies, reply };
   }
 
   /** Puts the reply and the notices in the outbox. */
@@ -216,8 +218,22 @@ export class Bot {
     if (to.kind === 'groups') {
       return (await repos.chats.groups()).map((g) => ({ platform: g.platform, targetKind: 'chat' as const, targetId: g.chatId }));
     }
-    const account = await this.deps.identity.accountFor(msg.platform, to.personId);
+    const account = await this.deps.identity.accountFor(repos.bindings, msg.platform, to.personId);
     return account ? [{ platform: msg.platform, targetKind: 'person', targetId: account }] : [];
+  }
+
+  /**
+   * The current state of a task as an actionable reply (who has signed, what can be done
+   * next), for platforms that refresh a card in place after a button press.
+   */
+  async taskCard(code: string): Promise<Reply | undefined> {
+    const now = this.deps.clock.now();
+    return this.deps.storage.transaction(async (repos) => {
+      const task = await repos.tasks.findByCode(code);
+      if (!task) return undefined;
+      const authority = this.deps.authority ? await this.deps.authority(repos, localDate(now)) : undefined;
+      return taskCardReply(task, { directory: this.deps.directory, calendar: this.deps.calendar, today: localDate(now) }, authority);
+    });
   }
 
   private adminNames(): string {

@@ -13,6 +13,8 @@ import type { AuthorityOptions } from '../domain/task-authority.js';
 export interface ResolvedMention {
   name: string;
   personId?: string;
+  /** The platform account behind the mention (used by 绑定 to bind an unregistered user). */
+  accountId?: string;
 }
 
 /** The text after the command word, and the message's mentions. */

@@ -1,4 +1,5 @@
 import type { Platform } from '../directory/directory.js';
+import type { Reply } from './reply.js';
 
 /** An incoming chat message, normalized by an adapter. */
 export interface InboundMessage {
@@ -17,6 +18,8 @@ export interface InboundMessage {
   mentions: Array<{ accountId?: string; name: string }>;
   /** True when the bot was @-mentioned (or the chat is one-to-one). */
   mentionsBot: boolean;
+  /** Why the adapter could not tell who the sender is (e.g. two contacts share the name), shown if unregistered. */
+  identityNote?: string;
 }
 
 export type HandleOutcome = 'handled' | 'duplicate' | 'ignored' | 'refused' | 'failed';
@@ -25,4 +28,6 @@ export interface HandleResult {
   outcome: HandleOutcome;
   /** Outbox ids of the replies this message produced. */
   replies: number[];
+  /** The main reply, so an adapter can also show it in place (e.g. a card callback's toast). */
+  reply?: Reply;
 }

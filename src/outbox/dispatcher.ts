@@ -1,8 +1,13 @@
 import type { Storage } from '../../storage/repositories.js';
 import type { Clock } from '../core/clock.js';
 import type { Logger } from '../core/logger.js';
+import { mentionedPeople } from '../core/reply.js';
 import { isoShanghai } from '../time/shanghai.js';
-import { SendError, type OutboxPayload, type Sender } from './outgoing.js';
+import { SendError, type OutboxPayload, type Sender, type OutgoingMessage } from './outgoing.js';
+import type { Repositories } from '../../storage/repositories.js';
+
+/** Display names and platform accounts of people, looked up when a message is sent. */
+export type PeopleLookup = (repos: Repositories, platform: string, personIds: string[]) => Promise<OutgoingMessage['people']>;
 
 export interface DispatcherOptions {
   /** Items fetched per round. */
@@ -30,6 +35,7 @@ export class OutboxDispatcher {
     private readonly storage: Storage,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    private readonly people: PeopleLookup,
     opts: DispatcherOptions = {},
   ) {
     this.opts = { batchSize: 50, baseBackoffMs: 1000, maxBackoffMs: 10 * 60_000, pollMs: 1000, ...opts };
@@ -83,10 +89,12 @@ export class OutboxDispatcher {
       for (const item of items) {
         if (blocked.has(item.targetId)) continue;
         const payload = JSON.parse(item.payload) as OutboxPayload;
+        const ids = [...new Set([...mentionedPeople(payload.reply), ...(payload.reply.actions ?? []).flatMap((a) => a.forPersonIds ?? [])])];
+        const people = await this.storage.transaction((r) => this.people(r, item.platform, ids));
         try {
           const res = await sender.send({
             id: item.id, platform: item.platform, targetKind: item.targetKind, targetId: item.targetId,
-            replyTo: item.replyTo, reply: payload.reply, attempts: item.attempts,
+            replyTo: item.replyTo, reply: payload.reply, attempts: item.attempts, people,
           });
           await this.storage.transaction((r) => r.outbox.markSent(item.id, isoShanghai(this.clock.now()), res.remoteId));
           progressed = true;

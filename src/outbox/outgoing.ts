@@ -12,6 +12,11 @@ export interface OutgoingMessage {
   replyTo?: string;
   reply: Reply;
   attempts: number;
+  /**
+   * Everyone the reply mentions or addresses an action to, with their display name and their
+   * account on this platform (absent when not bound there), so adapters need no lookups.
+   */
+  people: Record<string, { name: string; account?: string }>;
 }
 
 /** A send that failed; `retryable` false means trying again cannot help (e.g. bot removed from the chat). */

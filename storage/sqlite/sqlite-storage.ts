@@ -6,6 +6,7 @@ import { SqliteAuditRepository } from './audit-repository.js';
 import { SqliteInboundRepository } from './inbound-repository.js';
 import { SqliteChatRepository } from './chat-repository.js';
 import { SqliteOutboxRepository } from './outbox-repository.js';
+import { SqliteBindingRepository } from './binding-repository.js';
 
 /**
  * Storage over one better-sqlite3 connection. The driver is synchronous, but commands are
@@ -21,6 +22,7 @@ export class SqliteStorage implements Storage {
     const s = new Statements(db);
     this.repos = {
       tasks: new SqliteTaskRepository(s),
+      bindings: new SqliteBindingRepository(s),
       audit: new SqliteAuditRepository(s),
       inbound: new SqliteInboundRepository(s),
       chats: new SqliteChatRepository(s),

@@ -13,7 +13,7 @@ export class ConsoleSender implements Sender {
   ) {}
 
   async send(msg: OutgoingMessage): Promise<SendResult> {
-    const text = renderText(msg.reply, { mentionText: (id) => `@${this.directory.personName(id)}` });
+    const text = renderText(msg.reply, { mentionText: (id) => `@${msg.people[id]?.name ?? this.directory.personName(id)}` });
     const to = msg.targetKind === 'person' ? `（私信 ${msg.targetId}）` : '';
     const [first, ...rest] = text.split('\n');
     const pad = ' '.repeat(2);

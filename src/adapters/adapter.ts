@@ -1,0 +1,25 @@
+import type { App } from '../app.js';
+import type { HandleResult, InboundMessage } from '../core/inbound.js';
+import type { Sender } from '../outbox/outgoing.js';
+
+/**
+ * A chat platform's edge: it normalizes incoming events to `InboundMessage`, hands them to
+ * the front door, and delivers outbox messages (rendering the platform-neutral Reply).
+ * SDK types never leave the adapter's folder.
+ */
+export interface Adapter extends Sender {
+  /** Starts receiving; every normalized message goes to `handle`. */
+  start(handle: (msg: InboundMessage) => Promise<HandleResult>): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** A platform the bot can run on: whether its settings are present, and how to build it. */
+export interface PlatformModule {
+  /** `lark`, `wechat`: the `platform` of its messages. */
+  name: string;
+  /** Chinese name for messages: 飞书, 微信. */
+  label: string;
+  isConfigured(env: NodeJS.ProcessEnv): boolean;
+  /** Validates its settings (a SettingsError names the variable and the fix) and builds the adapter. */
+  create(env: NodeJS.ProcessEnv, app: App): Promise<Adapter>;
+}

@@ -1,0 +1,7 @@
+import type { PlatformModule } from './adapter.js';
+
+/**
+ * The chat platforms, each started when its settings are present. With none configured,
+ * `npm start` runs the console group chat instead.
+ */
+export const PLATFORMS: readonly PlatformModule[] = [];
