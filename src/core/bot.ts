@@ -82,7 +82,9 @@ export class Bot {
       return { outcome: 'duplicate', replies: [] };
     }
     await repos.chats.touch({ platform: msg.platform, chatId: msg.chatId, kind: msg.chatType, title: msg.chatTitle }, at);
-    const actor = await this.deps.identity.personFor(repos.bindings, msg.platform, msg.senderAccountId);
+    const actor = msg.senderPersonId !== undefined
+      ? this.deps.directory.person(msg.senderPersonId)
+      : await this.deps.identity.personFor(repos.bindings, msg.platform, msg.senderAccountId);
     if (!actor) {
       const note = msg.identityNote ? `${msg.identityNote}。` : '';
       throw new UserError(

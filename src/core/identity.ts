@@ -31,11 +31,13 @@ export class IdentityService {
   async resolveMentions(
     bindings: BindingRepository,
     platform: Platform | string,
-    mentions: ReadonlyArray<{ accountId?: string; name: string }>,
+    mentions: ReadonlyArray<{ accountId?: string; name: string; personId?: string }>,
   ): Promise<ResolvedMention[]> {
     const out: ResolvedMention[] = [];
     for (const m of mentions) {
-      const person = m.accountId ? await this.personFor(bindings, platform, m.accountId) : undefined;
+      const person = m.personId !== undefined
+        ? this.directory.person(m.personId)
+        : m.accountId ? await this.personFor(bindings, platform, m.accountId) : undefined;
       out.push({ name: m.name, personId: person?.id, accountId: m.accountId });
     }
     return out;

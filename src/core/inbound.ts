@@ -14,10 +14,18 @@ export interface InboundMessage {
   senderName?: string;
   /** Text with @mentions written as `@名字`. */
   text: string;
-  /** Mentions other than the bot itself. */
-  mentions: Array<{ accountId?: string; name: string }>;
+  /**
+   * Mentions other than the bot itself. `personId` is set by adapters whose platform
+   * identifies people by attributes other than a stable account id (WeChat 备注/昵称).
+   */
+  mentions: Array<{ accountId?: string; name: string; personId?: string }>;
   /** True when the bot was @-mentioned (or the chat is one-to-one). */
   mentionsBot: boolean;
+  /**
+   * The sender as a directory person, when the adapter matched them unambiguously by
+   * platform-specific attributes; the core still applies every permission rule.
+   */
+  senderPersonId?: string;
   /** Why the adapter could not tell who the sender is (e.g. two contacts share the name), shown if unregistered. */
   identityNote?: string;
 }
