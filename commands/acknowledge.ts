@@ -10,6 +10,7 @@ const schema = z.object({ codes: z.array(z.string()).max(20, '一次最多签收
 export const acknowledge = defineCommand({
   name: '签收',
   aliases: ['ack', 'acknowledge', '收到', '接收'],
+  category: '办理',
   summary: '签收交办的事项（当天收文、当天签收）',
   usage: ['签收 编号 [编号…]', '签收（只有一件待签收时可省略编号）'],
   examples: ['签收 D-0001', '签收 D-0001 D-0002'],

@@ -201,6 +201,7 @@ function findTrailingRefs(kinds: Classified[]): number {
 export const assign = defineCommand({
   name: '交办',
   aliases: ['assign', '布置'],
+  category: '办理',
   summary: '交办督办事项：写明承办单位（第一个为牵头）、事项和时限',
   usage: [
     '交办 牵头单位 [配合单位…] 事项内容 时限 [来源:类别] [重点]',

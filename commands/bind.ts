@@ -14,6 +14,7 @@ const schema = z.discriminatedUnion('action', [
 export const bind = defineCommand({
   name: '绑定',
   aliases: ['bind'],
+  category: '管理',
   summary: '管理员把平台账号绑定到通讯录人员（未登记的人发消息时，机器人会给出其账号）',
   usage: ['绑定 账号ID 通讯录姓名 [飞书｜微信]', '绑定 @群成员 通讯录姓名', '绑定 列表'],
   examples: ['绑定 ou_7d8a6e6df7621556ce0d21922b676706 王芳', '绑定 @王芳 王芳', '绑定 列表'],
@@ -77,6 +78,7 @@ export const bind = defineCommand({
 export const unbind = defineCommand({
   name: '解绑',
   aliases: ['unbind'],
+  category: '管理',
   summary: '管理员解除某人在当前平台（或指定平台）的账号绑定',
   usage: ['解绑 通讯录姓名 [飞书｜微信]'],
   examples: ['解绑 王芳', '解绑 王芳 微信'],

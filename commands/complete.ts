@@ -3,8 +3,8 @@ import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { mention } from '../src/core/reply.js';
 import { acknowledgeUnits, loadTask, requireActingUnits, requireOpen } from '../src/core/task-access.js';
-import { daysBetween, isoShanghai } from '../src/time/shanghai.js';
-import { parseCodeAndText } from './progress.js';
+import { completeTask } from '../src/domain/completion.js';
+import { parseCodeAndText } from '../src/parsing/code-and-text.js';
 
 const schema = z.object({
   code: z.string({ message: '请写明事项编号，如 D-0001' }),
@@ -15,9 +15,12 @@ const schema = z.object({
     .max(2000, '办理结果不超过 2000 字'),
 });
 
+const DRAW_TEXT = { key: '重点事项全部复核', sample: '随机抽取复核' } as const;
+
 export const complete = defineCommand({
   name: '办结',
   aliases: ['done', 'complete', '完成', '办毕'],
+  category: '办理',
   summary: '报送办结，须写明办理结果（由牵头单位报送）',
   usage: ['办结 编号 办理结果'],
   examples: ['办结 D-0001 实施方案已经省政府常务会议审议通过，于12月10日印发（江海政办发〔2026〕45号）'],
@@ -31,26 +34,39 @@ export const complete = defineCommand({
   async run(ctx, args) {
     const task = await loadTask(ctx, args.code);
     requireOpen(task, '办结');
+    if (task.status === 'paused') throw new UserError('invalid_state', `${task.code} 正暂缓执行，请先由交办人或督查室恢复执行。`, false);
+    const openStages = (await ctx.repos.tasks.stages(task.id)).filter((s) => s.status !== 'completed' && s.status !== 'verified');
+    if (openStages.length > 0) {
+      throw new UserError('invalid_state', `${task.code} 尚有 ${openStages.length} 个阶段未办结（${openStages.map((s) => s.code).join('、')}），各阶段办结后自动办结。`, false);
+    }
     const units = requireActingUnits(ctx, task, '报送办结（由牵头单位报送）', (u) => u.role === 'lead');
     await acknowledgeUnits(ctx, task, units, true);
-    const at = isoShanghai(ctx.now);
-    await ctx.repos.tasks.addReport({
-      taskId: task.id, unitId: task.leadUnitId, personId: ctx.actor.id, kind: 'result', percent: 100, text: args.result, at,
-    });
-    await ctx.repos.tasks.complete(task.id, args.result, at, ctx.today);
-    const late = ctx.today > task.originalDeadline ? daysBetween(task.originalDeadline, ctx.today) : 0;
-    await ctx.audit('complete', { result: args.result, onTime: late === 0, lateDays: late }, { taskId: task.id });
+    const out = await completeTask(ctx, task, args.result, ctx.actor.id, { random: ctx.random, verifyShare: ctx.settings.verifyShare });
+    const office = ctx.directory.withRole('督查室').map((p) => p.id);
     const unacked = task.units.filter((u) => !u.ackedAt).map((u) => ctx.directory.unitName(u.unitId));
+    const lines = [`请交办人 ${mention(task.assignerId)} 阅知。`];
+    if (unacked.length > 0) lines.push(`配合单位未签收：${unacked.join('、')}`);
+    if (out.drawn) lines.push(`本件已列入复核（${DRAW_TEXT[out.drawn]}），请督查室 ${office.map(mention).join('、')} 核实。`);
+    if (out.parentCompleted) {
+      const p = out.parentCompleted;
+      lines.push(`各阶段均已办结，${p.task.code} ${p.task.title} 随之办结${p.drawn ? `，已列入复核（${DRAW_TEXT[p.drawn]}）` : ''}。`);
+    }
     return {
       reply: {
         tone: 'success',
-        title: `${task.code} 已办结${late > 0 ? `（逾期 ${late} 天）` : '（按期）'}`,
+        title: `${task.code} 已办结${out.lateDays > 0 ? `（逾期 ${out.lateDays} 天）` : '（按期）'}`,
         fields: [
           { label: '事项', value: task.title },
           { label: '办理结果', value: args.result },
           { label: '报送', value: `${ctx.directory.unitName(task.leadUnitId)} ${ctx.actor.name}` },
         ],
-        lines: [`请交办人 ${mention(task.assignerId)} 阅知。`, ...(unacked.length > 0 ? [`配合单位未签收：${unacked.join('、')}`] : [])],
+        lines,
+        actions: out.drawn
+          ? [
+              { label: '复核属实', command: `复核 ${task.code} 属实`, forPersonIds: office },
+              { label: '复核不实', command: `复核 ${task.code} 不实`, style: 'danger', forPersonIds: office, input: { placeholder: '不实的情况和整改要求', required: true } },
+            ]
+          : undefined,
         ref: { kind: 'task', code: task.code },
       },
     };

@@ -7,6 +7,7 @@ import { QUERY_EXAMPLES } from '../src/query/answer-query.js';
 export const help = defineCommand({
   name: '帮助',
   aliases: ['help', '?', '？', '说明', '用法'],
+  category: '查询',
   summary: '查看全部命令，或「帮助 命令名」查看某个命令的写法和示例',
   usage: ['帮助', '帮助 命令名'],
   examples: ['帮助', '帮助 交办'],
@@ -32,14 +33,18 @@ export const help = defineCommand({
         },
       };
     }
+    const groups: Array<[string, string]> = [['办理', '日常办理'], ['例外', '协调、延期等例外'], ['查询', '查询'], ['管理', '管理']];
+    const lines: string[] = [];
+    for (const [key, label] of groups) {
+      const cmds = ctx.commands.commands.filter((c) => (c.category ?? '办理') === key);
+      if (cmds.length === 0) continue;
+      lines.push(`【${label}】`, ...cmds.map((c) => `${c.name}：${c.summary}`));
+    }
     return {
       reply: {
         tone: 'info',
         title: `${ctx.settings.botName} 命令一览`,
-        lines: [
-          ...ctx.commands.commands.map((c) => `${c.name}：${c.summary}`),
-          `也可以 @${ctx.settings.botName} 直接提问，如：${QUERY_EXAMPLES.slice(0, 3).join('；')}`,
-        ],
+        lines: [...lines, `也可以 @${ctx.settings.botName} 直接提问，如：${QUERY_EXAMPLES.slice(0, 3).join('；')}`],
         note: '发「帮助 命令名」查看写法和示例，如「帮助 交办」。群内使用时请 @我 或以 / 开头。',
       },
     };

@@ -6,9 +6,32 @@ import { complete } from './complete.js';
 import { query } from './query.js';
 import { help } from './help.js';
 import { bind, unbind } from './bind.js';
+import { coordinate } from './coordinate.js';
+import { coordinationOpinion } from './coordination-opinion.js';
+import { statePosition } from './state-position.js';
+import { escalate } from './escalate.js';
+import { infeasible } from './infeasible.js';
+import { answerInfeasible } from './answer-infeasible.js';
+import { resume } from './resume.js';
+import { extension } from './extension.js';
+import { approveExtension, refuseExtension } from './extension-decision.js';
+import { handover } from './handover.js';
+import { leave, returnFromLeave } from './leave.js';
+import { acting } from './acting.js';
+import { verify } from './verify.js';
+import { splitStages } from './split-stages.js';
 
 /**
- * The command table: every chat command, in the order `帮助` lists them. Adding a command
- * means adding its file here; the registry checks names and aliases at start-up.
+ * The command table: every chat command, in the order `帮助` lists them within each
+ * category. Adding a command means adding its file here; the registry checks names and
+ * aliases at start-up.
  */
-export const COMMANDS: readonly CommandDefinition[] = [assign, acknowledge, progress, complete, query, help, bind, unbind];
+export const COMMANDS: readonly CommandDefinition[] = [
+  assign, acknowledge, progress, complete,
+  coordinate, coordinationOpinion, statePosition, escalate,
+  infeasible, answerInfeasible, resume,
+  extension, approveExtension, refuseExtension,
+  splitStages, verify, handover, leave, returnFromLeave, acting,
+  query, help,
+  bind, unbind,
+];

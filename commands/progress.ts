@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { acknowledgeUnits, loadTask, requireActingUnits } from '../src/core/task-access.js';
-import { normalizeTaskCode } from '../src/domain/task.js';
+import { parseCodeAndText } from '../src/parsing/code-and-text.js';
 import { isoShanghai } from '../src/time/shanghai.js';
 import { deadlineText } from '../src/render/task-view.js';
 
@@ -14,16 +14,10 @@ const schema = z
   })
   .refine((a) => a.percent !== undefined || a.text.length > 0, { message: '请写明进展情况或完成百分比' });
 
-/** `D-0001 60% 已完成初稿` → code, percent, text. */
-export function parseCodeAndText(text: string): { code?: string; rest: string } {
-  const m = /^\s*([Dd][-－—_]?\s*\d{1,9})(?![\d])\s*[:：,，]?\s*/.exec(text);
-  if (!m) return { rest: text.trim() };
-  return { code: normalizeTaskCode(m[1]?.replace(/\s/g, '') ?? ''), rest: text.slice(m[0].length).trim() };
-}
-
 export const progress = defineCommand({
   name: '进展',
   aliases: ['progress', '报送进展', '反馈进展', '进度'],
+  category: '办理',
   summary: '报送办理进展，可带完成百分比',
   usage: ['进展 编号 [百分比] 进展情况'],
   examples: ['进展 D-0001 60% 方案初稿已完成，正在征求财政厅意见', '进展 D-0002 已召开专题会研究'],

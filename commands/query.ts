@@ -10,6 +10,7 @@ const schema = z.custom<QuerySpec>((v) => typeof v === 'object' && v !== null &&
 export const query = defineCommand({
   name: '查询',
   aliases: ['query', 'status', '查', '查看'],
+  category: '查询',
   summary: '查询事项详情或清单：编号、逾期、未签收、本周到期、某单位、某人、我的',
   usage: ['查询 编号', '查询 逾期｜未签收｜本周到期｜在办｜我的', '查询 单位或人员 [逾期｜未签收…]'],
   examples: ['查询 D-0001', '查询 逾期', '查询 发改委 未签收', '查询 @王芳', '查询 我的', '查询 本月 办结'],

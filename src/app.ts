@@ -6,8 +6,9 @@ import { COMMANDS } from '../commands/index.js';
 import { Bot } from './core/bot.js';
 import type { Clock } from './core/clock.js';
 import { CommandRegistry } from './core/command-registry.js';
-import type { CommandDefinition, CoreSettings } from './core/command.js';
+import { DEFAULT_CORE_SETTINGS, type CommandDefinition, type CoreSettings } from './core/command.js';
 import { IdentityService } from './core/identity.js';
+import { authorityOn } from './domain/people-state.js';
 import type { Logger } from './core/logger.js';
 import type { Directory } from './directory/directory.js';
 import type { WorkCalendar } from './calendar/work-calendar.js';
@@ -20,8 +21,9 @@ export interface AppOptions {
   calendar: WorkCalendar;
   clock: Clock;
   logger: Logger;
-  settings: CoreSettings;
+  settings: Pick<CoreSettings, 'botName'> & Partial<CoreSettings>;
   commands?: readonly CommandDefinition[];
+  random?: () => number;
   dispatcher?: DispatcherOptions;
 }
 
@@ -42,6 +44,7 @@ export interface App {
 }
 
 export function createApp(o: AppOptions): App {
+  const settings: CoreSettings = { ...DEFAULT_CORE_SETTINGS, ...o.settings };
   const registry = new CommandRegistry(o.commands ?? COMMANDS);
   const db = openDatabase(o.dbFile);
   try {
@@ -65,13 +68,15 @@ export function createApp(o: AppOptions): App {
     clock: o.clock,
     registry,
     identity,
-    settings: o.settings,
+    settings,
     logger: o.logger,
+    random: o.random,
     onOutbox: () => void dispatcher.kick(),
+    authority: authorityOn,
   });
   return {
     bot, storage: sqlite, sqlite, dispatcher, directory: o.directory, calendar: o.calendar, identity, registry,
-    clock: o.clock, logger: o.logger, settings: o.settings,
+    clock: o.clock, logger: o.logger, settings,
     async close() {
       await dispatcher.stop();
       await sqlite.close();

@@ -56,7 +56,9 @@ async function main(): Promise<void> {
   const fakeClock = !serving && (start || !interactive) ? new FakeClock(start ?? new Date()) : undefined;
   const clock = fakeClock ?? systemClock;
 
-  const app = createApp({ dbFile, directory, calendar, clock, logger, settings: { botName: env.DUBAN_BOT_NAME } });
+  const app = createApp({ dbFile, directory, calendar, clock, logger, settings: {
+    botName: env.DUBAN_BOT_NAME, coordinationAnswerDays: env.DUBAN_COORDINATION_DAYS, verifyShare: env.DUBAN_VERIFY_SHARE,
+  } });
   const warning = missingYearWarning(calendar, clock.now(), true);
   if (warning) logger.warn(warning);
 

@@ -1,6 +1,11 @@
 import type { LocalDate } from '../src/time/shanghai.js';
 import type { MessageRef, Task, TaskStatus, UnitRole } from '../src/domain/task.js';
 import type { SourceKind } from '../src/domain/sources.js';
+import type {
+  CoordinationRepository, PeopleStateRepository, RequestRepository, VerificationRepository,
+} from './exception-repositories.js';
+
+export type * from './exception-repositories.js';
 
 /**
  * Storage contracts. Every method returns a Promise so that a server database can stand in
@@ -18,6 +23,24 @@ export interface NewTask {
   deadline: LocalDate;
   units: Array<{ unitId: string; role: UnitRole; responsibleId: string }>;
   origin: MessageRef;
+  /** For a stage: the parent task; its code is `<parent code>-<n>`. */
+  parent?: { id: number; code: string };
+}
+
+/** Columns a command may change directly; `null` clears. */
+export interface TaskPatch {
+  status?: TaskStatus;
+  deadline?: LocalDate;
+  originalDeadline?: LocalDate;
+  pausedAt?: string | null;
+  extensionCount?: number;
+  verification?: 'pending' | 'true' | 'false' | null;
+  reopenCount?: number;
+  completedAt?: string | null;
+  completedDate?: LocalDate | null;
+  result?: string | null;
+  assignerId?: string;
+  chaseCount?: number;
 }
 
 export interface TaskFilter {
@@ -39,6 +62,9 @@ export interface TaskFilter {
   assignerId?: string;
   /** Visibility: tasks on any of these units, or assigned by / given to this person. */
   scope?: { unitIds: readonly string[]; personId: string };
+  /** Leave out stages (阶段) and count only whole tasks. */
+  topLevelOnly?: boolean;
+  parentId?: number;
   order?: 'deadline' | 'assigned' | 'code';
   limit?: number;
 }
@@ -56,6 +82,10 @@ export interface TaskRepository {
   }): Promise<void>;
   reports(taskId: number): Promise<ProgressReport[]>;
   complete(taskId: number, result: string, at: string, date: LocalDate): Promise<void>;
+  update(taskId: number, patch: TaskPatch, at: string): Promise<void>;
+  stages(parentId: number): Promise<Task[]>;
+  /** Makes `to` the responsible person wherever `from` is, on open tasks; returns the tasks touched. */
+  transferResponsible(from: string, to: string, at: string, taskId?: number): Promise<number[]>;
 }
 
 export interface ProgressReport {
@@ -161,6 +191,10 @@ export interface BindingRepository {
 
 export interface Repositories {
   tasks: TaskRepository;
+  coordinations: CoordinationRepository;
+  requests: RequestRepository;
+  people: PeopleStateRepository;
+  verifications: VerificationRepository;
   bindings: BindingRepository;
   audit: AuditRepository;
   inbound: InboundRepository;

@@ -35,6 +35,8 @@ export interface BotDeps {
   authority?: (repos: Repositories, today: string) => Promise<AuthorityOptions>;
   /** Called after a commit that put messages in the outbox. */
   onOutbox?: () => void;
+  /** Random source for sampling completions (复核); Math.random by default. */
+  random?: () => number;
 }
 
 /** Longest accepted message; longer ones are answered with a short refusal and not parsed. */
@@ -144,6 +146,7 @@ export class Bot {
       commands: this.deps.registry,
       settings: this.deps.settings,
       authority,
+      random: this.deps.random ?? Math.random,
       audit: (action, details, about) =>
         repos.audit.append({
           at: isoShanghai(p.now),
@@ -166,12 +169,15 @@ export class Bot {
   }
 
   private unknownPhrase(body: string): Reply {
-    const names = this.deps.registry.commands.map((c) => c.name).join('、');
+    const names = this.deps.registry.commands
+      .filter((c) => c.category === undefined || c.category === '办理' || c.category === '查询')
+      .map((c) => c.name)
+      .join('、');
     return {
       tone: 'info',
       title: body ? `没有看懂「${body.length > 20 ? `${body.slice(0, 20)}…` : body}」` : '请问要办什么？',
       lines: [`可用命令：${names}`, '可以这样问：', ...QUERY_EXAMPLES.slice(0, 5)],
-      note: '发「帮助 命令名」查看写法，如「帮助 交办」。',
+      note: '协调、延期、难以执行等命令，发「帮助」查看；「帮助 命令名」查看写法。',
     };
   }
 

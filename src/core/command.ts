@@ -40,6 +40,8 @@ export interface CommandContext extends ParseContext {
   settings: CoreSettings;
   /** Extra rules on who may act for a unit (acting heads …); absent means the directory alone. */
   authority?: AuthorityOptions;
+  /** Random numbers in [0, 1), for sampling completions to verify; injectable for tests. */
+  random(): number;
   /** Records a state change with who, when and the message it came from. */
   audit(action: string, details: Record<string, unknown>, about?: { taskId?: number; subject?: string }): Promise<void>;
 }
@@ -47,7 +49,13 @@ export interface CommandContext extends ParseContext {
 /** Settings the core needs (not platform credentials). */
 export interface CoreSettings {
   botName: string;
+  /** Working days a coordination level has to give its opinion before the item climbs (H7). */
+  coordinationAnswerDays: number;
+  /** Share of completions drawn for 复核 (B三(七): at least 30%); 重点 items are always drawn. */
+  verifyShare: number;
 }
+
+export const DEFAULT_CORE_SETTINGS: Omit<CoreSettings, 'botName'> = { coordinationAnswerDays: 2, verifyShare: 0.3 };
 
 /** Where a notice goes besides the reply in the chat the command came from. */
 export type NoticeTarget = { kind: 'origin' } | { kind: 'person'; personId: string } | { kind: 'groups' };
@@ -65,6 +73,8 @@ export interface CommandDefinition<A = unknown> {
   name: string;
   /** Other Chinese names and English aliases. */
   aliases: readonly string[];
+  /** Where `帮助` lists it: 办理 (daily loop), 例外 (exceptions), 查询, 管理 (administration). */
+  category?: '办理' | '例外' | '查询' | '管理';
   summary: string;
   /** Correct forms, shown on a malformed command. */
   usage: readonly string[];

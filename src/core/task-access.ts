@@ -57,3 +57,19 @@ export async function acknowledgeUnits(ctx: CommandContext, task: Task, units: T
   }
   return fresh;
 }
+
+/**
+ * The assigner or the supervision office (督查室, and the 秘书长 who heads supervision work)
+ * answers requests on a task; a refusal names them.
+ */
+export function requireAssignerOrOffice(ctx: CommandContext, task: Task, verb: string): void {
+  if (ctx.actor.id === task.assignerId) return;
+  if (ctx.actor.roles.includes('督查室') || ctx.actor.roles.includes('秘书长')) return;
+  const office = ctx.directory.withRole('督查室').map((p) => p.name).join('、');
+  throw new UserError('no_permission', `${task.code} 的${verb}由交办人 ${ctx.directory.personName(task.assignerId)} 或督查室（${office}）办理。`, false);
+}
+
+/** People to notify of a request on a task: the assigner and the 督查室. */
+export function assignerAndOffice(ctx: CommandContext, task: Task): string[] {
+  return [...new Set([task.assignerId, ...ctx.directory.withRole('督查室').map((p) => p.id)])];
+}

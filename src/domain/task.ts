@@ -57,6 +57,15 @@ export interface Task {
   chaseCount: number;
   origin: MessageRef;
   updatedAt: string;
+  /** Set on a stage (阶段): the task it belongs to. */
+  parentId?: number;
+  /** When 暂缓执行 stopped the clock. */
+  pausedAt?: string;
+  /** Approved extensions so far; a second one is flagged. */
+  extensionCount: number;
+  /** 复核 state: drawn and waiting, found true, or found untrue (reopened). */
+  verification?: 'pending' | 'true' | 'false';
+  reopenCount: number;
 }
 
 export function isOpen(task: Pick<Task, 'status'>): boolean {
@@ -78,12 +87,13 @@ export function formatTaskCode(n: number): string {
   return `D-${String(n).padStart(4, '0')}`;
 }
 
-/** Accepts D-0001, d-1, D0001, d１ … and returns the canonical code, or undefined. */
+/** Accepts D-0001, d-1, D0001, d１, and stage codes D-0001-2; returns the canonical code, or undefined. */
 export function normalizeTaskCode(text: string): string | undefined {
-  const m = /^[Dd][-－—_]?\s*(\d{1,9})$/.exec(text.normalize('NFKC').trim());
+  const m = /^[Dd][-－—_]?\s*(\d{1,9})(?:[-－—_](\d{1,3}))?$/.exec(text.normalize('NFKC').trim());
   if (!m) return undefined;
   const n = Number(m[1]);
-  return n > 0 ? formatTaskCode(n) : undefined;
+  if (n <= 0) return undefined;
+  return m[2] !== undefined ? `${formatTaskCode(n)}-${Number(m[2])}` : formatTaskCode(n);
 }
 
-export const TASK_CODE_PATTERN = /[Dd][-－—_]?\d{1,9}/g;
+export const TASK_CODE_PATTERN = /[Dd][-－—_]?\d{1,9}(?:[-－—_]\d{1,3}(?!\d))?/g;

@@ -10,6 +10,8 @@ import type { ViewContext } from '../render/view-context.js';
 import { weekOf } from './period.js';
 import { METRIC_LABEL, type Metric, type QuerySpec } from './query-spec.js';
 import { formatShortDateTime } from '../time/shanghai.js';
+import { COORDINATION_STATUS_LABEL, LEVEL_LABEL } from '../domain/coordination.js';
+import { coordinationDetail } from '../render/coordination-view.js';
 
 export interface QueryContext extends ViewContext {
   repos: Repositories;
@@ -21,6 +23,7 @@ const LIST_LIMIT = 15;
 /** Answers a query spec within what the actor may see. */
 export async function answerQuery(spec: QuerySpec, q: QueryContext, opts: { historyLimit?: number } = {}): Promise<Reply> {
   if (spec.kind === 'task') return taskDetail(spec.code, q, opts.historyLimit);
+  if (spec.kind === 'coordination') return coordinationAnswer(spec.code, q);
   return listAnswer(spec, q);
 }
 
@@ -41,8 +44,33 @@ async function taskDetail(code: string, q: QueryContext, historyLimit?: number):
     });
   }
   const shown = historyLimit !== undefined ? history.slice(-historyLimit) : history;
-  const lines = [`办理记录（${history.length} 条${shown.length < history.length ? `，显示最近 ${shown.length} 条` : ''}）：`, ...shown.map((r) => historyLine(r, q.directory))];
+  const lines: string[] = [];
+  const stages = await q.repos.tasks.stages(task.id);
+  if (stages.length > 0) lines.push(`阶段（${stages.length} 个）：`, ...stages.map((s) => taskLine(s, q)));
+  const coordinations = await q.repos.coordinations.forTask(task.id);
+  if (coordinations.length > 0) {
+    lines.push('协调：', ...coordinations.map((c) => `${c.code} ${COORDINATION_STATUS_LABEL[c.status]}｜${LEVEL_LABEL[c.level]}｜${c.reason.slice(0, 30)}`));
+  }
+  const pending = (await q.repos.requests.forTask(task.id)).filter((r) => r.status === 'pending');
+  for (const r of pending) {
+    lines.push(`待答复：${r.kind === 'extension' ? `延期申请（至 ${r.proposedDeadline ?? ''}）` : '难以执行反馈'}，答复时限 ${r.answerDue}`);
+  }
+  if (task.extensionCount > 0) fields.push({ label: '延期', value: `${task.extensionCount} 次${task.extensionCount > 1 ? '（多次延期）' : ''}` });
+  if (task.verification) fields.push({ label: '复核', value: { pending: '待复核', true: '属实', false: '不实，已退回重办' }[task.verification] });
+  lines.push(`办理记录（${history.length} 条${shown.length < history.length ? `，显示最近 ${shown.length} 条` : ''}）：`, ...shown.map((r) => historyLine(r, q.directory)));
   return { tone: 'info', title: `${task.code} ${task.title}`, fields, lines, ref: { kind: 'task', code: task.code } };
+}
+
+async function coordinationAnswer(code: string, q: QueryContext): Promise<Reply> {
+  const item = await q.repos.coordinations.findByCode(code);
+  if (!item) throw new UserError('unknown_task', `没有编号为 ${code} 的协调事项，请核对编号（如 C-0001）。`);
+  const task = await q.repos.tasks.findById(item.taskId);
+  if (!task) throw new Error(`coordination ${code} without task`);
+  const scope = scopeOf(q.actor);
+  if (scope && !canSeeTask(scope, task) && !item.handlerIds.includes(q.actor.id) && item.ownerId !== q.actor.id) {
+    throw new UserError('no_permission', `您可查询的范围是：${describeScope(scope, q.directory)}。${code} 不在其中。`);
+  }
+  return coordinationDetail(item, task, q, await q.repos.audit.forSubject(code));
 }
 
 function filterFor(metric: Metric, spec: Extract<QuerySpec, { kind: 'list' }>, q: QueryContext): { filter: TaskFilter; label: string } {
@@ -66,7 +94,7 @@ function filterFor(metric: Metric, spec: Extract<QuerySpec, { kind: 'list' }>, q
         label: `${period?.label ?? ''}办结`,
       };
     case 'assigned':
-      return { filter: { assignedFrom: period?.from, assignedTo: period?.to }, label: `${period?.label ?? ''}交办`, };
+      return { filter: { assignedFrom: period?.from, assignedTo: period?.to, topLevelOnly: true }, label: `${period?.label ?? ''}交办` };
     case 'open':
       return { filter: { statuses: [...OPEN_STATUSES, 'paused'] }, label: '在办' };
   }

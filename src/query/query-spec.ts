@@ -1,6 +1,7 @@
 import type { Directory } from '../directory/directory.js';
 import type { LocalDate } from '../time/shanghai.js';
 import { normalizeTaskCode } from '../domain/task.js';
+import { normalizeCoordinationCode } from '../domain/coordination.js';
 import { findPeriod, type Period } from './period.js';
 
 export type Metric = 'overdue' | 'unacked' | 'due' | 'due_soon' | 'completed' | 'assigned' | 'open';
@@ -18,6 +19,7 @@ export const METRIC_LABEL: Record<Metric, string> = {
 /** A question about the ledger, from `查询 …` or from plain words. */
 export type QuerySpec =
   | { kind: 'task'; code: string }
+  | { kind: 'coordination'; code: string }
   | {
       kind: 'list';
       metric?: Metric;
@@ -46,10 +48,15 @@ const COUNT_WORDS = /几件|几项|几个|多少|数量|几条|有几|总数|统
  */
 export function parseQuery(text: string, directory: Directory, today: LocalDate): QuerySpec | undefined {
   const clean = text.normalize('NFKC').replace(/[？?！!。，,、\s]+/g, ' ').trim();
-  const code = /[Dd][-_—]?\s?\d{1,9}/.exec(clean);
+  const code = /[Dd][-_—]?\s?\d{1,9}(?:[-_—]\d{1,3}(?!\d))?/.exec(clean);
   if (code) {
     const c = normalizeTaskCode(code[0].replace(/\s/g, ''));
     if (c) return { kind: 'task', code: c };
+  }
+  const ccode = /[Cc][-_—]?\s?\d{1,9}/.exec(clean);
+  if (ccode) {
+    const c = normalizeCoordinationCode(ccode[0].replace(/\s/g, ''));
+    if (c) return { kind: 'coordination', code: c };
   }
   const spec: Extract<QuerySpec, { kind: 'list' }> = { kind: 'list', countOnly: COUNT_WORDS.test(clean) };
   const unit = longestMatch(clean, directory.allUnits().flatMap((u) => [u.name, ...u.aliases].map((n) => [n, u.id] as const)));

@@ -7,6 +7,10 @@ import { SqliteInboundRepository } from './inbound-repository.js';
 import { SqliteChatRepository } from './chat-repository.js';
 import { SqliteOutboxRepository } from './outbox-repository.js';
 import { SqliteBindingRepository } from './binding-repository.js';
+import { SqliteCoordinationRepository } from './coordination-repository.js';
+import { SqliteRequestRepository } from './request-repository.js';
+import { SqlitePeopleStateRepository } from './people-state-repository.js';
+import { SqliteVerificationRepository } from './verification-repository.js';
 
 /**
  * Storage over one better-sqlite3 connection. The driver is synchronous, but commands are
@@ -23,6 +27,10 @@ export class SqliteStorage implements Storage {
     this.repos = {
       tasks: new SqliteTaskRepository(s),
       bindings: new SqliteBindingRepository(s),
+      coordinations: new SqliteCoordinationRepository(s),
+      requests: new SqliteRequestRepository(s),
+      people: new SqlitePeopleStateRepository(s),
+      verifications: new SqliteVerificationRepository(s),
       audit: new SqliteAuditRepository(s),
       inbound: new SqliteInboundRepository(s),
       chats: new SqliteChatRepository(s),

@@ -2,7 +2,7 @@ import type { Task, TaskStatus, TaskUnit } from '../../src/domain/task.js';
 import { formatTaskCode } from '../../src/domain/task.js';
 import type { SourceKind } from '../../src/domain/sources.js';
 import type { LocalDate } from '../../src/time/shanghai.js';
-import type { NewTask, ProgressReport, TaskFilter, TaskRepository } from '../repositories.js';
+import type { NewTask, ProgressReport, TaskFilter, TaskPatch, TaskRepository } from '../repositories.js';
 import type { Statements } from './statements.js';
 
 interface TaskRow {
@@ -10,7 +10,8 @@ interface TaskRow {
   assigner_id: string; assigned_at: string; assigned_date: string; original_deadline: string; deadline: string;
   lead_unit_id: string; progress: number | null; last_progress_at: string | null; completed_at: string | null;
   completed_date: string | null; result: string | null; chase_count: number; origin_platform: string;
-  origin_chat_id: string; origin_message_id: string; updated_at: string;
+  origin_chat_id: string; origin_message_id: string; updated_at: string; parent_id: number | null;
+  paused_at: string | null; extension_count: number; verification: string | null; reopen_count: number;
 }
 
 interface UnitRow {
@@ -27,7 +28,8 @@ export function rowToTask(r: TaskRow, units: TaskUnit[]): Task {
     progress: OPT(r.progress), lastProgressAt: OPT(r.last_progress_at), completedAt: OPT(r.completed_at),
     completedDate: OPT(r.completed_date), result: OPT(r.result), chaseCount: r.chase_count,
     origin: { platform: r.origin_platform, chatId: r.origin_chat_id, messageId: r.origin_message_id },
-    updatedAt: r.updated_at,
+    updatedAt: r.updated_at, parentId: OPT(r.parent_id), pausedAt: OPT(r.paused_at), extensionCount: r.extension_count,
+    verification: OPT(r.verification) as Task['verification'], reopenCount: r.reopen_count,
   };
 }
 
@@ -65,6 +67,11 @@ export function whereClause(f: TaskFilter): { sql: string; params: unknown[] } {
   range('completed_date', '>=', f.completedFrom);
   range('completed_date', '<=', f.completedTo);
   if (f.unacknowledged) parts.push('EXISTS (SELECT 1 FROM task_units u WHERE u.task_id = t.id AND u.acked_at IS NULL)');
+  if (f.topLevelOnly) parts.push('t.parent_id IS NULL');
+  if (f.parentId !== undefined) {
+    parts.push('t.parent_id = ?');
+    params.push(f.parentId);
+  }
   if (f.assignerId !== undefined) {
     parts.push('t.assigner_id = ?');
     params.push(f.assignerId);
@@ -78,6 +85,13 @@ export function whereClause(f: TaskFilter): { sql: string; params: unknown[] } {
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
+const PATCH_COLUMNS: ReadonlyArray<[keyof TaskPatch, string]> = [
+  ['status', 'status'], ['deadline', 'deadline'], ['originalDeadline', 'original_deadline'], ['pausedAt', 'paused_at'],
+  ['extensionCount', 'extension_count'], ['verification', 'verification'], ['reopenCount', 'reopen_count'],
+  ['completedAt', 'completed_at'], ['completedDate', 'completed_date'], ['result', 'result'], ['assignerId', 'assigner_id'],
+  ['chaseCount', 'chase_count'],
+];
+
 const ORDER: Record<NonNullable<TaskFilter['order']>, string> = {
   deadline: 't.deadline ASC, t.id ASC',
   assigned: 't.id DESC',
@@ -88,20 +102,21 @@ export class SqliteTaskRepository implements TaskRepository {
   constructor(private readonly s: Statements) {}
 
   async create(input: NewTask): Promise<Task> {
+    const counter = input.parent ? `stage:${input.parent.id}` : 'task';
     const n = this.s
-      .get(`INSERT INTO counters (name, value) VALUES ('task', 1)
+      .get(`INSERT INTO counters (name, value) VALUES (?, 1)
             ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value`)
-      .get() as { value: number };
-    const code = formatTaskCode(n.value);
+      .get(counter) as { value: number };
+    const code = input.parent ? `${input.parent.code}-${n.value}` : formatTaskCode(n.value);
     const lead = input.units.find((u) => u.role === 'lead');
     if (!lead) throw new Error('a task needs a lead unit');
     const info = this.s
       .get(`INSERT INTO tasks (code, title, source, is_key, status, assigner_id, assigned_at, assigned_date,
-              original_deadline, deadline, lead_unit_id, origin_platform, origin_chat_id, origin_message_id, updated_at)
-            VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+              original_deadline, deadline, lead_unit_id, origin_platform, origin_chat_id, origin_message_id, updated_at, parent_id)
+            VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(code, input.title, input.source, input.isKey ? 1 : 0, input.assignerId, input.assignedAt, input.assignedDate,
         input.deadline, input.deadline, lead.unitId, input.origin.platform, input.origin.chatId, input.origin.messageId,
-        input.assignedAt);
+        input.assignedAt, input.parent?.id ?? null);
     const taskId = Number(info.lastInsertRowid);
     const insertUnit = this.s.get(
       'INSERT INTO task_units (task_id, unit_id, role, responsible_id) VALUES (?, ?, ?, ?)',
@@ -171,6 +186,38 @@ export class SqliteTaskRepository implements TaskRepository {
       .get(`UPDATE tasks SET status = 'completed', result = ?, completed_at = ?, completed_date = ?, progress = 100, updated_at = ?
             WHERE id = ?`)
       .run(result, at, date, at, taskId);
+  }
+
+  async update(taskId: number, patch: TaskPatch, at: string): Promise<void> {
+    const sets: string[] = [];
+    const params: unknown[] = [];
+    for (const [key, column] of PATCH_COLUMNS) {
+      const value = patch[key];
+      if (value === undefined) continue;
+      sets.push(`${column} = ?`);
+      params.push(value);
+    }
+    if (sets.length === 0) return;
+    this.s.get(`UPDATE tasks SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(...params, at, taskId);
+  }
+
+  async stages(parentId: number): Promise<Task[]> {
+    return this.list({ parentId, order: 'code' });
+  }
+
+  async transferResponsible(from: string, to: string, at: string, taskId?: number): Promise<number[]> {
+    const rows = this.s
+      .get(`SELECT DISTINCT u.task_id AS id FROM task_units u JOIN tasks t ON t.id = u.task_id
+            WHERE u.responsible_id = ? AND t.status IN ('pending', 'active', 'paused') AND (? IS NULL OR t.id = ?)`)
+      .all(from, taskId ?? null, taskId ?? null) as Array<{ id: number }>;
+    const ids = rows.map((r) => r.id);
+    const move = this.s.get('UPDATE task_units SET responsible_id = ? WHERE task_id = ? AND responsible_id = ?');
+    const touch = this.s.get('UPDATE tasks SET updated_at = ? WHERE id = ?');
+    for (const id of ids) {
+      move.run(to, id, from);
+      touch.run(at, id);
+    }
+    return ids;
   }
 
   /** Loads the units of many tasks in one query. */

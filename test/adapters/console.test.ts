@@ -53,6 +53,7 @@ describe('npm start < transcript', () => {
       { action: 'progress', actor_id: 'wang-fang', has_msg: 1 },
       { action: 'progress', actor_id: 'qian-min', has_msg: 1 },
       { action: 'complete', actor_id: 'wang-fang', has_msg: 1 },
+      { action: 'verify_draw', actor_id: 'wang-fang', has_msg: 1 }, // 重点 items are always drawn for 复核
     ]);
     sqlite.close();
   });

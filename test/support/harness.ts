@@ -36,7 +36,7 @@ let seq = 0;
 
 /** A bot on an in-memory SQLite with real migrations, the demo directory and a fake clock at 2026-12-07 09:00 (a Monday). */
 export async function makeHarness(
-  o: { directory?: Directory; dbFile?: string; start?: [string, string]; commands?: readonly CommandDefinition[] } = {},
+  o: { directory?: Directory; dbFile?: string; start?: [string, string]; commands?: readonly CommandDefinition[]; random?: () => number } = {},
 ): Promise<Harness> {
   const clock = new FakeClock(instantAt(...(o.start ?? ['2026-12-07', '09:00'])));
   const directory = o.directory ?? loadDirectory();
@@ -49,6 +49,8 @@ export async function makeHarness(
     logger,
     settings: { botName: '督办助手' },
     commands: o.commands,
+    // Deterministic sampling: only the guaranteed share is drawn unless a test says otherwise.
+    random: o.random ?? (() => 0.99),
   });
   const sent: OutgoingMessage[] = [];
   app.dispatcher.register({

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { defineCommand } from '../src/core/command.js';
+import { UserError } from '../src/core/errors.js';
+import { mention } from '../src/core/reply.js';
+import { loadCoordination } from '../src/core/coordination-access.js';
+import { handlersAt, mayAnswer, partyActors } from '../src/domain/coordination-rules.js';
+import { LEVEL_LABEL } from '../src/domain/coordination.js';
+import { coordinationFields } from '../src/render/coordination-view.js';
+import { parseCoordinationCode } from '../src/parsing/code-and-text.js';
+import { isoShanghai } from '../src/time/shanghai.js';
+
+const schema = z.object({
+  code: z.string({ message: '请写明协调事项编号，如 C-0001' }),
+  opinion: z.string().min(4, '请写明明确的协调意见').max(2000, '协调意见不超过 2000 字'),
+});
+
+export const coordinationOpinion = defineCommand({
+  name: '协调意见',
+  aliases: ['opinion', '出具协调意见'],
+  category: '例外',
+  summary: '协调人出具明确的协调意见；各方随后须明确表态',
+  usage: ['协调意见 协调编号 意见内容'],
+  examples: ['协调意见 C-0001 资金由省级承担60%、市级承担40%，省财政厅12月底前下达'],
+  allowed: 'anyone',
+  parse(input) {
+    const { code, rest } = parseCoordinationCode(input.text);
+    return { code, opinion: rest };
+  },
+  schema,
+  async run(ctx, args) {
+    const { item, task } = await loadCoordination(ctx, args.code);
+    if (item.status === 'closed') throw new UserError('invalid_state', `${item.code} 已协调一致，无需再出具意见。`, false);
+    if (!(await mayAnswer(ctx.actor.id, item, ctx.repos, ctx.directory, ctx.today))) {
+      const { ids, note } = await handlersAt(item.level, item, ctx.repos, ctx.directory, ctx.today);
+      const who = ids.map((id) => ctx.directory.personName(id)).join('、');
+      throw new UserError('no_permission', `${item.code} 现由${LEVEL_LABEL[item.level]}：${who}${note ? `（${note}）` : ''}出具意见（首问负责）；上级领导也可直接出具。`, false);
+    }
+    const at = isoShanghai(ctx.now);
+    const final = item.level === 2;
+    await ctx.repos.coordinations.update(item.id, {
+      opinion: args.opinion, opinionBy: ctx.actor.id, opinionAt: at, status: final ? 'closed' : 'answered', closedAt: final ? at : undefined,
+    });
+    await ctx.repos.coordinations.resetStances(item.id);
+    await ctx.audit('coordinate_opinion', { code: item.code, opinion: args.opinion, level: item.level, final }, { taskId: task.id, subject: item.code });
+    const parties = item.parties.map((p) => ({ unitId: p.unitId, people: partyActors(p.unitId, task, ctx.directory, ctx.authority?.extraActors) }));
+    const v = { directory: ctx.directory, calendar: ctx.calendar, today: ctx.today };
+    const updated = { ...item, opinion: args.opinion, opinionBy: ctx.actor.id, status: final ? ('closed' as const) : ('answered' as const), parties: item.parties.map((p) => ({ unitId: p.unitId })) };
+    return {
+      reply: {
+        tone: 'success',
+        title: `${item.code} 协调意见${final ? '（主要领导决定，各方执行）' : ''}`,
+        fields: coordinationFields(updated, task, v, false),
+        lines: final
+          ? ['主要领导已作出决定，各单位遵照执行，不再提出异议。']
+          : [`请各方明确表态：${parties.map((p) => `${ctx.directory.unitName(p.unitId)}（${p.people.map(mention).join('、')}）`).join('；')}`],
+        note: final ? undefined : `回复「表态 ${item.code} 同意」或「表态 ${item.code} 不同意 理由」。不同意的，提请上一级协调。`,
+        actions: final
+          ? undefined
+          : [
+              { label: '同意', command: `表态 ${item.code} 同意`, style: 'primary', forPersonIds: parties.flatMap((p) => p.people) },
+              { label: '不同意', command: `表态 ${item.code} 不同意`, style: 'danger', forPersonIds: parties.flatMap((p) => p.people), input: { placeholder: '不同意的理由', required: true } },
+            ],
+      },
+    };
+  },
+});

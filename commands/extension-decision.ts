@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { defineCommand } from '../src/core/command.js';
+import { UserError } from '../src/core/errors.js';
+import { mention } from '../src/core/reply.js';
+import { loadTask, requireAssignerOrOffice } from '../src/core/task-access.js';
+import { parseCodeAndText } from '../src/parsing/code-and-text.js';
+import { formatDateCn, isoShanghai } from '../src/time/shanghai.js';
+import { extractDate } from './extension.js';
+
+export const approveExtension = defineCommand({
+  name: '批准延期',
+  aliases: ['approve', '同意延期'],
+  category: '例外',
+  summary: '交办人或督查室批准延期（可改定日期）；原定时限保留用于按期办结统计',
+  usage: ['批准延期 事项编号 [至 日期] [说明]'],
+  examples: ['批准延期 D-0001', '批准延期 D-0001 至 12月25日 请抓紧提交常务会议'],
+  allowed: 'anyone',
+  parse(input, ctx) {
+    const { code, rest } = parseCodeAndText(input.text);
+    const { date, rest: note } = extractDate(rest, ctx.today, ctx.calendar);
+    return { code, date, note };
+  },
+  schema: z.object({ code: z.string({ message: '请写明事项编号，如 D-0001' }), date: z.string().optional(), note: z.string().max(500) }),
+  async run(ctx, args) {
+    const task = await loadTask(ctx, args.code);
+    requireAssignerOrOffice(ctx, task, '延期审批');
+    const request = await ctx.repos.requests.pending(task.id, 'extension');
+    if (!request) throw new UserError('invalid_state', `${task.code} 没有待审批的延期申请。`, false);
+    const date = args.date ?? request.proposedDeadline;
+    if (!date || date <= task.deadline) throw new UserError('bad_deadline', `批准的时限须晚于现时限 ${formatDateCn(task.deadline, ctx.today)}。`);
+    const at = isoShanghai(ctx.now);
+    const nth = task.extensionCount + 1;
+    await ctx.repos.requests.answer(request.id, { decision: 'approved', decidedBy: ctx.actor.id, decidedAt: at, note: args.note || undefined, newDeadline: date });
+    await ctx.repos.tasks.update(task.id, { deadline: date, extensionCount: nth }, at);
+    await ctx.audit('extension_approve', { from: task.deadline, to: date, nth, repeat: nth > 1, note: args.note }, { taskId: task.id });
+    return {
+      reply: {
+        tone: 'success',
+        title: `${task.code} 延期至 ${formatDateCn(date, ctx.today)}${nth > 1 ? `（第 ${nth} 次延期，已标注）` : ''}`,
+        fields: [
+          { label: '事项', value: task.title },
+          { label: '原定时限', value: `${formatDateCn(task.originalDeadline, ctx.today)}（按期办结统计仍以此为准）` },
+        ],
+        lines: [`请 ${mention(request.raisedBy)} 按新时限办结。`, ...(args.note ? [args.note] : [])],
+        ref: { kind: 'task', code: task.code },
+      },
+    };
+  },
+});
+
+export const refuseExtension = defineCommand({
+  name: '驳回延期',
+  aliases: ['refuse', '不同意延期'],
+  category: '例外',
+  summary: '交办人或督查室驳回延期申请，须写明理由',
+  usage: ['驳回延期 事项编号 理由'],
+  examples: ['驳回延期 D-0001 该事项为省政府年度重点任务，须按期完成'],
+  allowed: 'anyone',
+  parse(input) {
+    const { code, rest } = parseCodeAndText(input.text);
+    return { code, note: rest };
+  },
+  schema: z.object({ code: z.string({ message: '请写明事项编号，如 D-0001' }), note: z.string().min(2, '驳回须写明理由').max(500) }),
+  async run(ctx, args) {
+    const task = await loadTask(ctx, args.code);
+    requireAssignerOrOffice(ctx, task, '延期审批');
+    const request = await ctx.repos.requests.pending(task.id, 'extension');
+    if (!request) throw new UserError('invalid_state', `${task.code} 没有待审批的延期申请。`, false);
+    await ctx.repos.requests.answer(request.id, { decision: 'refused', decidedBy: ctx.actor.id, decidedAt: isoShanghai(ctx.now), note: args.note });
+    await ctx.audit('extension_refuse', { proposed: request.proposedDeadline, note: args.note }, { taskId: task.id });
+    return {
+      reply: {
+        tone: 'warning',
+        title: `${task.code} 延期申请未获批准`,
+        fields: [{ label: '理由', value: args.note }],
+        lines: [`请 ${mention(request.raisedBy)} 按现时限 ${formatDateCn(task.deadline, ctx.today)}办结。`],
+        ref: { kind: 'task', code: task.code },
+      },
+    };
+  },
+});

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { defineCommand } from '../src/core/command.js';
+import { UserError } from '../src/core/errors.js';
+import { mention } from '../src/core/reply.js';
+import { acknowledgeUnits, assignerAndOffice, loadTask, requireActingUnits, requireOpen } from '../src/core/task-access.js';
+import { INFEASIBLE_ANSWER_DAYS, INFEASIBLE_DECISIONS, INFEASIBLE_RAISE_DAYS } from '../src/domain/requests.js';
+import { parseCodeAndText } from '../src/parsing/code-and-text.js';
+import { formatDateCn, isoShanghai, localDate } from '../src/time/shanghai.js';
+
+export const infeasible = defineCommand({
+  name: '难以执行',
+  aliases: ['infeasible', '无法执行', '执行困难'],
+  category: '例外',
+  summary: '签收后 5 个工作日内反馈难以执行，交办人或督查室 3 个工作日内答复',
+  usage: ['难以执行 事项编号 原因'],
+  examples: ['难以执行 D-0003 项目用地涉及生态红线调整，需国家审批，年内无法完成'],
+  allowed: 'anyone',
+  parse(input) {
+    const { code, rest } = parseCodeAndText(input.text);
+    return { code, reason: rest };
+  },
+  schema: z.object({
+    code: z.string({ message: '请写明事项编号，如 D-0001' }),
+    reason: z.string().min(4, '请写明难以执行的原因').max(1000, '原因不超过 1000 字'),
+  }),
+  async run(ctx, args) {
+    const task = await loadTask(ctx, args.code);
+    requireOpen(task, '反馈难以执行');
+    const [unit] = requireActingUnits(ctx, task, '反馈难以执行');
+    if (!unit) throw new Error('no unit');
+    if (unit.ackedAt) {
+      const signed = localDate(new Date(unit.ackedAt));
+      const elapsed = ctx.calendar.workingDaysBetween(signed, ctx.today);
+      if (elapsed > INFEASIBLE_RAISE_DAYS) {
+        throw new UserError(
+          'invalid_state',
+          `${task.code} 已于 ${formatDateCn(signed, ctx.today)}签收，超过 ${INFEASIBLE_RAISE_DAYS} 个工作日，不能再反馈难以执行。确有困难的，请在到期前申请延期（延期 ${task.code} 至 日期 理由），或提请协调（协调 ${task.code} 问题）。`,
+          false,
+        );
+      }
+    }
+    if (await ctx.repos.requests.pending(task.id, 'infeasible')) {
+      throw new UserError('invalid_state', `${task.code} 已有待答复的难以执行反馈，请等待答复。`, false);
+    }
+    await acknowledgeUnits(ctx, task, [unit], true);
+    const due = ctx.calendar.addWorkingDays(ctx.today, INFEASIBLE_ANSWER_DAYS);
+    await ctx.repos.requests.create({
+      taskId: task.id, kind: 'infeasible', unitId: unit.unitId, raisedBy: ctx.actor.id, raisedAt: isoShanghai(ctx.now), reason: args.reason, answerDue: due,
+    });
+    await ctx.audit('infeasible_raise', { unit: unit.unitId, reason: args.reason, answerDue: due }, { taskId: task.id });
+    const answerers = assignerAndOffice(ctx, task);
+    return {
+      reply: {
+        tone: 'warning',
+        title: `${task.code} 反馈难以执行`,
+        fields: [
+          { label: '事项', value: task.title },
+          { label: '反馈单位', value: `${ctx.directory.unitName(unit.unitId)} ${ctx.actor.name}` },
+          { label: '原因', value: args.reason },
+          { label: '答复时限', value: `${formatDateCn(due, ctx.today)}前（${INFEASIBLE_ANSWER_DAYS} 个工作日）` },
+        ],
+        lines: [`请 ${answerers.map(mention).join('、')} 明确答复：${INFEASIBLE_DECISIONS.join(' / ')}。`],
+        note: `回复「答复 ${task.code} 继续执行｜暂缓执行｜按新的办法执行 说明」；按新的办法执行的，写明新办法和新时限。`,
+        actions: [
+          { label: '继续执行', command: `答复 ${task.code} 继续执行`, forPersonIds: answerers },
+          { label: '暂缓执行', command: `答复 ${task.code} 暂缓执行`, forPersonIds: answerers },
+          { label: '按新的办法执行', command: `答复 ${task.code} 按新的办法执行`, forPersonIds: answerers, input: { placeholder: '新的办法和新时限，如：改为分两期实施 截止:2027-03-31', required: true } },
+        ],
+        ref: { kind: 'task', code: task.code },
+      },
+    };
+  },
+});

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { defineCommand, type CommandInput, type ParseContext } from '../src/core/command.js';
+import { UserError } from '../src/core/errors.js';
+import { mention } from '../src/core/reply.js';
+import { loadTask, requireOpen } from '../src/core/task-access.js';
+import { unitsActorMayActFor } from '../src/domain/task-authority.js';
+import { parseCodeAndText } from '../src/parsing/code-and-text.js';
+import { resolveReference } from '../src/parsing/resolve-reference.js';
+import { joinParts, splitParts } from '../src/parsing/split-parts.js';
+import { parseDeadline } from '../src/time/parse-deadline.js';
+import { formatDateCn, isoShanghai } from '../src/time/shanghai.js';
+
+const stage = z.object({
+  title: z.string().min(2, '每个阶段须写明阶段目标').max(200, '阶段目标不超过 200 字'),
+  deadline: z.string(),
+  owner: z.object({ kind: z.enum(['unit', 'person']), id: z.string() }).optional(),
+});
+
+/** `调研摸底 12月20日 @王芳；形成方案 1月15日` → stages. */
+function parseStages(text: string, input: CommandInput, ctx: ParseContext): Array<z.infer<typeof stage>> {
+  const chunks = text.split(/[；;\n]+|(?=第[一二三四五六七八九十\d]+阶段)/).map((c) => c.trim()).filter(Boolean);
+  return chunks.map((chunk) => {
+    const parts = splitParts(chunk.replace(/^第[一二三四五六七八九十\d]+阶段[:：]?\s*/, ''));
+    let deadline: string | undefined;
+    let owner: z.infer<typeof stage>['owner'];
+    const titleParts = parts.filter((p) => {
+      const d = parseDeadline(p.text, ctx.today, ctx.calendar);
+      if (d.kind === 'invalid') throw new UserError('bad_deadline', `「${chunk}」：${d.reason}。`);
+      if (d.kind === 'ok') {
+        deadline = d.deadline.date;
+        return false;
+      }
+      const ref = resolveReference(p.text, input.mentions, ctx.directory);
+      if (ref?.kind === 'person') owner = { kind: 'person', id: ref.personId };
+      else if (ref?.kind === 'unit') owner = { kind: 'unit', id: ref.unitId };
+      else if (ref?.kind === 'unknown') throw new UserError('unknown_person', `通讯录中没有「${ref.name}」。`);
+      return ref === undefined;
+    });
+    if (!deadline) throw new UserError('bad_deadline', `阶段「${chunk}」没有写时限。`);
+    return { title: joinParts(titleParts), deadline, owner };
+  });
+}
+
+export const splitStages = defineCommand({
+  name: '分解',
+  aliases: ['split', '分阶段'],
+  category: '例外',
+  summary: '把长期任务拆解为阶段性目标，各阶段有自己的时限和责任人，全部办结后事项自动办结',
+  usage: ['分解 事项编号 阶段目标 时限 [@责任人]；阶段目标 时限 …'],
+  examples: ['分解 D-0001 完成调研摸底 12月20日 @王芳；形成方案初稿 2027-01-15；报省政府审定 2027-02-28'],
+  allowed: 'anyone',
+  parse(input, ctx) {
+    const { code, rest } = parseCodeAndText(input.text);
+    if (!code) return { code, stages: [] };
+    return { code, stages: parseStages(rest, input, ctx) };
+  },
+  schema: z.object({ code: z.string({ message: '请写明事项编号，如 D-0001' }), stages: z.array(stage).min(2, '至少分解为两个阶段，阶段之间用「；」分隔').max(12, '最多 12 个阶段') }),
+  async run(ctx, args) {
+    const task = await loadTask(ctx, args.code);
+    requireOpen(task, '分解');
+    if (task.parentId !== undefined) throw new UserError('invalid_state', `${task.code} 本身是一个阶段，不能再分解。`, false);
+    const office = ctx.actor.roles.includes('督查室') || ctx.actor.id === task.assignerId;
+    const leadActor = unitsActorMayActFor(ctx.actor, task, ctx.directory, ctx.authority).some((u) => u.role === 'lead');
+    if (!office && !leadActor) throw new UserError('no_permission', `${task.code} 由交办人、督查室或牵头单位分解。`, false);
+    if ((await ctx.repos.tasks.stages(task.id)).length > 0) throw new UserError('invalid_state', `${task.code} 已分解过，可查询 ${task.code} 查看各阶段。`, false);
+    const late = args.stages.find((s) => s.deadline > task.deadline);
+    if (late) throw new UserError('bad_deadline', `阶段「${late.title}」的时限晚于事项时限 ${formatDateCn(task.deadline, ctx.today)}；如需顺延，请先申请延期。`, false);
+    const at = isoShanghai(ctx.now);
+    const lead = task.units.find((u) => u.role === 'lead');
+    const lines: string[] = [];
+    const toSign: string[] = [];
+    for (const s of args.stages) {
+      let unitId = lead?.unitId ?? task.leadUnitId;
+      let responsibleId = lead?.responsibleId ?? '';
+      if (s.owner?.kind === 'person') {
+        const p = ctx.directory.person(s.owner.id);
+        if (!p?.unitId) throw new UserError('unknown_person', `${ctx.directory.personName(s.owner.id)} 不属于承办单位。`, false);
+        unitId = p.unitId;
+        responsibleId = p.id;
+      } else if (s.owner?.kind === 'unit') {
+        unitId = s.owner.id;
+        responsibleId = task.units.find((u) => u.unitId === unitId)?.responsibleId ?? ctx.directory.defaultResponsible(unitId)?.id ?? '';
+      }
+      const created = await ctx.repos.tasks.create({
+        title: s.title, source: task.source, isKey: task.isKey, assignerId: task.assignerId, assignedAt: at, assignedDate: ctx.today,
+        deadline: s.deadline, units: [{ unitId, role: 'lead', responsibleId }], origin: ctx.message, parent: { id: task.id, code: task.code },
+      });
+      await ctx.audit('assign', { title: s.title, deadline: s.deadline, lead: unitId, units: created.units, stageOf: task.code, source: task.source }, { taskId: created.id });
+      // A unit that already signed the task does not sign its own stages again.
+      const signed = task.units.find((u) => u.unitId === unitId && u.ackedAt);
+      if (signed) {
+        await ctx.repos.tasks.acknowledge(created.id, unitId, signed.ackedBy ?? ctx.actor.id, at);
+        await ctx.repos.tasks.setStatus(created.id, 'active', at);
+      } else toSign.push(created.code);
+      lines.push(`${created.code} ${s.title}｜${formatDateCn(s.deadline, ctx.today)}｜${ctx.directory.unitName(unitId)} ${mention(responsibleId)}`);
+    }
+    await ctx.audit('stage_split', { stages: args.stages.length }, { taskId: task.id });
+    return {
+      reply: {
+        tone: 'success',
+        title: `${task.code} 已分解为 ${args.stages.length} 个阶段`,
+        lines,
+        note: `各阶段分别报送进展、办结；全部办结后 ${task.code} 自动办结。`,
+        actions: toSign.length > 0 ? [{ label: '签收', command: `签收 ${toSign.join(' ')}`, style: 'primary' }] : undefined,
+        ref: { kind: 'task', code: task.code },
+      },
+    };
+  },
+});

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { defineCommand } from '../src/core/command.js';
+import { UserError } from '../src/core/errors.js';
+import { mention } from '../src/core/reply.js';
+import { loadTask } from '../src/core/task-access.js';
+import { headsOf } from '../src/domain/people-state.js';
+import { parseCodeAndText } from '../src/parsing/code-and-text.js';
+import { parseDeadline } from '../src/time/parse-deadline.js';
+import { formatDateCn, isoShanghai } from '../src/time/shanghai.js';
+
+export const verify = defineCommand({
+  name: '复核',
+  aliases: ['verify', '核实', '回头看'],
+  category: '例外',
+  summary: '督查室复核办结情况：属实则销号，不实则退回重办并计入该单位',
+  usage: ['复核 事项编号 属实 [说明]', '复核 事项编号 不实 情况说明 [截止:重办时限]'],
+  examples: ['复核 D-0001 属实 实地查看方案已印发执行', '复核 D-0002 不实 清单缺南岭市项目 截止:12月25日'],
+  allowed: ['督查室'],
+  parse(input, ctx) {
+    const { code, rest } = parseCodeAndText(input.text);
+    const m = /^(属实|不实|不属实)[，,：:\s]*/.exec(rest);
+    if (!m) throw new UserError('bad_arguments', '复核结论须为「属实」或「不实」。');
+    let note = rest.slice(m[0].length).trim();
+    let deadline: string | undefined;
+    const dm = /(?:截止|时限|重办时限)[:：]\s*(\S+)/.exec(note);
+    if (dm) {
+      const d = parseDeadline(dm[1] ?? '', ctx.today, ctx.calendar);
+      if (d.kind !== 'ok') throw new UserError('bad_deadline', d.kind === 'invalid' ? `${d.reason}。` : `「${dm[1]}」不是日期。`);
+      deadline = d.deadline.date;
+      note = note.replace(dm[0], '').trim();
+    }
+    return { code, result: m[1] === '属实' ? 'true' : 'false', note, deadline };
+  },
+  schema: z
+    .object({
+      code: z.string({ message: '请写明事项编号，如 D-0001' }),
+      result: z.enum(['true', 'false']),
+      note: z.string().max(1000),
+      deadline: z.string().optional(),
+    })
+    .refine((a) => a.result === 'true' || a.note.length >= 2, { message: '复核不实的，须写明不实的情况' }),
+  async run(ctx, args) {
+    const task = await loadTask(ctx, args.code);
+    if (task.status !== 'completed') {
+      throw new UserError('invalid_state', task.status === 'verified' ? `${task.code} 已复核属实。` : `${task.code} 尚未办结，无需复核。`, false);
+    }
+    const at = isoShanghai(ctx.now);
+    let pending = await ctx.repos.verifications.pending(task.id);
+    if (!pending) {
+      await ctx.repos.verifications.draw({ taskId: task.id, unitId: task.leadUnitId, reason: 'manual', drawnAt: at });
+      pending = await ctx.repos.verifications.pending(task.id);
+    }
+    if (!pending) throw new Error('verification row missing');
+    await ctx.repos.verifications.record(pending.id, { result: args.result, note: args.note || undefined, verifiedBy: ctx.actor.id, verifiedAt: at, verifiedDate: ctx.today });
+    await ctx.audit('verify_result', { result: args.result, note: args.note }, { taskId: task.id });
+    if (args.result === 'true') {
+      await ctx.repos.tasks.update(task.id, { status: 'verified', verification: 'true' }, at);
+      return { reply: { tone: 'success', title: `${task.code} 复核属实，予以销号`, lines: args.note ? [args.note] : undefined, ref: { kind: 'task', code: task.code } } };
+    }
+    const leadSigned = task.units.some((u) => u.role === 'lead' && u.ackedAt);
+    const deadline = args.deadline ?? task.deadline;
+    await ctx.repos.tasks.update(
+      task.id,
+      { status: leadSigned ? 'active' : 'pending', verification: 'false', completedAt: null, completedDate: null, result: null, reopenCount: task.reopenCount + 1, deadline },
+      at,
+    );
+    await ctx.audit('reopen', { reason: args.note, deadline }, { taskId: task.id });
+    const lead = task.units.find((u) => u.role === 'lead');
+    const notify = [...new Set([lead?.responsibleId ?? '', ...(await headsOf(ctx.repos, ctx.directory, task.leadUnitId, ctx.today))].filter(Boolean))];
+    return {
+      reply: {
+        tone: 'error',
+        title: `${task.code} 复核不实，退回重办`,
+        fields: [
+          { label: '事项', value: task.title },
+          { label: '不实情况', value: args.note },
+          { label: '重办时限', value: formatDateCn(deadline, ctx.today) + (deadline < ctx.today ? '（已逾期）' : '') },
+        ],
+        lines: [`请 ${notify.map(mention).join('、')} 整改后重新报送办结。本次复核不实已计入 ${ctx.directory.unitName(task.leadUnitId)}。`],
+        ref: { kind: 'task', code: task.code },
+      },
+    };
+  },
+});

@@ -1,0 +1,118 @@
+import type { Coordination, CoordinationLevel, CoordinationParty, CoordinationStatus } from '../../src/domain/coordination.js';
+import { formatCoordinationCode } from '../../src/domain/coordination.js';
+import type { CoordinationPatch, CoordinationRepository, NewCoordination } from '../exception-repositories.js';
+import type { Statements } from './statements.js';
+
+interface Row {
+  id: number; code: string; task_id: number; requester_id: string; requester_unit: string; reason: string; owner_id: string;
+  owner_note: string | null; level: number; handler_ids: string; level_since: string; status: string; opinion: string | null;
+  opinion_by: string | null; opinion_at: string | null; opened_at: string; closed_at: string | null; origin_platform: string;
+  origin_chat_id: string;
+}
+
+interface PartyRow {
+  coordination_id: number; unit_id: string; stance: 'agree' | 'disagree' | null; position: string | null;
+  stated_by: string | null; stated_at: string | null;
+}
+
+const PATCH: ReadonlyArray<[keyof CoordinationPatch, string]> = [
+  ['level', 'level'], ['levelSince', 'level_since'], ['status', 'status'], ['opinion', 'opinion'], ['opinionBy', 'opinion_by'],
+  ['opinionAt', 'opinion_at'], ['closedAt', 'closed_at'], ['ownerId', 'owner_id'], ['requesterId', 'requester_id'],
+];
+
+export class SqliteCoordinationRepository implements CoordinationRepository {
+  constructor(private readonly s: Statements) {}
+
+  async create(c: NewCoordination): Promise<Coordination> {
+    const n = this.s
+      .get(`INSERT INTO counters (name, value) VALUES ('coordination', 1)
+            ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value`)
+      .get() as { value: number };
+    const code = formatCoordinationCode(n.value);
+    const info = this.s
+      .get(`INSERT INTO coordinations (code, task_id, requester_id, requester_unit, reason, owner_id, owner_note, handler_ids,
+              level_since, status, opened_at, origin_platform, origin_chat_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`)
+      .run(code, c.taskId, c.requesterId, c.requesterUnit, c.reason, c.ownerId, c.ownerNote ?? null, JSON.stringify(c.handlerIds),
+        c.levelSince, c.openedAt, c.origin.platform, c.origin.chatId);
+    const id = Number(info.lastInsertRowid);
+    const party = this.s.get('INSERT INTO coordination_parties (coordination_id, unit_id) VALUES (?, ?)');
+    for (const u of c.partyUnits) party.run(id, u);
+    const created = await this.findByCode(code);
+    if (!created) throw new Error('coordination vanished after insert');
+    return created;
+  }
+
+  async findByCode(code: string): Promise<Coordination | undefined> {
+    const row = this.s.get('SELECT * FROM coordinations WHERE code = ?').get(code) as Row | undefined;
+    return row ? this.hydrate([row])[0] : undefined;
+  }
+
+  async forTask(taskId: number): Promise<Coordination[]> {
+    return this.hydrate(this.s.get('SELECT * FROM coordinations WHERE task_id = ? ORDER BY id').all(taskId) as Row[]);
+  }
+
+  async unresolved(limit = 10_000): Promise<Coordination[]> {
+    return this.hydrate(this.s.get("SELECT * FROM coordinations WHERE status <> 'closed' ORDER BY id LIMIT ?").all(limit) as Row[]);
+  }
+
+  async update(id: number, patch: CoordinationPatch): Promise<void> {
+    const sets: string[] = [];
+    const params: unknown[] = [];
+    for (const [key, col] of PATCH) {
+      if (patch[key] === undefined) continue;
+      sets.push(`${col} = ?`);
+      params.push(patch[key]);
+    }
+    if (patch.handlerIds !== undefined) {
+      sets.push('handler_ids = ?');
+      params.push(JSON.stringify(patch.handlerIds));
+    }
+    if (sets.length > 0) this.s.get(`UPDATE coordinations SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
+  }
+
+  async state(id: number, unitId: string, stance: 'agree' | 'disagree', position: string, by: string, at: string): Promise<void> {
+    this.s
+      .get(`INSERT INTO coordination_parties (coordination_id, unit_id, stance, position, stated_by, stated_at) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (coordination_id, unit_id) DO UPDATE SET stance = excluded.stance, position = excluded.position,
+              stated_by = excluded.stated_by, stated_at = excluded.stated_at`)
+      .run(id, unitId, stance, position, by, at);
+  }
+
+  async resetStances(id: number): Promise<void> {
+    this.s.get('UPDATE coordination_parties SET stance = NULL, position = NULL, stated_by = NULL, stated_at = NULL WHERE coordination_id = ?').run(id);
+  }
+
+  async involving(personId: string): Promise<Coordination[]> {
+    const rows = this.s
+      .get(`SELECT * FROM coordinations
+            WHERE status <> 'closed' AND (owner_id = ? OR requester_id = ? OR handler_ids LIKE ?) ORDER BY id`)
+      .all(personId, personId, `%${JSON.stringify(personId)}%`) as Row[];
+    return this.hydrate(rows);
+  }
+
+  private hydrate(rows: Row[]): Coordination[] {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const parties = this.s
+      .get(`SELECT * FROM coordination_parties WHERE coordination_id IN (${ids.map(() => '?').join(',')}) ORDER BY rowid`)
+      .all(...ids) as PartyRow[];
+    const byId = new Map<number, CoordinationParty[]>();
+    for (const p of parties) {
+      const list = byId.get(p.coordination_id) ?? [];
+      list.push({
+        unitId: p.unit_id, stance: p.stance ?? undefined, position: p.position ?? undefined,
+        statedBy: p.stated_by ?? undefined, statedAt: p.stated_at ?? undefined,
+      });
+      byId.set(p.coordination_id, list);
+    }
+    return rows.map((r) => ({
+      id: r.id, code: r.code, taskId: r.task_id, requesterId: r.requester_id, requesterUnit: r.requester_unit, reason: r.reason,
+      ownerId: r.owner_id, ownerNote: r.owner_note ?? undefined, level: r.level as CoordinationLevel,
+      handlerIds: JSON.parse(r.handler_ids) as string[], levelSince: r.level_since, status: r.status as CoordinationStatus,
+      opinion: r.opinion ?? undefined, opinionBy: r.opinion_by ?? undefined, opinionAt: r.opinion_at ?? undefined,
+      openedAt: r.opened_at, closedAt: r.closed_at ?? undefined, origin: { platform: r.origin_platform, chatId: r.origin_chat_id },
+      parties: byId.get(r.id) ?? [],
+    }));
+  }
+}
