@@ -7,7 +7,7 @@ import { SOURCES, findSource, sourceLabels, type SourceKind } from '../src/domai
 import { parseDeadline } from '../src/time/parse-deadline.js';
 import { formatDateCn, isoShanghai } from '../src/time/shanghai.js';
 import { joinParts, splitParts, type Part } from '../src/parsing/split-parts.js';
-import { resolveReference, UNIT_SUFFIX, type Reference } from '../src/parsing/resolve-reference.js';
+import { looksLikeUnitName, resolveReference, type Reference } from '../src/parsing/resolve-reference.js';
 import { deadlineText } from '../src/render/task-view.js';
 
 const SOURCE_KINDS = Object.keys(SOURCES) as [SourceKind, ...SourceKind[]];
@@ -182,7 +182,7 @@ function classify(part: Part, input: CommandInput, ctx: ParseContext): Classifie
   }
   if (ref?.kind === 'unknown') return { kind: 'unknown-ref', name: ref.name };
   if (parseDeadline(text, ctx.today, ctx.calendar).kind !== 'none') return { kind: 'deadline' };
-  if (text.length <= 10 && UNIT_SUFFIX.test(core) && !/[的了和与及做抓推研]/.test(core)) return { kind: 'unknown-ref', name: core };
+  if (looksLikeUnitName(core)) return { kind: 'unknown-ref', name: core };
   return { kind: 'text' };
 }
 

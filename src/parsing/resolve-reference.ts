@@ -27,3 +27,11 @@ export function resolveReference(token: string, mentions: readonly ResolvedMenti
 
 /** Words that make a short unknown word look like a unit name (财政部, 商务局, 东山县). */
 export const UNIT_SUFFIX = /(厅|委|局|办|署|院|部|市|县|区|州|盟|旗|政府|中心|公司|集团)$/;
+
+/** Ordinary words that end like a unit name but are not one (用地布局, 督办, 园区 …). */
+const NOT_A_UNIT = /(布局|格局|结局|开局|大局|全局|当局|开办|举办|创办|督办|承办|主办|协办|交办|申办|代办|包办|干部|内部|全部|局部|外部|总部|东部|西部|南部|北部|中部|学院|医院|法院|庭院|城市|都市|超市|上市|夜市|街区|园区|社区|景区|小区|城区|片区|郊区|山区|辖区|地区|中心)$/;
+
+/** A short word that reads like the name of a unit that is not in the directory. */
+export function looksLikeUnitName(word: string): boolean {
+  return word.length >= 2 && word.length <= 10 && UNIT_SUFFIX.test(word) && !NOT_A_UNIT.test(word) && !/[的了和与及做抓推研调整建设制定完善落实]/.test(word);
+}
