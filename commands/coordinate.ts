@@ -56,7 +56,7 @@ export const coordinate = defineCommand({
         title: `已提请协调 ${item.code}`,
         fields: coordinationFields(item, task, v, true),
         lines,
-        actions: [{ label: '出具协调意见', command: `协调意见 ${item.code}`, forPersonIds: [route.ownerId], input: { placeholder: '协调意见', required: true } }],
+        actions: [{ label: '出具协调意见', command: `协调意见 ${item.code}`, forPersonIds: [route.ownerId], input: { placeholder: '意见内容', required: true } }],
       },
     };
   },

@@ -5,7 +5,6 @@ import { mention } from '../src/core/reply.js';
 import { loadCoordination } from '../src/core/coordination-access.js';
 import { handlersAt, mayAnswer, partyActors } from '../src/domain/coordination-rules.js';
 import { LEVEL_LABEL } from '../src/domain/coordination.js';
-import { coordinationFields } from '../src/render/coordination-view.js';
 import { parseCoordinationCode } from '../src/parsing/code-and-text.js';
 import { isoShanghai } from '../src/time/shanghai.js';
 
@@ -43,22 +42,23 @@ export const coordinationOpinion = defineCommand({
     await ctx.repos.coordinations.resetStances(item.id);
     await ctx.audit('coordinate_opinion', { code: item.code, opinion: args.opinion, level: item.level, final }, { taskId: task.id, subject: item.code });
     const parties = item.parties.map((p) => ({ unitId: p.unitId, people: partyActors(p.unitId, task, ctx.directory, ctx.authority?.extraActors) }));
-    const v = { directory: ctx.directory, calendar: ctx.calendar, today: ctx.today };
-    const updated = { ...item, opinion: args.opinion, opinionBy: ctx.actor.id, status: final ? ('closed' as const) : ('answered' as const), parties: item.parties.map((p) => ({ unitId: p.unitId })) };
     return {
       reply: {
         tone: 'success',
         title: `${item.code} 协调意见${final ? '（主要领导决定，各方执行）' : ''}`,
-        fields: coordinationFields(updated, task, v, false),
+        fields: [
+          { label: '事项', value: `${task.code} ${task.title}` },
+          { label: '协调意见', value: `${args.opinion}（${ctx.directory.personName(ctx.actor.id)}）` },
+        ],
         lines: final
           ? ['主要领导已作出决定，各单位遵照执行，不再提出异议。']
           : [`请各方明确表态：${parties.map((p) => `${ctx.directory.unitName(p.unitId)}（${p.people.map(mention).join('、')}）`).join('；')}`],
-        note: final ? undefined : `回复「表态 ${item.code} 同意」或「表态 ${item.code} 不同意 理由」。不同意的，提请上一级协调。`,
+        note: final ? undefined : '不同意的，提请上一级协调。',
         actions: final
           ? undefined
           : [
               { label: '同意', command: `表态 ${item.code} 同意`, style: 'primary', forPersonIds: parties.flatMap((p) => p.people) },
-              { label: '不同意', command: `表态 ${item.code} 不同意`, style: 'danger', forPersonIds: parties.flatMap((p) => p.people), input: { placeholder: '不同意的理由', required: true } },
+              { label: '不同意', command: `表态 ${item.code} 不同意`, style: 'danger', forPersonIds: parties.flatMap((p) => p.people), input: { placeholder: '理由', required: true } },
             ],
       },
     };

@@ -25,8 +25,8 @@ export async function escalateCoordination(c: ActionContext, item: Coordination,
     mentions: ids,
     fields: task ? coordinationFields(updated, task, v, true) : [],
     lines: [`原因：${why}`, '协调经过：', ...history.slice(0, -1).map((r) => historyLine(r, c.directory))],
-    note: `请 ${ids.map(mention).join('、')} 出具协调意见：协调意见 ${item.code} 意见内容`,
-    actions: [{ label: '出具协调意见', command: `协调意见 ${item.code}`, forPersonIds: ids, input: { placeholder: '协调意见', required: true } }],
+    note: `请 ${ids.map(mention).join('、')} 出具协调意见。`,
+    actions: [{ label: '出具协调意见', command: `协调意见 ${item.code}`, forPersonIds: ids, input: { placeholder: '意见内容', required: true } }],
   };
 }
 

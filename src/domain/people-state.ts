@@ -1,14 +1,14 @@
 import type { Repositories } from '../../storage/repositories.js';
 import type { Directory, Person } from '../directory/directory.js';
 import type { LocalDate } from '../time/shanghai.js';
-import { formatDateCn } from '../time/shanghai.js';
+import { formatDateShortCn } from '../time/shanghai.js';
 import type { AuthorityOptions } from './task-authority.js';
 
 /** Whether a person is away on `date`: marked absent in the directory, or on declared leave. */
 export async function absenceNote(repos: Repositories, person: Person, date: LocalDate): Promise<string | undefined> {
   if (person.absent) return `${person.name}缺位（通讯录标注）`;
   const a = await repos.people.absenceOn(person.id, date);
-  return a ? `${person.name}请假（至${formatDateCn(a.to, date)}）` : undefined;
+  return a ? `${person.name}请假至${formatDateShortCn(a.to, date)}` : undefined;
 }
 
 /**

@@ -124,6 +124,13 @@ export function formatDateCn(date: LocalDate, relativeTo?: LocalDate): string {
   return `${sameYear ? '' : `${y}年`}${m}月${d}日（${weekdayName(date)}）`;
 }
 
+/** `12月9日`, with the year when it differs from `relativeTo`'s; no weekday (for use inside parentheses). */
+export function formatDateShortCn(date: LocalDate, relativeTo?: LocalDate): string {
+  const [y, m, d] = splitDate(date);
+  const sameYear = relativeTo === undefined || splitDate(relativeTo)[0] === y;
+  return `${sameYear ? '' : `${y}年`}${m}月${d}日`;
+}
+
 /** `12-08 09:12` for compact history lines. */
 export function formatShortDateTime(instant: Date): string {
   return `${localDate(instant).slice(5)} ${localTime(instant)}`;

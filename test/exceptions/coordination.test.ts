@@ -38,7 +38,7 @@ describe('协调', () => {
     await h.say('郑晓东', '请假 至 12月11日 赴京汇报');
     const r = await h.say('王芳', '协调 D-0001 与省财政厅对资金来源意见不一致');
     expect(r.text).toContain('当前：副秘书长协调：@黄志远');
-    expect(r.text).toContain('首问负责：黄志远（郑晓东请假（至12月11日（周五）），由黄志远递补（缺位递补））');
+    expect(r.text).toContain('首问负责：黄志远（郑晓东请假至12月11日，由黄志远递补（缺位递补））');
     const c = await item();
     expect(c?.ownerId).toBe('huang-zhiyuan');
     const audit = await h.app.storage.transaction((x) => x.audit.forSubject('C-0001'));

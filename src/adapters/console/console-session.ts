@@ -45,6 +45,8 @@ export function parseConsoleLine(line: string): ConsoleLine {
  */
 export class ConsoleSession {
   private speaker: string | undefined;
+  /** Until the first message, a transcript may set the clock to any time (its starting point). */
+  private started = false;
 
   constructor(private readonly o: ConsoleSessionOptions) {}
 
@@ -80,6 +82,7 @@ export class ConsoleSession {
       this.speaker = line.speaker;
     }
     if (echo) this.o.write(`${speakerName}: ${line.text}`);
+    this.started = true;
     await this.o.app.bot.handle(this.toInbound(speakerName, line.text));
     await this.o.app.dispatcher.kick();
   }
@@ -91,13 +94,13 @@ export class ConsoleSession {
       return;
     }
     const from = clock.now();
-    if (at.getTime() < from.getTime()) {
+    if (this.started && at.getTime() < from.getTime()) {
       this.o.write(`（时间只能向后调整，当前已是 ${text} 之后）`);
       return;
     }
     if (echo) this.o.write(`>> ${text}（${weekdayName(text.slice(0, 10))}）`);
     clock.set(at);
-    await this.o.onClockMoved?.(from, at);
+    if (this.started) await this.o.onClockMoved?.(from, at);
     await this.o.app.dispatcher.kick();
   }
 
