@@ -9,6 +9,10 @@ import { CommandRegistry } from './core/command-registry.js';
 import { DEFAULT_CORE_SETTINGS, type CommandDefinition, type CoreSettings } from './core/command.js';
 import { IdentityService } from './core/identity.js';
 import { authorityOn } from './domain/people-state.js';
+import { DEFAULT_SCHEDULE, type ScheduleSettings } from './jobs/job.js';
+import { JobRunner } from './jobs/job-runner.js';
+import { Scheduler } from './jobs/scheduler.js';
+import { JOBS } from './jobs/index.js';
 import type { Logger } from './core/logger.js';
 import type { Directory } from './directory/directory.js';
 import type { WorkCalendar } from './calendar/work-calendar.js';
@@ -25,6 +29,7 @@ export interface AppOptions {
   commands?: readonly CommandDefinition[];
   random?: () => number;
   dispatcher?: DispatcherOptions;
+  schedule?: Partial<ScheduleSettings>;
 }
 
 /** Everything the core is made of, wired together; adapters and the scheduler attach to it. */
@@ -40,6 +45,8 @@ export interface App {
   clock: Clock;
   logger: Logger;
   settings: CoreSettings;
+  jobs: JobRunner;
+  scheduler: Scheduler;
   close(): Promise<void>;
 }
 
@@ -74,10 +81,16 @@ export function createApp(o: AppOptions): App {
     onOutbox: () => void dispatcher.kick(),
     authority: authorityOn,
   });
+  const jobs = new JobRunner(
+    { storage: sqlite, directory: o.directory, calendar: o.calendar, clock: o.clock, settings, kick: () => void dispatcher.kick() },
+    { ...DEFAULT_SCHEDULE, ...o.schedule },
+  );
+  const scheduler = new Scheduler({ storage: sqlite, calendar: o.calendar, clock: o.clock, logger: o.logger }, jobs, JOBS);
   return {
     bot, storage: sqlite, sqlite, dispatcher, directory: o.directory, calendar: o.calendar, identity, registry,
-    clock: o.clock, logger: o.logger, settings,
+    clock: o.clock, logger: o.logger, settings, jobs, scheduler,
     async close() {
+      await scheduler.stop();
       await dispatcher.stop();
       await sqlite.close();
     },

@@ -5,7 +5,10 @@ import type {
   CoordinationRepository, PeopleStateRepository, RequestRepository, VerificationRepository,
 } from './exception-repositories.js';
 
+import type { ChaseRepository, JobRunRepository, StatsRepository } from './scheduling-repositories.js';
+
 export type * from './exception-repositories.js';
+export type * from './scheduling-repositories.js';
 
 /**
  * Storage contracts. Every method returns a Promise so that a server database can stand in
@@ -41,6 +44,8 @@ export interface TaskPatch {
   result?: string | null;
   assignerId?: string;
   chaseCount?: number;
+  accountabilityAt?: string;
+  lastChasedDate?: LocalDate;
 }
 
 export interface TaskFilter {
@@ -191,6 +196,9 @@ export interface BindingRepository {
 
 export interface Repositories {
   tasks: TaskRepository;
+  jobRuns: JobRunRepository;
+  chases: ChaseRepository;
+  stats: StatsRepository;
   coordinations: CoordinationRepository;
   requests: RequestRepository;
   people: PeopleStateRepository;

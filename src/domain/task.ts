@@ -66,6 +66,9 @@ export interface Task {
   /** 复核 state: drawn and waiting, found true, or found untrue (reopened). */
   verification?: 'pending' | 'true' | 'false';
   reopenCount: number;
+  /** When the third chase handed it over for accountability (移交问责). */
+  accountabilityAt?: string;
+  lastChasedDate?: LocalDate;
 }
 
 export function isOpen(task: Pick<Task, 'status'>): boolean {

@@ -11,6 +11,9 @@ import { SqliteCoordinationRepository } from './coordination-repository.js';
 import { SqliteRequestRepository } from './request-repository.js';
 import { SqlitePeopleStateRepository } from './people-state-repository.js';
 import { SqliteVerificationRepository } from './verification-repository.js';
+import { SqliteJobRunRepository } from './job-run-repository.js';
+import { SqliteChaseRepository } from './chase-repository.js';
+import { SqliteStatsRepository } from './stats-repository.js';
 
 /**
  * Storage over one better-sqlite3 connection. The driver is synchronous, but commands are
@@ -27,6 +30,9 @@ export class SqliteStorage implements Storage {
     this.repos = {
       tasks: new SqliteTaskRepository(s),
       bindings: new SqliteBindingRepository(s),
+      jobRuns: new SqliteJobRunRepository(s),
+      chases: new SqliteChaseRepository(s),
+      stats: new SqliteStatsRepository(s),
       coordinations: new SqliteCoordinationRepository(s),
       requests: new SqliteRequestRepository(s),
       people: new SqlitePeopleStateRepository(s),

@@ -12,6 +12,7 @@ interface TaskRow {
   completed_date: string | null; result: string | null; chase_count: number; origin_platform: string;
   origin_chat_id: string; origin_message_id: string; updated_at: string; parent_id: number | null;
   paused_at: string | null; extension_count: number; verification: string | null; reopen_count: number;
+  accountability_at: string | null; last_chased_date: string | null;
 }
 
 interface UnitRow {
@@ -30,6 +31,7 @@ export function rowToTask(r: TaskRow, units: TaskUnit[]): Task {
     origin: { platform: r.origin_platform, chatId: r.origin_chat_id, messageId: r.origin_message_id },
     updatedAt: r.updated_at, parentId: OPT(r.parent_id), pausedAt: OPT(r.paused_at), extensionCount: r.extension_count,
     verification: OPT(r.verification) as Task['verification'], reopenCount: r.reopen_count,
+    accountabilityAt: OPT(r.accountability_at), lastChasedDate: OPT(r.last_chased_date),
   };
 }
 
@@ -89,7 +91,7 @@ const PATCH_COLUMNS: ReadonlyArray<[keyof TaskPatch, string]> = [
   ['status', 'status'], ['deadline', 'deadline'], ['originalDeadline', 'original_deadline'], ['pausedAt', 'paused_at'],
   ['extensionCount', 'extension_count'], ['verification', 'verification'], ['reopenCount', 'reopen_count'],
   ['completedAt', 'completed_at'], ['completedDate', 'completed_date'], ['result', 'result'], ['assignerId', 'assigner_id'],
-  ['chaseCount', 'chase_count'],
+  ['chaseCount', 'chase_count'], ['accountabilityAt', 'accountability_at'], ['lastChasedDate', 'last_chased_date'],
 ];
 
 const ORDER: Record<NonNullable<TaskFilter['order']>, string> = {

@@ -1,0 +1,52 @@
+import type { Reply } from '../core/reply.js';
+import { mention } from '../core/reply.js';
+import type { ReplyTarget } from '../outbox/enqueue.js';
+import type { JobContext } from './job.js';
+
+/** One line in a person's combined message, under a section (逾期, 未签收 …). */
+export interface ChaseItem {
+  section: string;
+  line: string;
+  /** Extra people to @ because of this item (unit heads on the 2nd chase, leaders on the 3rd). */
+  alsoMention?: string[];
+}
+
+/**
+ * Collects what each person is owed in one run, per chat, so that each person gets one
+ * combined message listing all their items instead of one message per item.
+ */
+export class ChaseBook {
+  private readonly byKey = new Map<string, { target: ReplyTarget; personId: string; items: ChaseItem[] }>();
+
+  add(target: ReplyTarget, personId: string, item: ChaseItem): void {
+    const key = `${target.platform}\u0000${target.targetKind}\u0000${target.targetId}\u0000${personId}`;
+    const entry = this.byKey.get(key) ?? { target, personId, items: [] };
+    entry.items.push(item);
+    this.byKey.set(key, entry);
+  }
+
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  /** Posts one message per (chat, person), sections in `order`. */
+  async post(ctx: JobContext, title: string, order: string[], note: string): Promise<number> {
+    for (const { target, personId, items } of this.byKey.values()) {
+      const lines: string[] = [];
+      for (const section of order) {
+        const inSection = items.filter((i) => i.section === section);
+        if (inSection.length === 0) continue;
+        lines.push(`【${section}】`, ...inSection.map((i) => i.line));
+      }
+      const mentions = [personId, ...new Set(items.flatMap((i) => i.alsoMention ?? []))].filter((id, i, all) => all.indexOf(id) === i);
+      const reply: Reply = { tone: 'warning', title, mentions, lines: [`${mention(personId)}：`, ...lines], note };
+      await ctx.post(target, reply);
+    }
+    return this.byKey.size;
+  }
+}
+
+/** Where a task's chase goes: the chat it was assigned in. */
+export function originTarget(origin: { platform: string; chatId: string }): ReplyTarget {
+  return { platform: origin.platform, targetKind: 'chat', targetId: origin.chatId };
+}

@@ -1,0 +1,38 @@
+import { escalateOverdueCoordinations } from '../domain/coordination-actions.js';
+import { partyActors } from '../domain/coordination-rules.js';
+import { authorityOn } from '../domain/people-state.js';
+import { formatDateCn, localDate } from '../time/shanghai.js';
+import { ChaseBook, originTarget } from './chase-messages.js';
+import type { JobDefinition } from './job.js';
+
+/**
+ * H7's ladder on the calendar: coordination items unanswered after the configured working
+ * days climb a level; parties that have not stated their position on an opinion are reminded.
+ */
+export const coordinationJob: JobDefinition = {
+  name: 'coordination',
+  label: '协调事项逐级提请',
+  kind: 'chase',
+  timeOn: (date, cal, s) => (cal.isWorkingDay(date) ? s.chaseTime : undefined),
+  period: (date) => date,
+  async run(ctx) {
+    const days = ctx.settings.coordinationAnswerDays;
+    const escalated = await escalateOverdueCoordinations(ctx, days);
+    for (const { item, reply } of escalated) await ctx.post(originTarget(item.origin), reply);
+    const authority = await authorityOn(ctx.repos, ctx.today);
+    const book = new ChaseBook();
+    for (const item of await ctx.repos.coordinations.unresolved()) {
+      if (item.status !== 'answered' || !item.opinionAt) continue;
+      if (ctx.calendar.workingDaysBetween(localDate(new Date(item.opinionAt)), ctx.today) < days) continue;
+      const task = await ctx.repos.tasks.findById(item.taskId);
+      if (!task) continue;
+      for (const p of item.parties.filter((x) => !x.stance)) {
+        for (const person of partyActors(p.unitId, task, ctx.directory, authority.extraActors)) {
+          book.add(originTarget(item.origin), person, { section: '待明确表态', line: `${item.code}（${task.code} ${task.title}）：${ctx.directory.unitName(p.unitId)}尚未表态` });
+        }
+      }
+    }
+    await book.post(ctx, `协调事项待表态（${formatDateCn(ctx.today)}）`, ['待明确表态'], '被征询单位须明确表态：回复「表态 编号 同意」或「表态 编号 不同意 理由」。');
+    return { detail: `提请上一级 ${escalated.length} 件，提醒表态 ${book.size} 人次` };
+  },
+};

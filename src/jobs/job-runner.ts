@@ -1,0 +1,101 @@
+import type { Storage } from '../../storage/repositories.js';
+import type { WorkCalendar } from '../calendar/work-calendar.js';
+import type { Clock } from '../core/clock.js';
+import type { CoreSettings } from '../core/command.js';
+import type { Directory } from '../directory/directory.js';
+
+/** What running a job needs from the core. */
+export interface JobRunnerDeps {
+  storage: Storage;
+  directory: Directory;
+  calendar: WorkCalendar;
+  clock: Clock;
+  settings: CoreSettings;
+  /** Asks the outbox to deliver now. */
+  kick(): void;
+}
+import type { Reply } from '../core/reply.js';
+import { enqueueReply, type ReplyTarget } from '../outbox/enqueue.js';
+import { instantAt, isoShanghai, localDate } from '../time/shanghai.js';
+import type { JobContext, JobDefinition, Occurrence, ScheduleSettings } from './job.js';
+
+export interface RunResult {
+  /** `already`: that (job, period) ran before and nothing was done now. */
+  status: 'ran' | 'already' | 'dry-run';
+  occurrence: Occurrence;
+  messages: Array<{ target: ReplyTarget; reply: Reply }>;
+  detail?: string;
+}
+
+/** Carries a dry run's result out of the transaction it rolls back. */
+class DryRun extends Error {
+  constructor(readonly result: RunResult) {
+    super('dry run');
+  }
+}
+
+/**
+ * Runs one occurrence of a job through the core: the run is recorded by (job, period) in the
+ * same transaction as its effects (chase counts, audit records, outbox messages), so it
+ * happens once or not at all, whatever restarts come in between.
+ */
+export class JobRunner {
+  constructor(
+    private readonly app: JobRunnerDeps,
+    readonly schedule: ScheduleSettings,
+  ) {}
+
+  /** The occurrence of `job` on `date` at its scheduled time, or at `time` when given (operator runs). */
+  occurrence(job: JobDefinition, date: string, time?: string): Occurrence | undefined {
+    const t = time ?? job.timeOn(date, this.app.calendar, this.schedule);
+    if (t === undefined) return undefined;
+    return { job: job.name, date, time: t, at: instantAt(date, t), period: job.period(date) };
+  }
+
+  async run(job: JobDefinition, occ: Occurrence, opts: { dryRun?: boolean } = {}): Promise<RunResult> {
+    const now = this.app.clock.now();
+    const source = `${job.name}:${occ.period}`;
+    try {
+      const result = await this.app.storage.transaction(async (repos): Promise<RunResult> => {
+        const claimed = await repos.jobRuns.claim({
+          job: job.name, period: occ.period, status: 'done', ranAt: isoShanghai(now), scheduled: isoShanghai(occ.at), messages: 0,
+        });
+        if (!claimed) return { status: 'already', occurrence: occ, messages: [] };
+        const messages: RunResult['messages'] = [];
+        const origin = `job:${source}`;
+        const at = isoShanghai(now);
+        const ctx: JobContext = {
+          repos,
+          directory: this.app.directory,
+          calendar: this.app.calendar,
+          now,
+          today: localDate(now),
+          settings: this.app.settings,
+          schedule: this.schedule,
+          occurrence: occ,
+          audit: (action, details, about) =>
+            repos.audit.append({ at, actorId: 'system', action, details, taskId: about?.taskId, subject: about?.subject, source: { job: source } }),
+          async post(target, reply) {
+            messages.push({ target, reply });
+            await enqueueReply(repos, target, reply, origin, at);
+          },
+          async postToGroups(reply) {
+            const groups = await repos.chats.groups();
+            for (const g of groups) await this.post({ platform: g.platform, targetKind: 'chat', targetId: g.chatId }, reply);
+            return groups.length;
+          },
+        };
+        const { detail } = await job.run(ctx);
+        await repos.jobRuns.setResult(job.name, occ.period, messages.length, detail);
+        const result: RunResult = { status: 'ran', occurrence: occ, messages, detail };
+        if (opts.dryRun) throw new DryRun({ ...result, status: 'dry-run' });
+        return result;
+      });
+      if (result.messages.length > 0) this.app.kick();
+      return result;
+    } catch (e) {
+      if (e instanceof DryRun) return e.result;
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import type { WorkCalendar } from '../calendar/work-calendar.js';
+import type { ActionContext } from '../domain/action-context.js';
+import type { CoreSettings } from '../core/command.js';
+import type { Reply } from '../core/reply.js';
+import type { ReplyTarget } from '../outbox/enqueue.js';
+import type { LocalDate } from '../time/shanghai.js';
+
+/** When the office works and when each job runs (Shanghai wall-clock times, `HH:mm`). */
+export interface ScheduleSettings {
+  workStart: string;
+  workEnd: string;
+  chaseTime: string;
+  ackChaseTime: string;
+  reportTime: string;
+  /** Working days before a deadline on which the responsible people are warned (预警). */
+  warnDays: number[];
+  /** Day of the month from which tasks without a progress report this month are prompted. */
+  progressDay: number;
+}
+
+export const DEFAULT_SCHEDULE: ScheduleSettings = {
+  workStart: '08:30',
+  workEnd: '18:00',
+  chaseTime: '09:00',
+  ackChaseTime: '16:30',
+  reportTime: '09:00',
+  warnDays: [3, 1],
+  progressDay: 20,
+};
+
+/**
+ * `chase` jobs only run on their own working day within working hours (a chase is never
+ * sent late); `report` jobs missed while the bot was down run once when it is back.
+ */
+export type JobKind = 'chase' | 'report';
+
+/** One scheduled run of a job; `period` is what makes it unique ("2026-12-07", "2026-W49", "2026-11"). */
+export interface Occurrence {
+  job: string;
+  date: LocalDate;
+  time: string;
+  at: Date;
+  period: string;
+}
+
+export interface JobContext extends ActionContext {
+  settings: CoreSettings;
+  schedule: ScheduleSettings;
+  occurrence: Occurrence;
+  /** Puts a message in the outbox, inside the run's transaction. */
+  post(target: ReplyTarget, reply: Reply): Promise<void>;
+  /** Posts to every group chat the bot serves; returns how many. */
+  postToGroups(reply: Reply): Promise<number>;
+}
+
+export interface JobDefinition {
+  name: string;
+  /** Chinese name for operators and logs. */
+  label: string;
+  kind: JobKind;
+  /** The time the job runs on `date`, if it runs that day. */
+  timeOn(date: LocalDate, calendar: WorkCalendar, schedule: ScheduleSettings): string | undefined;
+  /** The period a run on `date` covers ("2026-12-07", "2026-W49", "2026-11"): one run per period. */
+  period(date: LocalDate): string;
+  run(ctx: JobContext): Promise<{ detail?: string }>;
+}

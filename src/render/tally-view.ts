@@ -1,0 +1,49 @@
+import type { Reply } from '../core/reply.js';
+import type { Directory } from '../directory/directory.js';
+import type { Tally, UnitTally } from '../reports/tally.js';
+import { daysBetween, formatDateShortCn } from '../time/shanghai.js';
+
+export type TallyKind = 'week' | 'month' | 'quarter' | 'custom';
+
+const TITLE: Record<TallyKind, string> = { week: '督办周通报', month: '督办月统计', quarter: '季度督查考核', custom: '督办统计' };
+
+function unitLine(rank: number, t: UnitTally, d: Directory): string {
+  const name = d.unit(t.unitId)?.aliases[0] ?? d.unitName(t.unitId);
+  const parts = [
+    `交办 ${t.assigned}`,
+    `当日签收 ${t.ackedOnTime}/${t.assigned}`,
+    `按期办结 ${t.completedOnTime}/${t.completed}`,
+    `逾期 ${t.overdue}`,
+    `催办 ${t.chases}`,
+    `协调 ${t.coordinations}`,
+  ];
+  if (t.untrue > 0) parts.push(`复核不实 ${t.untrue}`);
+  return `${rank}. ${name}｜${parts.join('｜')}`;
+}
+
+/** A tally as a short, item-style reply: ranked units, then the longest-overdue items by id. */
+export function tallyReply(tally: Tally, kind: TallyKind, d: Directory, extra: string[] = []): Reply {
+  const { period } = tally;
+  const range = `${formatDateShortCn(period.from)}—${formatDateShortCn(period.to, period.from)}`;
+  const lines: string[] = [];
+  if (tally.ranked.length === 0) lines.push('本期无交办、办结或逾期事项。');
+  else lines.push(...tally.ranked.map((t, i) => unitLine(i + 1, t, d)));
+  if (tally.idle.length > 0 && tally.ranked.length > 0) lines.push(`无事项：${tally.idle.map((u) => d.unit(u)?.aliases[0] ?? d.unitName(u)).join('、')}`);
+  if (tally.longestOverdue.length > 0) {
+    lines.push(
+      `逾期最久：${tally.longestOverdue
+        .map((o) => `${o.code}（${d.unit(o.unitId)?.aliases[0] ?? d.unitName(o.unitId)}，逾期 ${daysBetween(o.deadline, tally.cutoff)} 天）`)
+        .join('；')}`,
+    );
+  }
+  if (kind !== 'week' && tally.lateCompletions.length > 0) {
+    lines.push(`逾期办结：${tally.lateCompletions.map((o) => `${o.code}（${d.unit(o.unitId)?.aliases[0] ?? d.unitName(o.unitId)}）`).join('、')}`);
+  }
+  lines.push(...extra);
+  return {
+    tone: 'info',
+    title: `${TITLE[kind]}（${period.label}，${range}）`,
+    lines,
+    note: '排名依次比较：逾期件数、复核不实、催办次数（少者在前），按期办结率、当日签收率（高者在前）。',
+  };
+}
