@@ -109,18 +109,30 @@ export class WechatSender {
   }
 }
 
-/** Sends one message; in a room, mentions with a contact become real @mentions (inline, with WeChat's U+2005 after them). */
+/**
+ * Sends one message. In a room, mentions with a contact become real @mentions where they stand
+ * in the text; every mention is followed by U+2005, as WeChat writes them.
+ */
 async function say(target: Target, pieces: Piece[], contacts: Map<string, Contact>): Promise<string | undefined> {
   const strings: string[] = [''];
   const mentioned: Contact[] = [];
+  let afterMention = false;
   for (const p of pieces) {
     const contact = 'personId' in p ? contacts.get(p.personId) : undefined;
-    if ('text' in p) strings[strings.length - 1] += p.text;
-    else if (contact) {
+    if ('text' in p) {
+      strings[strings.length - 1] += afterMention ? `\u2005${p.text.replace(/^[ \t]/, '')}` : p.text;
+      afterMention = false;
+      continue;
+    }
+    if (contact) {
       mentioned.push(contact);
-      strings.push('\u2005');
-    } else strings[strings.length - 1] += `@${p.name}\u2005`;
+      strings.push('');
+    } else {
+      strings[strings.length - 1] += `@${p.name}`;
+    }
+    afterMention = true;
   }
+  if (afterMention) strings[strings.length - 1] += '\u2005';
   if (target.kind === 'contact') return idOf(await target.contact.say(strings.join('')));
   if (mentioned.length === 0) return idOf(await target.room.say(strings[0] ?? ''));
   // The template-string form puts each @mention where it stands in the text and passes the
