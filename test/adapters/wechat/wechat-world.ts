@@ -3,8 +3,7 @@ import { PuppetMock, mock } from 'wechaty-puppet-mock';
 import { createApp, type App } from '../../../src/app.js';
 import { FakeClock } from '../../../src/core/clock.js';
 import { memoryLogger } from '../../../src/core/logger.js';
-import type { PlatformModule } from '../../../src/adapters/adapter.js';
-import { runPlatforms } from '../../../src/adapters/run-platforms.js';
+import type { HandleResult, InboundMessage } from '../../../src/core/inbound.js';
 import { WechatAdapter } from '../../../src/adapters/wechat/wechat-adapter.js';
 import type { Disposition } from '../../../src/adapters/wechat/wechat-receiver.js';
 import type { LimiterTime } from '../../../src/adapters/wechat/send-limiter.js';
@@ -39,8 +38,8 @@ export interface World {
   people: { chen: ContactMock; wang: ContactMock; li: ContactMock };
   room: RoomMock;
   sent: Sent[];
-  /** The next `n` sends fail (throw from the puppet). */
-  failNextSends(n: number, message?: string): void;
+  /** Sends for which this returns an error message fail (the puppet throws it). */
+  failWhen: ((to: string, text: string) => string | undefined) | undefined;
   /** Virtual time of the send limiter. */
   limiter: LimiterTime & { sleeps: number[] };
   /**
@@ -62,7 +61,15 @@ export interface PostOptions {
 
 let seq = 0;
 
-export async function makeWorld(o: { directory?: Directory; settings?: Partial<WechatSettings>; textLimit?: number } = {}): Promise<World> {
+export interface WorldOptions {
+  directory?: Directory;
+  settings?: Partial<WechatSettings>;
+  textLimit?: number;
+  /** The front door the adapter calls; the app's own by default. */
+  handle?: (app: App) => (msg: InboundMessage) => Promise<HandleResult>;
+}
+
+export async function makeWorld(o: WorldOptions = {}): Promise<World> {
   const clock = new FakeClock(instantAt('2026-12-07', '09:00'));
   const logger = memoryLogger();
   const app = createApp({
@@ -77,13 +84,10 @@ export async function makeWorld(o: { directory?: Directory; settings?: Partial<W
     limiter.t += ms;
   } };
   const sent: Sent[] = [];
-  let failures: { n: number; message: string } = { n: 0, message: '' };
   const original = puppet.messageSendText.bind(puppet);
   puppet.messageSendText = async (to: string, text: string, mentionIdList: string[] = []) => {
-    if (failures.n > 0) {
-      failures.n -= 1;
-      throw new Error(failures.message);
-    }
+    const failure = world.failWhen?.(to, text);
+    if (failure) throw new Error(failure);
     sent.push({ to, text, mentionIdList, at: limiter.t });
     return original(to, text);
   };
@@ -95,8 +99,9 @@ export async function makeWorld(o: { directory?: Directory; settings?: Partial<W
     settings: { puppet: 'wechaty-puppet-mock', rooms: ['省政府督办工作群'], minIntervalMs: 3000, maxPerMinute: 20, ...o.settings },
     onSettled: (id, d) => waiters.get(id)?.(d),
   });
-  const module: PlatformModule = { name: 'wechat', label: '微信', isConfigured: () => true, create: async () => adapter };
-  const stop = await runPlatforms(app, [module], {});
+  // What runPlatforms does, with the front door replaceable.
+  app.dispatcher.register(adapter);
+  await adapter.start(o.handle?.(app) ?? ((m) => app.bot.handle(m)));
 
   const me = mocker.createContact({ id: 'wxid_bot', name: '督办助手' });
   const chen = mocker.createContact({ id: 'wxid_chen', name: '陈立群' });
@@ -113,11 +118,9 @@ export async function makeWorld(o: { directory?: Directory; settings?: Partial<W
     return sent.slice(before);
   };
 
-  return {
+  const world: World = {
     app, clock, logs: logger.lines, mocker, puppet, adapter, me, people: { chen, wang, li }, room, sent, limiter,
-    failNextSends(n, message = 'network error') {
-      failures = { n, message };
-    },
+    failWhen: undefined,
     async post(from, text, p = {}) {
       const id = p.id ?? `wx-msg-${++seq}`;
       const to = p.to ?? room;
@@ -138,8 +141,9 @@ export async function makeWorld(o: { directory?: Directory; settings?: Partial<W
     },
     flush,
     async close() {
-      await stop();
+      await adapter.stop();
       await app.close();
     },
   };
+  return world;
 }
