@@ -1,4 +1,4 @@
-import { WechatyBuilder } from 'wechaty';
+import { WechatyBuilder, type Wechaty } from 'wechaty';
 import { PuppetMock, mock } from 'wechaty-puppet-mock';
 import { createApp, type App } from '../../../src/app.js';
 import { FakeClock } from '../../../src/core/clock.js';
@@ -33,6 +33,7 @@ export interface World {
   mocker: Mocker;
   puppet: PuppetMock;
   adapter: WechatAdapter;
+  bot: Wechaty;
   me: ContactMock;
   /** 陈立群 (id), 王芳 (备注 发改委王芳, 昵称 芳芳), 李明 (id, 昵称 老李). */
   people: { chen: ContactMock; wang: ContactMock; li: ContactMock };
@@ -119,7 +120,7 @@ export async function makeWorld(o: WorldOptions = {}): Promise<World> {
   };
 
   const world: World = {
-    app, clock, logs: logger.lines, mocker, puppet, adapter, me, people: { chen, wang, li }, room, sent, limiter,
+    app, clock, logs: logger.lines, mocker, puppet, adapter, bot, me, people: { chen, wang, li }, room, sent, limiter,
     failWhen: undefined,
     async post(from, text, p = {}) {
       const id = p.id ?? `wx-msg-${++seq}`;
