@@ -66,6 +66,8 @@ export interface WorldOptions {
   directory?: Directory;
   settings?: Partial<WechatSettings>;
   textLimit?: number;
+  /** Time for the send limiter; a virtual clock that advances on sleep by default. */
+  limiterTime?: LimiterTime;
   /** The front door the adapter calls; the app's own by default. */
   handle?: (app: App) => (msg: InboundMessage) => Promise<HandleResult>;
 }
@@ -96,7 +98,7 @@ export async function makeWorld(o: WorldOptions = {}): Promise<World> {
   const waiters = new Map<string, (d: Disposition) => void>();
   const bot = WechatyBuilder.build({ puppet });
   const adapter = new WechatAdapter({
-    app, bot, limiterTime: limiter, textLimit: o.textLimit,
+    app, bot, limiterTime: o.limiterTime ?? limiter, textLimit: o.textLimit,
     settings: { puppet: 'wechaty-puppet-mock', rooms: ['省政府督办工作群'], minIntervalMs: 3000, maxPerMinute: 20, ...o.settings },
     onSettled: (id, d) => waiters.get(id)?.(d),
   });
