@@ -32,7 +32,7 @@ export interface WechatAdapterOptions {
  */
 export class WechatAdapter implements Adapter {
   readonly platform = 'wechat';
-  readonly limiter: SendLimiter;
+  private readonly limiter: SendLimiter;
   private readonly receiver: WechatReceiver;
   private readonly sender: WechatSender;
 
@@ -66,8 +66,8 @@ export class WechatAdapter implements Adapter {
     };
     bot.on('error', guard('error', (e: unknown) => log.warn('wechaty error', { error: e })));
     bot.on('scan', guard('scan', (qrcode: string, status: number) => {
-      // ScanStatus.Waiting = 2, Timeout = 3: a fresh code to scan.
-      if (status === 2 || status === 3) {
+      // ScanStatus.Waiting = 2 and Timeout = 5 come with a fresh code to scan (wechaty-puppet types).
+      if (status === 2 || status === 5) {
         log.info('请用机器人微信扫码登录', { url: `https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}` });
       }
     }));
@@ -89,11 +89,6 @@ export class WechatAdapter implements Adapter {
 
   send(msg: OutgoingMessage): Promise<SendResult> {
     return this.sender.send(msg);
-  }
-
-  /** Resolves when every message received so far has been handled (tests, shutdown). */
-  idle(): Promise<void> {
-    return this.receiver.idle();
   }
 
   private async isRoom(id: string): Promise<boolean> {

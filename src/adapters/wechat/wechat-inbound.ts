@@ -50,7 +50,7 @@ export async function normalizeMessage(msg: Message, ctx: InboundContext): Promi
     chatTitle: room ? await safe(() => room.topic()) : talker.name(),
     senderAccountId: talker.id,
     senderName: senderShown[0] ?? talker.name(),
-    text: text.replace(/\u2005/g, ' ').replace(/[ \t]{2,}/g, ' ').trim(),
+    text: text.replace(/\u2005/g, ' ').trim(),
     mentions,
     mentionsBot,
     senderPersonId: sender.personId,
