@@ -57,7 +57,9 @@ export class WechatSender {
       } catch (e) {
         const reason = e instanceof Error ? e.message : String(e);
         if (!bot.isLoggedIn) throw new SendError(`微信已掉线：${reason}`, true);
-        throw new SendError(`微信发送失败：${reason}`, msg.attempts + 1 < MAX_SEND_ATTEMPTS);
+        const retryable = msg.attempts + 1 < MAX_SEND_ATTEMPTS;
+        if (!retryable) this.partsSent.delete(msg.id);
+        throw new SendError(`微信发送失败：${reason}`, retryable);
       }
       this.partsSent.set(msg.id, i + 1);
     }
