@@ -68,7 +68,9 @@ export class OutboxDispatcher {
       try {
         do {
           this.again = false;
-          for (const sender of this.senders.values()) await this.drain(sender);
+          // Platforms drain side by side: one that paces its sends (WeChat) must not hold back another.
+          const rounds = await Promise.allSettled([...this.senders.values()].map((sender) => this.drain(sender)));
+          for (const r of rounds) if (r.status === 'rejected') this.logger.error('outbox dispatch failed', { error: r.reason });
         } while (this.again);
       } catch (e) {
         this.logger.error('outbox dispatch failed', { error: e });
