@@ -42,7 +42,7 @@ describe('WeChat room, end to end (wechaty + PuppetMock)', () => {
     const id = (await task())?.id ?? 0;
     const history = await w.app.storage.transaction((r) => r.audit.forTask(id));
     expect(history.map((h) => [h.action, h.actorId])).toEqual([
-      ['assign', 'chen-liqun'], ['acknowledge', 'wang-fang'], ['progress', 'wang-fang'], ['complete', 'li-ming'],
+      ['assign', 'chen-liqun'], ['acknowledge', 'wang-fang'], ['progress', 'wang-fang'], ['complete', 'li-ming'], ['verify_draw', 'li-ming'], // the first completion is always drawn for 复核
     ]);
     expect(history.every((h) => 'message' in h.source && h.source.message.platform === 'wechat' && h.source.message.chatId === w.room.id)).toBe(true);
   });
