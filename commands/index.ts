@@ -20,6 +20,7 @@ import { leave, returnFromLeave } from './leave.js';
 import { acting } from './acting.js';
 import { verify } from './verify.js';
 import { splitStages } from './split-stages.js';
+import { statistics, weeklyReport } from './report.js';
 
 /**
  * The command table: every chat command, in the order `帮助` lists them within each
@@ -32,6 +33,6 @@ export const COMMANDS: readonly CommandDefinition[] = [
   infeasible, answerInfeasible, resume,
   extension, approveExtension, refuseExtension,
   splitStages, verify, handover, leave, returnFromLeave, acting,
-  query, help,
+  query, weeklyReport, statistics, help,
   bind, unbind,
 ];

@@ -1,11 +1,14 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { issueMessage } from './zod-message.js';
+import type { ScheduleSettings } from '../jobs/job.js';
 
 /** A setting that is missing or wrong; the message names the variable and how to fix it. */
 export class SettingsError extends Error {}
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '须写成 "09:00" 的格式');
 
 const schema = z.object({
   DUBAN_DB: z.string().min(1).default('data/duban.db'),
@@ -15,6 +18,12 @@ const schema = z.object({
   DUBAN_LOG_LEVEL: z.enum(LOG_LEVELS, { message: `须为 ${LOG_LEVELS.join('、')} 之一` }).default('info'),
   DUBAN_COORDINATION_DAYS: z.coerce.number({ message: '须为整数' }).int('须为整数').min(1, '至少 1 个工作日').max(30, '不超过 30 个工作日').default(2),
   DUBAN_VERIFY_SHARE: z.coerce.number({ message: '须为 0 到 1 之间的小数' }).min(0.3, '复核比例不得低于 0.3（复核率应在30%以上）').max(1, '不能超过 1').default(0.3),
+  DUBAN_WORK_HOURS: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, '须写成 "08:30-18:00" 的格式').default('08:30-18:00'),
+  DUBAN_CHASE_TIME: time.default('09:00'),
+  DUBAN_ACK_CHASE_TIME: time.default('16:30'),
+  DUBAN_REPORT_TIME: time.default('09:00'),
+  DUBAN_WARN_DAYS: z.string().regex(/^\d{1,2}(,\d{1,2})*$/, '须写成以逗号分隔的工作日数，如 "3,1"').default('3,1'),
+  DUBAN_PROGRESS_DAY: z.coerce.number({ message: '须为 1 到 28 的整数' }).int('须为整数').min(1, '须为 1 到 28').max(28, '须为 1 到 28').default(20),
   DUBAN_START: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$/, '须写成 "2026-12-07 09:00" 的格式')
@@ -22,6 +31,22 @@ const schema = z.object({
 });
 
 export type CoreEnv = z.infer<typeof schema>;
+
+/** The schedule from the settings; every job time must fall within working hours. */
+export function scheduleFromEnv(env: CoreEnv): ScheduleSettings {
+  const [workStart = '08:30', workEnd = '18:00'] = env.DUBAN_WORK_HOURS.split('-');
+  if (workStart >= workEnd) throw new SettingsError(`配置有误：DUBAN_WORK_HOURS=${env.DUBAN_WORK_HOURS} 开始时间须早于结束时间。`);
+  const times: Array<[string, string]> = [
+    ['DUBAN_CHASE_TIME', env.DUBAN_CHASE_TIME], ['DUBAN_ACK_CHASE_TIME', env.DUBAN_ACK_CHASE_TIME], ['DUBAN_REPORT_TIME', env.DUBAN_REPORT_TIME],
+  ];
+  for (const [name, t] of times) {
+    if (t < workStart || t > workEnd) throw new SettingsError(`配置有误：${name}=${t} 不在工作时间 ${env.DUBAN_WORK_HOURS} 内。催办和通报只在工作时间发送，请调整。`);
+  }
+  return {
+    workStart, workEnd, chaseTime: env.DUBAN_CHASE_TIME, ackChaseTime: env.DUBAN_ACK_CHASE_TIME, reportTime: env.DUBAN_REPORT_TIME,
+    warnDays: env.DUBAN_WARN_DAYS.split(',').map(Number), progressDay: env.DUBAN_PROGRESS_DAY,
+  };
+}
 
 /** Reads `.env` (if present) into process.env without overriding variables already set. */
 export function loadDotEnv(path = '.env'): void {

@@ -18,6 +18,9 @@ export const ASSIGNER_ROLES: readonly Role[] = ['主要领导', '分管领导', 
 /** Roles that see the whole ledger regardless of unit. */
 export const SEE_ALL_ROLES: readonly Role[] = ['主要领导', '秘书长', '督查室', '管理员'];
 
+/** Roles that may see per-unit tallies and rankings. */
+export const TALLY_ROLES: readonly Role[] = ['主要领导', '分管领导', '秘书长', '副秘书长', '督查室', '管理员', '单位主要负责人'];
+
 export function describeRoles(roles: readonly Role[]): string {
   return roles.join('、');
 }

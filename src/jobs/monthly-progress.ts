@@ -33,7 +33,7 @@ export const monthlyProgress: JobDefinition = {
       book.add(originTarget(task.origin), lead.responsibleId, { section: '本月未报进展', line: `${task.code} ${task.title}｜${formatDateShortCn(task.assignedDate)}交办，${last}` });
       count += 1;
     }
-    await book.post(ctx, `月度进展提醒（${ctx.today.slice(0, 7).replace('-', '年')}月）`, ['本月未报进展'], '办理时限超过1个月的事项，须按月报告工作进展：回复「进展 编号 情况」。');
+    await book.post(ctx, `月度进展提醒 · ${Number(ctx.today.slice(5, 7))}月`, ['本月未报进展'], '办理时限超过1个月的事项，须按月报告工作进展：回复「进展 编号 情况」。');
     return { detail: `提醒 ${count} 件` };
   },
 };

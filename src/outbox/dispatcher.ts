@@ -96,7 +96,7 @@ export class OutboxDispatcher {
         try {
           const res = await sender.send({
             id: item.id, platform: item.platform, targetKind: item.targetKind, targetId: item.targetId,
-            replyTo: item.replyTo, reply: payload.reply, attempts: item.attempts, people,
+            replyTo: item.replyTo, reply: payload.reply, attempts: item.attempts, people, origin: item.origin, createdAt: item.createdAt,
           });
           await this.storage.transaction((r) => r.outbox.markSent(item.id, isoShanghai(this.clock.now()), res.remoteId));
           progressed = true;

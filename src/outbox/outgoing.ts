@@ -12,6 +12,10 @@ export interface OutgoingMessage {
   replyTo?: string;
   reply: Reply;
   attempts: number;
+  /** What produced it: `msg:<platform>:<id>` for an answer, `job:<job>:<period>` for a scheduled run. */
+  origin: string;
+  /** When it was put in the outbox (ISO, +08:00). */
+  createdAt: string;
   /**
    * Everyone the reply mentions or addresses an action to, with their display name and their
    * account on this platform (absent when not bound there), so adapters need no lookups.

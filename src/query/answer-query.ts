@@ -12,6 +12,11 @@ import { METRIC_LABEL, type Metric, type QuerySpec } from './query-spec.js';
 import { formatShortDateTime } from '../time/shanghai.js';
 import { COORDINATION_STATUS_LABEL, LEVEL_LABEL } from '../domain/coordination.js';
 import { coordinationDetail } from '../render/coordination-view.js';
+import { computeTally } from '../reports/tally.js';
+import { tallyKindOf, tallyReply } from '../render/tally-view.js';
+import { previousWeek } from '../jobs/periods.js';
+import { TALLY_ROLES } from '../domain/roles.js';
+import type { Period } from './period.js';
 
 export interface QueryContext extends ViewContext {
   repos: Repositories;
@@ -24,6 +29,7 @@ const LIST_LIMIT = 15;
 export async function answerQuery(spec: QuerySpec, q: QueryContext, opts: { historyLimit?: number } = {}): Promise<Reply> {
   if (spec.kind === 'task') return taskDetail(spec.code, q, opts.historyLimit);
   if (spec.kind === 'coordination') return coordinationAnswer(spec.code, q);
+  if (spec.kind === 'tally') return tallyAnswer(spec.period, q);
   return listAnswer(spec, q);
 }
 
@@ -59,6 +65,15 @@ async function taskDetail(code: string, q: QueryContext, historyLimit?: number):
   if (task.verification) fields.push({ label: '复核', value: { pending: '待复核', true: '属实', false: '不实，已退回重办' }[task.verification] });
   lines.push(`办理记录（${history.length} 条${shown.length < history.length ? `，显示最近 ${shown.length} 条` : ''}）：`, ...shown.map((r) => historyLine(r, q.directory)));
   return { tone: 'info', title: `${task.code} ${task.title}`, fields, lines, ref: { kind: 'task', code: task.code } };
+}
+
+async function tallyAnswer(period: Period | undefined, q: QueryContext): Promise<Reply> {
+  if (!q.actor.roles.some((r) => (TALLY_ROLES as readonly string[]).includes(r))) {
+    throw new UserError('no_permission', `各单位统计和排名供${TALLY_ROLES.join('、')}查看。可发「查询 我的」查看本人事项。`);
+  }
+  const p = period ?? previousWeek(q.today);
+  const tally = await computeTally(q.repos.stats, q.directory, p, q.today);
+  return tallyReply(tally, tallyKindOf(p), q.directory);
 }
 
 async function coordinationAnswer(code: string, q: QueryContext): Promise<Reply> {

@@ -20,6 +20,8 @@ export const METRIC_LABEL: Record<Metric, string> = {
 export type QuerySpec =
   | { kind: 'task'; code: string }
   | { kind: 'coordination'; code: string }
+  /** Per-unit figures and ranking for a period (上周各单位情况, 本月各单位排名). */
+  | { kind: 'tally'; period?: Period }
   | {
       kind: 'list';
       metric?: Metric;
@@ -58,6 +60,7 @@ export function parseQuery(text: string, directory: Directory, today: LocalDate)
     const c = normalizeCoordinationCode(ccode[0].replace(/\s/g, ''));
     if (c) return { kind: 'coordination', code: c };
   }
+  if (/各单位|各部门|各市|排名|排行|通报|周报|统计情况|总体情况/.test(clean)) return { kind: 'tally', period: findPeriod(clean, today) };
   const spec: Extract<QuerySpec, { kind: 'list' }> = { kind: 'list', countOnly: COUNT_WORDS.test(clean) };
   const unit = longestMatch(clean, directory.allUnits().flatMap((u) => [u.name, ...u.aliases].map((n) => [n, u.id] as const)));
   if (unit) spec.unitId = unit;

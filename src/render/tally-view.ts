@@ -5,6 +5,14 @@ import { daysBetween, formatDateShortCn } from '../time/shanghai.js';
 
 export type TallyKind = 'week' | 'month' | 'quarter' | 'custom';
 
+/** The kind of tally a named period asks for. */
+export function tallyKindOf(p: { label: string }): TallyKind {
+  if (p.label.includes('周')) return 'week';
+  if (p.label.includes('季度')) return 'quarter';
+  if (p.label.endsWith('月')) return 'month';
+  return 'custom';
+}
+
 const TITLE: Record<TallyKind, string> = { week: '督办周通报', month: '督办月统计', quarter: '季度督查考核', custom: '督办统计' };
 
 function unitLine(rank: number, t: UnitTally, d: Directory): string {

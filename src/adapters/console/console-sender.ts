@@ -14,7 +14,9 @@ export class ConsoleSender implements Sender {
 
   async send(msg: OutgoingMessage): Promise<SendResult> {
     const text = renderText(msg.reply, { mentionText: (id) => `@${msg.people[id]?.name ?? this.directory.personName(id)}` });
-    const to = msg.targetKind === 'person' ? `（私信 ${msg.targetId}）` : '';
+    // Scheduled messages carry the moment they were made: a transcript shows when each job ran.
+    const when = msg.origin.startsWith('job:') ? `（定时 ${msg.createdAt.slice(5, 10)} ${msg.createdAt.slice(11, 16)}）` : '';
+    const to = msg.targetKind === 'person' ? `（私信 ${msg.targetId}）` : when;
     const [first, ...rest] = text.split('\n');
     const pad = ' '.repeat(2);
     this.write([`${this.botName}${to}: ${first ?? ''}`, ...rest.map((l) => `${pad}${l}`)].join('\n'));

@@ -1,0 +1,19 @@
+import { createApp, type App } from './app.js';
+import type { Clock } from './core/clock.js';
+import type { Logger } from './core/logger.js';
+import { type CoreEnv, scheduleFromEnv } from './config/settings.js';
+import { loadDirectory } from './directory/load-directory.js';
+import { loadCalendar } from './calendar/load-calendar.js';
+
+/** Builds the core from validated settings: directory, calendar, database, schedule. */
+export function openApp(env: CoreEnv, o: { dbFile: string; clock: Clock; logger: Logger }): App {
+  return createApp({
+    dbFile: o.dbFile,
+    directory: loadDirectory(env.DUBAN_DIRECTORY),
+    calendar: loadCalendar(env.DUBAN_CALENDAR),
+    clock: o.clock,
+    logger: o.logger,
+    schedule: scheduleFromEnv(env),
+    settings: { botName: env.DUBAN_BOT_NAME, coordinationAnswerDays: env.DUBAN_COORDINATION_DAYS, verifyShare: env.DUBAN_VERIFY_SHARE },
+  });
+}
