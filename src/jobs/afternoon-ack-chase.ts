@@ -21,7 +21,7 @@ export const afternoonAckChase: JobDefinition = {
         count += 1;
       }
     }
-    await book.post(ctx, `催签收 · ${formatDateCn(ctx.today)}`, ['今日交办未签收'], '当天收文、当天签收：请于下班前回复「签收 编号」。');
+    await book.post(ctx, `催签收 · ${formatDateCn(ctx.today, ctx.today)}`, ['今日交办未签收'], '当天收文、当天签收：请于下班前回复「签收 编号」。');
     return { detail: `未签收 ${count} 件` };
   },
 };

@@ -32,7 +32,7 @@ export const coordinationJob: JobDefinition = {
         }
       }
     }
-    await book.post(ctx, `协调事项待表态 · ${formatDateCn(ctx.today)}`, ['待明确表态'], '被征询单位须明确表态：回复「表态 编号 同意」或「表态 编号 不同意 理由」。');
+    await book.post(ctx, `协调事项待表态 · ${formatDateCn(ctx.today, ctx.today)}`, ['待明确表态'], '被征询单位须明确表态：回复「表态 编号 同意」或「表态 编号 不同意 理由」。');
     return { detail: `提请上一级 ${escalated.length} 件，提醒表态 ${book.size} 人次` };
   },
 };

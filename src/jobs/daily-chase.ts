@@ -29,7 +29,7 @@ export const dailyChase: JobDefinition = {
     const requests = await remindPendingRequests(ctx, book);
     await book.post(
       ctx,
-      `每日督办提醒 · ${formatDateCn(ctx.today)}`,
+      `每日督办提醒 · ${formatDateCn(ctx.today, ctx.today)}`,
       SECTIONS,
       '回复「签收 编号」「进展 编号 情况」「办结 编号 结果」；确有困难的，到期前申请延期或提请协调。',
     );
@@ -37,7 +37,7 @@ export const dailyChase: JobDefinition = {
     for (const { target, lines } of notices.values()) {
       await ctx.post(target, {
         tone: 'warning',
-        title: `督查室通报 · ${formatDateCn(ctx.today)}`,
+        title: `督查室通报 · ${formatDateCn(ctx.today, ctx.today)}`,
         mentions: office,
         lines,
         note: '被催办 2 次的，由单位主要负责人向分管领导作出说明；被催办 3 次仍未落实的，移交问责。',
