@@ -5,13 +5,7 @@ import { instantAt } from '../../src/time/shanghai.js';
 let h: Harness;
 afterEach(() => h.close());
 
-/** Runs every job that falls due up to `date time`, as the console transcript does. */
-async function until(date: string, time = '09:30') {
-  const before = h.sent.length;
-  await h.app.scheduler.runBetween(h.clock.now(), instantAt(date, time), h.clock);
-  await h.app.dispatcher.kick();
-  return h.sent.slice(before);
-}
+const until = (date: string, time?: string) => h.until(date, time);
 const titles = (ms: Awaited<ReturnType<typeof until>>) => ms.map((m) => m.reply.title);
 const task = (code: string) => h.app.storage.transaction((r) => r.tasks.findByCode(code));
 

@@ -1,16 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeHarness, type Harness } from '../support/harness.js';
-import { instantAt } from '../../src/time/shanghai.js';
 
 let h: Harness;
 afterEach(() => h.close());
 
-async function until(date: string, time = '09:30') {
-  const before = h.sent.length;
-  await h.app.scheduler.runBetween(h.clock.now(), instantAt(date, time), h.clock);
-  await h.app.dispatcher.kick();
-  return h.sent.slice(before);
-}
+const until = (date: string, time?: string) => h.until(date, time);
 
 /** A week of work: 12-07 … 12-11, with on-time and late work, chases and a coordination. */
 async function aWeekOfWork() {

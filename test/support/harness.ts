@@ -26,8 +26,10 @@ export interface Harness {
   logs: string[];
   /** A directory person says `text` in the test group (addressed to the bot). */
   say(name: string, text: string, opts?: { messageId?: string; chatId?: string; mentionsBot?: boolean }): Promise<Said>;
-  /** Moves the fake clock to a Shanghai wall-clock time. */
+  /** Moves the fake clock to a Shanghai wall-clock time, without running scheduled jobs. */
   at(date: string, time?: string): void;
+  /** Moves the clock to `date time`, running every job that falls due on the way (as a transcript's `>>` does); returns what was sent. */
+  until(date: string, time?: string): Promise<OutgoingMessage[]>;
   render(m: OutgoingMessage): string;
   close(): Promise<void>;
 }
@@ -71,6 +73,12 @@ export async function makeHarness(
     render,
     at(date, time = '09:00') {
       clock.set(instantAt(date, time));
+    },
+    async until(date, time = '09:30') {
+      const before = sent.length;
+      await app.scheduler.runBetween(clock.now(), instantAt(date, time), clock);
+      await app.dispatcher.kick();
+      return sent.slice(before);
     },
     async say(name, text, opts = {}) {
       const before = sent.length;
