@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Repositories, Storage } from '../../storage/repositories.js';
-import type { Directory, Person } from '../directory/directory.js';
+import type { Directory } from '../directory/directory.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { MessageRef } from '../domain/task.js';
 import { isoShanghai, localDate } from '../time/shanghai.js';
@@ -245,7 +245,7 @@ export class Bot {
   }
 
   private adminNames(): string {
-    const admins: Person[] = this.deps.directory.withRole('管理员');
+    const admins = this.deps.directory.withRole('管理员');
     const list = admins.length > 0 ? admins : this.deps.directory.withRole('督查室');
     return list.map((p) => p.name).join('、') || '督查室';
   }

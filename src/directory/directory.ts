@@ -40,6 +40,13 @@ export class Directory {
   private readonly unitNames = new Map<string, Unit>();
   private readonly personNames = new Map<string, Person>();
   private readonly accountIndex = new Map<string, Person>();
+  // Indexes for the hot paths (chasing a hundred thousand tasks asks these for each one).
+  private readonly unitList: Unit[] = [];
+  private readonly peopleList: Person[] = [];
+  private readonly byRole = new Map<Role, Person[]>();
+  private readonly heads = new Map<string, Person>();
+  private readonly handlers = new Map<string, Person[]>();
+  private readonly covering = new Map<string, Person[]>();
 
   constructor(file: DirectoryFile) {
     this.name = file.name;
@@ -50,6 +57,7 @@ export class Directory {
   private addUnit(entry: UnitEntry): void {
     const unit: Unit = { id: entry.id, name: entry.name, aliases: entry.aliases, type: entry.type, contactId: entry.contact };
     this.units.set(unit.id, unit);
+    this.unitList.push(unit);
     for (const n of [unit.name, ...unit.aliases]) this.unitNames.set(nameKey(n), unit);
   }
 
@@ -68,18 +76,25 @@ export class Directory {
       accounts: { lark: entry.accounts.lark, wechat, console: entry.accounts.console },
     };
     this.people.set(person.id, person);
+    this.peopleList.push(person);
+    for (const role of person.roles) this.byRole.set(role, [...(this.byRole.get(role) ?? []), person]);
+    if (person.unitId && person.roles.includes('单位主要负责人') && !this.heads.has(person.unitId)) this.heads.set(person.unitId, person);
+    if (person.unitId && person.roles.includes('经办人')) this.handlers.set(person.unitId, [...(this.handlers.get(person.unitId) ?? []), person]);
+    for (const role of person.roles) {
+      for (const u of person.covers) this.covering.set(`${role}\u0000${u}`, [...(this.covering.get(`${role}\u0000${u}`) ?? []), person]);
+    }
     for (const n of [person.name, ...person.aliases]) this.personNames.set(nameKey(n), person);
     if (person.accounts.lark) this.accountIndex.set(`lark:${person.accounts.lark}`, person);
     if (wechat?.id) this.accountIndex.set(`wechat:${wechat.id}`, person);
     this.accountIndex.set(`console:${nameKey(person.accounts.console ?? person.name)}`, person);
   }
 
-  allUnits(): Unit[] {
-    return [...this.units.values()];
+  allUnits(): readonly Unit[] {
+    return this.unitList;
   }
 
-  allPeople(): Person[] {
-    return [...this.people.values()];
+  allPeople(): readonly Person[] {
+    return this.peopleList;
   }
 
   unit(id: string): Unit | undefined {
@@ -117,27 +132,25 @@ export class Directory {
     return person.roles.includes(role);
   }
 
-  withRole(role: Role): Person[] {
-    return this.allPeople().filter((p) => p.roles.includes(role));
+  withRole(role: Role): readonly Person[] {
+    return this.byRole.get(role) ?? [];
   }
 
   /** The 单位主要负责人 of a unit. */
   unitHead(unitId: string): Person | undefined {
-    return this.allPeople().find((p) => p.unitId === unitId && p.roles.includes('单位主要负责人'));
+    return this.heads.get(unitId);
   }
 
   /** The person who takes work assigned to the unit by name: the contact, else the first 经办人, else the head. */
   defaultResponsible(unitId: string): Person | undefined {
     const unit = this.units.get(unitId);
     if (unit?.contactId) return this.people.get(unit.contactId);
-    return (
-      this.allPeople().find((p) => p.unitId === unitId && p.roles.includes('经办人')) ?? this.unitHead(unitId)
-    );
+    return this.handlers.get(unitId)?.[0] ?? this.unitHead(unitId);
   }
 
   /** People holding `role` who cover `unitId` (分管领导, 副秘书长). */
-  coveringUnit(role: Role, unitId: string): Person[] {
-    return this.allPeople().filter((p) => p.roles.includes(role) && p.covers.includes(unitId));
+  coveringUnit(role: Role, unitId: string): readonly Person[] {
+    return this.covering.get(`${role}\u0000${unitId}`) ?? [];
   }
 
   /** Display label: `李明（省发展改革委主任）`. */
