@@ -56,9 +56,17 @@ export async function authorityOn(repos: Repositories, date: LocalDate): Promise
 
 /** The unit's head and, while one is named, the acting person: who receives what the head would. */
 export async function headsOf(repos: Repositories, directory: Directory, unitId: string, date: LocalDate): Promise<string[]> {
-  const ids: string[] = [];
-  const head = directory.unitHead(unitId);
-  if (head) ids.push(head.id);
-  for (const a of await repos.people.actingsOn(date)) if (a.unitId === unitId && !ids.includes(a.actingId)) ids.push(a.actingId);
-  return ids;
+  return (await headsLookup(repos, directory, date))(unitId);
+}
+
+/** `headsOf` for many units on one day, reading the acting arrangements once. */
+export async function headsLookup(repos: Repositories, directory: Directory, date: LocalDate): Promise<(unitId: string) => string[]> {
+  const actings = await repos.people.actingsOn(date);
+  return (unitId) => {
+    const ids: string[] = [];
+    const head = directory.unitHead(unitId);
+    if (head) ids.push(head.id);
+    for (const a of actings) if (a.unitId === unitId && !ids.includes(a.actingId)) ids.push(a.actingId);
+    return ids;
+  };
 }

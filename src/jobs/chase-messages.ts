@@ -3,6 +3,9 @@ import { mention } from '../core/reply.js';
 import type { ReplyTarget } from '../outbox/enqueue.js';
 import type { JobContext } from './job.js';
 
+/** Most items listed in one message; the rest are counted, so a message stays readable. */
+export const MAX_ITEMS_PER_MESSAGE = 30;
+
 /** One line in a person's combined message, under a section (逾期, 未签收 …). */
 export interface ChaseItem {
   section: string;
@@ -33,12 +36,16 @@ export class ChaseBook {
   async post(ctx: JobContext, title: string, order: string[], note: string): Promise<number> {
     for (const { target, personId, items } of this.byKey.values()) {
       const lines: string[] = [];
+      let shown = 0;
       for (const section of order) {
-        const inSection = items.filter((i) => i.section === section);
+        const inSection = items.filter((i) => i.section === section).slice(0, Math.max(0, MAX_ITEMS_PER_MESSAGE - shown));
         if (inSection.length === 0) continue;
+        shown += inSection.length;
         lines.push(`【${section}】`, ...inSection.map((i) => i.line));
       }
-      const mentions = [personId, ...new Set(items.flatMap((i) => i.alsoMention ?? []))].filter((id, i, all) => all.indexOf(id) === i);
+      if (items.length > shown) lines.push(`另有 ${items.length - shown} 项未列出，发「查询 我的」查看全部。`);
+      const listed = items.filter((i) => lines.includes(i.line));
+      const mentions = [personId, ...new Set(listed.flatMap((i) => i.alsoMention ?? []))].filter((id, i, all) => all.indexOf(id) === i);
       const reply: Reply = { tone: 'warning', title, mentions, lines: [`${mention(personId)}：`, ...lines], note };
       await ctx.post(target, reply);
     }

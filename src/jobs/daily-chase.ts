@@ -1,8 +1,8 @@
 import { OPEN_STATUSES, type Task } from '../domain/task.js';
-import { headsOf } from '../domain/people-state.js';
+import { headsLookup } from '../domain/people-state.js';
 import { mention } from '../core/reply.js';
 import { addDays, daysBetween, formatDateCn, formatDateShortCn, isoShanghai } from '../time/shanghai.js';
-import { ChaseBook, originTarget } from './chase-messages.js';
+import { ChaseBook, MAX_ITEMS_PER_MESSAGE, originTarget } from './chase-messages.js';
 import type { JobContext, JobDefinition } from './job.js';
 import type { ReplyTarget } from '../outbox/enqueue.js';
 
@@ -35,11 +35,13 @@ export const dailyChase: JobDefinition = {
     );
     const office = ctx.directory.withRole('督查室').map((p) => p.id);
     for (const { target, lines } of notices.values()) {
+      const listed = lines.slice(0, MAX_ITEMS_PER_MESSAGE);
+      if (lines.length > listed.length) listed.push(`等共 ${lines.length} 件，发「查询 逾期」查看全部。`);
       await ctx.post(target, {
         tone: 'warning',
         title: `督查室通报 · ${formatDateCn(ctx.today, ctx.today)}`,
         mentions: office,
-        lines,
+        lines: listed,
         note: '被催办 2 次的，由单位主要负责人向分管领导作出说明；被催办 3 次仍未落实的，移交问责。',
       });
     }
@@ -51,6 +53,7 @@ async function chaseOverdue(ctx: JobContext, book: ChaseBook, notices: Map<strin
   const tasks = await ctx.repos.tasks.list({ statuses: OPEN_STATUSES, deadlineBefore: ctx.today, order: 'deadline' });
   const at = isoShanghai(ctx.now);
   const period = ctx.occurrence.period;
+  const headsOf = await headsLookup(ctx.repos, ctx.directory, ctx.today);
   let count = 0;
   for (const task of tasks) {
     if (task.lastChasedDate === ctx.today) continue;
@@ -59,7 +62,7 @@ async function chaseOverdue(ctx: JobContext, book: ChaseBook, notices: Map<strin
     await ctx.repos.tasks.update(task.id, { chaseCount: n, lastChasedDate: ctx.today, ...(handOver ? { accountabilityAt: at } : {}) }, at);
     const overdueDays = daysBetween(task.deadline, ctx.today);
     await ctx.audit('chase', { n, overdueDays, accountability: n >= 3 }, { taskId: task.id });
-    const heads = n >= 2 ? await headsOf(ctx.repos, ctx.directory, task.leadUnitId, ctx.today) : [];
+    const heads = n >= 2 ? headsOf(task.leadUnitId) : [];
     const leaders = n >= 3 ? ctx.directory.coveringUnit('分管领导', task.leadUnitId).map((p) => p.id) : [];
     const line = overdueLine(task, n, overdueDays, heads, leaders);
     for (const u of task.units) {

@@ -155,3 +155,15 @@ describe('逐级催办 (两通报、一移交)', () => {
     expect(prompts[0]?.createdAt.slice(0, 10)).toBe('2026-11-20');
   });
 });
+
+describe('long lists', () => {
+  it('lists at most 30 items in one message and counts the rest', async () => {
+    h = await makeHarness({ start: ['2026-12-01', '10:00'] });
+    for (let i = 1; i <= 40; i++) await h.say('孙丽', `交办 @何静 事项${i} 12月2日`);
+    const sent = await h.until('2026-12-03');
+    const msg = sent.find((m) => m.createdAt.startsWith('2026-12-03') && m.reply.title.startsWith('每日督办提醒'));
+    const text = h.render(msg!);
+    expect(text.match(/｜12月2日到期，逾期 1 天｜第 1 次催办/g)).toHaveLength(30);
+    expect(text).toContain('另有 50 项未列出，发「查询 我的」查看全部。'); // 10 more overdue, and 40 unsigned
+  });
+});
