@@ -3,7 +3,7 @@ import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { acknowledgeUnits, loadTask, requireActingUnits, requireOpen } from '../src/core/task-access.js';
 import { normalizeTaskCode, OPEN_STATUSES, TASK_CODE_PATTERN } from '../src/domain/task.js';
-import { formatShortDateTime } from '../src/time/shanghai.js';
+import { formatShortDateTime, shortFromIso } from '../src/time/shanghai.js';
 
 const schema = z.object({ codes: z.array(z.string()).max(20, '一次最多签收 20 件') });
 
@@ -46,7 +46,7 @@ export const acknowledge = defineCommand({
           signed += 1;
           lines.push(`${task.code} 已签收 · ${name} · ${ctx.actor.name} · ${formatShortDateTime(ctx.now)}`);
         } else {
-          lines.push(`${task.code} ${name} 已于 ${formatShortDateTime(new Date(u.ackedAt ?? ''))} 由 ${ctx.directory.personName(u.ackedBy ?? '')} 签收，无需重复签收`);
+          lines.push(`${task.code} ${name} 已于 ${shortFromIso(u.ackedAt ?? '')} 由 ${ctx.directory.personName(u.ackedBy ?? '')} 签收，无需重复签收`);
         }
       }
     }

@@ -90,7 +90,6 @@ export const splitStages = defineCommand({
       const signed = task.units.find((u) => u.unitId === unitId && u.ackedAt);
       if (signed) {
         await ctx.repos.tasks.acknowledge(created.id, unitId, signed.ackedBy ?? ctx.actor.id, at);
-        await ctx.repos.tasks.setStatus(created.id, 'active', at);
       } else toSign.push(created.code);
       lines.push(`${created.code} ${s.title}｜${formatDateCn(s.deadline, ctx.today)}｜${ctx.directory.unitName(unitId)} ${mention(responsibleId)}`);
     }

@@ -2,6 +2,7 @@ import type { Storage } from '../storage/repositories.js';
 import { openDatabase } from '../storage/open-database.js';
 import { migrate } from '../storage/migrate.js';
 import { SqliteStorage } from '../storage/sqlite/sqlite-storage.js';
+import type { StatementObserver } from '../storage/sqlite/statements.js';
 import { COMMANDS } from '../commands/index.js';
 import { Bot } from './core/bot.js';
 import type { Clock } from './core/clock.js';
@@ -30,6 +31,8 @@ export interface AppOptions {
   random?: () => number;
   dispatcher?: DispatcherOptions;
   schedule?: Partial<ScheduleSettings>;
+  /** Told of every SQL statement executed (the benchmark counts them). */
+  statementObserver?: StatementObserver;
 }
 
 /** Everything the core is made of, wired together; adapters and the scheduler attach to it. */
@@ -60,7 +63,7 @@ export function createApp(o: AppOptions): App {
     db.close();
     throw e;
   }
-  const sqlite = new SqliteStorage(db);
+  const sqlite = new SqliteStorage(db, o.statementObserver);
   const identity = new IdentityService(o.directory);
   const people: PeopleLookup = async (repos, platform, ids) => {
     const out: Record<string, { name: string; account?: string }> = {};

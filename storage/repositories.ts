@@ -81,7 +81,6 @@ export interface TaskRepository {
   list(filter: TaskFilter): Promise<Task[]>;
   count(filter: TaskFilter): Promise<number>;
   acknowledge(taskId: number, unitId: string, personId: string, at: string): Promise<void>;
-  setStatus(taskId: number, status: TaskStatus, at: string): Promise<void>;
   addReport(report: {
     taskId: number; unitId: string; personId: string; kind: 'progress' | 'result'; percent?: number; text: string; at: string;
   }): Promise<void>;

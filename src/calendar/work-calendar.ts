@@ -1,14 +1,59 @@
 import type { LocalDate } from '../time/shanghai.js';
-import { addDays, dayOfWeek, endOfMonth, splitDate } from '../time/shanghai.js';
+import { dayOfWeek, endOfMonth, makeDate, splitDate } from '../time/shanghai.js';
 import type { HolidayData } from './holiday-data.js';
+
+const DAY_MS = 86_400_000;
+/** The calendar is tabulated for these years; dates outside fall back to a day-by-day walk. */
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2060;
+const ORIGIN = Date.UTC(FIRST_YEAR, 0, 1) / DAY_MS;
+
+/** Day number since 2000-01-01 of a `YYYY-MM-DD` date. */
+function dayNumber(date: LocalDate): number {
+  const [y, m, d] = splitDate(date);
+  return Date.UTC(y, m - 1, d) / DAY_MS - ORIGIN;
+}
+
+function fromDayNumber(n: number): LocalDate {
+  const t = new Date((n + ORIGIN) * DAY_MS);
+  return makeDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}
 
 /**
  * The one working-day calendar: national public holidays and make-up working days (调休).
  * Years without official data fall back to Monday–Friday and are reported as unknown, so
  * callers can say that a date was computed without the year's arrangement.
+ *
+ * Working days are tabulated once as a prefix count over day numbers, so counting or adding
+ * working days over any span is a lookup rather than a walk.
  */
 export class WorkCalendar {
-  constructor(private readonly data: HolidayData) {}
+  private readonly working: Uint8Array;
+  /** prefix[i]: working days among day numbers [0, i). */
+  private readonly prefix: Uint32Array;
+  private readonly size: number;
+
+  constructor(private readonly data: HolidayData) {
+    this.size = Date.UTC(LAST_YEAR + 1, 0, 1) / DAY_MS - ORIGIN;
+    this.working = new Uint8Array(this.size);
+    this.prefix = new Uint32Array(this.size + 1);
+    for (let i = 0; i < this.size; i++) {
+      const date = fromDayNumber(i);
+      this.working[i] = this.computeWorkingDay(date) ? 1 : 0;
+      this.prefix[i + 1] = (this.prefix[i] ?? 0) + (this.working[i] ?? 0);
+    }
+  }
+
+  private computeWorkingDay(date: LocalDate): boolean {
+    if (this.data.workdays.has(date)) return true;
+    if (this.data.holidays.has(date)) return false;
+    const dow = dayOfWeek(date);
+    return dow !== 0 && dow !== 6;
+  }
+
+  private inTable(n: number): boolean {
+    return n >= 0 && n < this.size;
+  }
 
   isKnownYear(year: number): boolean {
     return this.data.years.has(year);
@@ -24,10 +69,8 @@ export class WorkCalendar {
   }
 
   isWorkingDay(date: LocalDate): boolean {
-    if (this.data.workdays.has(date)) return true;
-    if (this.data.holidays.has(date)) return false;
-    const dow = dayOfWeek(date);
-    return dow !== 0 && dow !== 6;
+    const n = dayNumber(date);
+    return this.inTable(n) ? this.working[n] === 1 : this.computeWorkingDay(date);
   }
 
   /** Name of the holiday or 调休 reason for a date, if any. */
@@ -38,50 +81,49 @@ export class WorkCalendar {
   /** The n-th working day after `date` (n ≥ 1); `date` itself is not counted. */
   addWorkingDays(date: LocalDate, n: number): LocalDate {
     if (n <= 0) return date;
-    let d = date;
+    let d = dayNumber(date);
     let left = n;
     while (left > 0) {
-      d = addDays(d, 1);
-      if (this.isWorkingDay(d)) left -= 1;
+      d += 1;
+      if (this.inTable(d) ? this.working[d] === 1 : this.computeWorkingDay(fromDayNumber(d))) left -= 1;
     }
-    return d;
+    return fromDayNumber(d);
   }
 
   /** The n-th working day before `date` (n ≥ 1). */
   subtractWorkingDays(date: LocalDate, n: number): LocalDate {
-    let d = date;
+    let d = dayNumber(date);
     let left = n;
     while (left > 0) {
-      d = addDays(d, -1);
-      if (this.isWorkingDay(d)) left -= 1;
+      d -= 1;
+      if (this.inTable(d) ? this.working[d] === 1 : this.computeWorkingDay(fromDayNumber(d))) left -= 1;
     }
-    return d;
+    return fromDayNumber(d);
   }
 
   /** Working days in the half-open range (from, to]; negative when `to` is before `from`. */
   workingDaysBetween(from: LocalDate, to: LocalDate): number {
     if (to === from) return 0;
-    const forward = to > from;
-    const [start, end] = forward ? [from, to] : [to, from];
-    let count = 0;
-    for (let d = addDays(start, 1); d <= end; d = addDays(d, 1)) {
-      if (this.isWorkingDay(d)) count += 1;
+    const a = dayNumber(from);
+    const b = dayNumber(to);
+    const [lo, hi] = a < b ? [a, b] : [b, a];
+    let count: number;
+    if (this.inTable(lo) && this.inTable(hi)) count = (this.prefix[hi + 1] ?? 0) - (this.prefix[lo + 1] ?? 0);
+    else {
+      count = 0;
+      for (let d = lo + 1; d <= hi; d++) if (this.computeWorkingDay(fromDayNumber(d))) count += 1;
     }
-    return forward ? count : -count;
+    return a < b ? count : -count;
   }
 
   /** `date` itself when it is a working day, otherwise the next one. */
   onOrAfter(date: LocalDate): LocalDate {
-    let d = date;
-    while (!this.isWorkingDay(d)) d = addDays(d, 1);
-    return d;
+    return this.isWorkingDay(date) ? date : this.addWorkingDays(date, 1);
   }
 
   /** `date` itself when it is a working day, otherwise the previous one. */
   onOrBefore(date: LocalDate): LocalDate {
-    let d = date;
-    while (!this.isWorkingDay(d)) d = addDays(d, -1);
-    return d;
+    return this.isWorkingDay(date) ? date : this.subtractWorkingDays(date, 1);
   }
 
   lastWorkingDayOfMonth(date: LocalDate): LocalDate {

@@ -55,7 +55,12 @@ class CommandFailure extends Error {
  * owed replies), and leaves the replies in the outbox for the adapters to deliver.
  */
 export class Bot {
-  constructor(private readonly deps: BotDeps) {}
+  private readonly touched = new Map<string, string>();
+  private readonly addressPattern: RegExp;
+
+  constructor(private readonly deps: BotDeps) {
+    this.addressPattern = new RegExp(`^[@＠]${escapeRegExp(deps.settings.botName)}\\s*`);
+  }
 
   async handle(msg: InboundMessage): Promise<HandleResult> {
     const text = cleanText(msg.text);
@@ -66,6 +71,8 @@ export class Bot {
     try {
       result = await this.deps.storage.transaction((repos) => this.process(msg, text, now, repos));
     } catch (e) {
+      // The rolled-back transaction may have recorded the chat; record it again with the answer.
+      this.touched.delete(`${msg.platform}\u0000${msg.chatId}`);
       result = await this.deps.storage.transaction((repos) => this.recordFailure(msg, e, now, repos));
     }
     if (result.replies.length > 0) this.deps.onOutbox?.();
@@ -83,7 +90,7 @@ export class Bot {
     if (!(await repos.inbound.claim(msg.platform, msg.messageId, msg.chatId, at, 'handled'))) {
       return { outcome: 'duplicate', replies: [] };
     }
-    await repos.chats.touch({ platform: msg.platform, chatId: msg.chatId, kind: msg.chatType, title: msg.chatTitle }, at);
+    await this.touchChat(msg, at, repos);
     const actor = msg.senderPersonId !== undefined
       ? this.deps.directory.person(msg.senderPersonId)
       : await this.deps.identity.personFor(repos.bindings, msg.platform, msg.senderAccountId);
@@ -95,7 +102,7 @@ export class Bot {
         false,
       );
     }
-    const body = stripAddress(text, this.deps.settings.botName);
+    const body = stripAddress(text, this.addressPattern);
     const message: MessageRef = { platform: msg.platform, chatId: msg.chatId, messageId: msg.messageId };
     const today = localDate(now);
     const parseCtx: ParseContext = { actor, now, today, directory: this.deps.directory, calendar: this.deps.calendar };
@@ -125,6 +132,15 @@ export class Bot {
       }
     }
     return { outcome: 'handled', replies: await this.deliver(outcome, msg, repos, at), reply: outcome.reply };
+  }
+
+  /** Records the chat the bot serves; once a day per chat is enough (groups receive tallies). */
+  private async touchChat(msg: InboundMessage, at: string, repos: Repositories): Promise<void> {
+    const key = `${msg.platform}\u0000${msg.chatId}`;
+    const stamp = `${at.slice(0, 10)}\u0000${msg.chatTitle ?? ''}`;
+    if (this.touched.get(key) === stamp) return;
+    await repos.chats.touch({ platform: msg.platform, chatId: msg.chatId, kind: msg.chatType, title: msg.chatTitle }, at);
+    this.touched.set(key, stamp);
   }
 
   private parseArgs(command: CommandDefinition, input: CommandInput, ctx: ParseContext): unknown {
@@ -190,6 +206,7 @@ export class Bot {
     if (!(await repos.inbound.claim(msg.platform, msg.messageId, msg.chatId, at, classified ? 'classified' : outcome))) {
       return { outcome: 'duplicate', replies: [] };
     }
+    await this.touchChat(msg, at, repos);
     let reply: Reply;
     if (isUserError(cause)) {
       reply = { tone: 'error', title: cause.message };
@@ -256,10 +273,9 @@ export function cleanText(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2028\u2029\ufeff]/g, '').trim();
 }
 
-/** Removes a leading @bot mention and a leading slash. */
-export function stripAddress(text: string, botName: string): string {
+/** Removes a leading @bot mention (`at` matches it) and a leading slash. */
+export function stripAddress(text: string, at: RegExp): string {
   let s = text.trim();
-  const at = new RegExp(`^[@＠]${escapeRegExp(botName)}\\s*`);
   for (let i = 0; i < 3 && at.test(s); i++) s = s.replace(at, '');
   return s.replace(/^[/／]\s*/, '').trim();
 }

@@ -51,10 +51,8 @@ export async function acknowledgeUnits(ctx: CommandContext, task: Task, units: T
     u.ackedAt = at;
     u.ackedBy = ctx.actor.id;
   }
-  if (task.status === 'pending' && fresh.some((u) => u.role === 'lead')) {
-    await ctx.repos.tasks.setStatus(task.id, 'active', at);
-    task.status = 'active';
-  }
+  // The repository promotes 待签收 to 办理中 when the lead unit signs; mirror it here.
+  if (task.status === 'pending' && fresh.some((u) => u.role === 'lead')) task.status = 'active';
   return fresh;
 }
 

@@ -9,7 +9,7 @@ import { historyLine } from '../render/history.js';
 import type { ViewContext } from '../render/view-context.js';
 import { weekOf } from './period.js';
 import { METRIC_LABEL, type Metric, type QuerySpec } from './query-spec.js';
-import { formatShortDateTime } from '../time/shanghai.js';
+import { shortFromIso } from '../time/shanghai.js';
 import { COORDINATION_STATUS_LABEL, LEVEL_LABEL } from '../domain/coordination.js';
 import { coordinationDetail } from '../render/coordination-view.js';
 import { computeTally } from '../reports/tally.js';
@@ -46,7 +46,7 @@ async function taskDetail(code: string, q: QueryContext, historyLimit?: number):
   if (lastProgress) {
     fields.push({
       label: '最新进展',
-      value: `${formatShortDateTime(new Date(lastProgress.at))} ${q.directory.personName(lastProgress.personId)}：${lastProgress.percent !== undefined ? `${lastProgress.percent}% ` : ''}${lastProgress.text}`,
+      value: `${shortFromIso(lastProgress.at)} ${q.directory.personName(lastProgress.personId)}：${lastProgress.percent !== undefined ? `${lastProgress.percent}% ` : ''}${lastProgress.text}`,
     });
   }
   const shown = historyLimit !== undefined ? history.slice(-historyLimit) : history;

@@ -4,7 +4,7 @@ import { COORDINATION_STATUS_LABEL, LEVEL_LABEL } from '../domain/coordination.j
 import type { Task } from '../domain/task.js';
 import type { Reply, ReplyField } from '../core/reply.js';
 import { mention } from '../core/reply.js';
-import { formatShortDateTime } from '../time/shanghai.js';
+import { shortFromIso } from '../time/shanghai.js';
 import { historyLine } from './history.js';
 import type { ViewContext } from './view-context.js';
 
@@ -13,7 +13,7 @@ export function coordinationFields(item: Coordination, task: Task, v: ViewContex
   const d = v.directory;
   const fields: ReplyField[] = [
     { label: '事项', value: `${task.code} ${task.title}` },
-    { label: '提请', value: `${d.unitName(item.requesterUnit)} ${d.personName(item.requesterId)}，${formatShortDateTime(new Date(item.openedAt))}` },
+    { label: '提请', value: `${d.unitName(item.requesterUnit)} ${d.personName(item.requesterId)}，${shortFromIso(item.openedAt)}` },
     { label: '事由', value: item.reason },
     { label: '首问负责', value: d.personName(item.ownerId) + (item.ownerNote ? `（${item.ownerNote}）` : '') },
     { label: '当前', value: `${LEVEL_LABEL[item.level]}：${item.handlerIds.map((id) => (mentionHandlers ? mention(id) : d.personName(id))).join('、')}` },

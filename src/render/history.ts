@@ -1,6 +1,6 @@
 import type { AuditRecord } from '../../storage/repositories.js';
 import type { Directory } from '../directory/directory.js';
-import { formatShortDateTime } from '../time/shanghai.js';
+import { shortFromIso } from '../time/shanghai.js';
 
 type Describe = (d: Record<string, unknown>, dir: Directory) => string;
 
@@ -43,5 +43,5 @@ export function historyLine(r: AuditRecord, dir: Directory): string {
   const describe = HISTORY_LABELS[r.action];
   const what = describe ? describe(r.details, dir) : r.action;
   const who = r.actorId === 'system' ? '系统' : dir.personName(r.actorId);
-  return `${formatShortDateTime(new Date(r.at))} ${who} ${what}`;
+  return `${shortFromIso(r.at)} ${who} ${what}`;
 }

@@ -2,7 +2,7 @@ import type { Task } from '../domain/task.js';
 import { isOpen } from '../domain/task.js';
 import { actorsForUnit, type AuthorityOptions } from '../domain/task-authority.js';
 import type { Reply, ReplyAction, ReplyField } from '../core/reply.js';
-import { formatShortDateTime } from '../time/shanghai.js';
+import { shortFromIso } from '../time/shanghai.js';
 import { deadlineText, statusText } from './task-view.js';
 import type { ViewContext } from './view-context.js';
 
@@ -14,7 +14,7 @@ export function taskCardReply(task: Task, v: ViewContext, authority?: AuthorityO
   const unitValue = (u: Task['units'][number]) => {
     const who = v.directory.personName(u.responsibleId);
     const state = u.ackedAt
-      ? `已签收 · ${v.directory.personName(u.ackedBy ?? '')} · ${formatShortDateTime(new Date(u.ackedAt))}`
+      ? `已签收 · ${v.directory.personName(u.ackedBy ?? '')} · ${shortFromIso(u.ackedAt)}`
       : '待签收';
     return `${v.directory.unitName(u.unitId)}（${who}）${state}`;
   };

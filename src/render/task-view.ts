@@ -1,7 +1,7 @@
 import type { Task } from '../domain/task.js';
 import { STATUS_LABEL, isOpen, isOverdue } from '../domain/task.js';
 import { SOURCES } from '../domain/sources.js';
-import { daysBetween, formatDateCn, formatShortDateTime } from '../time/shanghai.js';
+import { daysBetween, formatDateCn, shortFromIso } from '../time/shanghai.js';
 import { mention, type ReplyField } from '../core/reply.js';
 import type { ViewContext } from './view-context.js';
 
@@ -42,7 +42,7 @@ export function taskLine(task: Task, v: ViewContext): string {
 export function unitFields(task: Task, v: ViewContext, withMentions: boolean): ReplyField[] {
   const describe = (unitId: string, responsibleId: string, ackedAt?: string) => {
     const who = withMentions ? mention(responsibleId) : v.directory.personName(responsibleId);
-    const ack = ackedAt ? `，${formatShortDateTime(new Date(ackedAt))} 已签收` : task.status === 'pending' || isOpen(task) ? '，未签收' : '';
+    const ack = ackedAt ? `，${shortFromIso(ackedAt)} 已签收` : task.status === 'pending' || isOpen(task) ? '，未签收' : '';
     return `${v.directory.unitName(unitId)}（${who}${withMentions ? '' : ack}）`;
   };
   const lead = task.units.filter((u) => u.role === 'lead');
@@ -58,14 +58,14 @@ export function taskFields(task: Task, v: ViewContext): ReplyField[] {
     { label: '事项', value: task.title },
     { label: '状态', value: statusText(task, v) },
     { label: '来源', value: SOURCES[task.source].label + (task.isKey ? '（重点）' : '') },
-    { label: '交办', value: `${v.directory.personName(task.assignerId)}，${formatShortDateTime(new Date(task.assignedAt))}` },
+    { label: '交办', value: `${v.directory.personName(task.assignerId)}，${shortFromIso(task.assignedAt)}` },
     ...unitFields(task, v, false),
     { label: '时限', value: deadlineText(task, v) },
   ];
   if (task.originalDeadline !== task.deadline) fields.push({ label: '原定时限', value: formatDateCn(task.originalDeadline, v.today) });
   if (task.completedAt) {
     const late = task.completedDate !== undefined && task.completedDate > task.originalDeadline;
-    fields.push({ label: '办结', value: `${formatShortDateTime(new Date(task.completedAt))}${late ? '（逾期办结）' : '（按期）'}` });
+    fields.push({ label: '办结', value: `${shortFromIso(task.completedAt)}${late ? '（逾期办结）' : '（按期）'}` });
   }
   if (task.result) fields.push({ label: '办理结果', value: task.result });
   if (task.chaseCount > 0) fields.push({ label: '催办', value: `${task.chaseCount} 次` });

@@ -18,6 +18,11 @@ export type DeadlineParse =
   | { kind: 'invalid'; reason: string };
 
 const NUM = '(\\d{1,4}|[零〇一二两三四五六七八九十百]{1,4})';
+const MONTH_DAY = new RegExp(`^${NUM}月${NUM}[日号]?$`);
+const THIS_OR_NEXT_MONTH_DAY = new RegExp(`^(本月|下月|下个月)${NUM}[日号]$`);
+const WORKING_DAYS = new RegExp(`^${NUM}个?工作日$`);
+const DAY_OF_MONTH = new RegExp(`^${NUM}[日号]$`);
+const SPAN = new RegExp(`^${NUM}个?(天|日|自然日|周|星期|礼拜|月)$`);
 const WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 0, 天: 0, 七: 0 };
 
 /** Strip the words people put around a deadline: 截止、时限、之前、内完成 … */
@@ -51,7 +56,7 @@ export function parseDeadline(text: string, today: LocalDate, calendar: WorkCale
   let m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?$/.exec(s);
   if (m) return explicit(Number(m[1]), Number(m[2]), Number(m[3]), s);
 
-  m = new RegExp(`^${NUM}月${NUM}[日号]?$`).exec(s);
+  m = MONTH_DAY.exec(s);
   if (m) {
     const month = parseChineseNumber(m[1] ?? '');
     const day = parseChineseNumber(m[2] ?? '');
@@ -68,7 +73,7 @@ export function parseDeadline(text: string, today: LocalDate, calendar: WorkCale
     return { kind: 'invalid', reason: `截止日期 ${thisYear ?? s} 已过，请写今天或以后的日期` };
   }
 
-  m = new RegExp(`^(本月|下月|下个月)${NUM}[日号]$`).exec(s);
+  m = THIS_OR_NEXT_MONTH_DAY.exec(s);
   if (m) {
     const day = parseChineseNumber(m[2] ?? '');
     if (day === undefined) return { kind: 'none' };
@@ -77,14 +82,14 @@ export function parseDeadline(text: string, today: LocalDate, calendar: WorkCale
     return explicit(by, bm, day, s);
   }
 
-  m = new RegExp(`^${NUM}个?工作日$`).exec(s);
+  m = WORKING_DAYS.exec(s);
   if (m) {
     const n = parseChineseNumber(m[1] ?? '');
     if (n === undefined || n < 1 || n > 500) return { kind: 'invalid', reason: `「${s}」的工作日数须在 1 到 500 之间` };
     return ok(calendar.addWorkingDays(today, n));
   }
 
-  m = new RegExp(`^${NUM}[日号]$`).exec(s);
+  m = DAY_OF_MONTH.exec(s);
   if (m && !/内/.test(text)) {
     // 15日前 means "before the 15th" (this month, or next month once it has passed).
     const day = parseChineseNumber(m[1] ?? '');
@@ -95,7 +100,7 @@ export function parseDeadline(text: string, today: LocalDate, calendar: WorkCale
     return explicit(ny, nm, day, s);
   }
 
-  m = new RegExp(`^${NUM}个?(天|日|自然日|周|星期|礼拜|月)$`).exec(s);
+  m = SPAN.exec(s);
   if (m) {
     const n = parseChineseNumber(m[1] ?? '');
     if (n === undefined || n < 1 || n > 1000) return { kind: 'invalid', reason: `「${s}」的数量须大于 0` };

@@ -51,6 +51,10 @@ export function instantAt(date: LocalDate, time = '00:00'): Date {
 }
 
 export function splitDate(date: LocalDate): [number, number, number] {
+  // Hot path (calendar arithmetic): read the fixed YYYY-MM-DD layout without splitting.
+  if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
+    return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+  }
   const [y, m, d] = date.split('-').map(Number);
   return [y ?? NaN, m ?? NaN, d ?? NaN];
 }
@@ -129,6 +133,15 @@ export function formatDateShortCn(date: LocalDate, relativeTo?: LocalDate): stri
   const [y, m, d] = splitDate(date);
   const sameYear = relativeTo === undefined || splitDate(relativeTo)[0] === y;
   return `${sameYear ? '' : `${y}年`}${m}月${d}日`;
+}
+
+/**
+ * `12-08 09:12` from a stored timestamp. Timestamps are stored by `isoShanghai`, already in
+ * Shanghai time, so the wall-clock fields are read straight from the text.
+ */
+export function shortFromIso(iso: string): string {
+  if (iso.endsWith('+08:00') && iso.length >= 16) return `${iso.slice(5, 10)} ${iso.slice(11, 16)}`;
+  return formatShortDateTime(new Date(iso));
 }
 
 /** `12-08 09:12` for compact history lines. */

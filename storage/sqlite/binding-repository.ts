@@ -1,13 +1,28 @@
 import type { BindingRepository, AccountBinding } from '../repositories.js';
 import type { Statements } from './statements.js';
 
+/**
+ * Bindings change rarely and are read on every message, so lookups are cached. This
+ * connection is the only writer: `bind`/`unbind` and a rolled-back transaction clear the cache.
+ */
 export class SqliteBindingRepository implements BindingRepository {
+  private readonly byAccount = new Map<string, string | null>();
+
   constructor(private readonly s: Statements) {}
 
+  clearCache(): void {
+    this.byAccount.clear();
+  }
+
   async personFor(platform: string, accountId: string): Promise<string | undefined> {
+    const key = `${platform}\u0000${accountId}`;
+    const cached = this.byAccount.get(key);
+    if (cached !== undefined) return cached ?? undefined;
     const row = this.s.get('SELECT person_id FROM account_bindings WHERE platform = ? AND account_id = ?').get(platform, accountId) as
       | { person_id: string }
       | undefined;
+    if (this.byAccount.size > 10_000) this.byAccount.clear();
+    this.byAccount.set(key, row?.person_id ?? null);
     return row?.person_id;
   }
 
@@ -19,6 +34,7 @@ export class SqliteBindingRepository implements BindingRepository {
   }
 
   async bind(b: AccountBinding): Promise<void> {
+    this.clearCache();
     // One account per person per platform: a new binding replaces the person's old one.
     this.s.get('DELETE FROM account_bindings WHERE platform = ? AND (person_id = ? OR account_id = ?)').run(b.platform, b.personId, b.accountId);
     this.s
@@ -27,6 +43,7 @@ export class SqliteBindingRepository implements BindingRepository {
   }
 
   async unbind(platform: string, personId: string): Promise<boolean> {
+    this.clearCache();
     return this.s.get('DELETE FROM account_bindings WHERE platform = ? AND person_id = ?').run(platform, personId).changes > 0;
   }
 

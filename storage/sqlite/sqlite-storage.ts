@@ -1,6 +1,7 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../open-database.js';
 import type { Repositories, Storage } from '../repositories.js';
-import { Statements } from './statements.js';
+import { Statements, type StatementObserver } from './statements.js';
 import { SqliteTaskRepository } from './task-repository.js';
 import { SqliteAuditRepository } from './audit-repository.js';
 import { SqliteInboundRepository } from './inbound-repository.js';
@@ -22,20 +23,35 @@ import { SqliteStatsRepository } from './stats-repository.js';
  */
 export class SqliteStorage implements Storage {
   readonly repos: Repositories;
+  /** Caches that must forget what a rolled-back transaction wrote. */
+  private readonly caches: Array<{ clearCache(): void }>;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  // Prepared once: compiling BEGIN/COMMIT text on every transaction costs as much as a statement.
+  private readonly begin: Statement;
+  private readonly commit: Statement;
+  private readonly rollback: Statement;
 
-  constructor(readonly db: Db) {
-    const s = new Statements(db);
+  constructor(
+    readonly db: Db,
+    observer?: StatementObserver,
+  ) {
+    const s = new Statements(db, observer);
+    this.begin = db.prepare('BEGIN IMMEDIATE');
+    this.commit = db.prepare('COMMIT');
+    this.rollback = db.prepare('ROLLBACK');
+    const bindings = new SqliteBindingRepository(s);
+    const people = new SqlitePeopleStateRepository(s);
+    this.caches = [bindings, people];
     this.repos = {
       tasks: new SqliteTaskRepository(s),
-      bindings: new SqliteBindingRepository(s),
+      bindings,
       jobRuns: new SqliteJobRunRepository(s),
       chases: new SqliteChaseRepository(s),
       stats: new SqliteStatsRepository(s),
       coordinations: new SqliteCoordinationRepository(s),
       requests: new SqliteRequestRepository(s),
-      people: new SqlitePeopleStateRepository(s),
+      people,
       verifications: new SqliteVerificationRepository(s),
       audit: new SqliteAuditRepository(s),
       inbound: new SqliteInboundRepository(s),
@@ -47,13 +63,14 @@ export class SqliteStorage implements Storage {
   transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T> {
     const run = async (): Promise<T> => {
       if (this.closed) throw new Error('storage is closed');
-      this.db.exec('BEGIN IMMEDIATE');
+      this.begin.run();
       try {
         const result = await fn(this.repos);
-        this.db.exec('COMMIT');
+        this.commit.run();
         return result;
       } catch (e) {
-        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        if (this.db.inTransaction) this.rollback.run();
+        for (const c of this.caches) c.clearCache();
         throw e;
       }
     };

@@ -32,11 +32,17 @@ export class SqliteStatsRepository implements StatsRepository {
   }
 
   async overdueByUnit(dueBefore: string, doneBefore: string): Promise<UnitCounts> {
+    // Two index ranges instead of a scan: the work still open, and the work completed only
+    // after the cutoff (the few that were overdue then).
     return toMap(this.s
-      .get(`SELECT lead_unit_id AS unit, count(*) AS n FROM tasks
-            WHERE deadline < ? AND status <> 'paused' AND (completed_date IS NULL OR completed_date >= ?)
-            GROUP BY lead_unit_id`)
-      .all(dueBefore, doneBefore) as CountRow[]);
+      .get(`SELECT unit, sum(n) AS n FROM (
+              SELECT lead_unit_id AS unit, count(*) AS n FROM tasks
+               WHERE status IN ('pending', 'active') AND deadline < @due GROUP BY lead_unit_id
+              UNION ALL
+              SELECT lead_unit_id AS unit, count(*) AS n FROM tasks
+               WHERE completed_date >= @done AND deadline < @due AND status IN ('completed', 'verified') GROUP BY lead_unit_id
+            ) GROUP BY unit`)
+      .all({ due: dueBefore, done: doneBefore }) as CountRow[]);
   }
 
   async chasesByUnit(from: string, to: string): Promise<UnitCounts> {

@@ -123,10 +123,14 @@ export class SqliteTaskRepository implements TaskRepository {
     const insertUnit = this.s.get(
       'INSERT INTO task_units (task_id, unit_id, role, responsible_id) VALUES (?, ?, ?, ?)',
     );
-    for (const u of input.units) insertUnit.run(taskId, u.unitId, u.role, u.responsibleId);
-    const task = await this.findById(taskId);
-    if (!task) throw new Error('task vanished after insert');
-    return task;
+    const ordered = [...input.units].sort((a, b) => (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1));
+    for (const u of ordered) insertUnit.run(taskId, u.unitId, u.role, u.responsibleId);
+    return {
+      id: taskId, code, title: input.title, source: input.source, isKey: input.isKey, status: 'pending', assignerId: input.assignerId,
+      assignedAt: input.assignedAt, assignedDate: input.assignedDate, originalDeadline: input.deadline, deadline: input.deadline,
+      leadUnitId: lead.unitId, units: ordered.map((u) => ({ unitId: u.unitId, role: u.role, responsibleId: u.responsibleId })),
+      chaseCount: 0, origin: input.origin, updatedAt: input.assignedAt, parentId: input.parent?.id, extensionCount: 0, reopenCount: 0,
+    };
   }
 
   async findByCode(code: string): Promise<Task | undefined> {
@@ -157,11 +161,11 @@ export class SqliteTaskRepository implements TaskRepository {
     this.s
       .get('UPDATE task_units SET acked_at = ?, acked_by = ? WHERE task_id = ? AND unit_id = ? AND acked_at IS NULL')
       .run(at, personId, taskId, unitId);
-    this.s.get('UPDATE tasks SET updated_at = ? WHERE id = ?').run(at, taskId);
-  }
-
-  async setStatus(taskId: number, status: TaskStatus, at: string): Promise<void> {
-    this.s.get('UPDATE tasks SET status = ?, updated_at = ? WHERE id = ?').run(status, at, taskId);
+    // The lead unit's signature turns 待签收 into 办理中.
+    this.s
+      .get(`UPDATE tasks SET updated_at = ?, status = CASE WHEN status = 'pending' AND lead_unit_id = ? THEN 'active' ELSE status END
+            WHERE id = ?`)
+      .run(at, unitId, taskId);
   }
 
   async addReport(r: { taskId: number; unitId: string; personId: string; kind: 'progress' | 'result'; percent?: number; text: string; at: string }): Promise<void> {

@@ -1,0 +1,154 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createApp, type App } from '../src/app.js';
+import { FakeClock } from '../src/core/clock.js';
+import { createLogger } from '../src/core/logger.js';
+import { parseDirectory } from '../src/directory/load-directory.js';
+import { loadCalendar } from '../src/calendar/load-calendar.js';
+import { instantAt } from '../src/time/shanghai.js';
+import { computeTally } from '../src/reports/tally.js';
+import { previousWeek } from '../src/jobs/periods.js';
+import { dailyChase } from '../src/jobs/daily-chase.js';
+import { benchCommands, type Recorder } from './commands.js';
+import { directoryYaml, FULL, generateDatabase, QUICK, TODAY, type Size } from './generate.js';
+import { mb, round, timeOnce } from './measure.js';
+import { benchLark } from './lark-e2e.js';
+
+/**
+ * `npm run bench [-- --quick]`: a synthetic province straight into SQLite, then commands
+ * beside a raw baseline, the daily chase at scale, tallies and plain-language queries, Lark
+ * end to end beside an echo bot, memory and start-up. Prints a table; writes JSON.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { quick: { type: 'boolean' }, out: { type: 'string' } }, strict: true });
+  const size = values.quick ? QUICK : FULL;
+  const dir = join('bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const work = join('data', 'bench');
+  mkdirSync(work, { recursive: true });
+  const dbFile = join(work, `${size.name}.db`);
+  const yamlFile = join(work, `${size.name}-directory.yaml`);
+  const results: Record<string, unknown> = { size, machine: machine(), date: new Date().toISOString() };
+  const rows: Array<[string, string, string]> = [];
+  const log = (s: string) => process.stderr.write(`${s}\n`);
+
+  log(`generating ${size.name}: ${size.units} units, ${size.people} people, ${size.tasks} tasks …`);
+  const yaml = directoryYaml(size);
+  writeFileSync(yamlFile, yaml);
+  const gen = generateDatabase(dbFile, size);
+  results.generate = gen;
+  rows.push(['generate', `${size.tasks.toLocaleString()} tasks, ${(gen.rows.audit_log ?? 0).toLocaleString()} audit rows`, `${round(gen.seconds, 1)} s`]);
+
+  const startup = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', '--db', dbFile, '--directory', yamlFile], { input: '', encoding: 'utf8' });
+  const inProcess = await timeOnce(() => openBench(size, dbFile, yaml));
+  const app = inProcess.value.app;
+  results.startup = { openAppMs: round(inProcess.ms), processMs: undefined as number | undefined };
+  const t0 = performance.now();
+  spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', '--db', dbFile, '--directory', yamlFile], { input: '', encoding: 'utf8' });
+  (results.startup as { processMs?: number }).processMs = round(performance.now() - t0);
+  if (startup.status !== 0) throw new Error(`start-up failed: ${startup.stderr}`);
+  rows.push(['start-up', 'open core on the ledger (in process) / whole process, replay of an empty transcript', `${round(inProcess.ms)} ms / ${(results.startup as { processMs: number }).processMs} ms`]);
+
+  // Tallies and plain-language questions on the untouched ledger.
+  app.clock instanceof FakeClock && app.clock.set(instantAt(TODAY, '10:00'));
+  const tally = await best(5, () => app.storage.transaction((r) => computeTally(r.stats, app.directory, previousWeek(TODAY), TODAY)));
+  results.weeklyTally = { ms: tally };
+  rows.push(['weekly tally', 'last week, 200 units, at a million tasks', `${round(tally)} ms`]);
+  const ask = (text: string) => best(5, () => app.bot.handle({
+    platform: 'console', messageId: `q-${Math.random()}`, chatId: 'bench-group', chatType: 'group', senderAccountId: '省长甲', text, mentions: [], mentionsBot: true,
+  }));
+  const questions: Record<string, number> = {};
+  for (const q of ['测1单位还有几件逾期？', '本周交办了多少件？', '上周各单位情况', `D-${String(size.tasks - 5).padStart(4, '0')} 怎么样了`]) {
+    questions[q] = round(await ask(q));
+    rows.push(['plain-language query', q, `${questions[q]} ms`]);
+  }
+  results.queries = questions;
+
+  // The daily chase with its overdue tasks, and the same overdue count in a ledger a fifth the size.
+  const chase = await runChase(app);
+  results.dailyChase = chase;
+  rows.push(['daily chase', `${size.overdue.toLocaleString()} overdue among ${size.tasks.toLocaleString()}`, `${round(chase.ms / 1000, 2)} s, ${chase.messages} messages`]);
+  const smallSize: Size = { ...size, name: `${size.name}-small`, tasks: Math.max(size.overdue + size.openNotDue + 1000, Math.floor(size.tasks / 5)) };
+  const smallDb = join(work, `${smallSize.name}.db`);
+  generateDatabase(smallDb, smallSize);
+  const small = await openBench(smallSize, smallDb, yaml);
+  const smallChase = await runChase(small.app);
+  await small.app.close();
+  const scaling = chase.ms / smallChase.ms;
+  results.chaseScaling = { smallTasks: smallSize.tasks, smallMs: round(smallChase.ms), largeMs: round(chase.ms), ratio: round(scaling) };
+  rows.push(['chase scaling', `same overdue in ${smallSize.tasks.toLocaleString()} vs ${size.tasks.toLocaleString()} tasks (×${size.tasks / smallSize.tasks} table)`, `×${round(scaling)} time`]);
+
+  // Commands beside the raw baseline, on two copies of the ledger as it stands now.
+  const n = values.quick ? 1000 : 3000;
+  const copy = (suffix: string) => {
+    const file = join(work, `${size.name}-${suffix}.db`);
+    for (const s of ['', '-wal', '-shm']) rmSync(`${file}${s}`, { force: true });
+    app.sqlite.db.exec(`VACUUM INTO '${file}'`);
+    return file;
+  };
+  const captureFile = copy('capture');
+  const rawFile = copy('raw');
+  const capture = await openBench(size, captureFile, yaml, true);
+  const commands = await benchCommands(app, capture, rawFile, size, n);
+  await capture.app.close();
+  for (const f of [captureFile, rawFile]) for (const s of ['', '-wal', '-shm']) rmSync(`${f}${s}`, { force: true });
+  results.commands = commands;
+  for (const c of commands) {
+    rows.push([`command ${c.command}`, `${round(c.readsPerTx, 1)} reads + ${round(c.writesPerTx, 1)} writes/tx; p50 ${round(c.bot.p50ms, 3)} ms (raw ${round(c.raw.p50ms, 3)}), p99 ${round(c.bot.p99ms, 3)} ms (raw ${round(c.raw.p99ms, 3)})`, `${Math.round(c.bot.perSecond)}/s vs raw ${Math.round(c.raw.perSecond)}/s = ${round(c.ratio)}`]);
+  }
+  const mem = process.memoryUsage();
+  results.memory = { rssMb: mb(mem.rss), heapUsedMb: mb(mem.heapUsed), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
+  rows.push(['memory', 'resident at a million tasks, after the chase (max resident)', `${mb(mem.rss)} MB (${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`]);
+  await app.close();
+
+  const lark = await benchLark(values.quick ? 500 : 3000);
+  results.lark = lark;
+  if (lark) rows.push(['Lark end to end', `${lark.events} signed events, webhook → send; p99 ${round(lark.bot.p99ms)} ms`, `${Math.round(lark.bot.perSecond)}/s vs echo ${Math.round(lark.echo.perSecond)}/s = ${round(lark.ratio)}`]);
+
+  const width = Math.max(...rows.map((r) => r[0].length));
+  process.stdout.write(`\n督办助手 benchmark (${size.name}) on ${machine().cpu}, ${machine().cores} cores, Node ${process.version}\n\n`);
+  for (const [a, b, c] of rows) process.stdout.write(`${a.padEnd(width)}  ${c.padEnd(28)}  ${b}\n`);
+  const out = values.out ?? join(dir, `${size.name}.json`);
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`\nfigures written to ${out}\n`);
+}
+
+async function openBench(size: Size, dbFile: string, yaml: string, record = false): Promise<{ app: App; recorder: Recorder }> {
+  const recorder: Recorder = { current: undefined };
+  const app = createApp({
+    dbFile,
+    directory: parseDirectory(yaml, size.name),
+    calendar: loadCalendar(),
+    clock: new FakeClock(instantAt(TODAY, '09:00')),
+    logger: createLogger('error'),
+    settings: { botName: '督办助手' },
+    statementObserver: record ? (reader, sql, args) => recorder.current?.push({ reader, sql, args }) : undefined,
+  });
+  return { app, recorder };
+}
+
+async function runChase(app: App): Promise<{ ms: number; messages: number }> {
+  (app.clock as FakeClock).set(instantAt(TODAY, '09:00'));
+  const occ = app.jobs.occurrence(dailyChase, TODAY);
+  if (!occ) throw new Error('no chase today');
+  const { ms, value } = await timeOnce(() => app.jobs.run(dailyChase, occ));
+  return { ms, messages: value.messages.length };
+}
+
+async function best(times: number, f: () => Promise<unknown>): Promise<number> {
+  let min = Infinity;
+  for (let i = 0; i < times; i++) min = Math.min(min, (await timeOnce(f)).ms);
+  return min;
+}
+
+function machine() {
+  return { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exitCode = 1;
+});
