@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type { App } from '../src/app.js';
 import type { Size } from './generate.js';
 import { handlersOf } from './generate.js';
-import { summarize, timeEach, type Latency } from './measure.js';
+import { summarize, type Latency } from './measure.js';
 
 export interface CommandResult {
   command: string;
@@ -86,16 +86,20 @@ export async function benchCommands(
       capture.recorder.current = undefined;
       if (r.outcome !== 'handled') throw new Error(`${command} #${i} was ${r.outcome}`);
     }
-    const bot = await timeEach(n, async (i) => {
-      const r = await run(i);
-      if (r.outcome !== 'handled') throw new Error(`${command} #${i} was ${r.outcome}`);
-    });
+    // Interleaved, so that garbage collection, checkpoints and the machine's other load fall on
+    // both sides alike: the bot handles command i, then the raw baseline replays it.
+    const botSamples: number[] = [];
     const samples: number[] = [];
-    for (const stmts of recorded) {
-      const t = performance.now();
-      replay(stmts);
+    for (let i = 0; i < n; i++) {
+      let t = performance.now();
+      const r = await run(i);
+      botSamples.push(performance.now() - t);
+      if (r.outcome !== 'handled') throw new Error(`${command} #${i} was ${r.outcome}`);
+      t = performance.now();
+      replay(recorded[i] ?? []);
       samples.push(performance.now() - t);
     }
+    const bot = summarize(botSamples);
     const rawLatency = summarize(samples);
     const reads = recorded.reduce((a, s) => a + s.filter((x) => x.reader).length, 0) / n;
     const writes = recorded.reduce((a, s) => a + s.filter((x) => !x.reader).length, 0) / n;

@@ -67,6 +67,8 @@ export interface TaskFilter {
   assignerId?: string;
   /** Visibility: tasks on any of these units, or assigned by / given to this person. */
   scope?: { unitIds: readonly string[]; personId: string };
+  /** Only tasks with a larger id (paging through large lists in id order). */
+  idAfter?: number;
   /** Leave out stages (阶段) and count only whole tasks. */
   topLevelOnly?: boolean;
   parentId?: number;

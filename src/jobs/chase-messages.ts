@@ -12,6 +12,8 @@ export interface ChaseItem {
   line: string;
   /** Extra people to @ because of this item (unit heads on the 2nd chase, leaders on the 3rd). */
   alsoMention?: string[];
+  /** Items are listed in this order within a section (e.g. the deadline: most overdue first). */
+  sortKey?: string;
 }
 
 /**
@@ -38,7 +40,10 @@ export class ChaseBook {
       const lines: string[] = [];
       let shown = 0;
       for (const section of order) {
-        const inSection = items.filter((i) => i.section === section).slice(0, Math.max(0, MAX_ITEMS_PER_MESSAGE - shown));
+        const inSection = items
+          .filter((i) => i.section === section)
+          .sort((a, b) => (a.sortKey ?? '').localeCompare(b.sortKey ?? ''))
+          .slice(0, Math.max(0, MAX_ITEMS_PER_MESSAGE - shown));
         if (inSection.length === 0) continue;
         shown += inSection.length;
         lines.push(`【${section}】`, ...inSection.map((i) => i.line));

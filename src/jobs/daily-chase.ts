@@ -22,7 +22,7 @@ export const dailyChase: JobDefinition = {
   period: (date) => date,
   async run(ctx) {
     const book = new ChaseBook();
-    const notices = new Map<string, { target: ReplyTarget; lines: string[] }>();
+    const notices = new Map<string, { target: ReplyTarget; lines: Array<[string, string]> }>();
     const chased = await chaseOverdue(ctx, book, notices);
     const unacked = await chaseUnacknowledged(ctx, book);
     const warned = await warnBeforeDeadline(ctx, book);
@@ -35,7 +35,8 @@ export const dailyChase: JobDefinition = {
     );
     const office = ctx.directory.withRole('督查室').map((p) => p.id);
     for (const { target, lines } of notices.values()) {
-      const listed = lines.slice(0, MAX_ITEMS_PER_MESSAGE);
+      // Most overdue first.
+      const listed = [...lines].sort((a, b) => a[0].localeCompare(b[0])).slice(0, MAX_ITEMS_PER_MESSAGE).map(([, line]) => line);
       if (lines.length > listed.length) listed.push(`等共 ${lines.length} 件，发「查询 逾期」查看全部。`);
       await ctx.post(target, {
         tone: 'warning',
@@ -49,37 +50,55 @@ export const dailyChase: JobDefinition = {
   },
 };
 
-async function chaseOverdue(ctx: JobContext, book: ChaseBook, notices: Map<string, { target: ReplyTarget; lines: string[] }>): Promise<number> {
-  const tasks = await ctx.repos.tasks.list({ statuses: OPEN_STATUSES, deadlineBefore: ctx.today, order: 'deadline' });
+async function chaseOverdue(ctx: JobContext, book: ChaseBook, notices: Map<string, { target: ReplyTarget; lines: Array<[string, string]> }>): Promise<number> {
   const at = isoShanghai(ctx.now);
-  const period = ctx.occurrence.period;
   const headsOf = await headsLookup(ctx.repos, ctx.directory, ctx.today);
   let count = 0;
-  for (const task of tasks) {
-    if (task.lastChasedDate === ctx.today) continue;
-    const n = task.chaseCount + 1;
-    const handOver = n >= 3 && !task.accountabilityAt;
-    await ctx.repos.tasks.update(task.id, { chaseCount: n, lastChasedDate: ctx.today, ...(handOver ? { accountabilityAt: at } : {}) }, at);
-    const overdueDays = daysBetween(task.deadline, ctx.today);
-    await ctx.audit('chase', { n, overdueDays, accountability: n >= 3 }, { taskId: task.id });
-    const heads = n >= 2 ? headsOf(task.leadUnitId) : [];
-    const leaders = n >= 3 ? ctx.directory.coveringUnit('分管领导', task.leadUnitId).map((p) => p.id) : [];
-    const line = overdueLine(task, n, overdueDays, heads, leaders);
-    for (const u of task.units) {
-      await ctx.repos.chases.record({ taskId: task.id, unitId: u.unitId, personId: u.responsibleId, kind: 'overdue', chaseNo: n, chasedDate: ctx.today, jobPeriod: period });
-      book.add(originTarget(task.origin), u.responsibleId, { section: '逾期催办', line, alsoMention: [...heads, ...leaders] });
-    }
-    if (n >= 2) {
-      const unit = ctx.directory.unitName(task.leadUnitId);
-      const what = n >= 3 ? `第 ${n} 次催办，已移交问责` : '第 2 次催办';
-      const key = `${task.origin.platform}:${task.origin.chatId}`;
-      const entry = notices.get(key) ?? { target: originTarget(task.origin), lines: [] };
-      entry.lines.push(`${task.code} ${task.title}｜${unit}｜逾期 ${overdueDays} 天｜${what}`);
-      notices.set(key, entry);
-    }
-    count += 1;
+  // Paged by id so that a hundred thousand overdue tasks never sit in memory at once.
+  for (let after = 0, page = await nextPage(ctx, after); page.length > 0; page = await nextPage(ctx, after)) {
+    after = page.at(-1)?.id ?? after;
+    for (const task of page) count += await chaseOne(ctx, task, book, notices, at, headsOf) ? 1 : 0;
   }
   return count;
+}
+
+const PAGE = 2000;
+
+function nextPage(ctx: JobContext, after: number): Promise<Task[]> {
+  return ctx.repos.tasks.list({ statuses: OPEN_STATUSES, deadlineBefore: ctx.today, idAfter: after, order: 'code', limit: PAGE });
+}
+
+async function chaseOne(
+  ctx: JobContext,
+  task: Task,
+  book: ChaseBook,
+  notices: Map<string, { target: ReplyTarget; lines: Array<[string, string]> }>,
+  at: string,
+  headsOf: (unitId: string) => string[],
+): Promise<boolean> {
+  const period = ctx.occurrence.period;
+  if (task.lastChasedDate === ctx.today) return false;
+  const n = task.chaseCount + 1;
+  const handOver = n >= 3 && !task.accountabilityAt;
+  await ctx.repos.tasks.update(task.id, { chaseCount: n, lastChasedDate: ctx.today, ...(handOver ? { accountabilityAt: at } : {}) }, at);
+  const overdueDays = daysBetween(task.deadline, ctx.today);
+  await ctx.audit('chase', { n, overdueDays, accountability: n >= 3 }, { taskId: task.id });
+  const heads = n >= 2 ? headsOf(task.leadUnitId) : [];
+  const leaders = n >= 3 ? ctx.directory.coveringUnit('分管领导', task.leadUnitId).map((p) => p.id) : [];
+  const line = overdueLine(task, n, overdueDays, heads, leaders);
+  for (const u of task.units) {
+    await ctx.repos.chases.record({ taskId: task.id, unitId: u.unitId, personId: u.responsibleId, kind: 'overdue', chaseNo: n, chasedDate: ctx.today, jobPeriod: period });
+    book.add(originTarget(task.origin), u.responsibleId, { section: '逾期催办', line, alsoMention: [...heads, ...leaders], sortKey: task.deadline });
+  }
+  if (n >= 2) {
+    const unit = ctx.directory.unitName(task.leadUnitId);
+    const what = n >= 3 ? `第 ${n} 次催办，已移交问责` : '第 2 次催办';
+    const key = `${task.origin.platform}:${task.origin.chatId}`;
+    const entry = notices.get(key) ?? { target: originTarget(task.origin), lines: [] };
+    entry.lines.push([task.deadline, `${task.code} ${task.title}｜${unit}｜逾期 ${overdueDays} 天｜${what}`]);
+    notices.set(key, entry);
+  }
+  return true;
 }
 
 function overdueLine(task: Task, n: number, overdueDays: number, heads: string[], leaders: string[]): string {

@@ -70,6 +70,10 @@ export function whereClause(f: TaskFilter): { sql: string; params: unknown[] } {
   range('completed_date', '<=', f.completedTo);
   if (f.unacknowledged) parts.push('EXISTS (SELECT 1 FROM task_units u WHERE u.task_id = t.id AND u.acked_at IS NULL)');
   if (f.topLevelOnly) parts.push('t.parent_id IS NULL');
+  if (f.idAfter !== undefined) {
+    parts.push('t.id > ?');
+    params.push(f.idAfter);
+  }
   if (f.parentId !== undefined) {
     parts.push('t.parent_id = ?');
     params.push(f.parentId);
