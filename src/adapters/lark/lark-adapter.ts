@@ -1,0 +1,141 @@
+import type { Server } from 'node:http';
+import * as lark from '@larksuiteoapi/node-sdk';
+import type { App } from '../../app.js';
+import type { HandleResult, InboundMessage } from '../../core/inbound.js';
+import type { Reply } from '../../core/reply.js';
+import type { OutgoingMessage, SendResult } from '../../outbox/outgoing.js';
+import type { Adapter } from '../adapter.js';
+import { cardOf } from './lark-card.js';
+import { normalizeCardAction, normalizeMessage, type LarkCardEvent, type LarkMessageEvent } from './lark-inbound.js';
+import { botOpenId, createClient, sdkLogger } from './lark-sdk.js';
+import { sendToLark } from './lark-sender.js';
+import type { LarkSettings } from './lark-settings.js';
+import { SendRateLimiter, type LimiterTime, realTime } from './rate-limiter.js';
+import { webhookServer } from './lark-webhook.js';
+
+const TOAST: Record<Reply['tone'], string> = { info: 'info', success: 'success', warning: 'warning', error: 'error' };
+
+/**
+ * The Feishu/Lark edge. Inbound: messages and card button presses, from the long connection
+ * (default) or the webhook; each is acknowledged at once and handed to the front door, one
+ * chat at a time in arrival order. Outbound: the outbox's messages as cards or text, within
+ * Lark's rate limits.
+ */
+export class LarkAdapter implements Adapter {
+  readonly platform = 'lark';
+  private readonly client: lark.Client;
+  private readonly forgetToken: () => void;
+  private readonly limiter: SendRateLimiter;
+  private botId = '';
+  private handle: ((msg: InboundMessage) => Promise<HandleResult>) | undefined;
+  private server: Server | undefined;
+  private ws: lark.WSClient | undefined;
+  private readonly queues = new Map<string, Promise<void>>();
+  /** Event ids seen lately: a quick re-push is dropped here; the core dedupes for good. */
+  private readonly seen = new Map<string, number>();
+  /** Whether a chat is a group or one-to-one, learnt from its messages (card callbacks do not say). */
+  private readonly chatKinds = new Map<string, 'group' | 'direct'>();
+
+  constructor(
+    private readonly settings: LarkSettings,
+    private readonly app: Pick<App, 'bot' | 'logger'>,
+    time: LimiterTime = realTime,
+  ) {
+    const c = createClient(settings, app.logger);
+    this.client = c.client;
+    this.forgetToken = c.forgetToken;
+    this.limiter = new SendRateLimiter(5, 50, 1000, time);
+  }
+
+  /** The port the webhook listens on (0 until started; useful when configured as 0 in tests). */
+  get port(): number {
+    const a = this.server?.address();
+    return a && typeof a === 'object' ? a.port : 0;
+  }
+
+  async start(handle: (msg: InboundMessage) => Promise<HandleResult>): Promise<void> {
+    this.handle = handle;
+    this.botId = await botOpenId(this.client);
+    const dispatcher = new lark.EventDispatcher({
+      encryptKey: this.settings.encryptKey,
+      verificationToken: this.settings.verificationToken,
+      logger: sdkLogger(this.app.logger),
+    });
+    // card.action.trigger is missing from the SDK's typed handler map, so the map is typed here.
+    const handles: Record<string, (data: unknown) => Promise<unknown>> = {
+      'im.message.receive_v1': async (data) => {
+        this.onMessage(data as LarkMessageEvent);
+        return {};
+      },
+      'card.action.trigger': (data) => this.onCardAction(data as LarkCardEvent),
+    };
+    dispatcher.register(handles as Parameters<typeof dispatcher.register>[0]);
+    if (this.settings.mode === 'webhook') {
+      this.server = webhookServer({ path: this.settings.webhookPath, encryptKey: this.settings.encryptKey ?? '', dispatcher, logger: this.app.logger });
+      await new Promise<void>((resolve) => this.server?.listen(this.settings.webhookPort, resolve));
+      this.app.logger.info('lark webhook listening', { port: this.port, path: this.settings.webhookPath });
+    } else {
+      this.ws = new lark.WSClient({ appId: this.settings.appId, appSecret: this.settings.appSecret, domain: this.settings.domain, logger: sdkLogger(this.app.logger) });
+      await this.ws.start({ eventDispatcher: dispatcher });
+      this.app.logger.info('lark long connection started');
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.ws?.close({ force: true });
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await Promise.allSettled([...this.queues.values()]);
+  }
+
+  send(msg: OutgoingMessage): Promise<SendResult> {
+    return sendToLark(this.client, this.limiter, msg, this.forgetToken);
+  }
+
+  private firstTime(eventId: string | undefined): boolean {
+    if (!eventId) return true;
+    if (this.seen.has(eventId)) return false;
+    this.seen.set(eventId, Date.now());
+    // Insertion order: the oldest go first.
+    if (this.seen.size > 5000) for (const k of [...this.seen.keys()].slice(0, 1000)) this.seen.delete(k);
+    return true;
+  }
+
+  /** Acknowledged at once (the platform re-pushes after 3 s); handled in order per chat. */
+  private onMessage(event: LarkMessageEvent): void {
+    if (!this.firstTime(event.event_id)) return;
+    const msg = normalizeMessage(event, this.botId);
+    if (!msg) return;
+    this.chatKinds.set(msg.chatId, msg.chatType);
+    const before = this.queues.get(msg.chatId) ?? Promise.resolve();
+    const next = before.then(() => this.safeHandle(msg)).then(() => undefined);
+    this.queues.set(msg.chatId, next);
+    void next.finally(() => {
+      if (this.queues.get(msg.chatId) === next) this.queues.delete(msg.chatId);
+    });
+  }
+
+  /** A button press runs its command now and answers with a toast and the refreshed card. */
+  private async onCardAction(event: LarkCardEvent): Promise<unknown> {
+    const normalized = normalizeCardAction(event);
+    if (!normalized || !this.firstTime(event.event_id)) return {};
+    const msg = { ...normalized, chatType: this.chatKinds.get(normalized.chatId) ?? 'group' };
+    const result = await this.safeHandle(msg);
+    const reply = result?.reply;
+    if (!reply) return {};
+    const response: Record<string, unknown> = { toast: { type: TOAST[reply.tone], content: reply.title.slice(0, 60) } };
+    if (reply.ref?.kind === 'task') {
+      const card = await this.app.bot.taskCard(reply.ref.code);
+      if (card) response.card = { type: 'raw', data: cardOf(card, {}) };
+    }
+    return response;
+  }
+
+  private async safeHandle(msg: InboundMessage): Promise<HandleResult | undefined> {
+    try {
+      return await this.handle?.(msg);
+    } catch (e) {
+      this.app.logger.error('lark inbound failed', { messageId: msg.messageId, error: e });
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,14 @@
+import type { PlatformModule } from '../adapter.js';
+import { larkConfigured, readLarkSettings } from './lark-settings.js';
+
+/** Feishu/Lark: started when LARK_APP_ID is set. */
+export const larkPlatform: PlatformModule = {
+  name: 'lark',
+  label: '飞书',
+  isConfigured: larkConfigured,
+  async create(env, app) {
+    const settings = readLarkSettings(env);
+    const { LarkAdapter } = await import('./lark-adapter.js');
+    return new LarkAdapter(settings, app);
+  },
+};
