@@ -87,6 +87,11 @@ export class LarkAdapter implements Adapter {
     await Promise.allSettled([...this.queues.values()]);
   }
 
+  /** Resolves when every message received so far has been handled. */
+  async idle(): Promise<void> {
+    while (this.queues.size > 0) await Promise.allSettled([...this.queues.values()]);
+  }
+
   send(msg: OutgoingMessage): Promise<SendResult> {
     return sendToLark(this.client, this.limiter, msg, this.forgetToken);
   }

@@ -1,0 +1,217 @@
+import { createCipheriv, createHash, randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import protobuf from 'protobufjs';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+export interface SentMessage {
+  uuid?: string;
+  receiveIdType?: string;
+  receiveId?: string;
+  replyTo?: string;
+  msgType: string;
+  content: string;
+  messageId: string;
+  /** Time of arrival as the test's clock tells it. */
+  at: number;
+}
+
+export interface Failure {
+  status: number;
+  code?: number;
+  resetSeconds?: number;
+}
+
+/** pbbp2.Frame, as the SDK's long connection encodes it. */
+const Frame = protobuf.Root.fromJSON({
+  nested: {
+    Header: { fields: { key: { type: 'string', id: 1 }, value: { type: 'string', id: 2 } } },
+    Frame: {
+      fields: {
+        SeqID: { type: 'uint64', id: 1 }, LogID: { type: 'uint64', id: 2 }, service: { type: 'int32', id: 3 }, method: { type: 'int32', id: 4 },
+        headers: { rule: 'repeated', type: 'Header', id: 5 }, payloadEncoding: { type: 'string', id: 6 }, payloadType: { type: 'string', id: 7 },
+        payload: { type: 'bytes', id: 8 }, LogIDNew: { type: 'string', id: 9 },
+      },
+    },
+  },
+}).lookupType('Frame');
+
+/**
+ * A fake Lark Open Platform on 127.0.0.1: tenant token, bot info, send, reply and patch (each
+ * idempotent by `uuid`, as Lark is), programmable failures (429 with a reset header, 500s),
+ * and the long-connection endpoint with its protobuf-framed WebSocket.
+ */
+export class FakeLark {
+  readonly sent: SentMessage[] = [];
+  readonly patched: Array<{ messageId: string; content: string }> = [];
+  readonly requests: string[] = [];
+  readonly failures: Failure[] = [];
+  readonly botOpenId = 'ou_bot';
+  tokenRequests = 0;
+  /** While true, every request is cut off as if the network were down. */
+  offline = false;
+  clock: () => number = () => Date.now();
+  private readonly byUuid = new Map<string, string>();
+  private server!: Server;
+  private wss!: WebSocketServer;
+  private sockets: WebSocket[] = [];
+  private acks = new Map<string, (payload: unknown) => void>();
+  private seq = 0;
+
+  get base(): string {
+    const a = this.server.address();
+    return `http://127.0.0.1:${a && typeof a === 'object' ? a.port : 0}`;
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => {
+      if (this.offline) {
+        req.socket.destroy();
+        return;
+      }
+      let raw = '';
+      req.on('data', (c) => (raw += c));
+      req.on('end', () => {
+        const url = new URL(req.url ?? '/', 'http://x');
+        this.requests.push(`${req.method} ${url.pathname}`);
+        const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+          res.writeHead(status, { 'content-type': 'application/json', ...headers });
+          res.end(JSON.stringify(body));
+        };
+        if (url.pathname === '/open-apis/auth/v3/tenant_access_token/internal') {
+          this.tokenRequests += 1;
+          return json(200, { code: 0, msg: 'ok', tenant_access_token: `t-${this.tokenRequests}`, expire: 7200 });
+        }
+        if (url.pathname === '/open-apis/bot/v3/info') return json(200, { code: 0, msg: 'ok', bot: { open_id: this.botOpenId, app_name: '督办助手' } });
+        if (url.pathname === '/callback/ws/endpoint') {
+          return json(200, {
+            code: 0, msg: 'ok',
+            data: { URL: `ws://127.0.0.1:${new URL(this.base).port}/ws?device_id=d&service_id=7`, ClientConfig: { PingInterval: 120, ReconnectCount: 0, ReconnectInterval: 1, ReconnectNonce: 0 } },
+          });
+        }
+        const body = raw ? (JSON.parse(raw) as Record<string, string>) : {};
+        const patch = /^\/open-apis\/im\/v1\/messages\/([^/]+)$/.exec(url.pathname);
+        if (req.method === 'PATCH' && patch) {
+          this.patched.push({ messageId: patch[1] ?? '', content: body.content ?? '' });
+          return json(200, { code: 0, msg: 'success' });
+        }
+        const reply = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/reply$/.exec(url.pathname);
+        if (url.pathname === '/open-apis/im/v1/messages' || reply) {
+          const failure = this.failures.shift();
+          if (failure) {
+            return json(failure.status, { code: failure.code ?? failure.status, msg: 'injected failure' }, failure.resetSeconds ? { 'x-ogw-ratelimit-reset': String(failure.resetSeconds), 'x-ogw-ratelimit-limit': '5' } : {});
+          }
+          const uuid = body.uuid;
+          const known = uuid ? this.byUuid.get(uuid) : undefined;
+          const messageId = known ?? `om_${++this.seq}`;
+          if (!known) {
+            if (uuid) this.byUuid.set(uuid, messageId);
+            this.sent.push({
+              uuid, receiveIdType: url.searchParams.get('receive_id_type') ?? undefined, receiveId: body.receive_id, replyTo: reply?.[1],
+              msgType: body.msg_type ?? '', content: body.content ?? '', messageId, at: this.clock(),
+            });
+          }
+          return json(200, { code: 0, msg: 'success', data: { message_id: messageId, chat_id: body.receive_id } });
+        }
+        json(404, { code: -1, msg: `no route ${url.pathname}` });
+      });
+    });
+    this.wss = new WebSocketServer({ server: this.server, path: '/ws' });
+    this.wss.on('connection', (sock) => {
+      this.sockets.push(sock);
+      sock.on('message', (buf: Buffer) => {
+        const f = Frame.decode(buf) as unknown as { method: number; headers: Array<{ key: string; value: string }>; payload: Uint8Array };
+        const h = Object.fromEntries(f.headers.map((x) => [x.key, x.value]));
+        if (f.method === 1 && h.message_id && this.acks.has(h.message_id)) {
+          this.acks.get(h.message_id)?.(JSON.parse(Buffer.from(f.payload).toString('utf8')));
+          this.acks.delete(h.message_id);
+        }
+      });
+    });
+    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
+  }
+
+  async stop(): Promise<void> {
+    for (const s of this.sockets) s.terminate();
+    this.wss.close();
+    await new Promise<void>((r) => this.server.close(() => r()));
+  }
+
+  /** Waits for the SDK's long connection to be up. */
+  async connected(timeoutMs = 5000): Promise<void> {
+    const start = Date.now();
+    while (this.sockets.length === 0) {
+      if (Date.now() - start > timeoutMs) throw new Error('no websocket connection');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await new Promise((r) => setTimeout(r, 150)); // the SDK listens only once the handshake settles
+  }
+
+  /** Pushes an event over the long connection; resolves with the client's ack payload. */
+  pushOverWs(event: unknown): Promise<{ code: number; data?: string }> {
+    const id = `frame-${++this.seq}`;
+    const ack = new Promise<{ code: number; data?: string }>((resolve) => this.acks.set(id, resolve as (p: unknown) => void));
+    const frame = Frame.create({
+      SeqID: this.seq, LogID: this.seq, service: 7, method: 1,
+      headers: [{ key: 'type', value: 'event' }, { key: 'message_id', value: id }, { key: 'sum', value: '1' }, { key: 'seq', value: '0' }, { key: 'trace_id', value: id }],
+      payload: Buffer.from(JSON.stringify(event)),
+    });
+    this.sockets[0]?.send(Frame.encode(frame).finish());
+    return ack;
+  }
+}
+
+export function encrypt(obj: unknown, key: string): { encrypt: string } {
+  const iv = randomBytes(16);
+  const c = createCipheriv('aes-256-cbc', createHash('sha256').update(key).digest(), iv);
+  return { encrypt: Buffer.concat([iv, c.update(JSON.stringify(obj)), c.final()]).toString('base64') };
+}
+
+/** Posts an event to the webhook, encrypted and signed (or with a forged signature). */
+export async function postEvent(url: string, event: unknown, key: string, o: { forge?: boolean; unsigned?: boolean } = {}): Promise<{ status: number; body: string }> {
+  const body = JSON.stringify(encrypt(event, key));
+  const ts = String(Math.floor(Date.now() / 1000));
+  const nonce = randomBytes(8).toString('hex');
+  const sig = createHash('sha256').update(ts + nonce + (o.forge ? 'not-the-key' : key) + body).digest('hex');
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (!o.unsigned) Object.assign(headers, { 'x-lark-request-timestamp': ts, 'x-lark-request-nonce': nonce, 'x-lark-signature': sig });
+  const r = await fetch(url, { method: 'POST', headers, body });
+  return { status: r.status, body: await r.text() };
+}
+
+let n = 0;
+
+/** An `im.message.receive_v1` event: `text` may contain `@_user_1` … for `mentions`. */
+export function messageEvent(o: {
+  from: string; text: string; chatId?: string; chatType?: 'group' | 'p2p'; eventId?: string; messageId?: string;
+  mentions?: Array<{ key: string; name: string; openId: string }>;
+}): Record<string, unknown> {
+  n += 1;
+  return {
+    schema: '2.0',
+    header: { event_id: o.eventId ?? `ev_${n}`, event_type: 'im.message.receive_v1', create_time: String(Date.now()), app_id: 'cli_0123456789abcdef', tenant_key: 't' },
+    event: {
+      sender: { sender_id: { open_id: o.from }, sender_type: 'user', tenant_key: 't' },
+      message: {
+        message_id: o.messageId ?? `om_in_${n}`, chat_id: o.chatId ?? 'oc_group', chat_type: o.chatType ?? 'group', message_type: 'text',
+        content: JSON.stringify({ text: o.text }), create_time: String(Date.now()),
+        mentions: (o.mentions ?? []).map((m) => ({ key: m.key, name: m.name, id: { open_id: m.openId }, tenant_key: 't' })),
+      },
+    },
+  };
+}
+
+/** A `card.action.trigger` callback for a button (with `form` text when it submits a form). */
+export function cardEvent(o: { operator: string; command: string; form?: string; chatId?: string; messageId?: string; eventId?: string }): Record<string, unknown> {
+  n += 1;
+  return {
+    schema: '2.0',
+    header: { event_id: o.eventId ?? `ev_card_${n}`, event_type: 'card.action.trigger', create_time: String(Date.now()), app_id: 'cli_0123456789abcdef', tenant_key: 't' },
+    event: {
+      operator: { open_id: o.operator, tenant_key: 't' },
+      token: 'c-update-token',
+      action: { value: { command: o.command }, tag: 'button', ...(o.form !== undefined ? { form_value: { text: o.form } } : {}) },
+      host: 'im_message',
+      context: { open_message_id: o.messageId ?? 'om_card', open_chat_id: o.chatId ?? 'oc_group' },
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readLarkSettings } from '../../../src/adapters/lark/lark-settings.js';
+import { SettingsError } from '../../../src/config/settings.js';
+import { FakeLark, messageEvent, postEvent } from './fake-lark.js';
+import { KEY } from './lark-world.js';
+
+const base = { LARK_APP_ID: 'cli_0123456789abcdef', LARK_APP_SECRET: 'secret-secret' };
+
+describe('Lark settings', () => {
+  it('defaults to the long connection on Feishu', () => {
+    expect(readLarkSettings(base)).toMatchObject({ mode: 'ws', domain: 'https://open.feishu.cn', webhookPath: '/webhook/event', webhookPort: 3000 });
+    expect(readLarkSettings({ ...base, LARK_DOMAIN: 'https://open.larksuite.com/' }).domain).toBe('https://open.larksuite.com');
+  });
+
+  it('names the variable and how to fix it', () => {
+    const fails = (env: Record<string, string>, text: string) => {
+      expect(() => readLarkSettings(env)).toThrow(SettingsError);
+      expect(() => readLarkSettings(env)).toThrow(text);
+    };
+    fails({ ...base, LARK_APP_ID: 'app123' }, 'LARK_APP_ID="app123" 格式不对。在飞书开放平台「凭证与基础信息」页复制 App ID');
+    fails({ LARK_APP_ID: base.LARK_APP_ID }, 'LARK_APP_SECRET=（已隐去） 缺少此项');
+    fails({ ...base, LARK_MODE: 'poll' }, 'LARK_MODE="poll" 取值不对');
+    fails({ ...base, LARK_MODE: 'webhook' }, 'LARK_MODE=webhook 时必须设置 LARK_ENCRYPT_KEY');
+    fails({ ...base, LARK_WEBHOOK_PORT: '99999' }, 'LARK_WEBHOOK_PORT="99999" 须为端口号');
+    fails({ ...base, LARK_DOMAIN: 'open.feishu.cn' }, 'LARK_DOMAIN="open.feishu.cn" 须为网址');
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => resolve(a && typeof a === 'object' ? a.port : 0));
+    });
+  });
+}
+
+describe('npm start with LARK_APP_ID set', () => {
+  it('runs the Lark adapter (webhook mode) instead of the console, and answers in the group', async () => {
+    const fake = new FakeLark();
+    await fake.start();
+    const port = await freePort();
+    const dir = mkdtempSync(join(tmpdir(), 'lark-start-'));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: {
+        ...process.env, DUBAN_DB: join(dir, 'duban.db'), DUBAN_DIRECTORY: '', WECHATY_PUPPET: '', LARK_APP_ID: 'cli_0123456789abcdef', LARK_APP_SECRET: 'secret-secret',
+        LARK_ENCRYPT_KEY: KEY, LARK_DOMAIN: fake.base, LARK_MODE: 'webhook', LARK_WEBHOOK_PORT: String(port),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    child.stderr.on('data', (b: Buffer) => (log += b.toString()));
+    try {
+      for (let i = 0; i < 200 && !log.includes('lark webhook listening'); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(log).toContain('督办助手已启动：飞书');
+      const r = await postEvent(`http://127.0.0.1:${port}/webhook/event`, messageEvent({ from: 'ou_stranger', text: '@_user_1 帮助', mentions: [{ key: '@_user_1', name: '督办助手', openId: 'ou_bot' }] }), KEY);
+      expect(r.status).toBe(200);
+      for (let i = 0; i < 100 && fake.sent.length === 0; i++) await new Promise((r2) => setTimeout(r2, 50));
+      expect(JSON.parse(fake.sent[0]?.content ?? '{}').text).toContain('尚未登记在通讯录中');
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.on('exit', r));
+      await fake.stop();
+    }
+  }, 30_000);
+});
