@@ -108,7 +108,7 @@ async function main(): Promise<void> {
 
   const lark = await benchLark(values.quick ? 500 : 3000);
   results.lark = lark;
-  if (lark) rows.push(['Lark end to end', `${lark.events} signed events, webhook → send; p99 ${round(lark.bot.p99ms)} ms`, `${Math.round(lark.bot.perSecond)}/s vs echo ${Math.round(lark.echo.perSecond)}/s = ${round(lark.ratio)}`]);
+  rows.push(['Lark end to end', `${lark.events} signed events, webhook → send; p99 ${round(lark.bot.p99ms)} ms`, `${Math.round(lark.bot.perSecond)}/s vs echo ${Math.round(lark.echo.perSecond)}/s = ${round(lark.ratio)}`]);
 
   const width = Math.max(...rows.map((r) => r[0].length));
   process.stdout.write(`\n督办助手 benchmark (${size.name}) on ${machine().cpu}, ${machine().cores} cores, Node ${process.version}\n\n`);

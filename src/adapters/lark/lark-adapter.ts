@@ -40,11 +40,13 @@ export class LarkAdapter implements Adapter {
     private readonly settings: LarkSettings,
     private readonly app: Pick<App, 'bot' | 'logger'>,
     time: LimiterTime = realTime,
+    /** Lark's limits: 5 a second per chat or user, 50 for the app (the benchmark lifts them to compare pipelines). */
+    limits: { perTarget: number; perApp: number } = { perTarget: 5, perApp: 50 },
   ) {
     const c = createClient(settings, app.logger);
     this.client = c.client;
     this.forgetToken = c.forgetToken;
-    this.limiter = new SendRateLimiter(5, 50, 1000, time);
+    this.limiter = new SendRateLimiter(limits.perTarget, limits.perApp, 1000, time);
   }
 
   /** The port the webhook listens on (0 until started; useful when configured as 0 in tests). */

@@ -50,6 +50,8 @@ export class FakeLark {
   /** While true, every request is cut off as if the network were down. */
   offline = false;
   clock: () => number = () => Date.now();
+  /** Called for each message accepted (the benchmark times arrivals). */
+  onSent: ((m: SentMessage) => void) | undefined;
   private readonly byUuid = new Map<string, string>();
   private server!: Server;
   private wss!: WebSocketServer;
@@ -105,10 +107,12 @@ export class FakeLark {
           const messageId = known ?? `om_${++this.seq}`;
           if (!known) {
             if (uuid) this.byUuid.set(uuid, messageId);
-            this.sent.push({
+            const sent: SentMessage = {
               uuid, receiveIdType: url.searchParams.get('receive_id_type') ?? undefined, receiveId: body.receive_id, replyTo: reply?.[1],
               msgType: body.msg_type ?? '', content: body.content ?? '', messageId, at: this.clock(),
-            });
+            };
+            this.sent.push(sent);
+            this.onSent?.(sent);
           }
           return json(200, { code: 0, msg: 'success', data: { message_id: messageId, chat_id: body.receive_id } });
         }
