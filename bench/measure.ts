@@ -14,21 +14,10 @@ export function summarize(samplesMs: number[]): Latency {
   return { count: samplesMs.length, seconds: total / 1000, perSecond: samplesMs.length / (total / 1000), p50ms: at(0.5), p99ms: at(0.99) };
 }
 
-export async function timeEach(n: number, f: (i: number) => Promise<unknown> | unknown): Promise<Latency> {
-  const samples: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await f(i);
-    samples.push(performance.now() - t);
-  }
-  return summarize(samples);
-}
-
 export async function timeOnce<T>(f: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
   const t = performance.now();
   const value = await f();
   return { ms: performance.now() - t, value };
 }
 
-export const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 export const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;

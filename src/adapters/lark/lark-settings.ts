@@ -31,7 +31,8 @@ const schema = z.object({
   LARK_VERIFICATION_TOKEN: z.string().min(1).optional(),
   LARK_DOMAIN: z.string().url('须为网址').default('https://open.feishu.cn'),
   LARK_MODE: z.enum(['ws', 'webhook'], { message: '取值不对' }).default('ws'),
-  LARK_WEBHOOK_PORT: z.coerce.number({ message: '须为端口号' }).int('须为整数').min(1, '须为端口号').max(65535, '须为端口号').default(3000),
+  // 0 lets the system pick a free port (logged at start-up); useful for tests.
+  LARK_WEBHOOK_PORT: z.coerce.number({ message: '须为端口号' }).int('须为整数').min(0, '须为端口号').max(65535, '须为端口号').default(3000),
   LARK_WEBHOOK_PATH: z.string().regex(/^\/\S*$/, '须以 / 开头').default('/webhook/event'),
 });
 

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,26 +30,15 @@ describe('Lark settings', () => {
   });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(a && typeof a === 'object' ? a.port : 0));
-    });
-  });
-}
-
 describe('npm start with LARK_APP_ID set', () => {
   it('runs the Lark adapter (webhook mode) instead of the console, and answers in the group', async () => {
     const fake = new FakeLark();
     await fake.start();
-    const port = await freePort();
     const dir = mkdtempSync(join(tmpdir(), 'lark-start-'));
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       env: {
         ...process.env, DUBAN_DB: join(dir, 'duban.db'), DUBAN_DIRECTORY: '', WECHATY_PUPPET: '', LARK_APP_ID: 'cli_0123456789abcdef', LARK_APP_SECRET: 'secret-secret',
-        LARK_ENCRYPT_KEY: KEY, LARK_DOMAIN: fake.base, LARK_MODE: 'webhook', LARK_WEBHOOK_PORT: String(port),
+        LARK_ENCRYPT_KEY: KEY, LARK_DOMAIN: fake.base, LARK_MODE: 'webhook', LARK_WEBHOOK_PORT: '0',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -58,8 +46,10 @@ describe('npm start with LARK_APP_ID set', () => {
     child.stderr.on('data', (b: Buffer) => (log += b.toString()));
     try {
       // A cold start under a busy test run can take a while; wait for the process to say so.
-      for (let i = 0; i < 800 && !log.includes('lark webhook listening'); i++) await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 800 && !log.includes('督办助手已启动'); i++) await new Promise((r) => setTimeout(r, 50));
       expect(log).toContain('督办助手已启动：飞书');
+      // Port 0: the system picked a free one, and the log says which.
+      const port = Number(/lark webhook listening \{"port":(\d+)/.exec(log)?.[1]);
       const r = await postEvent(`http://127.0.0.1:${port}/webhook/event`, messageEvent({ from: 'ou_stranger', text: '@_user_1 帮助', mentions: [{ key: '@_user_1', name: '督办助手', openId: 'ou_bot' }] }), KEY);
       expect(r.status).toBe(200);
       for (let i = 0; i < 400 && fake.sent.length === 0; i++) await new Promise((r2) => setTimeout(r2, 50));
