@@ -47,6 +47,23 @@ export function replaceMentions(text: string, render: (personId: string) => stri
   return text.replace(TOKEN, (_, id: string) => render(id));
 }
 
+/**
+ * The `mentions` that do not already appear as a token in the title, fields, lines or note:
+ * renderers put these in front, since the others are @-ed where they stand.
+ */
+export function extraMentions(reply: Reply): string[] {
+  const inline = new Set<string>();
+  const scan = (s: string | undefined) => {
+    if (!s) return;
+    for (const m of s.matchAll(TOKEN)) if (m[1]) inline.add(m[1]);
+  };
+  scan(reply.title);
+  scan(reply.note);
+  reply.lines?.forEach(scan);
+  reply.fields?.forEach((f) => scan(f.value));
+  return [...new Set(reply.mentions ?? [])].filter((id) => !inline.has(id));
+}
+
 /** Person ids mentioned by token anywhere in the reply, plus `mentions`, without repeats. */
 export function mentionedPeople(reply: Reply): string[] {
   const ids = new Set(reply.mentions ?? []);

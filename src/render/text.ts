@@ -1,5 +1,5 @@
 import type { Reply } from '../core/reply.js';
-import { replaceMentions } from '../core/reply.js';
+import { extraMentions, replaceMentions } from '../core/reply.js';
 
 export interface TextRenderOptions {
   /** How a mentioned person is written, e.g. `@王芳`. */
@@ -18,13 +18,7 @@ const defaultHint = (command: string, _label: string, input?: { placeholder: str
 export function renderText(reply: Reply, opts: TextRenderOptions): string {
   const m = (s: string) => replaceMentions(s, opts.mentionText);
   const out: string[] = [m(reply.title)];
-  const inline = new Set<string>();
-  const scan = (s: string) => {
-    for (const x of s.matchAll(/\{\{@([A-Za-z0-9_.-]+)\}\}/g)) if (x[1]) inline.add(x[1]);
-  };
-  reply.fields?.forEach((f) => scan(f.value));
-  reply.lines?.forEach(scan);
-  const extra = (reply.mentions ?? []).filter((id) => !inline.has(id));
+  const extra = extraMentions(reply);
   if (extra.length > 0) out.push(extra.map(opts.mentionText).join(' '));
   for (const f of reply.fields ?? []) {
     const [first, ...rest] = m(f.value).split('\n');

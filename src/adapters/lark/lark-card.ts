@@ -1,5 +1,5 @@
 import type { Reply, Tone } from '../../core/reply.js';
-import { replaceMentions } from '../../core/reply.js';
+import { extraMentions, replaceMentions } from '../../core/reply.js';
 
 /** Display names and Lark open_ids of the people a reply mentions. */
 export type LarkPeople = Record<string, { name: string; account?: string }>;
@@ -41,14 +41,7 @@ export function renderLark(reply: Reply, people: LarkPeople): LarkBody {
 
 export function textOf(reply: Reply, people: LarkPeople): string {
   const m = (s: string) => replaceMentions(s, (id) => atText(id, people));
-  const inline = new Set<string>();
-  const scan = (s?: string) => {
-    for (const x of s?.matchAll(/\{\{@([A-Za-z0-9_.-]+)\}\}/g) ?? []) if (x[1]) inline.add(x[1]);
-  };
-  scan(reply.title);
-  reply.lines?.forEach(scan);
-  scan(reply.note);
-  const extra = (reply.mentions ?? []).filter((id) => !inline.has(id)).map((id) => atText(id, people));
+  const extra = extraMentions(reply).map((id) => atText(id, people));
   return [[...extra, m(reply.title)].join(' '), ...(reply.lines ?? []).map(m), ...(reply.note ? [m(reply.note)] : [])].join('\n');
 }
 
@@ -56,14 +49,7 @@ export function textOf(reply: Reply, people: LarkPeople): string {
 export function cardOf(reply: Reply, people: LarkPeople): Record<string, unknown> {
   const m = (s: string) => replaceMentions(md(s), (id) => atMarkdown(id, people));
   const elements: Array<Record<string, unknown>> = [];
-  const inline = new Set<string>();
-  const scan = (s?: string) => {
-    for (const x of s?.matchAll(/\{\{@([A-Za-z0-9_.-]+)\}\}/g) ?? []) if (x[1]) inline.add(x[1]);
-  };
-  reply.fields?.forEach((f) => scan(f.value));
-  reply.lines?.forEach(scan);
-  scan(reply.note);
-  const extra = (reply.mentions ?? []).filter((id) => !inline.has(id));
+  const extra = extraMentions(reply);
   if (extra.length > 0) elements.push({ tag: 'markdown', content: extra.map((id) => atMarkdown(id, people)).join(' ') });
   if (reply.fields?.length) {
     elements.push({ tag: 'markdown', content: reply.fields.map((f) => `**${md(f.label)}**：${m(f.value).replace(/\n/g, '\n　　')}`).join('\n') });
