@@ -28,6 +28,8 @@ export interface NewTask {
   origin: MessageRef;
   /** For a stage: the parent task; its code is `<parent code>-<n>`. */
   parent?: { id: number; code: string };
+  /** For a stage: who split the task (the stage keeps the task's assigner too). */
+  splitBy?: string;
 }
 
 /** Columns a command may change directly; `null` clears. */
@@ -138,11 +140,18 @@ export interface ChatRecord {
   chatId: string;
   kind: 'group' | 'direct';
   title?: string;
+  /** Set when an administrator registered the group as a work group (本群登记为工作群). */
+  registeredBy?: string;
 }
 
 export interface ChatRepository {
   touch(chat: ChatRecord, at: string): Promise<void>;
+  /** Every group chat recorded (registered or not), oldest first. */
   groups(): Promise<ChatRecord[]>;
+  /** Marks a recorded group as a work group; false when the chat is not recorded. */
+  register(platform: string, chatId: string, by: string, at: string): Promise<boolean>;
+  /** Clears the registration; false when it was not registered. */
+  unregister(platform: string, chatId: string): Promise<boolean>;
 }
 
 export interface OutboxItem {
@@ -186,6 +195,17 @@ export interface AccountBinding {
   boundAt: string;
 }
 
+/** A 绑定 waiting for a second administrator's 确认绑定. */
+export interface PendingBinding {
+  id: number;
+  platform: string;
+  accountId: string;
+  personId: string;
+  replace: boolean;
+  requestedBy: string;
+  requestedAt: string;
+}
+
 export interface BindingRepository {
   personFor(platform: string, accountId: string): Promise<string | undefined>;
   accountFor(platform: string, personId: string): Promise<string | undefined>;
@@ -193,6 +213,13 @@ export interface BindingRepository {
   bind(binding: AccountBinding): Promise<void>;
   unbind(platform: string, personId: string): Promise<boolean>;
   list(platform?: string): Promise<AccountBinding[]>;
+  /** Blocks an account (停用), whatever the directory file says; false when already blocked. */
+  block(platform: string, accountId: string, by: string, at: string): Promise<boolean>;
+  unblock(platform: string, accountId: string): Promise<boolean>;
+  isBlocked(platform: string, accountId: string): Promise<boolean>;
+  requestBinding(p: Omit<PendingBinding, 'id'>): Promise<number>;
+  pending(): Promise<PendingBinding[]>;
+  dropPending(id: number): Promise<void>;
 }
 
 export interface Repositories {

@@ -59,6 +59,8 @@ export interface Task {
   updatedAt: string;
   /** Set on a stage (阶段): the task it belongs to. */
   parentId?: number;
+  /** Set on a stage: who split the task into stages. */
+  splitBy?: string;
   /** When 暂缓执行 stopped the clock. */
   pausedAt?: string;
   /** Approved extensions so far; a second one is flagged. */

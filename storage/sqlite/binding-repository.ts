@@ -1,4 +1,4 @@
-import type { BindingRepository, AccountBinding } from '../repositories.js';
+import type { BindingRepository, AccountBinding, PendingBinding } from '../repositories.js';
 import type { Statements } from './statements.js';
 
 /**
@@ -7,11 +7,13 @@ import type { Statements } from './statements.js';
  */
 export class SqliteBindingRepository implements BindingRepository {
   private readonly byAccount = new Map<string, string | null>();
+  private readonly blocked = new Map<string, boolean>();
 
   constructor(private readonly s: Statements) {}
 
   clearCache(): void {
     this.byAccount.clear();
+    this.blocked.clear();
   }
 
   async personFor(platform: string, accountId: string): Promise<string | undefined> {
@@ -54,5 +56,50 @@ export class SqliteBindingRepository implements BindingRepository {
       platform: string; account_id: string; person_id: string; bound_by: string; bound_at: string;
     }>;
     return rows.map((r) => ({ platform: r.platform, accountId: r.account_id, personId: r.person_id, boundBy: r.bound_by, boundAt: r.bound_at }));
+  }
+
+  async block(platform: string, accountId: string, by: string, at: string): Promise<boolean> {
+    this.clearCache();
+    return this.s
+      .get('INSERT INTO blocked_accounts (platform, account_id, blocked_by, blocked_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING')
+      .run(platform, accountId, by, at).changes > 0;
+  }
+
+  async unblock(platform: string, accountId: string): Promise<boolean> {
+    this.clearCache();
+    return this.s.get('DELETE FROM blocked_accounts WHERE platform = ? AND account_id = ?').run(platform, accountId).changes > 0;
+  }
+
+  async isBlocked(platform: string, accountId: string): Promise<boolean> {
+    const key = `${platform}\u0000${accountId}`;
+    const cached = this.blocked.get(key);
+    if (cached !== undefined) return cached;
+    const found = this.s.get('SELECT 1 FROM blocked_accounts WHERE platform = ? AND account_id = ?').get(platform, accountId) !== undefined;
+    if (this.blocked.size > 10_000) this.blocked.clear();
+    this.blocked.set(key, found);
+    return found;
+  }
+
+  async requestBinding(p: Omit<PendingBinding, 'id'>): Promise<number> {
+    // One request per account: a newer request replaces an older one.
+    this.s.get('DELETE FROM pending_bindings WHERE platform = ? AND account_id = ?').run(p.platform, p.accountId);
+    const r = this.s
+      .get('INSERT INTO pending_bindings (platform, account_id, person_id, replace, requested_by, requested_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(p.platform, p.accountId, p.personId, p.replace ? 1 : 0, p.requestedBy, p.requestedAt);
+    return Number(r.lastInsertRowid);
+  }
+
+  async pending(): Promise<PendingBinding[]> {
+    const rows = this.s.get('SELECT * FROM pending_bindings ORDER BY id').all() as Array<{
+      id: number; platform: string; account_id: string; person_id: string; replace: number; requested_by: string; requested_at: string;
+    }>;
+    return rows.map((r) => ({
+      id: r.id, platform: r.platform, accountId: r.account_id, personId: r.person_id, replace: r.replace === 1,
+      requestedBy: r.requested_by, requestedAt: r.requested_at,
+    }));
+  }
+
+  async dropPending(id: number): Promise<void> {
+    this.s.get('DELETE FROM pending_bindings WHERE id = ?').run(id);
   }
 }

@@ -12,7 +12,7 @@ interface TaskRow {
   completed_date: string | null; result: string | null; chase_count: number; origin_platform: string;
   origin_chat_id: string; origin_message_id: string; updated_at: string; parent_id: number | null;
   paused_at: string | null; extension_count: number; verification: string | null; reopen_count: number;
-  accountability_at: string | null; last_chased_date: string | null;
+  accountability_at: string | null; last_chased_date: string | null; split_by?: string | null;
 }
 
 interface UnitRow {
@@ -31,7 +31,7 @@ export function rowToTask(r: TaskRow, units: TaskUnit[]): Task {
     origin: { platform: r.origin_platform, chatId: r.origin_chat_id, messageId: r.origin_message_id },
     updatedAt: r.updated_at, parentId: OPT(r.parent_id), pausedAt: OPT(r.paused_at), extensionCount: r.extension_count,
     verification: OPT(r.verification) as Task['verification'], reopenCount: r.reopen_count,
-    accountabilityAt: OPT(r.accountability_at), lastChasedDate: OPT(r.last_chased_date),
+    accountabilityAt: OPT(r.accountability_at), lastChasedDate: OPT(r.last_chased_date), splitBy: OPT(r.split_by ?? null),
   };
 }
 
@@ -118,11 +118,11 @@ export class SqliteTaskRepository implements TaskRepository {
     if (!lead) throw new Error('a task needs a lead unit');
     const info = this.s
       .get(`INSERT INTO tasks (code, title, source, is_key, status, assigner_id, assigned_at, assigned_date,
-              original_deadline, deadline, lead_unit_id, origin_platform, origin_chat_id, origin_message_id, updated_at, parent_id)
-            VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+              original_deadline, deadline, lead_unit_id, origin_platform, origin_chat_id, origin_message_id, updated_at, parent_id, split_by)
+            VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(code, input.title, input.source, input.isKey ? 1 : 0, input.assignerId, input.assignedAt, input.assignedDate,
         input.deadline, input.deadline, lead.unitId, input.origin.platform, input.origin.chatId, input.origin.messageId,
-        input.assignedAt, input.parent?.id ?? null);
+        input.assignedAt, input.parent?.id ?? null, input.splitBy ?? null);
     const taskId = Number(info.lastInsertRowid);
     const insertUnit = this.s.get(
       'INSERT INTO task_units (task_id, unit_id, role, responsible_id) VALUES (?, ?, ?, ?)',
@@ -133,7 +133,7 @@ export class SqliteTaskRepository implements TaskRepository {
       id: taskId, code, title: input.title, source: input.source, isKey: input.isKey, status: 'pending', assignerId: input.assignerId,
       assignedAt: input.assignedAt, assignedDate: input.assignedDate, originalDeadline: input.deadline, deadline: input.deadline,
       leadUnitId: lead.unitId, units: ordered.map((u) => ({ unitId: u.unitId, role: u.role, responsibleId: u.responsibleId })),
-      chaseCount: 0, origin: input.origin, updatedAt: input.assignedAt, parentId: input.parent?.id, extensionCount: 0, reopenCount: 0,
+      chaseCount: 0, origin: input.origin, updatedAt: input.assignedAt, parentId: input.parent?.id, splitBy: input.splitBy, extensionCount: 0, reopenCount: 0,
     };
   }
 

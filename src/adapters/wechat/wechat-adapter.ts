@@ -9,6 +9,7 @@ import { SendLimiter, realTime, type LimiterTime } from './send-limiter.js';
 import { WechatReceiver, type Disposition } from './wechat-receiver.js';
 import { WechatSender } from './wechat-sender.js';
 import type { WechatSettings } from './wechat-settings.js';
+import { isoShanghai } from '../../time/shanghai.js';
 
 export interface WechatAdapterOptions {
   app: App;
@@ -41,6 +42,15 @@ export class WechatAdapter implements Adapter {
     const accounts: WechatAccounts = {
       personFor: (id) => app.storage.transaction((r) => app.identity.personFor(r.bindings, 'wechat', id)),
       accountFor: (id) => app.storage.transaction((r) => app.identity.accountFor(r.bindings, 'wechat', id)),
+      isBlocked: (id) => app.storage.transaction((r) => r.bindings.isBlocked('wechat', id)),
+      remember: (contactId, personId) => app.storage.transaction(async (r) => {
+        const at = isoShanghai(app.clock.now());
+        if (!(await app.identity.remember(r.bindings, 'wechat', contactId, personId, at))) return;
+        await r.audit.append({
+          at, actorId: 'system', action: 'bind_remembered', subject: `person:${personId}`,
+          details: { platform: 'wechat', accountId: contactId, personId }, source: { job: 'wechat-contact-match' },
+        });
+      }),
     };
     const identity = new ContactIdentity(app.directory, accounts);
     this.limiter = new SendLimiter(o.settings, o.limiterTime ?? realTime);

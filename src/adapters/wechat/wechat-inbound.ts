@@ -1,6 +1,7 @@
 import type { Contact, Message, Room, Wechaty } from 'wechaty';
 import type { InboundMessage } from '../../core/inbound.js';
 import type { Directory } from '../../directory/directory.js';
+import { identityKey } from '../../core/identity-key.js';
 import type { ContactIdentity, ContactMatch, NamesakeCounter } from './contact-identity.js';
 
 export interface InboundContext {
@@ -35,12 +36,12 @@ export async function normalizeMessage(msg: Message, ctx: InboundContext): Promi
       text = rewriteMention(text, shown, '');
       continue;
     }
-    const match = await resolveContact(contact, room, ctx);
+    const match = await resolveContact(contact, room, ctx, false);
     const name = match.personId ? ctx.directory.personName(match.personId) : (shown[0] ?? contact.id).replace(/\s+/g, '');
     text = rewriteMention(text, shown, `@${name} `);
     mentions.push({ accountId: contact.id, name, personId: match.personId });
   }
-  const sender = await resolveContact(talker, room, ctx);
+  const sender = await resolveContact(talker, room, ctx, true);
   const senderShown = await shownNames(talker, room);
   return {
     platform: 'wechat',
@@ -58,10 +59,10 @@ export async function normalizeMessage(msg: Message, ctx: InboundContext): Promi
   };
 }
 
-async function resolveContact(contact: Contact, room: Room | undefined, ctx: InboundContext): Promise<ContactMatch> {
+async function resolveContact(contact: Contact, room: Room | undefined, ctx: InboundContext, remember: boolean): Promise<ContactMatch> {
   const alias = await safe(() => contact.alias());
   try {
-    return await ctx.identity.resolve({ id: contact.id, name: contact.name(), alias }, namesakeCounter(ctx.bot, room, contact.id));
+    return await ctx.identity.resolve({ id: contact.id, name: contact.name(), alias }, namesakeCounter(ctx.bot, room, contact.id), { remember });
   } catch {
     // Without the namesake check a 昵称 match would be a guess.
     return { note: '暂时无法核对微信昵称，请稍后重试' };
@@ -83,12 +84,23 @@ function rewriteMention(text: string, names: string[], replacement: string): str
   return text;
 }
 
-/** Counts room members and contacts sharing a 备注 or a name, the contact itself included. */
+/**
+ * Counts contacts whose name has the identity key `key`, the contact itself included: for a
+ * 备注, contacts the bot itself gave that remark; for a 昵称, room members by 昵称 or 群昵称
+ * and contacts by 昵称. Everything is compared under identityKey, so `钱 敏` counts as 钱敏.
+ */
 function namesakeCounter(bot: Wechaty, room: Room | undefined, contactId: string): NamesakeCounter {
-  return async (by, value) => {
+  return async (by, key) => {
     const ids = new Set([contactId]);
-    if (room) for (const m of await room.memberAll(value)) ids.add(m.id);
-    for (const c of await bot.Contact.findAll(by === 'alias' ? { alias: value } : { name: value })) ids.add(c.id);
+    const same = (n: string | undefined) => typeof n === 'string' && identityKey(n) === key;
+    if (by === 'alias') {
+      for (const c of await bot.Contact.findAll()) if (same(await safe(() => c.alias()))) ids.add(c.id);
+      return ids.size;
+    }
+    if (room) {
+      for (const m of await room.memberAll()) if (same(m.name()) || same(await safe(() => room.alias(m)))) ids.add(m.id);
+    }
+    for (const c of await bot.Contact.findAll()) if (same(c.name())) ids.add(c.id);
     return ids.size;
   };
 }

@@ -38,8 +38,8 @@ describe('matching WeChat contacts to directory people', () => {
   });
 
   it('refuses a 昵称 that two contacts share, naming the count', async () => {
-    const r = await identity().resolve({ id: 'c2', name: '钱敏' }, async (by, value) => (by === 'name' && value === '钱敏' ? 2 : 1));
-    expect(r).toEqual({ note: '有 2 个微信账号的昵称或群昵称都是「钱敏」，无法确定是哪一位' });
+    const r = await identity().resolve({ id: 'c2', name: '钱敏' }, async (by, key) => (by === 'name' && key === '钱敏' ? 2 : 1));
+    expect(r).toEqual({ note: '有 2 个微信账号的昵称或群昵称都是或形似「钱敏」，无法确定是哪一位' });
   });
 
   it('refuses a 昵称 that two directory entries claim', async () => {
@@ -55,6 +55,37 @@ describe('matching WeChat contacts to directory people', () => {
     expect(await identity({ wxid_wf: 'wang-fang' }).resolve({ id: 'c9', name: 'x', alias: '发改委王芳' }, alone)).toMatchObject({
       note: expect.stringContaining('王芳 已绑定另一个微信账号'),
     });
+  });
+
+  it('refuses a lookalike of a directory 昵称 or 备注 (space, compatibility ideograph, zero-width, full width)', async () => {
+    for (const name of ['钱 敏', '钱\uFA41', '钱\u200b敏', '钱\u3000敏', ' 钱敏']) {
+      expect(await identity().resolve({ id: 'c5', name }, alone)).toEqual({
+        note: `微信昵称「${name.trim()}」与通讯录中的「钱敏」相似但不完全相同，无法确认是本人`,
+      });
+    }
+    expect(await identity().resolve({ id: 'c6', name: 'x', alias: '发改委王\u2060芳' }, alone)).toMatchObject({ note: expect.stringContaining('相似但不完全相同') });
+  });
+
+  it('counts namesakes under the same normalization as the claims', async () => {
+    const keys: string[] = [];
+    await identity().resolve({ id: 'c2', name: '钱敏' }, async (_by, key) => {
+      keys.push(key);
+      return 1;
+    });
+    expect(keys).toEqual(['钱敏']);
+  });
+
+  it('remembers the contact id only when asked, and only on an unambiguous match', async () => {
+    const remembered: string[] = [];
+    const accounts: WechatAccounts = {
+      personFor: async () => undefined, accountFor: async () => undefined,
+      remember: async (c, p) => void remembered.push(`${c}=${p}`),
+    };
+    const id = new ContactIdentity(directory, accounts);
+    await id.resolve({ id: 'c2', name: '钱敏' }, alone);
+    await id.resolve({ id: 'c3', name: '钱敏' }, async () => 2, { remember: true });
+    await id.resolve({ id: 'c4', name: '钱敏' }, alone, { remember: true });
+    expect(remembered).toEqual(['c4=qian-min']);
   });
 
   it('says so when nothing matches', async () => {

@@ -55,23 +55,25 @@ describe('WeChat room, end to end (wechaty + PuppetMock)', () => {
     expect(r.sent[0]?.mentionIdList).toEqual([li.id]);
   });
 
-  it('refuses a sender whose 昵称 two contacts share instead of guessing, and says how to get bound', async () => {
+  it('remembers a contact matched by a unique 昵称, and refuses a later namesake instead of guessing', async () => {
     const { chen } = w.people;
     await w.post(chen, '/交办 发改委 财政厅 研究资金方案 12月18日');
     const qian = w.mocker.createContact({ id: 'wxid_qianmin', name: '钱敏' });
     const czt = w.mocker.createRoom({ id: 'czt-room@chatroom', topic: '财政工作群', memberIdList: [w.me.id, qian.id, chen.id] });
-    // While the 昵称 is unique, 钱敏 (bound by 昵称 in the directory) is recognised.
+    // While the 昵称 is unique, 钱敏 (bound by 昵称 in the directory) is recognised, and her contact id remembered.
     expect((await w.post(qian, '/进展 D-0001 资金测算中', { to: czt })).disposition).toBe('handled');
+    expect(await w.app.storage.transaction((r) => r.bindings.personFor('wechat', 'wxid_qianmin'))).toBe('qian-min');
 
     const namesake = w.mocker.createContact({ id: 'wxid_qianmin_2', name: '钱敏' });
     czt.payload.memberIdList.push(namesake.id);
     const r = await w.post(namesake, '/签收 D-0001', { to: czt });
     expect(r.disposition).toBe('refused');
     expect(r.sent[0]?.text).toBe(
-      '钱敏，有 2 个微信账号的昵称或群昵称都是「钱敏」，无法确定是哪一位。您的账号尚未登记在通讯录中，暂不能使用督办命令。'
+      '钱敏，微信昵称「钱敏」与通讯录中的 钱敏 相符，但 钱敏 已绑定另一个微信账号。您的账号尚未登记在通讯录中，暂不能使用督办命令。'
       + '请管理员（孙丽）发送「绑定 wxid_qianmin_2 通讯录姓名」完成绑定。',
     );
-    expect((await w.post(qian, '/签收 D-0001', { to: czt })).disposition).toBe('refused');
+    // The real one is matched by id now, namesake or not.
+    expect((await w.post(qian, '/查询 我的', { to: czt })).disposition).toBe('handled');
     expect((await task())?.units[1]).toMatchObject({ unitId: 'czt', ackedBy: 'qian-min' }); // signed by the earlier 进展 only
   });
 
