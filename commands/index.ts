@@ -6,6 +6,9 @@ import { complete } from './complete.js';
 import { query } from './query.js';
 import { help } from './help.js';
 import { bind, unbind } from './bind.js';
+import { confirmBinding } from './confirm-binding.js';
+import { blockAccount, unblockAccount } from './block-account.js';
+import { registerWorkGroup, unregisterWorkGroup } from './work-group.js';
 import { coordinate } from './coordinate.js';
 import { coordinationOpinion } from './coordination-opinion.js';
 import { statePosition } from './state-position.js';
@@ -34,5 +37,5 @@ export const COMMANDS: readonly CommandDefinition[] = [
   extension, approveExtension, refuseExtension,
   splitStages, verify, handover, leave, returnFromLeave, acting,
   query, weeklyReport, statistics, help,
-  bind, unbind,
+  bind, unbind, confirmBinding, blockAccount, unblockAccount, registerWorkGroup, unregisterWorkGroup,
 ];

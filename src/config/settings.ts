@@ -24,6 +24,10 @@ const schema = z.object({
   DUBAN_REPORT_TIME: time.default('09:00'),
   DUBAN_WARN_DAYS: z.string().regex(/^\d{1,2}(,\d{1,2})*$/, '须写成以逗号分隔的工作日数，如 "3,1"').default('3,1'),
   DUBAN_PROGRESS_DAY: z.coerce.number({ message: '须为 1 到 28 的整数' }).int('须为整数').min(1, '须为 1 到 28').max(28, '须为 1 到 28').default(20),
+  DUBAN_WECHAT_ROOMS: z.string().optional(),
+  DUBAN_LARK_CHATS: z.string().optional(),
+  DUBAN_THROTTLE_BURST: z.coerce.number({ message: '须为整数' }).int('须为整数').min(1, '至少 1 条').max(1000, '不超过 1000 条').default(10),
+  DUBAN_THROTTLE_PER_MINUTE: z.coerce.number({ message: '须为整数' }).int('须为整数').min(1, '至少 1 条').max(6000, '不超过 6000 条').default(20),
   DUBAN_START: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$/, '须写成 "2026-12-07 09:00" 的格式')
@@ -46,6 +50,12 @@ export function scheduleFromEnv(env: CoreEnv): ScheduleSettings {
     workStart, workEnd, chaseTime: env.DUBAN_CHASE_TIME, ackChaseTime: env.DUBAN_ACK_CHASE_TIME, reportTime: env.DUBAN_REPORT_TIME,
     warnDays: env.DUBAN_WARN_DAYS.split(',').map(Number), progressDay: env.DUBAN_PROGRESS_DAY,
   };
+}
+
+/** Work groups registered by setting: chat ids or titles per platform, comma-separated. */
+export function workGroupAllowlistFromEnv(env: CoreEnv): Record<string, string[]> {
+  const list = (v: string | undefined) => (v ?? '').split(/[,，]/).map((s) => s.trim()).filter(Boolean);
+  return { wechat: list(env.DUBAN_WECHAT_ROOMS), lark: list(env.DUBAN_LARK_CHATS) };
 }
 
 /** Reads `.env` (if present) into process.env without overriding variables already set. */

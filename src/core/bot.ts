@@ -19,6 +19,8 @@ import type { HandleResult, InboundMessage } from './inbound.js';
 import type { Logger } from './logger.js';
 import type { Reply } from './reply.js';
 import { checkAllowed } from './permission.js';
+import { workGroups } from './work-groups.js';
+import { SenderThrottle } from './throttle.js';
 import { taskCardReply } from '../render/task-card.js';
 import type { AuthorityOptions } from '../domain/task-authority.js';
 
@@ -39,6 +41,9 @@ export interface BotDeps {
   random?: () => number;
 }
 
+/** The one answer to a sender over the allowance; later messages in the same burst get none. */
+export const THROTTLED_TEXT = '发送过于频繁，本条及随后的消息未予处理。请稍候一分钟再发。';
+
 /** Longest accepted message; longer ones are answered with a short refusal and not parsed. */
 export const MAX_MESSAGE_LENGTH = 5000;
 
@@ -57,9 +62,11 @@ class CommandFailure extends Error {
 export class Bot {
   private readonly touched = new Map<string, string>();
   private readonly addressPattern: RegExp;
+  private readonly throttle: SenderThrottle;
 
   constructor(private readonly deps: BotDeps) {
     this.addressPattern = new RegExp(`^[@＠]${escapeRegExp(deps.settings.botName)}\\s*`);
+    this.throttle = new SenderThrottle(deps.settings.throttle);
   }
 
   async handle(msg: InboundMessage): Promise<HandleResult> {
@@ -68,6 +75,12 @@ export class Bot {
     if (!addressed) return { outcome: 'ignored', replies: [] };
     const now = this.deps.clock.now();
     let result: HandleResult;
+    const decision = msg.platform === 'console' ? 'ok' : this.throttle.take(`${msg.platform}\u0000${msg.senderAccountId}`, now.getTime());
+    if (decision !== 'ok') {
+      result = await this.deps.storage.transaction((repos) => this.recordThrottled(msg, decision === 'refuse', now, repos));
+      if (result.replies.length > 0) this.deps.onOutbox?.();
+      return result;
+    }
     try {
       result = await this.deps.storage.transaction((repos) => this.process(msg, text, now, repos));
     } catch (e) {
@@ -90,10 +103,12 @@ export class Bot {
     if (!(await repos.inbound.claim(msg.platform, msg.messageId, msg.chatId, at, 'handled'))) {
       return { outcome: 'duplicate', replies: [] };
     }
-    await this.touchChat(msg, at, repos);
-    const actor = msg.senderPersonId !== undefined
-      ? this.deps.directory.person(msg.senderPersonId)
-      : await this.deps.identity.personFor(repos.bindings, msg.platform, msg.senderAccountId);
+    if (await repos.bindings.isBlocked(msg.platform, msg.senderAccountId)) {
+      throw new UserError('unregistered', `${msg.senderName ? `${msg.senderName}，` : ''}您的账号已被管理员停用，暂不能使用督办命令。如有疑问，请联系管理员（${this.adminNames()}）。`, false);
+    }
+    const actor = await this.actorOf(msg, repos);
+    // Only a directory person's message records a chat (groups receive tallies once registered).
+    if (actor) await this.touchChat(msg, at, repos);
     if (!actor) {
       const note = msg.identityNote ? `${msg.identityNote}。` : '';
       throw new UserError(
@@ -132,6 +147,13 @@ export class Bot {
       }
     }
     return { outcome: 'handled', replies: await this.deliver(outcome, msg, repos, at), reply: outcome.reply };
+  }
+
+  private async actorOf(msg: InboundMessage, repos: Repositories) {
+    if (await repos.bindings.isBlocked(msg.platform, msg.senderAccountId)) return undefined;
+    return msg.senderPersonId !== undefined
+      ? this.deps.directory.person(msg.senderPersonId)
+      : this.deps.identity.personFor(repos.bindings, msg.platform, msg.senderAccountId);
   }
 
   /** Records the chat the bot serves; once a day per chat is enough (groups receive tallies). */
@@ -206,7 +228,13 @@ export class Bot {
     if (!(await repos.inbound.claim(msg.platform, msg.messageId, msg.chatId, at, classified ? 'classified' : outcome))) {
       return { outcome: 'duplicate', replies: [] };
     }
-    await this.touchChat(msg, at, repos);
+    if (await this.actorOf(msg, repos)) await this.touchChat(msg, at, repos);
+    // An unregistered account is answered once a day per chat; more answers would only fill the outbox.
+    if (isUserError(cause) && cause.code === 'unregistered' && msg.platform !== 'console'
+      && !this.throttle.firstUnregisteredToday(`${msg.platform}\u0000${msg.senderAccountId}`, msg.chatId, localDate(now))) {
+      await repos.inbound.setOutcome(msg.platform, msg.messageId, 'throttled');
+      return { outcome: 'throttled', replies: [] };
+    }
     let reply: Reply;
     if (isUserError(cause)) {
       reply = { tone: 'error', title: cause.message };
@@ -225,6 +253,15 @@ export class Bot {
     return { outcome, replies, reply };
   }
 
+  /** A message over the sender's allowance: claimed (never run later), answered once if the sender is known. */
+  private async recordThrottled(msg: InboundMessage, answer: boolean, now: Date, repos: Repositories): Promise<HandleResult> {
+    const at = isoShanghai(now);
+    if (!(await repos.inbound.claim(msg.platform, msg.messageId, msg.chatId, at, 'throttled'))) return { outcome: 'duplicate', replies: [] };
+    if (!answer || !(await this.actorOf(msg, repos))) return { outcome: 'throttled', replies: [] };
+    const reply: Reply = { tone: 'error', title: THROTTLED_TEXT };
+    return { outcome: 'throttled', replies: await this.deliver({ reply }, msg, repos, at), reply };
+  }
+
   /** Puts the reply and the notices in the outbox. */
   private async deliver(outcome: CommandOutcome, msg: InboundMessage, repos: Repositories, at: string): Promise<number[]> {
     const origin = `msg:${msg.platform}:${msg.messageId}`;
@@ -240,8 +277,9 @@ export class Bot {
 
   private async resolveNotice(to: NoticeTarget, msg: InboundMessage, repos: Repositories): Promise<ReplyTarget[]> {
     if (to.kind === 'origin') return [{ platform: msg.platform, targetKind: 'chat', targetId: msg.chatId }];
+    if (to.kind === 'account') return [{ platform: to.platform, targetKind: 'person', targetId: to.accountId }];
     if (to.kind === 'groups') {
-      return (await repos.chats.groups()).map((g) => ({ platform: g.platform, targetKind: 'chat' as const, targetId: g.chatId }));
+      return (await workGroups(repos.chats, this.deps.settings.workGroupAllowlist)).map((g) => ({ platform: g.platform, targetKind: 'chat' as const, targetId: g.chatId }));
     }
     const account = await this.deps.identity.accountFor(repos.bindings, msg.platform, to.personId);
     return account ? [{ platform: msg.platform, targetKind: 'person', targetId: account }] : [];

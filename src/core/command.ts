@@ -8,6 +8,8 @@ import type { Repositories } from '../../storage/repositories.js';
 import type { Reply } from './reply.js';
 import type { CommandRegistry } from './command-registry.js';
 import type { AuthorityOptions } from '../domain/task-authority.js';
+import type { WorkGroupAllowlist } from './work-groups.js';
+import type { ThrottleSettings } from './throttle.js';
 
 /** An @mention in the message, resolved to a directory person where possible. */
 export interface ResolvedMention {
@@ -53,12 +55,21 @@ export interface CoreSettings {
   coordinationAnswerDays: number;
   /** Share of completions drawn for 复核 (B三(七): at least 30%); 重点 items are always drawn. */
   verifyShare: number;
+  /** Groups registered by setting (DUBAN_WECHAT_ROOMS, DUBAN_LARK_CHATS), besides those registered in the chat. */
+  workGroupAllowlist?: WorkGroupAllowlist;
+  /** Per-sender limits on chat platforms (not the console); DEFAULT_THROTTLE when absent. */
+  throttle?: ThrottleSettings;
 }
 
 export const DEFAULT_CORE_SETTINGS: Omit<CoreSettings, 'botName'> = { coordinationAnswerDays: 2, verifyShare: 0.3 };
 
 /** Where a notice goes besides the reply in the chat the command came from. */
-export type NoticeTarget = { kind: 'origin' } | { kind: 'person'; personId: string } | { kind: 'groups' };
+export type NoticeTarget =
+  | { kind: 'origin' }
+  | { kind: 'person'; personId: string }
+  | { kind: 'groups' }
+  /** One account on a platform, whoever it belongs to now (e.g. an account that was just rebound). */
+  | { kind: 'account'; platform: string; accountId: string };
 
 export interface CommandOutcome {
   reply: Reply;

@@ -30,7 +30,8 @@ export interface InboundMessage {
   identityNote?: string;
 }
 
-export type HandleOutcome = 'handled' | 'duplicate' | 'ignored' | 'refused' | 'failed';
+/** `throttled`: the sender went over the allowance (or an unregistered account was already answered today). */
+export type HandleOutcome = 'handled' | 'duplicate' | 'ignored' | 'refused' | 'failed' | 'throttled';
 
 export interface HandleResult {
   outcome: HandleOutcome;

@@ -16,6 +16,7 @@ export interface JobRunnerDeps {
 }
 import type { Reply } from '../core/reply.js';
 import { enqueueReply, type ReplyTarget } from '../outbox/enqueue.js';
+import { workGroups } from '../core/work-groups.js';
 import { instantAt, isoShanghai, localDate } from '../time/shanghai.js';
 import type { JobContext, JobDefinition, Occurrence, ScheduleSettings } from './job.js';
 
@@ -80,7 +81,7 @@ export class JobRunner {
             await enqueueReply(repos, target, reply, origin, at);
           },
           async postToGroups(reply) {
-            const groups = await repos.chats.groups();
+            const groups = await workGroups(repos.chats, this.settings.workGroupAllowlist);
             for (const g of groups) await this.post({ platform: g.platform, targetKind: 'chat', targetId: g.chatId }, reply);
             return groups.length;
           },

@@ -3,6 +3,7 @@ import { computeTally, lastRanked, overTenPercent } from '../reports/tally.js';
 import { tallyReply } from '../render/tally-view.js';
 import { isoShanghai, localDate, splitDate } from '../time/shanghai.js';
 import { mention } from '../core/reply.js';
+import { workGroups } from '../core/work-groups.js';
 import { isFirstWorkingDayOfWeek, previousMonth, previousQuarter, previousWeek, quarterKey, weekKey } from './periods.js';
 import type { JobContext, JobDefinition } from './job.js';
 
@@ -55,7 +56,7 @@ export const quarterlyReview: JobDefinition = {
     for (const t of overTenPercent(tally)) {
       extra.push(`书面说明：${ctx.directory.unitName(t.unitId)} 本季度到期 ${t.due} 件，按期办结 ${t.completedOnTime} 件，未落实超过10%，须作出书面说明。`);
     }
-    const groups = await ctx.repos.chats.groups();
+    const groups = await workGroups(ctx.repos.chats, ctx.settings.workGroupAllowlist);
     for (const t of lastRanked(tally)) extra.push(await rectificationTask(ctx, t.unitId, tally.period.label, groups[0]));
     const n = await ctx.postToGroups(tallyReply(tally, 'quarter', ctx.directory, extra));
     return { detail: `${tally.period.label}，整改 ${lastRanked(tally).length} 个单位，发往 ${n} 个群` };

@@ -22,7 +22,7 @@ export class SqliteChatRepository implements ChatRepository {
   }
 
   async register(platform: string, chatId: string, by: string, at: string): Promise<boolean> {
-    return this.s.get('UPDATE chats SET registered_by = ?, registered_at = ? WHERE platform = ? AND chat_id = ?').run(by, at, platform, chatId).changes > 0;
+    return this.s.get("UPDATE chats SET registered_by = ?, registered_at = ? WHERE platform = ? AND chat_id = ? AND kind = 'group'").run(by, at, platform, chatId).changes > 0;
   }
 
   async unregister(platform: string, chatId: string): Promise<boolean> {

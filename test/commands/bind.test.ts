@@ -21,9 +21,9 @@ describe('绑定', () => {
     expect(list.text).toContain('王芳 · 控制台 · wangfang-phone');
   });
 
-  it('is for administrators and the supervision office only', async () => {
+  it('is for administrators only', async () => {
     const r = await h.say('王芳', '绑定 someone 王芳');
-    expect(r.text).toContain('「绑定」仅限管理员、督查室使用');
+    expect(r.text).toContain('「绑定」仅限管理员使用');
   });
 
   it('refuses an unknown name and unbinds', async () => {

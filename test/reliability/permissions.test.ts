@@ -36,8 +36,13 @@ const TABLE: Record<string, Record<Role, 'y' | 'n'>> = {
   周报: row('y', 'y', 'y', 'y', 'y', 'y', 'n', 'y'),
   统计: row('y', 'y', 'y', 'y', 'y', 'y', 'n', 'y'),
   帮助: row('y', 'y', 'y', 'y', 'y', 'y', 'y', 'y'),
-  绑定: row('n', 'n', 'n', 'n', 'y', 'n', 'n', 'y'),
-  解绑: row('n', 'n', 'n', 'n', 'y', 'n', 'n', 'y'),
+  绑定: row('n', 'n', 'n', 'n', 'n', 'n', 'n', 'y'),
+  解绑: row('n', 'n', 'n', 'n', 'n', 'n', 'n', 'y'),
+  确认绑定: row('n', 'n', 'n', 'n', 'n', 'n', 'n', 'y'),
+  停用: row('n', 'n', 'n', 'n', 'n', 'n', 'n', 'y'),
+  启用: row('n', 'n', 'n', 'n', 'n', 'n', 'n', 'y'),
+  本群登记为工作群: row('n', 'n', 'n', 'n', 'n', 'n', 'n', 'y'),
+  注销本群: row('n', 'n', 'n', 'n', 'n', 'n', 'n', 'y'),
 };
 
 function row(...cells: Array<'y' | 'n'>): Record<Role, 'y' | 'n'> {

@@ -25,7 +25,7 @@ const join = (id: string, name: string) => {
 };
 
 describe('WeChat impersonation by a lookalike name', () => {
-  for (const [label, name] of [['a space', '钱 敏'], ['a compatibility ideograph (U+FA41)', '钱\uFA41'], ['a zero-width joiner', '钱\u200d敏'], ['an ideographic space', '钱\u3000敏']]) {
+  for (const [label, name] of <Array<[string, string]>>[['a space', '钱 敏'], ['a compatibility ideograph (U+FA41)', '钱\uFA41'], ['a zero-width joiner', '钱\u200d敏'], ['an ideographic space', '钱\u3000敏']]) {
     it(`refuses a member whose 昵称 is 钱敏 written with ${label}, while the real 钱敏 sits in the room`, async () => {
       const impostor = join('wxid_impostor', name);
       const r = await w.post(impostor, '/签收 D-0001', { to: czt });
