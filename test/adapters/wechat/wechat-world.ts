@@ -9,6 +9,7 @@ import type { Disposition } from '../../../src/adapters/wechat/wechat-receiver.j
 import type { LimiterTime } from '../../../src/adapters/wechat/send-limiter.js';
 import type { WechatSettings } from '../../../src/adapters/wechat/wechat-settings.js';
 import type { Directory } from '../../../src/directory/directory.js';
+import type { CoreSettings } from '../../../src/core/command.js';
 import { loadCalendar } from '../../../src/calendar/load-calendar.js';
 import { instantAt } from '../../../src/time/shanghai.js';
 import { wechatDirectory } from './wechat-directory.js';
@@ -68,6 +69,8 @@ export interface WorldOptions {
   textLimit?: number;
   /** Time for the send limiter; a virtual clock that advances on sleep by default. */
   limiterTime?: LimiterTime;
+  /** Core settings besides the bot name (work-group allowlist, throttle …). */
+  core?: Partial<CoreSettings>;
   /** The front door the adapter calls; the app's own by default. */
   handle?: (app: App) => (msg: InboundMessage) => Promise<HandleResult>;
 }
@@ -77,7 +80,7 @@ export async function makeWorld(o: WorldOptions = {}): Promise<World> {
   const logger = memoryLogger();
   const app = createApp({
     dbFile: ':memory:', directory: o.directory ?? wechatDirectory(), calendar: loadCalendar(), clock, logger,
-    settings: { botName: '督办助手' }, dispatcher: { baseBackoffMs: 1000, maxBackoffMs: 60_000, pollMs: 3_600_000 },
+    settings: { botName: '督办助手', ...o.core }, dispatcher: { baseBackoffMs: 1000, maxBackoffMs: 60_000, pollMs: 3_600_000 },
   });
   const mocker = new mock.Mocker();
   const puppet = new PuppetMock({ mocker });
