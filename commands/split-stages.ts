@@ -65,6 +65,20 @@ export const splitStages = defineCommand({
     if ((await ctx.repos.tasks.stages(task.id)).length > 0) throw new UserError('invalid_state', `${task.code} 已分解过，可查询 ${task.code} 查看各阶段。`, false);
     const late = args.stages.find((s) => s.deadline > task.deadline);
     if (late) throw new UserError('bad_deadline', `阶段「${late.title}」的时限晚于事项时限 ${formatDateCn(task.deadline, ctx.today)}；如需顺延，请先申请延期。`, false);
+    // A stage stays within the task's own units; only the assigner or 督查室 may bring in another (分解 is not 交办).
+    if (!office) {
+      for (const s of args.stages) {
+        const unitId = s.owner?.kind === 'person' ? ctx.directory.person(s.owner.id)?.unitId : s.owner?.id;
+        if (unitId !== undefined && !task.units.some((u) => u.unitId === unitId)) {
+          const who = s.owner?.kind === 'person' ? `${ctx.directory.personName(s.owner.id)}（${ctx.directory.unitName(unitId)}）` : ctx.directory.unitName(unitId);
+          throw new UserError(
+            'no_permission',
+            `阶段「${s.title}」的责任方 ${who} 不是 ${task.code} 的承办单位。阶段只能由牵头单位、配合单位承担；增加其他单位须由交办人或督查室分解。`,
+            false,
+          );
+        }
+      }
+    }
     const at = isoShanghai(ctx.now);
     const lead = task.units.find((u) => u.role === 'lead');
     const lines: string[] = [];
@@ -84,8 +98,9 @@ export const splitStages = defineCommand({
       const created = await ctx.repos.tasks.create({
         title: s.title, source: task.source, isKey: task.isKey, assignerId: task.assignerId, assignedAt: at, assignedDate: ctx.today,
         deadline: s.deadline, units: [{ unitId, role: 'lead', responsibleId }], origin: ctx.message, parent: { id: task.id, code: task.code },
+        splitBy: ctx.actor.id,
       });
-      await ctx.audit('assign', { title: s.title, deadline: s.deadline, lead: unitId, units: created.units, stageOf: task.code, source: task.source }, { taskId: created.id });
+      await ctx.audit('assign', { title: s.title, deadline: s.deadline, lead: unitId, units: created.units, stageOf: task.code, source: task.source, splitBy: ctx.actor.id }, { taskId: created.id });
       // A unit that already signed the task does not sign its own stages again.
       const signed = task.units.find((u) => u.unitId === unitId && u.ackedAt);
       if (signed) {
@@ -98,7 +113,7 @@ export const splitStages = defineCommand({
       reply: {
         tone: 'success',
         title: `${task.code} 已分解为 ${args.stages.length} 个阶段`,
-        lines,
+        lines: [...lines, `分解人：${ctx.directory.personName(ctx.actor.id)}`],
         note: `各阶段分别报送进展、办结；全部办结后 ${task.code} 自动办结。`,
         actions: toSign.length > 0 ? [{ label: '签收', command: `签收 ${toSign.join(' ')}`, style: 'primary' }] : undefined,
         ref: { kind: 'task', code: task.code },

@@ -59,6 +59,7 @@ export function taskFields(task: Task, v: ViewContext): ReplyField[] {
     { label: '状态', value: statusText(task, v) },
     { label: '来源', value: SOURCES[task.source].label + (task.isKey ? '（重点）' : '') },
     { label: '交办', value: `${v.directory.personName(task.assignerId)}，${shortFromIso(task.assignedAt)}` },
+    ...(task.splitBy ? [{ label: '分解', value: `${v.directory.personName(task.splitBy)}（阶段由其分解）` }] : []),
     ...unitFields(task, v, false),
     { label: '时限', value: deadlineText(task, v) },
   ];
