@@ -1,6 +1,6 @@
-import type { CommandContext, CommandOutcome } from '../../core/command.js';
+import type { BindingRepository } from '../../../storage/repositories.js';
 import { UserError } from '../../core/errors.js';
-import { mention } from '../../core/reply.js';
+import { mention, type Reply } from '../../core/reply.js';
 import type { Directory, Person, Platform } from '../../directory/directory.js';
 import { isoShanghai } from '../../time/shanghai.js';
 import type { Role } from '../roles.js';
@@ -10,6 +10,22 @@ export const platformLabel = (p: string): string => PLATFORM_LABEL[p] ?? p;
 
 /** Binding an account to one of these needs a second administrator's 确认绑定. */
 export const CONFIRM_ROLES: readonly Role[] = ['主要领导', '分管领导', '秘书长', '管理员'];
+
+/** What a binding needs from a command's context (a CommandContext is one). */
+export interface BindContext {
+  repos: { bindings: BindingRepository };
+  directory: Directory;
+  actor: Person;
+  now: Date;
+  message: { platform: string };
+  audit(action: string, details: Record<string, unknown>, about?: { subject?: string }): Promise<void>;
+}
+
+/** The reply and the one-to-one notices of a binding (a CommandOutcome). */
+export interface BindOutcome {
+  reply: Reply;
+  notices: Array<{ to: { kind: 'person'; personId: string } | { kind: 'account'; platform: string; accountId: string }; reply: Reply }>;
+}
 
 export interface BindRequest {
   platform: string;
@@ -28,7 +44,7 @@ export function fileAccount(directory: Directory, person: Person, platform: stri
 }
 
 /** What a binding would change: who the account belongs to now, and the person's current account. */
-export async function bindingEffects(ctx: CommandContext, r: BindRequest): Promise<{ owner?: string; ownerBy?: '通讯录文件' | '绑定'; current?: string }> {
+export async function bindingEffects(ctx: BindContext, r: BindRequest): Promise<{ owner?: string; ownerBy?: '通讯录文件' | '绑定'; current?: string }> {
   const runtimeOwner = await ctx.repos.bindings.personFor(r.platform, r.accountId);
   const fileOwner = ctx.directory.personByAccount(r.platform as Platform, r.accountId)?.id;
   const owner = runtimeOwner ?? fileOwner;
@@ -45,7 +61,7 @@ export async function bindingEffects(ctx: CommandContext, r: BindRequest): Promi
  * Checks a binding an administrator asked for: never to oneself, never of a blocked account,
  * and an account or person already bound elsewhere only with an explicit 替换.
  */
-export async function checkBinding(ctx: CommandContext, r: BindRequest, words: string): Promise<void> {
+export async function checkBinding(ctx: BindContext, r: BindRequest, words: string): Promise<void> {
   const label = platformLabel(r.platform);
   if (r.personId === ctx.actor.id) {
     throw new UserError('no_permission', '管理员不能把账号绑定到本人。请由另一位管理员办理，或在通讯录文件中写明。', false);
@@ -76,7 +92,7 @@ export async function checkBinding(ctx: CommandContext, r: BindRequest, words: s
  * Makes the binding: the account goes to the person, the person's former account on that
  * platform stops acting for them (a file account is blocked), and everyone affected is told.
  */
-export async function applyBinding(ctx: CommandContext, r: BindRequest, confirmedFor?: string): Promise<CommandOutcome> {
+export async function applyBinding(ctx: BindContext, r: BindRequest, confirmedFor?: string): Promise<BindOutcome> {
   const { owner, current } = await bindingEffects(ctx, r);
   const at = isoShanghai(ctx.now);
   const label = platformLabel(r.platform);
@@ -91,7 +107,7 @@ export async function applyBinding(ctx: CommandContext, r: BindRequest, confirme
   }, { subject: `person:${r.personId}` });
   const name = ctx.directory.label(r.personId);
   const lines: string[] = [];
-  const notices: NonNullable<CommandOutcome['notices']> = [];
+  const notices: BindOutcome['notices'] = [];
   const by = ctx.directory.personName(ctx.actor.id);
   if (owner) {
     lines.push(`该账号原属 ${mention(owner)}，已改绑。`);
