@@ -300,9 +300,8 @@ export class Bot {
   }
 
   private adminNames(): string {
-    const admins = this.deps.directory.withRole('管理员');
-    const list = admins.length > 0 ? admins : this.deps.directory.withRole('督查室');
-    return list.map((p) => p.name).join('、') || '督查室';
+    // Only administrators bind accounts (绑定).
+    return this.deps.directory.withRole('管理员').map((p) => p.name).join('、') || '管理员';
   }
 }
 
