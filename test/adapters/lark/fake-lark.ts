@@ -47,6 +47,16 @@ export class FakeLark {
   readonly failures: Failure[] = [];
   readonly botOpenId = 'ou_bot';
   tokenRequests = 0;
+  /** While set, the token endpoint answers with this failure. */
+  tokenFailure: Failure | undefined;
+  /** Message ids (besides the ones this fake sent and the test's `om_in_…`) that a reply may target. */
+  readonly knownMessages = new Set<string>();
+  /** The long connection's settings as the endpoint hands them out (seconds), also sent in every pong. */
+  wsClientConfig = { PingInterval: 120, ReconnectCount: 0, ReconnectInterval: 1, ReconnectNonce: 0 };
+  /** While true, the endpoint-discovery call is refused (the SDK then gives up). */
+  refuseEndpoint = false;
+  /** Long connections opened so far. */
+  wsConnections = 0;
   /** While true, every request is cut off as if the network were down. */
   offline = false;
   clock: () => number = () => Date.now();
@@ -57,6 +67,8 @@ export class FakeLark {
   private wss!: WebSocketServer;
   private sockets: WebSocket[] = [];
   private acks = new Map<string, (payload: unknown) => void>();
+  /** Sockets dropped silently: still open at the TCP level, but nothing goes through. */
+  private readonly dead = new Set<WebSocket>();
   private seq = 0;
 
   get base(): string {
@@ -81,13 +93,15 @@ export class FakeLark {
         };
         if (url.pathname === '/open-apis/auth/v3/tenant_access_token/internal') {
           this.tokenRequests += 1;
+          if (this.tokenFailure) return json(this.tokenFailure.status, { code: this.tokenFailure.code ?? this.tokenFailure.status, msg: 'invalid app_secret' });
           return json(200, { code: 0, msg: 'ok', tenant_access_token: `t-${this.tokenRequests}`, expire: 7200 });
         }
         if (url.pathname === '/open-apis/bot/v3/info') return json(200, { code: 0, msg: 'ok', bot: { open_id: this.botOpenId, app_name: '督办助手' } });
         if (url.pathname === '/callback/ws/endpoint') {
+          if (this.refuseEndpoint) return json(500, { code: 1, msg: 'system busy' });
           return json(200, {
             code: 0, msg: 'ok',
-            data: { URL: `ws://127.0.0.1:${new URL(this.base).port}/ws?device_id=d&service_id=7`, ClientConfig: { PingInterval: 120, ReconnectCount: 0, ReconnectInterval: 1, ReconnectNonce: 0 } },
+            data: { URL: `ws://127.0.0.1:${new URL(this.base).port}/ws?device_id=d&service_id=7`, ClientConfig: this.wsClientConfig },
           });
         }
         const body = raw ? (JSON.parse(raw) as Record<string, string>) : {};
@@ -97,6 +111,11 @@ export class FakeLark {
           return json(200, { code: 0, msg: 'success' });
         }
         const reply = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/reply$/.exec(url.pathname);
+        const target = reply ? decodeURIComponent(reply[1] ?? '') : undefined;
+        if (target !== undefined && !this.isKnownMessage(target)) {
+          // As Lark does for an id that is no message (e.g. `card:<event_id>`).
+          return json(400, { code: 230001, msg: `invalid message_id: ${target}` });
+        }
         if (url.pathname === '/open-apis/im/v1/messages' || reply) {
           const failure = this.failures.shift();
           if (failure) {
@@ -108,7 +127,7 @@ export class FakeLark {
           if (!known) {
             if (uuid) this.byUuid.set(uuid, messageId);
             const sent: SentMessage = {
-              uuid, receiveIdType: url.searchParams.get('receive_id_type') ?? undefined, receiveId: body.receive_id, replyTo: reply?.[1],
+              uuid, receiveIdType: url.searchParams.get('receive_id_type') ?? undefined, receiveId: body.receive_id, replyTo: target,
               msgType: body.msg_type ?? '', content: body.content ?? '', messageId, at: this.clock(),
             };
             this.sent.push(sent);
@@ -122,9 +141,19 @@ export class FakeLark {
     this.wss = new WebSocketServer({ server: this.server, path: '/ws' });
     this.wss.on('connection', (sock) => {
       this.sockets.push(sock);
+      this.wsConnections += 1;
+      sock.on('close', () => {
+        this.sockets = this.sockets.filter((x) => x !== sock);
+      });
       sock.on('message', (buf: Buffer) => {
-        const f = Frame.decode(buf) as unknown as { method: number; headers: Array<{ key: string; value: string }>; payload: Uint8Array };
+        if (this.dead.has(sock)) return; // silently dropped: nothing is read, nothing answered
+        const f = Frame.decode(buf) as unknown as { method: number; service: number; headers: Array<{ key: string; value: string }>; payload: Uint8Array };
         const h = Object.fromEntries(f.headers.map((x) => [x.key, x.value]));
+        if (f.method === 0 && h.type === 'ping') {
+          const pong = Frame.create({ SeqID: 0, LogID: 0, service: f.service, method: 0, headers: [{ key: 'type', value: 'pong' }], payload: Buffer.from(JSON.stringify(this.wsClientConfig)) });
+          sock.send(Frame.encode(pong).finish());
+          return;
+        }
         if (f.method === 1 && h.message_id && this.acks.has(h.message_id)) {
           this.acks.get(h.message_id)?.(JSON.parse(Buffer.from(f.payload).toString('utf8')));
           this.acks.delete(h.message_id);
@@ -140,10 +169,23 @@ export class FakeLark {
     await new Promise<void>((r) => this.server.close(() => r()));
   }
 
+  private isKnownMessage(id: string): boolean {
+    return id.startsWith('om_in_') || this.knownMessages.has(id) || this.sent.some((m) => m.messageId === id);
+  }
+
+  /** The network drops the long connection without a word: no close, no reset, no more frames either way. */
+  dropSilently(): void {
+    for (const s of this.sockets) this.dead.add(s);
+  }
+
+  private live(): WebSocket[] {
+    return this.sockets.filter((s) => !this.dead.has(s));
+  }
+
   /** Waits for the SDK's long connection to be up. */
   async connected(timeoutMs = 5000): Promise<void> {
     const start = Date.now();
-    while (this.sockets.length === 0) {
+    while (this.live().length === 0) {
       if (Date.now() - start > timeoutMs) throw new Error('no websocket connection');
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -159,7 +201,7 @@ export class FakeLark {
       headers: [{ key: 'type', value: 'event' }, { key: 'message_id', value: id }, { key: 'sum', value: '1' }, { key: 'seq', value: '0' }, { key: 'trace_id', value: id }],
       payload: Buffer.from(JSON.stringify(event)),
     });
-    this.sockets[0]?.send(Frame.encode(frame).finish());
+    this.live().at(-1)?.send(Frame.encode(frame).finish());
     return ack;
   }
 }
