@@ -208,7 +208,8 @@ export class Bot {
     if (!(await repos.inbound.claim(msg.platform, msg.messageId, msg.chatId, at, classified ? 'classified' : outcome))) {
       return { outcome: 'duplicate', replies: [] };
     }
-    await this.touchChat(msg, at, repos);
+    // A classified message keeps nothing of its own, not even the chat title it came with.
+    await this.touchChat(classified ? { ...msg, chatTitle: undefined } : msg, at, repos);
     let reply: Reply;
     if (isUserError(cause)) {
       reply = { tone: 'error', title: cause.message };

@@ -178,6 +178,11 @@ export class FakeLark {
     for (const s of this.sockets) this.dead.add(s);
   }
 
+  /** The long connection is cut at once (the SDK sees the close and redials). */
+  closeSockets(): void {
+    for (const s of this.sockets) s.terminate();
+  }
+
   private live(): WebSocket[] {
     return this.sockets.filter((s) => !this.dead.has(s));
   }
@@ -213,9 +218,11 @@ export function encrypt(obj: unknown, key: string): { encrypt: string } {
 }
 
 /** Posts an event to the webhook, encrypted and signed (or with a forged signature). */
-export async function postEvent(url: string, event: unknown, key: string, o: { forge?: boolean; unsigned?: boolean } = {}): Promise<{ status: number; body: string }> {
-  const body = JSON.stringify(encrypt(event, key));
-  const ts = String(Math.floor(Date.now() / 1000));
+export async function postEvent(
+  url: string, event: unknown, key: string, o: { forge?: boolean; unsigned?: boolean; timestamp?: number; pad?: number } = {},
+): Promise<{ status: number; body: string }> {
+  const body = JSON.stringify({ ...encrypt(event, key), ...(o.pad ? { pad: 'x'.repeat(o.pad) } : {}) });
+  const ts = String(Math.floor((o.timestamp ?? Date.now()) / 1000));
   const nonce = randomBytes(8).toString('hex');
   const sig = createHash('sha256').update(ts + nonce + (o.forge ? 'not-the-key' : key) + body).digest('hex');
   const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -226,10 +233,14 @@ export async function postEvent(url: string, event: unknown, key: string, o: { f
 
 let n = 0;
 
-/** An `im.message.receive_v1` event: `text` may contain `@_user_1` … for `mentions`. */
+/**
+ * An `im.message.receive_v1` event: `text` may contain `@_user_1` … for `mentions`. With `post`,
+ * a rich-text message instead: its title and rows of elements (the text goes in as a first row).
+ */
 export function messageEvent(o: {
   from: string; text: string; chatId?: string; chatType?: 'group' | 'p2p'; eventId?: string; messageId?: string;
   mentions?: Array<{ key: string; name: string; openId: string }>;
+  post?: { title?: string; rows?: Array<Array<Record<string, unknown>>> };
 }): Record<string, unknown> {
   n += 1;
   return {
@@ -238,8 +249,9 @@ export function messageEvent(o: {
     event: {
       sender: { sender_id: { open_id: o.from }, sender_type: 'user', tenant_key: 't' },
       message: {
-        message_id: o.messageId ?? `om_in_${n}`, chat_id: o.chatId ?? 'oc_group', chat_type: o.chatType ?? 'group', message_type: 'text',
-        content: JSON.stringify({ text: o.text }), create_time: String(Date.now()),
+        message_id: o.messageId ?? `om_in_${n}`, chat_id: o.chatId ?? 'oc_group', chat_type: o.chatType ?? 'group', message_type: o.post ? 'post' : 'text',
+        content: JSON.stringify(o.post ? { title: o.post.title ?? '', content: [[{ tag: 'text', text: o.text }], ...(o.post.rows ?? [])] } : { text: o.text }),
+        create_time: String(Date.now()),
         mentions: (o.mentions ?? []).map((m) => ({ key: m.key, name: m.name, id: { open_id: m.openId }, tenant_key: 't' })),
       },
     },
