@@ -27,7 +27,9 @@ const Frame = protobuf.Root.fromJSON({
     Header: { fields: { key: { type: 'string', id: 1 }, value: { type: 'string', id: 2 } } },
     Frame: {
       fields: {
-        SeqID: { type: 'uint64', id: 1 }, LogID: { type: 'uint64', id: 2 }, service: { type: 'int32', id: 3 }, method: { type: 'int32', id: 4 },
+        // Required, as in the SDK's schema: a control frame's method 0 must be on the wire.
+        SeqID: { rule: 'required', type: 'uint64', id: 1 }, LogID: { rule: 'required', type: 'uint64', id: 2 },
+        service: { rule: 'required', type: 'int32', id: 3 }, method: { rule: 'required', type: 'int32', id: 4 },
         headers: { rule: 'repeated', type: 'Header', id: 5 }, payloadEncoding: { type: 'string', id: 6 }, payloadType: { type: 'string', id: 7 },
         payload: { type: 'bytes', id: 8 }, LogIDNew: { type: 'string', id: 9 },
       },
