@@ -5,7 +5,7 @@ import type { HandleResult, InboundMessage } from '../../core/inbound.js';
 import type { Reply } from '../../core/reply.js';
 import type { OutgoingMessage, SendResult } from '../../outbox/outgoing.js';
 import type { Adapter } from '../adapter.js';
-import { cardOf } from './lark-card.js';
+import { fittedCard } from './lark-card.js';
 import { normalizeCardAction, normalizeMessage, type LarkCardEvent, type LarkMessageEvent } from './lark-inbound.js';
 import { describeError } from './describe-error.js';
 import { botOpenId, createClient, sdkLogger } from './lark-sdk.js';
@@ -182,7 +182,7 @@ export class LarkAdapter implements Adapter {
     const response: Record<string, unknown> = { toast: { type: TOAST[reply.tone], content: reply.title.slice(0, 60) } };
     if (reply.ref?.kind === 'task') {
       const card = await this.app.bot.taskCard(reply.ref.code);
-      if (card) response.card = { type: 'raw', data: cardOf(card, {}) };
+      if (card) response.card = { type: 'raw', data: fittedCard(card, {}) };
     }
     return response;
   }
