@@ -55,8 +55,8 @@ export class FakeLark {
   readonly knownMessages = new Set<string>();
   /** The long connection's settings as the endpoint hands them out (seconds), also sent in every pong. */
   wsClientConfig = { PingInterval: 120, ReconnectCount: 0, ReconnectInterval: 1, ReconnectNonce: 0 };
-  /** While true, the endpoint-discovery call is refused (the SDK then gives up). */
-  refuseEndpoint = false;
+  /** How many endpoint-discovery calls are still to be refused (with a 500). */
+  refuseEndpoint = 0;
   /** Long connections opened so far. */
   wsConnections = 0;
   /** While true, every request is cut off as if the network were down. */
@@ -100,7 +100,10 @@ export class FakeLark {
         }
         if (url.pathname === '/open-apis/bot/v3/info') return json(200, { code: 0, msg: 'ok', bot: { open_id: this.botOpenId, app_name: '督办助手' } });
         if (url.pathname === '/callback/ws/endpoint') {
-          if (this.refuseEndpoint) return json(500, { code: 1, msg: 'system busy' });
+          if (this.refuseEndpoint > 0) {
+            this.refuseEndpoint -= 1;
+            return json(500, { code: 1, msg: 'system busy' });
+          }
           return json(200, {
             code: 0, msg: 'ok',
             data: { URL: `ws://127.0.0.1:${new URL(this.base).port}/ws?device_id=d&service_id=7`, ClientConfig: this.wsClientConfig },

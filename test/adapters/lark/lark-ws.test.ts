@@ -60,11 +60,11 @@ describe('飞书 long connection liveness', () => {
     fake.wsClientConfig = { PingInterval: 120, ReconnectCount: 1, ReconnectInterval: 0.05, ReconnectNonce: 0 };
     w = await larkWorld({ mode: 'ws', fake, settings: { wsWatchMs: 50 } });
     await w.fake.connected();
-    fake.refuseEndpoint = true;
+    // The SDK makes one reconnect attempt (ReconnectCount 1); it is refused, and the SDK gives up.
+    fake.refuseEndpoint = 1;
     fake.closeSockets();
-    await until('the SDK to give up', () => w.h.logs.some((l) => l.includes('"state":"failed"')));
-    fake.refuseEndpoint = false;
     await until('a new long connection', () => fake.wsConnections >= 2);
+    expect(w.h.logs.some((l) => l.includes('"state":"failed"'))).toBe(true);
     await w.fake.connected();
     const ack = await w.fake.pushOverWs(messageEvent({ from: ou('sun-li'), text: '@_user_1 帮助', mentions: [bot] }));
     expect(ack.code).toBe(200);
