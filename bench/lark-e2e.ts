@@ -52,7 +52,7 @@ export async function benchLark(events: number): Promise<LarkResult> {
     clock: systemClock, logger: createLogger('error'), settings: { botName: '督办助手' },
   });
   const adapter = new LarkAdapter(
-    { appId: 'cli_0123456789abcdef', appSecret: 'bench-secret', encryptKey: KEY, domain: fake.base, mode: 'webhook', webhookPort: 0, webhookPath: '/webhook/event' },
+    { appId: 'cli_0123456789abcdef', appSecret: 'bench-secret', encryptKey: KEY, domain: fake.base, mode: 'webhook', webhookPort: 0, webhookPath: '/webhook/event', wsPingTimeoutSec: 15 },
     app, undefined, { perTarget: Infinity, perApp: Infinity },
   );
   app.dispatcher.register(adapter);

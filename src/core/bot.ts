@@ -13,7 +13,8 @@ import type {
 } from './command.js';
 import type { CommandRegistry } from './command-registry.js';
 import { UserError, isUserError } from './errors.js';
-import { classifiedRefusal, findClassificationMark } from './classified.js';
+import { classifiedMarkIn, classifiedRefusal } from './classified.js';
+import { cleanMessage } from './fold-text.js';
 import type { IdentityService } from './identity.js';
 import type { HandleResult, InboundMessage } from './inbound.js';
 import type { Logger } from './logger.js';
@@ -69,8 +70,9 @@ export class Bot {
     this.throttle = new SenderThrottle(deps.settings.throttle);
   }
 
-  async handle(msg: InboundMessage): Promise<HandleResult> {
-    const text = cleanText(msg.text);
+  async handle(raw: InboundMessage): Promise<HandleResult> {
+    const msg = cleanMessage(raw);
+    const text = msg.text;
     const addressed = msg.mentionsBot || msg.chatType === 'direct' || /^[/／]/.test(text);
     if (!addressed) return { outcome: 'ignored', replies: [] };
     const now = this.deps.clock.now();
@@ -94,7 +96,7 @@ export class Bot {
 
   private async process(msg: InboundMessage, text: string, now: Date, repos: Repositories): Promise<HandleResult> {
     // Refuse before anything is written: nothing of a classified message is kept.
-    const mark = findClassificationMark(text);
+    const mark = classifiedMarkIn(msg);
     if (mark) throw new UserError('classified', classifiedRefusal(mark), false);
     if (text.length > MAX_MESSAGE_LENGTH) {
       throw new UserError('too_long', `消息过长（${text.length} 字），未予处理。命令请控制在 ${MAX_MESSAGE_LENGTH} 字以内，详细材料请另行报送。`, false);
@@ -228,7 +230,8 @@ export class Bot {
     if (!(await repos.inbound.claim(msg.platform, msg.messageId, msg.chatId, at, classified ? 'classified' : outcome))) {
       return { outcome: 'duplicate', replies: [] };
     }
-    if (await this.actorOf(msg, repos)) await this.touchChat(msg, at, repos);
+    // A chat is recorded only for a directory person's message; a classified one keeps not even the chat title.
+    if (await this.actorOf(msg, repos)) await this.touchChat(classified ? { ...msg, chatTitle: undefined } : msg, at, repos);
     // An unregistered account is answered once a day per chat; more answers would only fill the outbox.
     if (isUserError(cause) && cause.code === 'unregistered' && msg.platform !== 'console'
       && !this.throttle.firstUnregisteredToday(`${msg.platform}\u0000${msg.senderAccountId}`, msg.chatId, localDate(now))) {
@@ -265,7 +268,7 @@ export class Bot {
   /** Puts the reply and the notices in the outbox. */
   private async deliver(outcome: CommandOutcome, msg: InboundMessage, repos: Repositories, at: string): Promise<number[]> {
     const origin = `msg:${msg.platform}:${msg.messageId}`;
-    const here: ReplyTarget = { platform: msg.platform, targetKind: 'chat', targetId: msg.chatId, replyTo: msg.messageId };
+    const here: ReplyTarget = { platform: msg.platform, targetKind: 'chat', targetId: msg.chatId, replyTo: msg.replyTo ?? msg.messageId };
     const ids = [await enqueueReply(repos, here, outcome.reply, origin, at)];
     for (const notice of outcome.notices ?? []) {
       for (const target of await this.resolveNotice(notice.to, msg, repos)) {
@@ -305,10 +308,7 @@ export class Bot {
   }
 }
 
-/** Drops control characters (keeping line breaks and tabs) and surrounding space. */
-export function cleanText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2028\u2029\ufeff]/g, '').trim();
-}
+export { cleanText } from './fold-text.js';
 
 /** Removes a leading @bot mention (`at` matches it) and a leading slash. */
 export function stripAddress(text: string, at: RegExp): string {

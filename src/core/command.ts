@@ -17,6 +17,8 @@ export interface ResolvedMention {
   personId?: string;
   /** The platform account behind the mention (used by 绑定 to bind an unregistered user). */
   accountId?: string;
+  /** A real platform mention of an account bound to nobody: never to be taken for a namesake. */
+  unregistered?: boolean;
 }
 
 /** The text after the command word, and the message's mentions. */

@@ -61,7 +61,7 @@ export class IdentityService {
       const person = m.personId !== undefined
         ? this.directory.person(m.personId)
         : m.accountId ? await this.personFor(bindings, platform, m.accountId) : undefined;
-      out.push({ name: m.name, personId: person?.id, accountId: m.accountId });
+      out.push({ name: m.name, personId: person?.id, accountId: m.accountId, ...(m.accountId && !person ? { unregistered: true } : {}) });
     }
     return out;
   }

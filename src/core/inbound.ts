@@ -15,6 +15,13 @@ export interface InboundMessage {
   /** Text with @mentions written as `@名字`. */
   text: string;
   /**
+   * Other text the message carries that is not part of the command (a rich-text title, code
+   * blocks, a card's form values): never parsed or kept, but seen by the 涉密 guard.
+   */
+  otherTexts?: string[];
+  /** The platform message to answer in its thread, when it is not `messageId` (a card button press answers the card). */
+  replyTo?: string;
+  /**
    * Mentions other than the bot itself. `personId` is set by adapters whose platform
    * identifies people by attributes other than a stable account id (WeChat 备注/昵称).
    */

@@ -1,5 +1,6 @@
 import type { Directory } from '../directory/directory.js';
 import type { ResolvedMention } from '../core/command.js';
+import { UserError } from '../core/errors.js';
 
 export type Reference = { kind: 'unit'; unitId: string } | { kind: 'person'; personId: string };
 
@@ -7,7 +8,8 @@ export type ReferenceResult = Reference | { kind: 'unknown'; name: string; menti
 
 /**
  * Resolves `@王芳`, `王芳`, `发改委`, `省发展改革委` to a directory unit or person. An @-token
- * that matches nobody is reported as unknown; a bare word that matches nobody is undefined
+ * that matches nobody is reported as unknown; a real mention of an unbound account is refused
+ * (UserError 'unregistered') rather than taken for the directory person of that name; a bare word that matches nobody is undefined
  * (it is probably part of the text, not a reference).
  */
 export function resolveReference(token: string, mentions: readonly ResolvedMention[], directory: Directory): ReferenceResult {
@@ -17,6 +19,15 @@ export function resolveReference(token: string, mentions: readonly ResolvedMenti
   if (mentioned) {
     const m = mentions.find((x) => x.name === name && x.personId);
     if (m?.personId) return { kind: 'person', personId: m.personId };
+    // A real @mention is an account: one bound to nobody is not re-resolved by its shown name.
+    const unbound = mentions.find((x) => x.name === name && x.unregistered);
+    if (unbound) {
+      throw new UserError(
+        'unregistered',
+        `「@${name}」的账号尚未登记（未绑定通讯录人员），不按显示名认定为通讯录中的人。请管理员发送「绑定 ${unbound.accountId ?? ''} 通讯录姓名」后再提及。`,
+        false,
+      );
+    }
   }
   const unit = directory.findUnit(name);
   if (unit) return { kind: 'unit', unitId: unit.id };

@@ -6,6 +6,10 @@ import { loadCalendar } from '../../src/calendar/load-calendar.js';
 import { parseQuery } from '../../src/query/query-spec.js';
 import { loadDirectory } from '../../src/directory/load-directory.js';
 import { COMMANDS } from '../../commands/index.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { filesHolding, tablesHolding } from '../support/stored-anywhere.js';
 
 const calendar = loadCalendar();
 const directory = loadDirectory();
@@ -107,5 +111,48 @@ describe('bad input never crashes the bot or corrupts the ledger', () => {
     const people = new Set(directory.allPeople().map((p) => p.id));
     for (const r of db.prepare('SELECT DISTINCT actor_id AS id FROM audit_log').all() as Array<{ id: string }>) expect(people.has(r.id) || r.id === 'system').toBe(true);
     for (const r of db.prepare('SELECT DISTINCT assigner_id AS id FROM tasks').all() as Array<{ id: string }>) expect(people.has(r.id)).toBe(true);
+  });
+});
+
+/** The marks in every form the guard folds: variants, and anything invisible or punctuation between. */
+const FIRST: Record<string, string[]> = { 机: ['机', '機'], 绝: ['绝', '絕', '絶'], 秘: ['秘', '祕', '袐', '㊙'] };
+const BETWEEN = [
+  '', ' ', '　', '\u2060', '\u00ad', '\u180e', '\u034f', '\ufe0f', '\u202e', '\u202d', '\u2066', '\u2069', '\u200b', '\u200d', '\u3164', '\u2800', '\ufeff',
+  '\u0301', '-', '/', '.', '、', '_', '・', '·', '*', '【】', '（）', '()', '「」', '~', '|', '\n', '\t', '－', '／',
+];
+const foldedMark = fc
+  .tuple(fc.constantFrom('机', '绝', '秘'), fc.nat(), fc.array(fc.constantFrom(...BETWEEN), { minLength: 1, maxLength: 3 }), fc.boolean())
+  .map(([first, pick, between, traditional]) => {
+    const forms = FIRST[first] ?? [first];
+    return `${forms[pick % forms.length] ?? first}${between.join('')}${traditional && first === '秘' ? '宻' : '密'}`;
+  });
+
+describe('涉密 in every folded form: refused, and no trace of it anywhere', () => {
+  let h: Harness;
+  const dir = mkdtempSync(join(tmpdir(), 'fuzz-classified-'));
+  const dbFile = join(dir, 'duban.db');
+  beforeAll(async () => {
+    h = await makeHarness({ dbFile });
+  });
+  afterAll(() => h.close());
+
+  it('refuses a real command carrying a folded mark, wherever it sits, and keeps nothing of it', async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...COMMANDS.flatMap((c) => c.examples)), foldedMark, fc.nat(), async (example, mark, at) => {
+        n += 1;
+        const words = example.split(/\s+/);
+        words.splice(at % (words.length + 1), 0, `TRACEQ${n}X${mark}`);
+        const r = await h.say(NAMES[n % NAMES.length] ?? '孙丽', words.join(' '), { messageId: `classified-${n}` });
+        expect(r.result.outcome).toBe('refused');
+        expect(r.text).toContain('消息含密级标识');
+      }),
+      { numRuns: 400 },
+    );
+    h.app.sqlite.db.pragma('wal_checkpoint(PASSIVE)');
+    expect(tablesHolding(h.app.sqlite.db, 'TRACEQ')).toEqual([]);
+    expect(filesHolding(dbFile, 'TRACEQ')).toEqual([]);
+    expect(h.logs.join('\n')).not.toContain('TRACEQ');
+    expect(await h.app.storage.transaction((r) => r.tasks.count({}))).toBe(0);
   });
 });

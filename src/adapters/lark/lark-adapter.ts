@@ -5,8 +5,9 @@ import type { HandleResult, InboundMessage } from '../../core/inbound.js';
 import type { Reply } from '../../core/reply.js';
 import type { OutgoingMessage, SendResult } from '../../outbox/outgoing.js';
 import type { Adapter } from '../adapter.js';
-import { cardOf } from './lark-card.js';
+import { fittedCard } from './lark-card.js';
 import { normalizeCardAction, normalizeMessage, type LarkCardEvent, type LarkMessageEvent } from './lark-inbound.js';
+import { describeError } from './describe-error.js';
 import { botOpenId, createClient, sdkLogger } from './lark-sdk.js';
 import { sendToLark } from './lark-sender.js';
 import type { LarkSettings } from './lark-settings.js';
@@ -30,6 +31,9 @@ export class LarkAdapter implements Adapter {
   private handle: ((msg: InboundMessage) => Promise<HandleResult>) | undefined;
   private server: Server | undefined;
   private ws: lark.WSClient | undefined;
+  private dispatcher: lark.EventDispatcher | undefined;
+  private watchTimer: NodeJS.Timeout | undefined;
+  private wsState = 'idle';
   private readonly queues = new Map<string, Promise<void>>();
   /** Event ids seen lately: a quick re-push is dropped here; the core dedupes for good. */
   private readonly seen = new Map<string, number>();
@@ -72,18 +76,64 @@ export class LarkAdapter implements Adapter {
       'card.action.trigger': (data) => this.onCardAction(data as LarkCardEvent),
     };
     dispatcher.register(handles as Parameters<typeof dispatcher.register>[0]);
+    this.dispatcher = dispatcher;
     if (this.settings.mode === 'webhook') {
-      this.server = webhookServer({ path: this.settings.webhookPath, encryptKey: this.settings.encryptKey ?? '', dispatcher, logger: this.app.logger });
+      this.server = webhookServer({
+        path: this.settings.webhookPath, encryptKey: this.settings.encryptKey ?? '', verificationToken: this.settings.verificationToken,
+        dispatcher, logger: this.app.logger, limits: this.settings.webhookLimits,
+      });
       await new Promise<void>((resolve) => this.server?.listen(this.settings.webhookPort, resolve));
       this.app.logger.info('lark webhook listening', { port: this.port, path: this.settings.webhookPath });
     } else {
-      this.ws = new lark.WSClient({ appId: this.settings.appId, appSecret: this.settings.appSecret, domain: this.settings.domain, logger: sdkLogger(this.app.logger) });
-      await this.ws.start({ eventDispatcher: dispatcher });
+      await this.connect();
+      this.watchConnection();
       this.app.logger.info('lark long connection started');
     }
   }
 
+  /**
+   * The long connection, with a ping timeout: a connection that went silent (no pong within
+   * `wsPingTimeoutSec` of a ping) is dropped and the SDK reconnects.
+   */
+  private async connect(): Promise<void> {
+    if (!this.dispatcher) return;
+    this.ws = new lark.WSClient({
+      appId: this.settings.appId, appSecret: this.settings.appSecret, domain: this.settings.domain, logger: sdkLogger(this.app.logger),
+      wsConfig: { pingTimeout: this.settings.wsPingTimeoutSec },
+      handshakeTimeoutMs: 10_000,
+    });
+    await this.ws.start({ eventDispatcher: this.dispatcher });
+  }
+
+  /**
+   * Watches `getConnectionStatus()`: state changes are logged, and a client that gave up
+   * (`failed`: reconnects exhausted, or a refused endpoint) is started afresh.
+   */
+  private watchConnection(): void {
+    this.watchTimer = setInterval(() => {
+      const state = this.ws?.getConnectionStatus().state ?? 'idle';
+      if (state !== this.wsState) {
+        const log = state === 'connected' ? this.app.logger.info : this.app.logger.warn;
+        log.call(this.app.logger, 'lark long connection', { state, was: this.wsState });
+        this.wsState = state;
+      }
+      if (state === 'failed') {
+        this.ws?.close({ force: true });
+        this.ws = undefined;
+        this.connect().catch((e: unknown) => this.app.logger.warn('lark long connection restart failed', { error: describeError(e) }));
+      }
+    }, this.settings.wsWatchMs ?? 30_000);
+    this.watchTimer.unref();
+  }
+
+  /** The long connection's state ('connected', 'reconnecting', 'failed' …), or 'webhook'. */
+  connectionState(): string {
+    if (this.settings.mode === 'webhook') return this.server?.listening ? 'webhook' : 'idle';
+    return this.ws?.getConnectionStatus().state ?? 'idle';
+  }
+
   async stop(): Promise<void> {
+    clearInterval(this.watchTimer);
     this.ws?.close({ force: true });
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
     await Promise.allSettled([...this.queues.values()]);
@@ -132,7 +182,7 @@ export class LarkAdapter implements Adapter {
     const response: Record<string, unknown> = { toast: { type: TOAST[reply.tone], content: reply.title.slice(0, 60) } };
     if (reply.ref?.kind === 'task') {
       const card = await this.app.bot.taskCard(reply.ref.code);
-      if (card) response.card = { type: 'raw', data: cardOf(card, {}) };
+      if (card) response.card = { type: 'raw', data: fittedCard(card, {}) };
     }
     return response;
   }
@@ -141,7 +191,7 @@ export class LarkAdapter implements Adapter {
     try {
       return await this.handle?.(msg);
     } catch (e) {
-      this.app.logger.error('lark inbound failed', { messageId: msg.messageId, error: e });
+      this.app.logger.error('lark inbound failed', { messageId: msg.messageId, error: e instanceof Error ? { name: e.name, message: e.message } : describeError(e) });
       return undefined;
     }
   }

@@ -1,5 +1,6 @@
 import type { Reply, Tone } from '../../core/reply.js';
 import { extraMentions, replaceMentions } from '../../core/reply.js';
+import { summarizeReply } from '../../render/summarize-reply.js';
 
 /** Display names and Lark open_ids of the people a reply mentions. */
 export type LarkPeople = Record<string, { name: string; account?: string }>;
@@ -33,10 +34,26 @@ export function wantsCard(reply: Reply): boolean {
   return Boolean(reply.fields?.length || reply.actions?.length || (reply.lines?.length ?? 0) > 1);
 }
 
+/** Lark refuses cards over 30 KB; a card is kept under this, with room to spare. */
+export const CARD_LIMIT_BYTES = 28 * 1024;
+
 /** Renders the platform-neutral reply for Lark: an interactive card (schema 2.0), or text. */
 export function renderLark(reply: Reply, people: LarkPeople): LarkBody {
   if (!wantsCard(reply)) return { msgType: 'text', content: JSON.stringify({ text: textOf(reply, people) }) };
-  return { msgType: 'interactive', content: JSON.stringify(cardOf(reply, people)) };
+  return { msgType: 'interactive', content: JSON.stringify(fittedCard(reply, people)) };
+}
+
+/**
+ * The card for a reply, summarized when it would pass Lark's size limit (a 交办 naming 500
+ * units): beyond 20 units (then 5) the rest is counted, with a pointer to `查询`.
+ */
+export function fittedCard(reply: Reply, people: LarkPeople): Record<string, unknown> {
+  let card = cardOf(reply, people);
+  for (const keep of [20, 5]) {
+    if (Buffer.byteLength(JSON.stringify(card)) <= CARD_LIMIT_BYTES) break;
+    card = cardOf(summarizeReply(reply, keep), people);
+  }
+  return card;
 }
 
 export function textOf(reply: Reply, people: LarkPeople): string {

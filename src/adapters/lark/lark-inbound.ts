@@ -22,8 +22,19 @@ export interface LarkCardEvent {
   context?: { open_message_id?: string; open_chat_id?: string };
 }
 
-/** Text of a text or rich-text (post) message; undefined for images, files and the like. */
-function textOf(messageType: string | undefined, content: string | undefined): string | undefined {
+/** Every string inside a parsed body, however deep: what the 涉密 guard must see. */
+function strings(v: unknown, out: string[] = []): string[] {
+  if (typeof v === 'string') out.push(v);
+  else if (Array.isArray(v)) for (const x of v) strings(x, out);
+  else if (v && typeof v === 'object') for (const x of Object.values(v)) strings(x, out);
+  return out;
+}
+
+/**
+ * Text of a text or rich-text (post) message, and every other string it carries (a post's
+ * title, code blocks, markdown, links); undefined for images, files and the like.
+ */
+function textOf(messageType: string | undefined, content: string | undefined): { text: string; other: string[] } | undefined {
   if (!content) return undefined;
   let body: unknown;
   try {
@@ -31,22 +42,31 @@ function textOf(messageType: string | undefined, content: string | undefined): s
   } catch {
     return undefined;
   }
-  if (messageType === 'text') return typeof (body as { text?: unknown }).text === 'string' ? (body as { text: string }).text : undefined;
+  if (!body || typeof body !== 'object') return undefined;
+  const other = strings(body);
+  if (messageType === 'text') {
+    const text = (body as { text?: unknown }).text;
+    return typeof text === 'string' ? { text, other } : undefined;
+  }
   if (messageType === 'post') {
     // {title, content: [[{tag:'text', text}, {tag:'at', user_id}], …]}, possibly under a locale key.
     const post = (body as Record<string, unknown>).content ? body : Object.values(body as Record<string, unknown>)[0];
-    const rows = (post as { content?: unknown[][] })?.content ?? [];
-    return rows
-      .map((row) => row.map((el) => {
-        const e = el as { tag?: string; text?: string; user_id?: string; user_name?: string };
-        if (e.tag === 'text' || e.tag === 'a') return e.text ?? '';
-        if (e.tag === 'at') return e.user_id ? `@${e.user_id}` : '';
+    const rows = (post as { content?: unknown })?.content;
+    const text = (Array.isArray(rows) ? rows : [])
+      .map((row) => (Array.isArray(row) ? row : []).map((el) => {
+        const e = (el ?? {}) as { tag?: string; text?: unknown; user_id?: unknown };
+        if ((e.tag === 'text' || e.tag === 'a') && typeof e.text === 'string') return e.text;
+        if (e.tag === 'at' && typeof e.user_id === 'string' && e.user_id) return e.user_id.startsWith('@') ? e.user_id : `@${e.user_id}`;
         return '';
       }).join(''))
       .join('\n');
+    return { text, other };
   }
   return undefined;
 }
+
+/** `@_user_1` … placeholders and `@ou_…` open ids, each matched as a whole token (`@_user_1` is not a prefix of `@_user_10`). */
+const MENTION_TOKEN = /@_user_\d+|@_all|@ou_[0-9A-Za-z_-]+/g;
 
 /**
  * `im.message.receive_v1` → InboundMessage: `@_user_N` placeholders become `@名字`, the bot's own
@@ -58,23 +78,26 @@ export function normalizeMessage(e: LarkMessageEvent, botOpenId: string): Inboun
   if (!m?.message_id || !m.chat_id || e.sender?.sender_type !== 'user') return undefined;
   const sender = e.sender.sender_id?.open_id;
   if (!sender || sender === botOpenId) return undefined;
-  let text = textOf(m.message_type, m.content);
-  if (text === undefined) return undefined;
+  const body = textOf(m.message_type, m.content);
+  if (body === undefined) return undefined;
   let mentionsBot = false;
   const mentions: InboundMessage['mentions'] = [];
+  const tokens = new Map<string, string>();
   for (const mention of m.mentions ?? []) {
     const key = mention.key ?? '';
     const id = mention.id?.open_id;
     if (id === botOpenId) {
       mentionsBot = true;
-      text = text.split(key).join(' ');
+      if (key) tokens.set(key, ' ');
+      tokens.set(`@${id}`, ' ');
       continue;
     }
     const name = (mention.name ?? id ?? '').replace(/\s+/g, '');
-    if (key) text = text.split(key).join(`@${name}`);
-    if (id) text = text.split(`@${id}`).join(`@${name}`);
+    if (key) tokens.set(key, `@${name}`);
+    if (id) tokens.set(`@${id}`, `@${name}`);
     if (!mentions.some((x) => x.accountId === id)) mentions.push({ accountId: id, name });
   }
+  const text = body.text.replace(MENTION_TOKEN, (token) => tokens.get(token) ?? token);
   const direct = m.chat_type === 'p2p';
   return {
     platform: 'lark',
@@ -83,6 +106,7 @@ export function normalizeMessage(e: LarkMessageEvent, botOpenId: string): Inboun
     chatType: direct ? 'direct' : 'group',
     senderAccountId: sender,
     text: text.replace(/\s+/g, ' ').trim(),
+    otherTexts: body.other,
     mentions,
     mentionsBot: mentionsBot || direct,
   };
@@ -99,6 +123,9 @@ export function normalizeCardAction(e: LarkCardEvent): InboundMessage | undefine
   return {
     platform: 'lark',
     messageId: `card:${e.event_id}`,
+    // The answer goes in the card's thread; `card:…` is no Lark message.
+    replyTo: e.context?.open_message_id,
+    otherTexts: strings([e.action?.form_value, e.action?.input_value, e.action?.value]),
     chatId,
     chatType: 'group',
     senderAccountId: operator,

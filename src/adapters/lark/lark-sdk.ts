@@ -1,5 +1,6 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Logger } from '../../core/logger.js';
+import { describeLogArgs } from './describe-error.js';
 import type { LarkSettings } from './lark-settings.js';
 
 /**
@@ -22,9 +23,13 @@ export function ownCache(): lark.Cache & { clear(): void } {
   } as lark.Cache & { clear(): void };
 }
 
-/** The SDK logs through ours: only its warnings and errors, as one line each. */
+/**
+ * The SDK logs through ours: only its warnings and errors, as one line each. Its error objects
+ * are never serialized (their request config carries app_secret and message bodies): status,
+ * code, method and URL path only, and strings with secrets and tokens redacted.
+ */
 export function sdkLogger(logger: Logger): lark.Logger {
-  const join = (msg: unknown[]) => msg.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' ').slice(0, 1000);
+  const join = (msg: unknown[]) => describeLogArgs(msg);
   return {
     error: (...msg: unknown[]) => logger.error('lark sdk', { detail: join(msg) }),
     warn: (...msg: unknown[]) => logger.warn('lark sdk', { detail: join(msg) }),

@@ -26,13 +26,16 @@ export async function sendToLark(
   onTokenRejected?: () => void,
 ): Promise<SendResult> {
   const body = renderLark(msg.reply, msg.people);
-  await limiter.acquire(`${msg.targetKind}:${msg.targetId}`);
+  const release = await limiter.acquire(`${msg.targetKind}:${msg.targetId}`);
   const uuid = `duban-${msg.id}`;
+  // Only a Lark message can be replied to; `card:…` (a button press queued before replies went to
+  // the card's open_message_id) is posted to the chat instead.
+  const replyTo = msg.replyTo && !msg.replyTo.startsWith('card:') ? msg.replyTo : undefined;
   let res: LarkResponse;
   try {
-    if (msg.replyTo) {
+    if (replyTo) {
       res = (await client.im.message.reply({
-        path: { message_id: msg.replyTo },
+        path: { message_id: replyTo },
         data: { msg_type: body.msgType, content: body.content, uuid, reply_in_thread: false },
       })) as LarkResponse;
     } else {
@@ -45,6 +48,8 @@ export async function sendToLark(
     const error = classify(e);
     if (/token rejected/.test(error.message)) onTokenRejected?.();
     throw error;
+  } finally {
+    release();
   }
   if (res.code !== undefined && res.code !== 0) {
     if (TOKEN_CODES.has(res.code)) onTokenRejected?.();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SettingsError } from '../../config/settings.js';
 import { issueMessage } from '../../config/zod-message.js';
+import type { WebhookLimits } from './lark-webhook.js';
 
 export interface LarkSettings {
   appId: string;
@@ -12,6 +13,12 @@ export interface LarkSettings {
   mode: 'ws' | 'webhook';
   webhookPort: number;
   webhookPath: string;
+  /** Seconds without a pong after a ping before the long connection is taken for dead and redialled. */
+  wsPingTimeoutSec: number;
+  /** How often the long connection's state is checked (a client that gave up is restarted). */
+  wsWatchMs?: number;
+  /** Webhook limits other than the defaults (tests). */
+  webhookLimits?: Partial<WebhookLimits>;
 }
 
 const HINT: Record<string, string> = {
@@ -22,6 +29,7 @@ const HINT: Record<string, string> = {
   LARK_MODE: '填 ws（长连接，默认，无需公网地址）或 webhook',
   LARK_WEBHOOK_PORT: '填 1 到 65535 之间的端口号',
   LARK_WEBHOOK_PATH: '以 / 开头的路径，如 /webhook/event',
+  LARK_WS_PING_TIMEOUT: '长连接发出心跳后等待回应的秒数，超时即重连；填 1 到 60 之间的秒数（须小于飞书的心跳间隔 120 秒），默认 15',
 };
 
 const schema = z.object({
@@ -34,6 +42,7 @@ const schema = z.object({
   // 0 lets the system pick a free port (logged at start-up); useful for tests.
   LARK_WEBHOOK_PORT: z.coerce.number({ message: '须为端口号' }).int('须为整数').min(0, '须为端口号').max(65535, '须为端口号').default(3000),
   LARK_WEBHOOK_PATH: z.string().regex(/^\/\S*$/, '须以 / 开头').default('/webhook/event'),
+  LARK_WS_PING_TIMEOUT: z.coerce.number({ message: '须为秒数' }).min(1, '须为 1 到 60 之间的秒数').max(60, '须为 1 到 60 之间的秒数').default(15),
 });
 
 /** Lark runs when an app id is set. */
@@ -64,5 +73,6 @@ export function readLarkSettings(env: NodeJS.ProcessEnv): LarkSettings {
     mode: e.LARK_MODE,
     webhookPort: e.LARK_WEBHOOK_PORT,
     webhookPath: e.LARK_WEBHOOK_PATH,
+    wsPingTimeoutSec: e.LARK_WS_PING_TIMEOUT,
   };
 }

@@ -27,7 +27,9 @@ const Frame = protobuf.Root.fromJSON({
     Header: { fields: { key: { type: 'string', id: 1 }, value: { type: 'string', id: 2 } } },
     Frame: {
       fields: {
-        SeqID: { type: 'uint64', id: 1 }, LogID: { type: 'uint64', id: 2 }, service: { type: 'int32', id: 3 }, method: { type: 'int32', id: 4 },
+        // Required, as in the SDK's schema: a control frame's method 0 must be on the wire.
+        SeqID: { rule: 'required', type: 'uint64', id: 1 }, LogID: { rule: 'required', type: 'uint64', id: 2 },
+        service: { rule: 'required', type: 'int32', id: 3 }, method: { rule: 'required', type: 'int32', id: 4 },
         headers: { rule: 'repeated', type: 'Header', id: 5 }, payloadEncoding: { type: 'string', id: 6 }, payloadType: { type: 'string', id: 7 },
         payload: { type: 'bytes', id: 8 }, LogIDNew: { type: 'string', id: 9 },
       },
@@ -47,6 +49,16 @@ export class FakeLark {
   readonly failures: Failure[] = [];
   readonly botOpenId = 'ou_bot';
   tokenRequests = 0;
+  /** While set, the token endpoint answers with this failure. */
+  tokenFailure: Failure | undefined;
+  /** Message ids (besides the ones this fake sent and the test's `om_in_…`) that a reply may target. */
+  readonly knownMessages = new Set<string>();
+  /** The long connection's settings as the endpoint hands them out (seconds), also sent in every pong. */
+  wsClientConfig = { PingInterval: 120, ReconnectCount: 0, ReconnectInterval: 1, ReconnectNonce: 0 };
+  /** How many endpoint-discovery calls are still to be refused (with a 500). */
+  refuseEndpoint = 0;
+  /** Long connections opened so far. */
+  wsConnections = 0;
   /** While true, every request is cut off as if the network were down. */
   offline = false;
   clock: () => number = () => Date.now();
@@ -57,6 +69,8 @@ export class FakeLark {
   private wss!: WebSocketServer;
   private sockets: WebSocket[] = [];
   private acks = new Map<string, (payload: unknown) => void>();
+  /** Sockets dropped silently: still open at the TCP level, but nothing goes through. */
+  private readonly dead = new Set<WebSocket>();
   private seq = 0;
 
   get base(): string {
@@ -81,13 +95,18 @@ export class FakeLark {
         };
         if (url.pathname === '/open-apis/auth/v3/tenant_access_token/internal') {
           this.tokenRequests += 1;
+          if (this.tokenFailure) return json(this.tokenFailure.status, { code: this.tokenFailure.code ?? this.tokenFailure.status, msg: 'invalid app_secret' });
           return json(200, { code: 0, msg: 'ok', tenant_access_token: `t-${this.tokenRequests}`, expire: 7200 });
         }
         if (url.pathname === '/open-apis/bot/v3/info') return json(200, { code: 0, msg: 'ok', bot: { open_id: this.botOpenId, app_name: '督办助手' } });
         if (url.pathname === '/callback/ws/endpoint') {
+          if (this.refuseEndpoint > 0) {
+            this.refuseEndpoint -= 1;
+            return json(500, { code: 1, msg: 'system busy' });
+          }
           return json(200, {
             code: 0, msg: 'ok',
-            data: { URL: `ws://127.0.0.1:${new URL(this.base).port}/ws?device_id=d&service_id=7`, ClientConfig: { PingInterval: 120, ReconnectCount: 0, ReconnectInterval: 1, ReconnectNonce: 0 } },
+            data: { URL: `ws://127.0.0.1:${new URL(this.base).port}/ws?device_id=d&service_id=7`, ClientConfig: this.wsClientConfig },
           });
         }
         const body = raw ? (JSON.parse(raw) as Record<string, string>) : {};
@@ -97,6 +116,11 @@ export class FakeLark {
           return json(200, { code: 0, msg: 'success' });
         }
         const reply = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/reply$/.exec(url.pathname);
+        const target = reply ? decodeURIComponent(reply[1] ?? '') : undefined;
+        if (target !== undefined && !this.isKnownMessage(target)) {
+          // As Lark does for an id that is no message (e.g. `card:<event_id>`).
+          return json(400, { code: 230001, msg: `invalid message_id: ${target}` });
+        }
         if (url.pathname === '/open-apis/im/v1/messages' || reply) {
           const failure = this.failures.shift();
           if (failure) {
@@ -108,7 +132,7 @@ export class FakeLark {
           if (!known) {
             if (uuid) this.byUuid.set(uuid, messageId);
             const sent: SentMessage = {
-              uuid, receiveIdType: url.searchParams.get('receive_id_type') ?? undefined, receiveId: body.receive_id, replyTo: reply?.[1],
+              uuid, receiveIdType: url.searchParams.get('receive_id_type') ?? undefined, receiveId: body.receive_id, replyTo: target,
               msgType: body.msg_type ?? '', content: body.content ?? '', messageId, at: this.clock(),
             };
             this.sent.push(sent);
@@ -122,9 +146,19 @@ export class FakeLark {
     this.wss = new WebSocketServer({ server: this.server, path: '/ws' });
     this.wss.on('connection', (sock) => {
       this.sockets.push(sock);
+      this.wsConnections += 1;
+      sock.on('close', () => {
+        this.sockets = this.sockets.filter((x) => x !== sock);
+      });
       sock.on('message', (buf: Buffer) => {
-        const f = Frame.decode(buf) as unknown as { method: number; headers: Array<{ key: string; value: string }>; payload: Uint8Array };
+        if (this.dead.has(sock)) return; // silently dropped: nothing is read, nothing answered
+        const f = Frame.decode(buf) as unknown as { method: number; service: number; headers: Array<{ key: string; value: string }>; payload: Uint8Array };
         const h = Object.fromEntries(f.headers.map((x) => [x.key, x.value]));
+        if (f.method === 0 && h.type === 'ping') {
+          const pong = Frame.create({ SeqID: 0, LogID: 0, service: f.service, method: 0, headers: [{ key: 'type', value: 'pong' }], payload: Buffer.from(JSON.stringify(this.wsClientConfig)) });
+          sock.send(Frame.encode(pong).finish());
+          return;
+        }
         if (f.method === 1 && h.message_id && this.acks.has(h.message_id)) {
           this.acks.get(h.message_id)?.(JSON.parse(Buffer.from(f.payload).toString('utf8')));
           this.acks.delete(h.message_id);
@@ -140,10 +174,28 @@ export class FakeLark {
     await new Promise<void>((r) => this.server.close(() => r()));
   }
 
+  private isKnownMessage(id: string): boolean {
+    return id.startsWith('om_in_') || this.knownMessages.has(id) || this.sent.some((m) => m.messageId === id);
+  }
+
+  /** The network drops the long connection without a word: no close, no reset, no more frames either way. */
+  dropSilently(): void {
+    for (const s of this.sockets) this.dead.add(s);
+  }
+
+  /** The long connection is cut at once (the SDK sees the close and redials). */
+  closeSockets(): void {
+    for (const s of this.sockets) s.terminate();
+  }
+
+  private live(): WebSocket[] {
+    return this.sockets.filter((s) => !this.dead.has(s));
+  }
+
   /** Waits for the SDK's long connection to be up. */
   async connected(timeoutMs = 5000): Promise<void> {
     const start = Date.now();
-    while (this.sockets.length === 0) {
+    while (this.live().length === 0) {
       if (Date.now() - start > timeoutMs) throw new Error('no websocket connection');
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -159,7 +211,7 @@ export class FakeLark {
       headers: [{ key: 'type', value: 'event' }, { key: 'message_id', value: id }, { key: 'sum', value: '1' }, { key: 'seq', value: '0' }, { key: 'trace_id', value: id }],
       payload: Buffer.from(JSON.stringify(event)),
     });
-    this.sockets[0]?.send(Frame.encode(frame).finish());
+    this.live().at(-1)?.send(Frame.encode(frame).finish());
     return ack;
   }
 }
@@ -171,9 +223,11 @@ export function encrypt(obj: unknown, key: string): { encrypt: string } {
 }
 
 /** Posts an event to the webhook, encrypted and signed (or with a forged signature). */
-export async function postEvent(url: string, event: unknown, key: string, o: { forge?: boolean; unsigned?: boolean } = {}): Promise<{ status: number; body: string }> {
-  const body = JSON.stringify(encrypt(event, key));
-  const ts = String(Math.floor(Date.now() / 1000));
+export async function postEvent(
+  url: string, event: unknown, key: string, o: { forge?: boolean; unsigned?: boolean; timestamp?: number; pad?: number } = {},
+): Promise<{ status: number; body: string }> {
+  const body = JSON.stringify({ ...encrypt(event, key), ...(o.pad ? { pad: 'x'.repeat(o.pad) } : {}) });
+  const ts = String(Math.floor((o.timestamp ?? Date.now()) / 1000));
   const nonce = randomBytes(8).toString('hex');
   const sig = createHash('sha256').update(ts + nonce + (o.forge ? 'not-the-key' : key) + body).digest('hex');
   const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -184,10 +238,14 @@ export async function postEvent(url: string, event: unknown, key: string, o: { f
 
 let n = 0;
 
-/** An `im.message.receive_v1` event: `text` may contain `@_user_1` … for `mentions`. */
+/**
+ * An `im.message.receive_v1` event: `text` may contain `@_user_1` … for `mentions`. With `post`,
+ * a rich-text message instead: its title and rows of elements (the text goes in as a first row).
+ */
 export function messageEvent(o: {
   from: string; text: string; chatId?: string; chatType?: 'group' | 'p2p'; eventId?: string; messageId?: string;
   mentions?: Array<{ key: string; name: string; openId: string }>;
+  post?: { title?: string; rows?: Array<Array<Record<string, unknown>>> };
 }): Record<string, unknown> {
   n += 1;
   return {
@@ -196,8 +254,9 @@ export function messageEvent(o: {
     event: {
       sender: { sender_id: { open_id: o.from }, sender_type: 'user', tenant_key: 't' },
       message: {
-        message_id: o.messageId ?? `om_in_${n}`, chat_id: o.chatId ?? 'oc_group', chat_type: o.chatType ?? 'group', message_type: 'text',
-        content: JSON.stringify({ text: o.text }), create_time: String(Date.now()),
+        message_id: o.messageId ?? `om_in_${n}`, chat_id: o.chatId ?? 'oc_group', chat_type: o.chatType ?? 'group', message_type: o.post ? 'post' : 'text',
+        content: JSON.stringify(o.post ? { title: o.post.title ?? '', content: [[{ tag: 'text', text: o.text }], ...(o.post.rows ?? [])] } : { text: o.text }),
+        create_time: String(Date.now()),
         mentions: (o.mentions ?? []).map((m) => ({ key: m.key, name: m.name, id: { open_id: m.openId }, tenant_key: 't' })),
       },
     },

@@ -70,6 +70,27 @@ describe('within Lark’s limits', () => {
     for (let i = 50; i < times.length; i++) expect((times[i] ?? 0) - (times[i - 50] ?? 0)).toBeGreaterThanOrEqual(1000);
   });
 
+  it('stays under 5 a second per chat and 50 for the app measured at arrival, whatever the network takes (virtual time)', async () => {
+    let now = 9_000_000;
+    const time: LimiterTime = { now: () => now, sleep: async (ms) => { now += ms; } };
+    w = await larkWorld({ time });
+    // Each request spends a varying time on the way: the fake's clock reads later than when it left.
+    const delays = [300, 0, 0, 0, 0, 0, 120, 10, 250, 0, 40, 0, 0, 300, 5];
+    let i = 0;
+    w.fake.clock = () => {
+      now += delays[i++ % delays.length] ?? 0;
+      return now;
+    };
+    await queue(60);
+    for (let c = 0; c < 20; c++) await queue(4, `oc_many_${c}`);
+    await w.h.app.dispatcher.kick();
+    expect(w.fake.sent).toHaveLength(140);
+    const group = w.fake.sent.filter((s) => s.receiveId === 'oc_group').map((s) => s.at);
+    for (let k = 5; k < group.length; k++) expect((group[k] ?? 0) - (group[k - 5] ?? 0)).toBeGreaterThanOrEqual(1000);
+    const all = w.fake.sent.map((s) => s.at);
+    for (let k = 50; k < all.length; k++) expect((all[k] ?? 0) - (all[k - 50] ?? 0)).toBeGreaterThanOrEqual(1000);
+  });
+
   it('keeps everything in the outbox while Lark is unreachable, and delivers when it is back', async () => {
     w = await larkWorld();
     w.fake.offline = true;

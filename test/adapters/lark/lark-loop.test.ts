@@ -29,9 +29,9 @@ describe('飞书 webhook: the full loop with the real SDK', () => {
     expect(button.behaviors[0]?.value.command).toBe('签收 D-0001');
 
     // 签收 by pressing the button: same command, same permissions; the card comes back updated.
-    const refused = await postEvent(w.url, cardEvent({ operator: ou('lin-xue'), command: '签收 D-0001' }), KEY);
+    const refused = await postEvent(w.url, cardEvent({ operator: ou('lin-xue'), command: '签收 D-0001', messageId: assignment?.messageId }), KEY);
     expect(JSON.parse(refused.body).toast.type).toBe('error');
-    const pressed = await postEvent(w.url, cardEvent({ operator: ou('wang-fang'), command: '签收 D-0001' }), KEY);
+    const pressed = await postEvent(w.url, cardEvent({ operator: ou('wang-fang'), command: '签收 D-0001', messageId: assignment?.messageId }), KEY);
     const response = JSON.parse(pressed.body) as { toast: { content: string }; card: { type: string; data: unknown } };
     expect(response.toast.content).toBe('签收成功（1 项）');
     expect(JSON.stringify(response.card.data)).toContain('已签收 · 王芳 · 12-07 09:00');
@@ -39,7 +39,7 @@ describe('飞书 webhook: the full loop with the real SDK', () => {
 
     // 进展 typed, 办结 through the card's form.
     await postEvent(w.url, messageEvent({ from: ou('wang-fang'), text: '@_user_1 进展 D-0001 60% 初稿已完成', mentions: [bot] }), KEY);
-    const done = await postEvent(w.url, cardEvent({ operator: ou('wang-fang'), command: '办结 D-0001', form: '清单已报送省政府，共186个项目' }), KEY);
+    const done = await postEvent(w.url, cardEvent({ operator: ou('wang-fang'), command: '办结 D-0001', form: '清单已报送省政府，共186个项目', messageId: assignment?.messageId }), KEY);
     expect(JSON.parse(done.body).toast.content).toBe('D-0001 已办结（按期）');
     await w.settle();
     expect(await task('D-0001')).toMatchObject({ status: 'completed', result: '清单已报送省政府，共186个项目' });

@@ -31,13 +31,16 @@ export interface LarkWorld {
   close(): Promise<void>;
 }
 
-export async function larkWorld(o: { mode?: 'webhook' | 'ws'; time?: LimiterTime; start?: [string, string] } = {}): Promise<LarkWorld> {
-  const fake = new FakeLark();
-  await fake.start();
-  const h = await makeHarness({ directory: larkDirectory(), start: o.start });
+export async function larkWorld(o: {
+  mode?: 'webhook' | 'ws'; time?: LimiterTime; start?: [string, string]; directory?: Directory; settings?: Partial<LarkSettings>; fake?: FakeLark;
+} = {}): Promise<LarkWorld> {
+  const fake = o.fake ?? new FakeLark();
+  if (!o.fake) await fake.start();
+  const h = await makeHarness({ directory: o.directory ?? larkDirectory(), start: o.start });
   const settings: LarkSettings = {
     appId: 'cli_0123456789abcdef', appSecret: 'test-secret', encryptKey: KEY, domain: fake.base,
-    mode: o.mode ?? 'webhook', webhookPort: 0, webhookPath: '/webhook/event',
+    mode: o.mode ?? 'webhook', webhookPort: 0, webhookPath: '/webhook/event', wsPingTimeoutSec: 15,
+    ...o.settings,
   };
   const adapter = new LarkAdapter(settings, h.app, o.time);
   h.app.dispatcher.register(adapter);
