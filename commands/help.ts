@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { describeRoles } from '../src/domain/roles.js';
-import { QUERY_EXAMPLES } from '../src/query/answer-query.js';
+import { queryExamples } from '../src/query/query-examples.js';
 
 export const help = defineCommand({
   name: '帮助',
@@ -44,7 +44,7 @@ export const help = defineCommand({
       reply: {
         tone: 'info',
         title: `${ctx.settings.botName} 命令一览`,
-        lines: [...lines, `也可以 @${ctx.settings.botName} 直接提问，如：${QUERY_EXAMPLES.slice(0, 3).join('；')}`],
+        lines: [...lines, `也可以 @${ctx.settings.botName} 直接提问，如：${queryExamples(ctx.directory).slice(0, 3).join('；')}`],
         note: '发「帮助 命令名」查看写法和示例，如「帮助 交办」。群内使用时请 @我 或以 / 开头。',
       },
     };

@@ -1,38 +1,77 @@
 import { z } from 'zod';
-import { defineCommand } from '../src/core/command.js';
+import { defineCommand, type CommandContext, type CommandInput, type ParseContext } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
-import { parseQuery, type QuerySpec } from '../src/query/query-spec.js';
-import { answerQuery, QUERY_EXAMPLES } from '../src/query/answer-query.js';
-import { resolveReference } from '../src/parsing/resolve-reference.js';
+import { readQuestion } from '../src/query/read-question.js';
+import { fullyRead, type ReadResult } from '../src/query/reading.js';
+import { answerReading, notUnderstood } from '../src/query/answer-query.js';
+import { queryExamples } from '../src/query/query-examples.js';
+import { readWithModel } from '../src/query/model-reader.js';
 
-const schema = z.custom<QuerySpec>((v) => typeof v === 'object' && v !== null && 'kind' in v);
+/** What `查询 …` and a plain-words question both become: the text and the rule reader's reading of it. */
+interface QueryArgs {
+  text: string;
+  plain: boolean;
+  result: ReadResult;
+}
+
+const schema = z.custom<QueryArgs>((v) => typeof v === 'object' && v !== null && 'result' in v && 'text' in v);
+
+const LEADERS = ['主要领导', '秘书长', '督查室', '分管领导', '副秘书长'];
+
+function parseQuestion(input: CommandInput, ctx: ParseContext): QueryArgs {
+  const text = input.text.trim();
+  const plain = input.plain ?? false;
+  if (text.length === 0) {
+    // `查询` alone: a handler's own work; a leader's overview. Plain empty text: asked what to do.
+    const mine = !ctx.actor.roles.some((r) => LEADERS.includes(r));
+    return { text, plain, result: { reading: plain ? undefined : { kind: 'list', subject: mine ? { kind: 'me' } : { kind: 'all' }, cond: {}, form: 'overview' }, unknownNames: [], ignored: [], corrected: [] } };
+  }
+  const result = readQuestion(text, ctx.directory, ctx.today);
+  // An @mention names a person even when the display name differs from the directory's.
+  for (const m of input.mentions) {
+    if (!m.personId) continue;
+    const i = result.unknownNames.indexOf(m.name);
+    if (i >= 0) result.unknownNames.splice(i, 1);
+    const r = result.reading;
+    if (r?.kind === 'list' && r.subject.kind === 'all') r.subject = { kind: 'person', personId: m.personId };
+    else if (!r && text.replace(/[@＠]\S+/g, '').trim().length === 0) result.reading = { kind: 'list', subject: { kind: 'person', personId: m.personId }, cond: {}, form: 'overview' };
+  }
+  return { text, plain, result };
+}
+
+async function runQuestion(ctx: CommandContext, args: QueryArgs) {
+  let result = args.result;
+  let byModel = false;
+  if (!fullyRead(result) && args.text && ctx.settings.questionModel) {
+    const model = await readWithModel(args.text, ctx.directory, ctx.today, ctx.settings.questionModel);
+    if (model) {
+      result = model;
+      byModel = true;
+    }
+  }
+  if (!result.reading && result.unknownNames.length === 0) {
+    if (!args.plain) throw new UserError('bad_arguments', `看不懂「${args.text}」要查什么。可以问：${queryExamples(ctx.directory).join('；')}`);
+    const names = ctx.commands.commands
+      .filter((c) => c.category === undefined || c.category === '办理' || c.category === '查询')
+      .map((c) => c.name)
+      .join('、');
+    return { reply: notUnderstood(args.text, ctx, names) };
+  }
+  const reply = await answerReading(result, ctx, { historyLimit: args.plain ? 5 : undefined });
+  if (byModel) reply.note = [reply.note, '本问题由模型辅助理解（只发送了问题和通讯录中的单位、人员名称）。'].filter(Boolean).join('\n');
+  return { reply };
+}
 
 export const query = defineCommand({
   name: '查询',
   aliases: ['query', 'status', '查', '查看'],
   category: '查询',
-  summary: '查询事项详情或清单：编号、逾期、未签收、本周到期、某单位、某人、我的',
-  usage: ['查询 编号', '查询 逾期｜未签收｜本周到期｜在办｜我的', '查询 单位或人员 [逾期｜未签收…]'],
+  summary: '查询事项详情或清单：编号、逾期、未签收、本周到期、某单位、某人、我的；也可直接用日常说法提问',
+  usage: ['查询 编号', '查询 逾期｜未签收｜本周到期｜在办｜我的', '查询 单位或人员 [逾期｜未签收｜没办完…]'],
   examples: ['查询 D-0001', '查询 逾期', '查询 发改委 未签收', '查询 @王芳', '查询 我的', '查询 本月 办结'],
   allowed: 'anyone',
-  parse(input, ctx) {
-    const text = input.text.trim();
-    if (text.length === 0) return { kind: 'list', countOnly: false, mine: !ctx.actor.roles.some((r) => ['主要领导', '秘书长', '督查室', '分管领导', '副秘书长'].includes(r)) };
-    // An @mention names a person even when their display name differs from the directory's.
-    const at = /[@＠](\S+)/.exec(text);
-    const spec = parseQuery(text, ctx.directory, ctx.today);
-    if (at && spec?.kind === 'list' && !spec.personId && !spec.unitId) {
-      const ref = resolveReference(at[0], input.mentions, ctx.directory);
-      if (ref?.kind === 'person') spec.personId = ref.personId;
-      if (ref?.kind === 'unit') spec.unitId = ref.unitId;
-    }
-    if (!spec) {
-      throw new UserError('bad_arguments', `看不懂「${text}」要查什么。可以问：${QUERY_EXAMPLES.join('；')}`);
-    }
-    return spec;
-  },
+  fallback: true,
+  parse: parseQuestion,
   schema,
-  async run(ctx, spec) {
-    return { reply: await answerQuery(spec, { repos: ctx.repos, actor: ctx.actor, directory: ctx.directory, calendar: ctx.calendar, today: ctx.today }) };
-  },
+  run: runQuestion,
 });

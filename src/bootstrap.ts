@@ -1,7 +1,7 @@
 import { createApp, type App } from './app.js';
 import type { Clock } from './core/clock.js';
 import type { Logger } from './core/logger.js';
-import { type CoreEnv, scheduleFromEnv, workGroupAllowlistFromEnv } from './config/settings.js';
+import { type CoreEnv, questionModelFromEnv, scheduleFromEnv, workGroupAllowlistFromEnv } from './config/settings.js';
 import { loadDirectory } from './directory/load-directory.js';
 import { loadCalendar } from './calendar/load-calendar.js';
 
@@ -18,6 +18,7 @@ export function openApp(env: CoreEnv, o: { dbFile: string; clock: Clock; logger:
       botName: env.DUBAN_BOT_NAME, coordinationAnswerDays: env.DUBAN_COORDINATION_DAYS, verifyShare: env.DUBAN_VERIFY_SHARE,
       workGroupAllowlist: workGroupAllowlistFromEnv(env),
       throttle: { burst: env.DUBAN_THROTTLE_BURST, perMinute: env.DUBAN_THROTTLE_PER_MINUTE },
+      questionModel: questionModelFromEnv(env),
     },
   });
 }

@@ -64,8 +64,14 @@ export interface TaskFilter {
   assignedTo?: LocalDate;
   completedFrom?: LocalDate;
   completedTo?: LocalDate;
-  /** Some unit on the task has not acknowledged yet. */
+  /** true: some unit on the task has not acknowledged yet; false: every unit has. */
   unacknowledged?: boolean;
+  /** With `unitId`: only tasks the unit leads, or only those it co-operates on. */
+  unitRole?: 'lead' | 'co';
+  /** true: completed after the original deadline (逾期办结); false: on or before it. */
+  completedLate?: boolean;
+  /** What the asker may see, applied on top of every other condition (same shape as `scope`). */
+  visibleTo?: { unitIds: readonly string[]; personId: string };
   assignerId?: string;
   /** Visibility: tasks on any of these units, or assigned by / given to this person. */
   scope?: { unitIds: readonly string[]; personId: string };

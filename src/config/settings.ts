@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { issueMessage } from './zod-message.js';
 import type { ScheduleSettings } from '../jobs/job.js';
+import type { QuestionModelSettings } from '../query/model-reader.js';
 
 /** A setting that is missing or wrong; the message names the variable and how to fix it. */
 export class SettingsError extends Error {}
@@ -28,6 +29,10 @@ const schema = z.object({
   DUBAN_LARK_CHATS: z.string().optional(),
   DUBAN_THROTTLE_BURST: z.coerce.number({ message: '须为整数' }).int('须为整数').min(1, '至少 1 条').max(1000, '不超过 1000 条').default(10),
   DUBAN_THROTTLE_PER_MINUTE: z.coerce.number({ message: '须为整数' }).int('须为整数').min(1, '至少 1 条').max(6000, '不超过 6000 条').default(20),
+  DUBAN_LLM_URL: z.url({ message: '须为完整网址，如 "http://10.1.2.3:8000/v1/chat/completions"' }).optional(),
+  DUBAN_LLM_MODEL: z.string().min(1).max(200).optional(),
+  DUBAN_LLM_KEY: z.string().min(1).optional(),
+  DUBAN_LLM_TIMEOUT_MS: z.coerce.number({ message: '须为整数（毫秒）' }).int('须为整数').min(200, '至少 200 毫秒').max(30000, '不超过 30000 毫秒').default(3000),
   DUBAN_START: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$/, '须写成 "2026-12-07 09:00" 的格式')
@@ -56,6 +61,15 @@ export function scheduleFromEnv(env: CoreEnv): ScheduleSettings {
 export function workGroupAllowlistFromEnv(env: CoreEnv): Record<string, string[]> {
   const list = (v: string | undefined) => (v ?? '').split(/[,，]/).map((s) => s.trim()).filter(Boolean);
   return { wechat: list(env.DUBAN_WECHAT_ROOMS), lark: list(env.DUBAN_LARK_CHATS) };
+}
+
+/** The optional model-backed question reader; both URL and model must be set, or neither. */
+export function questionModelFromEnv(env: CoreEnv): QuestionModelSettings | undefined {
+  if (!env.DUBAN_LLM_URL && !env.DUBAN_LLM_MODEL) return undefined;
+  if (!env.DUBAN_LLM_URL || !env.DUBAN_LLM_MODEL) {
+    throw new SettingsError(`配置有误：${env.DUBAN_LLM_URL ? 'DUBAN_LLM_MODEL' : 'DUBAN_LLM_URL'} 未设置。启用模型辅助理解提问须同时设置 DUBAN_LLM_URL 和 DUBAN_LLM_MODEL（参见 .env.example），不用则两个都不设。`);
+  }
+  return { url: env.DUBAN_LLM_URL, model: env.DUBAN_LLM_MODEL, key: env.DUBAN_LLM_KEY, timeoutMs: env.DUBAN_LLM_TIMEOUT_MS };
 }
 
 /** Reads `.env` (if present) into process.env without overriding variables already set. */

@@ -5,8 +5,6 @@ import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { MessageRef } from '../domain/task.js';
 import { isoShanghai, localDate } from '../time/shanghai.js';
 import { enqueueReply, type ReplyTarget } from '../outbox/enqueue.js';
-import { answerQuery, QUERY_EXAMPLES } from '../query/answer-query.js';
-import { parseQuery } from '../query/query-spec.js';
 import type { Clock } from './clock.js';
 import type {
   CommandContext, CommandDefinition, CommandInput, CommandOutcome, CoreSettings, NoticeTarget, ParseContext,
@@ -124,28 +122,32 @@ export class Bot {
     const today = localDate(now);
     const parseCtx: ParseContext = { actor, now, today, directory: this.deps.directory, calendar: this.deps.calendar };
     const mentions = await this.deps.identity.resolveMentions(repos.bindings, msg.platform, msg.mentions);
-    const match = this.deps.registry.match(body);
+    // A message naming no command goes to the fallback command (plain-language questions).
+    const match = this.deps.registry.matchOrFallback(body);
 
     let outcome: CommandOutcome;
     if (!match) {
-      outcome = { reply: await this.answerPlainWords(body, parseCtx, repos) };
+      outcome = { reply: this.unknownPhrase(body) };
     } else {
       const { command, rest } = match;
       try {
         checkAllowed(command, actor);
         const ctx = await this.commandContext(parseCtx, repos, message, msg);
-        const args = this.parseArgs(command, { text: rest, mentions }, parseCtx);
+        const args = this.parseArgs(command, { text: rest, mentions, plain: match.fallback }, parseCtx);
         outcome = await command.run(ctx, args);
       } catch (e) {
-        // "进展怎么样了？" starts with a command word but is a question: answer it as one.
-        if (isUserError(e) && e.code === 'bad_arguments' && looksLikeQuestion(body)) {
-          const spec = parseQuery(body, this.deps.directory, today);
-          if (spec) {
-            outcome = { reply: await answerQuery(spec, { ...parseCtx, repos }, { historyLimit: 5 }) };
-            return { outcome: 'handled', replies: await this.deliver(outcome, msg, repos, at), reply: outcome.reply };
-          }
+        // "进展怎么样了？" starts with a command word but is a question: the fallback answers it.
+        const fallback = this.deps.registry.fallback;
+        if (!(isUserError(e) && e.code === 'bad_arguments' && looksLikeQuestion(body) && fallback && fallback !== command)) {
+          throw new CommandFailure(command, e);
         }
-        throw new CommandFailure(command, e);
+        // Not plain: a question the fallback cannot read either keeps the command's own error and usage.
+        const args = this.parseArgs(fallback, { text: body, mentions, plain: false }, parseCtx);
+        try {
+          outcome = await fallback.run(await this.commandContext(parseCtx, repos, message, msg), args);
+        } catch (e2) {
+          throw isUserError(e2) && e2.code === 'bad_arguments' ? new CommandFailure(command, e) : new CommandFailure(fallback, e2);
+        }
       }
     }
     return { outcome: 'handled', replies: await this.deliver(outcome, msg, repos, at), reply: outcome.reply };
@@ -200,14 +202,7 @@ export class Bot {
     };
   }
 
-  /** A message to the bot that is not a command: a plain-words question, or a pointer to what can be asked. */
-  private async answerPlainWords(body: string, p: ParseContext, repos: Repositories): Promise<Reply> {
-    if (body.length === 0) return this.unknownPhrase('');
-    const spec = parseQuery(body, this.deps.directory, p.today);
-    if (spec) return answerQuery(spec, { ...p, repos }, { historyLimit: 5 });
-    return this.unknownPhrase(body);
-  }
-
+  /** The answer when no command matches and the table has no fallback command. */
   private unknownPhrase(body: string): Reply {
     const names = this.deps.registry.commands
       .filter((c) => c.category === undefined || c.category === '办理' || c.category === '查询')
@@ -216,7 +211,7 @@ export class Bot {
     return {
       tone: 'info',
       title: body ? `没有看懂「${body.length > 20 ? `${body.slice(0, 20)}…` : body}」` : '请问要办什么？',
-      lines: [`可用命令：${names}`, '可以这样问：', ...QUERY_EXAMPLES.slice(0, 5)],
+      lines: [`可用命令：${names}`],
       note: '协调、延期、难以执行等命令，发「帮助」查看；「帮助 命令名」查看写法。',
     };
   }

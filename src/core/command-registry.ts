@@ -7,6 +7,8 @@ export interface CommandMatch {
   command: CommandDefinition;
   /** Text after the command word. */
   rest: string;
+  /** No command word: the fallback command got the whole text. */
+  fallback?: boolean;
 }
 
 /**
@@ -17,8 +19,15 @@ export class CommandRegistry {
   private readonly byWord = new Map<string, CommandDefinition>();
   /** Words longest first, so 协调意见 wins over 协调. */
   private readonly words: string[];
+  /** The command that answers messages naming no command (plain-language questions). */
+  readonly fallback: CommandDefinition | undefined;
 
   constructor(readonly commands: readonly CommandDefinition[]) {
+    const fallbacks = commands.filter((c) => c.fallback);
+    if (fallbacks.length > 1) {
+      throw new CommandTableError(`命令表有误：「${fallbacks.map((c) => c.name).join('」「')}」都标为 fallback，只能有一个。请在 commands/ 中去掉多余的 fallback。`);
+    }
+    this.fallback = fallbacks[0];
     for (const cmd of commands) {
       for (const word of [cmd.name, ...cmd.aliases]) {
         const key = word.toLowerCase();
@@ -54,5 +63,10 @@ export class CommandRegistry {
       }
     }
     return undefined;
+  }
+
+  /** The command a message starts with, else the fallback command with the whole text. */
+  matchOrFallback(text: string): CommandMatch | undefined {
+    return this.match(text) ?? (this.fallback ? { command: this.fallback, rest: text, fallback: true } : undefined);
   }
 }

@@ -10,6 +10,7 @@ import type { CommandRegistry } from './command-registry.js';
 import type { AuthorityOptions } from '../domain/task-authority.js';
 import type { WorkGroupAllowlist } from './work-groups.js';
 import type { ThrottleSettings } from './throttle.js';
+import type { QuestionModelSettings } from '../query/model-reader.js';
 
 /** An @mention in the message, resolved to a directory person where possible. */
 export interface ResolvedMention {
@@ -25,6 +26,8 @@ export interface ResolvedMention {
 export interface CommandInput {
   text: string;
   mentions: ResolvedMention[];
+  /** The message named no command: the fallback command got it as plain words. */
+  plain?: boolean;
 }
 
 /** What `parse` may look at: no repositories, no side effects. */
@@ -61,6 +64,8 @@ export interface CoreSettings {
   workGroupAllowlist?: WorkGroupAllowlist;
   /** Per-sender limits on chat platforms (not the console); DEFAULT_THROTTLE when absent. */
   throttle?: ThrottleSettings;
+  /** Optional model-backed reader for questions the rule reader cannot fully read (off when absent). */
+  questionModel?: QuestionModelSettings;
 }
 
 export const DEFAULT_CORE_SETTINGS: Omit<CoreSettings, 'botName'> = { coordinationAnswerDays: 2, verifyShare: 0.3 };
@@ -93,6 +98,8 @@ export interface CommandDefinition<A = unknown> {
   usage: readonly string[];
   examples: readonly string[];
   allowed: Permission;
+  /** Gets every message that names no command (plain-language questions); at most one command in the table. */
+  fallback?: boolean;
   parse(input: CommandInput, ctx: ParseContext): unknown;
   schema: z.ZodType<A>;
   run(ctx: CommandContext, args: A): Promise<CommandOutcome>;

@@ -48,8 +48,9 @@ export function whereClause(f: TaskFilter): { sql: string; params: unknown[] } {
     params.push(...f.statuses);
   }
   if (f.unitId !== undefined) {
-    parts.push('EXISTS (SELECT 1 FROM task_units u WHERE u.task_id = t.id AND u.unit_id = ?)');
-    params.push(f.unitId);
+    const role = f.unitRole ? ' AND u.role = ?' : '';
+    parts.push(`EXISTS (SELECT 1 FROM task_units u WHERE u.task_id = t.id AND u.unit_id = ?${role})`);
+    params.push(f.unitId, ...(f.unitRole ? [f.unitRole] : []));
   }
   if (f.responsibleId !== undefined) {
     parts.push('EXISTS (SELECT 1 FROM task_units u WHERE u.task_id = t.id AND u.responsible_id = ?)');
@@ -68,7 +69,10 @@ export function whereClause(f: TaskFilter): { sql: string; params: unknown[] } {
   range('assigned_date', '<=', f.assignedTo);
   range('completed_date', '>=', f.completedFrom);
   range('completed_date', '<=', f.completedTo);
-  if (f.unacknowledged) parts.push('EXISTS (SELECT 1 FROM task_units u WHERE u.task_id = t.id AND u.acked_at IS NULL)');
+  if (f.unacknowledged !== undefined) {
+    parts.push(`${f.unacknowledged ? '' : 'NOT '}EXISTS (SELECT 1 FROM task_units u WHERE u.task_id = t.id AND u.acked_at IS NULL)`);
+  }
+  if (f.completedLate !== undefined) parts.push(f.completedLate ? 't.completed_date > t.original_deadline' : 't.completed_date <= t.original_deadline');
   if (f.topLevelOnly) parts.push('t.parent_id IS NULL');
   if (f.idAfter !== undefined) {
     parts.push('t.id > ?');
@@ -82,11 +86,12 @@ export function whereClause(f: TaskFilter): { sql: string; params: unknown[] } {
     parts.push('t.assigner_id = ?');
     params.push(f.assignerId);
   }
-  if (f.scope) {
-    const units = f.scope.unitIds;
+  for (const scope of [f.scope, f.visibleTo]) {
+    if (!scope) continue;
+    const units = scope.unitIds;
     const unitTest = units.length > 0 ? `u.unit_id IN (${units.map(() => '?').join(',')}) OR ` : '';
     parts.push(`(t.assigner_id = ? OR EXISTS (SELECT 1 FROM task_units u WHERE u.task_id = t.id AND (${unitTest}u.responsible_id = ?)))`);
-    params.push(f.scope.personId, ...units, f.scope.personId);
+    params.push(scope.personId, ...units, scope.personId);
   }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }

@@ -1,0 +1,165 @@
+import type { Directory } from '../directory/directory.js';
+import type { LocalDate } from '../time/shanghai.js';
+import { weekOf, type Period } from './period.js';
+import type { AskedForm, Conditions, DateRange, Reading, ReadResult, Subject } from './reading.js';
+import type { Slots } from './read-question.js';
+import type { Relation } from './vocabulary.js';
+
+/** Turns filled slots into one reading, keeping track of every word it could not use. */
+export function buildReading(s: Slots, directory: Directory, today: LocalDate): ReadResult {
+  const out: ReadResult = { unknownNames: s.unknownNames, ignored: s.ignored, corrected: s.corrected };
+  const code = s.codes[0];
+  if (code) {
+    out.reading = code.coordination ? { kind: 'coordination', code: code.code } : { kind: 'task', code: code.code };
+    return out;
+  }
+  if (s.help && s.statuses.length === 0 && s.units.length === 0 && s.persons.length === 0) {
+    out.reading = { kind: 'help' };
+    return out;
+  }
+  const subject = subjectOf(s, directory, out.ignored);
+  const cond = conditionsOf(s, today, out.ignored);
+  const hasCond = Object.keys(cond).length > 0;
+  const period = s.times[0]?.kind === 'period' ? (s.times[0] as Period) : undefined;
+  const overdueAsked = s.statuses.some((x) => x.status === 'overdue' && !x.negated);
+
+  const rank = rankOf(s, subject, overdueAsked);
+  if (rank) {
+    out.reading = { kind: 'rank', which: rank, period, unitId: subject.kind === 'unit' ? subject.unitId : undefined };
+    if (s.times.length > 0 && !period) out.ignored.push('时间（排名按整段时期统计）');
+    return out;
+  }
+  if (s.ranks.length > 0) out.ignored.push(...s.ranks.map((r) => RANK_WORD[r]));
+  if (s.tally && subject.kind === 'all' && !hasCondBesidesTime(cond)) {
+    out.reading = { kind: 'tally', period };
+    return out;
+  }
+  const understood = subject.kind !== 'all' || s.all || hasCondBesidesTime(cond) || (hasCond && s.forms.size > 0) || s.tally;
+  if (!understood) return out;
+  const relation = relationOf(s, subject);
+  let form: AskedForm = formOf(s, cond, hasCond);
+  if (form === 'longest' && cond.overdue === undefined) cond.overdue = true;
+  if (form === 'all_done' && cond.state === 'done') delete cond.state;
+  if (form === 'all_done') delete cond.stateLabel;
+  if (form === 'overview' && relation) form = 'list';
+  out.reading = { kind: 'list', subject, relation, cond, form };
+  return out;
+}
+
+const RANK_WORD = { worst: '最差', best: '最好', most: '最多', least: '最少', position: '排第几' } as const;
+
+function hasCondBesidesTime(c: Conditions): boolean {
+  return c.state !== undefined || c.acked !== undefined || c.overdue !== undefined || c.dueSoon !== undefined || c.deadline !== undefined || c.completed !== undefined;
+}
+
+function subjectOf(s: Slots, d: Directory, ignored: string[]): Subject {
+  const [person, ...morePeople] = s.persons;
+  const [unit, ...moreUnits] = [...new Set(s.units)];
+  if (person) {
+    ignored.push(...morePeople.map((p) => `${d.personName(p)}（一次查询一人）`));
+    const own = d.person(person)?.unitId;
+    if (unit && unit !== own) ignored.push(`${d.unitName(unit)}（已按人员查询）`);
+    return { kind: 'person', personId: person };
+  }
+  if (unit) {
+    ignored.push(...moreUnits.map((u) => `${d.unitName(u)}（一次查询一个单位）`));
+    return { kind: 'unit', unitId: unit };
+  }
+  if (s.myUnit) return { kind: 'my_unit' };
+  if (s.me) return { kind: 'me' };
+  return { kind: 'all' };
+}
+
+function rangeOf(slot: Slots['times'][number]): DateRange {
+  if (slot.kind === 'before') return { to: slot.to, label: slot.label };
+  return { from: slot.from, to: slot.to, label: slot.label };
+}
+
+function conditionsOf(s: Slots, today: LocalDate, ignored: string[]): Conditions {
+  const c: Conditions = {};
+  let dueWord = false;
+  let assignedWord = false;
+  let weakOpen = s.impliesOpen;
+  const setState = (state: 'open' | 'done' | 'paused', label: string) => {
+    if (c.state && c.state !== state) {
+      ignored.push(label);
+      return;
+    }
+    c.state = state;
+    c.stateLabel = label;
+  };
+  for (const st of s.statuses) {
+    switch (st.status) {
+      case 'done': if (st.negated) setState('open', '未办结'); else setState('done', '办结'); break;
+      case 'ack': c.acked = !st.negated; break;
+      case 'overdue': c.overdue = !st.negated; break;
+      case 'due': if (st.negated) c.overdue = false; else dueWord = true; break;
+      case 'due_soon': if (st.negated) ignored.push(`未${st.text}`); else c.dueSoon = true; break;
+      case 'assigned': if (st.negated) ignored.push(`未${st.text}`); else assignedWord = true; break;
+      case 'open':
+        if (st.negated) ignored.push(`不${st.text}`);
+        else if (st.weak) weakOpen = true;
+        else setState('open', st.text === '待办' ? '待办' : '在办');
+        break;
+      case 'paused': if (st.negated) ignored.push(`未${st.text}`); else setState('paused', '暂缓执行'); break;
+    }
+  }
+  if (s.negatedVerb) setState('open', '未办结');
+  if (s.ontime) {
+    if (c.state === 'done') c.overdue = c.overdue ?? false;
+    else if (c.state === 'open' && c.stateLabel === '未办结') c.overdue = true;
+    else ignored.push('按时');
+  }
+  const slot = s.times[0];
+  if (s.times.length > 1) ignored.push(...s.times.slice(1).map((t) => t.label));
+  if (slot) {
+    const range = rangeOf(slot);
+    if (assignedWord) c.assigned = range;
+    else if (c.state === 'done') c.completed = range;
+    else if (dueWord || c.overdue !== undefined || c.acked !== undefined || c.state !== undefined || c.dueSoon || weakOpen) c.deadline = range;
+    else c.assigned = range;
+  } else if (dueWord && !c.dueSoon) {
+    const w = weekOf(today);
+    c.deadline = { from: w.from, to: w.to, label: w.label };
+  }
+  const anyStatus = c.state !== undefined || c.acked !== undefined || c.overdue !== undefined || c.dueSoon || c.deadline !== undefined;
+  if (weakOpen && !anyStatus) setState('open', '在办');
+  if (weakOpen && c.deadline && c.state === undefined && c.acked === undefined && c.overdue === undefined) setState('open', '在办');
+  return c;
+}
+
+function relationOf(s: Slots, subject: Subject): Relation | undefined {
+  const explicit = s.relations.find((r) => r !== 'responsible') ?? s.relations[0];
+  const personal = subject.kind === 'person' || subject.kind === 'me';
+  const assignedWord = s.statuses.some((x) => x.status === 'assigned' && !x.negated);
+  if (personal) {
+    if (explicit === 'lead' || explicit === 'co') return 'responsible';
+    if (explicit) return explicit;
+    return assignedWord ? 'assigned_by' : undefined;
+  }
+  if (subject.kind === 'unit' || subject.kind === 'my_unit') return explicit === 'lead' || explicit === 'co' ? explicit : undefined;
+  return undefined;
+}
+
+function rankOf(s: Slots, subject: Subject, overdueAsked: boolean): Extract<Reading, { kind: 'rank' }>['which'] | undefined {
+  const r = s.ranks[0];
+  if (!r) return undefined;
+  if (r === 'position') return subject.kind === 'unit' || subject.kind === 'my_unit' ? 'position' : undefined;
+  if (subject.kind !== 'all') return undefined;
+  const asksWho = s.who || s.tally || s.statuses.length === 0 || overdueAsked;
+  if (!asksWho) return undefined;
+  if (r === 'most') return overdueAsked ? 'most_overdue' : undefined;
+  if (r === 'least') return overdueAsked ? 'best' : undefined;
+  if (s.statuses.length > 0 && !overdueAsked) return undefined;
+  return r;
+}
+
+function formOf(s: Slots, c: Conditions, hasCond: boolean): AskedForm {
+  if (s.forms.has('longest')) return 'longest';
+  const doneAsked = c.state === 'done' && c.completed === undefined;
+  if (s.forms.has('count')) return 'count';
+  if (s.forms.has('list')) return hasCond ? 'list' : 'overview';
+  if (doneAsked && (s.forms.has('yes_no') || s.question || s.quantifier)) return 'all_done';
+  if (s.forms.has('yes_no') || (s.question && hasCond)) return 'yes_no';
+  return hasCond ? 'list' : 'overview';
+}

@@ -1,0 +1,124 @@
+import type { Directory } from '../directory/directory.js';
+import type { LocalDate } from '../time/shanghai.js';
+import { lexiconFor } from './lexicon.js';
+import { normalizeQuestion } from './normalize-question.js';
+import { tokenize, type Token } from './tokenize.js';
+import { SURNAMES, UNIT_SUFFIX, type Form, type Rank, type Relation, type Status } from './vocabulary.js';
+import type { TimeSlot } from './time-words.js';
+import { buildReading } from './build-reading.js';
+import type { ReadResult } from './reading.js';
+
+/** The slots a question fills, before they become a reading. */
+export interface Slots {
+  codes: Array<{ code: string; coordination: boolean }>;
+  units: string[];
+  persons: string[];
+  me: boolean;
+  myUnit: boolean;
+  all: boolean;
+  statuses: Array<{ status: Status; negated: boolean; weak: boolean; text: string }>;
+  /** 没办 / 未落实: a negated plain verb, meaning not yet completed. */
+  negatedVerb: boolean;
+  impliesOpen: boolean;
+  times: TimeSlot[];
+  relations: Relation[];
+  forms: Set<Form>;
+  ranks: Rank[];
+  who: boolean;
+  tally: boolean;
+  help: boolean;
+  quantifier: boolean;
+  question: boolean;
+  ontime: boolean;
+  ignored: string[];
+  unknownNames: string[];
+  corrected: Array<{ written: string; unitId: string }>;
+}
+
+const SKIP_FOR_NEGATION = new Set(['filler', 'ontime', 'all_quantifier', 'question']);
+
+/**
+ * Reads a question in plain words (or the text after `查询`) against the directory, the
+ * calendar and the vocabulary: who it is about, which statuses (with negation), which time,
+ * which relation, and what form of answer is asked for. Never throws.
+ */
+export function readQuestion(text: string, directory: Directory, today: LocalDate): ReadResult {
+  const tokens = tokenize(normalizeQuestion(text), lexiconFor(directory), today);
+  return buildReading(fillSlots(tokens), directory, today);
+}
+
+export function fillSlots(tokens: Token[]): Slots {
+  const s: Slots = {
+    codes: [], units: [], persons: [], me: false, myUnit: false, all: false, statuses: [], negatedVerb: false, impliesOpen: false,
+    times: [], relations: [], forms: new Set(), ranks: [], who: false, tally: false, help: false, quantifier: false,
+    question: false, ontime: false, ignored: [], unknownNames: [], corrected: [],
+  };
+  let negation: { text: string; at: number } | undefined;
+  const dropNegation = () => {
+    if (negation) s.ignored.push(negation.text);
+    negation = undefined;
+  };
+  tokens.forEach((t, i) => {
+    if (negation && t.kind !== 'status' && t.kind !== 'verb' && !SKIP_FOR_NEGATION.has(t.kind)) dropNegation();
+    switch (t.kind) {
+      case 'code': s.codes.push({ code: t.code, coordination: t.coordination }); break;
+      case 'unit': s.units.push(t.unitId); break;
+      case 'typo': s.units.push(t.unitId); s.corrected.push({ written: t.text, unitId: t.unitId }); break;
+      case 'person': s.persons.push(t.personId); break;
+      case 'me': s.me = true; break;
+      case 'my_unit': s.myUnit = true; break;
+      case 'all': s.all = true; break;
+      case 'neg':
+        dropNegation();
+        negation = { text: t.text, at: i };
+        break;
+      case 'status':
+        s.statuses.push({ status: t.status, negated: (t.negated ?? false) !== (negation !== undefined), weak: t.weak ?? false, text: t.text });
+        negation = undefined;
+        break;
+      case 'verb':
+        if (negation) s.negatedVerb = true;
+        negation = undefined;
+        break;
+      case 'relation':
+        s.relations.push(t.relation);
+        if (t.impliesOpen) s.impliesOpen = true;
+        break;
+      case 'time': s.times.push(t.slot); break;
+      case 'form': s.forms.add(t.form); break;
+      case 'rank': s.ranks.push(t.rank); break;
+      case 'who': s.who = true; break;
+      case 'tally': s.tally = true; break;
+      case 'help': s.help = true; break;
+      case 'all_quantifier': s.quantifier = true; break;
+      case 'question': s.question = true; break;
+      case 'ontime': s.ontime = true; break;
+      case 'filler': case 'at': break;
+      case 'rest': classifyRest(t.text, tokens, i, s); break;
+    }
+    if (negation && i - negation.at > 3) dropNegation();
+  });
+  dropNegation();
+  return s;
+}
+
+/** An unknown word: a name missing from the directory (said so), or a word left out of the reading. */
+function classifyRest(text: string, tokens: Token[], i: number, s: Slots): void {
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1]?.kind === 'filler' && tokens[i + 1]?.text === '的' ? tokens[i + 2] : tokens[i + 1];
+  const han = /^[\u4e00-\u9fff]+$/.test(text);
+  if (han && text.length >= 2 && text.length <= 12 && UNIT_SUFFIX.test(text)) {
+    s.unknownNames.push(text);
+    return;
+  }
+  if (prev?.kind === 'at') {
+    s.unknownNames.push(text);
+    return;
+  }
+  const personSlot = next !== undefined && (next.kind === 'relation' || (next.kind === 'status' && next.status === 'assigned'));
+  if (han && text.length >= 2 && text.length <= 3 && SURNAMES.has(text.charAt(0)) && personSlot) {
+    s.unknownNames.push(text);
+    return;
+  }
+  s.ignored.push(text);
+}

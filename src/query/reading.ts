@@ -1,0 +1,65 @@
+import type { LocalDate } from '../time/shanghai.js';
+import type { Period } from './period.js';
+import type { Relation } from './vocabulary.js';
+
+/** Whose work a question is about. */
+export type Subject =
+  | { kind: 'all' }
+  | { kind: 'unit'; unitId: string }
+  | { kind: 'person'; personId: string }
+  | { kind: 'me' }
+  | { kind: 'my_unit' };
+
+/** A range of dates with the words that named it; either end may be open. */
+export interface DateRange {
+  from?: LocalDate;
+  to?: LocalDate;
+  label: string;
+}
+
+/** The conditions of a list question; all of them hold at once. */
+export interface Conditions {
+  /** open: not yet completed (在办, 未办结); done: completed (办结); paused: 暂缓执行. */
+  state?: 'open' | 'done' | 'paused';
+  /** The word that named the state, for the title (在办, 未办结, 还有). */
+  stateLabel?: string;
+  acked?: boolean;
+  /** Open and past the deadline, or (with state done) completed after it. */
+  overdue?: boolean;
+  /** Due within three working days. */
+  dueSoon?: boolean;
+  deadline?: DateRange;
+  assigned?: DateRange;
+  completed?: DateRange;
+}
+
+/** What the asker wants back. */
+export type AskedForm = 'overview' | 'count' | 'list' | 'yes_no' | 'all_done' | 'longest';
+
+export type RankQuestion = 'worst' | 'best' | 'most_overdue' | 'position';
+
+/** The structured reading of a question: what the rule reader and the model both produce. */
+export type Reading =
+  | { kind: 'task'; code: string }
+  | { kind: 'coordination'; code: string }
+  | { kind: 'tally'; period?: Period }
+  | { kind: 'rank'; which: RankQuestion; period?: Period; unitId?: string }
+  | { kind: 'help' }
+  | { kind: 'list'; subject: Subject; relation?: Relation; cond: Conditions; form: AskedForm };
+
+/** A reading with what the reader did not take from the question. */
+export interface ReadResult {
+  /** Undefined when nothing in the question was understood. */
+  reading?: Reading;
+  /** Names that look like a unit or a person but are not in the directory. */
+  unknownNames: string[];
+  /** Words of the question the reading leaves out. */
+  ignored: string[];
+  /** Unit aliases read despite a one-character typo: 发该委 → 发改委. */
+  corrected: Array<{ written: string; unitId: string }>;
+}
+
+/** True when every word of the question went into the reading. */
+export function fullyRead(r: ReadResult): boolean {
+  return r.reading !== undefined && r.unknownNames.length === 0 && r.ignored.length === 0;
+}

@@ -1,0 +1,85 @@
+/** The fixed words of questions about the ledger: statuses, negation, relations, forms, ranking and fillers. */
+
+export type Status = 'done' | 'ack' | 'overdue' | 'due' | 'due_soon' | 'assigned' | 'open' | 'paused';
+export type Relation = 'assigned_by' | 'responsible' | 'lead' | 'co';
+export type Form = 'count' | 'list' | 'yes_no' | 'longest';
+export type Rank = 'worst' | 'best' | 'most' | 'least' | 'position';
+
+/** A vocabulary entry: what a word means. */
+export type WordMeaning =
+  | { kind: 'status'; status: Status; negated?: boolean; weak?: boolean; impliesOpen?: boolean }
+  | { kind: 'neg' }
+  /** 办, 落实: means 未办结 when negated, nothing otherwise. */
+  | { kind: 'verb' }
+  | { kind: 'relation'; relation: Relation; impliesOpen?: boolean }
+  | { kind: 'form'; form: Form }
+  | { kind: 'rank'; rank: Rank }
+  | { kind: 'who' }
+  | { kind: 'all_quantifier' }
+  | { kind: 'all' }
+  | { kind: 'me' }
+  | { kind: 'my_unit' }
+  | { kind: 'tally' }
+  | { kind: 'help' }
+  | { kind: 'ontime' }
+  | { kind: 'question' }
+  | { kind: 'filler' };
+
+const words = (list: string, meaning: WordMeaning): Array<[string, WordMeaning]> =>
+  list.split(' ').filter(Boolean).map((w) => [w, meaning]);
+
+/** Every word the reader knows besides names, dates and codes. */
+export const VOCABULARY: ReadonlyArray<[string, WordMeaning]> = [
+  ...words('办结 办完 办好 完成 完结 结办 销号 办妥 完成情况 办结情况', { kind: 'status', status: 'done' }),
+  ...words('签收 接收 认领 收到 领办', { kind: 'status', status: 'ack' }),
+  ...words('待签收 待认领', { kind: 'status', status: 'ack', negated: true }),
+  ...words('逾期 超期 过期 超时 拖期 延误 误期 过了期限 超过期限 超过时限', { kind: 'status', status: 'overdue' }),
+  ...words('到期 截止 期限到', { kind: 'status', status: 'due' }),
+  ...words('快到期 即将到期 临期 马上到期 将到期 快截止 快要到期 就要到期 临近期限 临近截止', { kind: 'status', status: 'due_soon' }),
+  ...words('交办 新增 布置 下达 派发 分配 安排 交给 交办了', { kind: 'status', status: 'assigned' }),
+  ...words('在办 办理中 正在办 正在办理 在手 待办', { kind: 'status', status: 'open' }),
+  ...words('到期未办结 到期未完成 到期没办完 到期未办', { kind: 'status', status: 'overdue' }),
+  ...words('办 办理 落实 处理 执行 去办', { kind: 'verb' }),
+  ...words('还有 还剩 剩下 剩余 尚有', { kind: 'status', status: 'open', weak: true }),
+  ...words('暂缓 暂缓执行', { kind: 'status', status: 'paused' }),
+  ...words('没有 没 未 尚未 还没有 还没 还未 并未 未能 没能 仍未 仍没有 迄今未 至今未 不曾 未曾', { kind: 'neg' }),
+  ...words('负责 承办 经办 名下', { kind: 'relation', relation: 'responsible' }),
+  ...words('手上 手头 手里 手中', { kind: 'relation', relation: 'responsible', impliesOpen: true }),
+  ...words('牵头 主办 牵头办理', { kind: 'relation', relation: 'lead' }),
+  ...words('配合 协办 参与 配合办理', { kind: 'relation', relation: 'co' }),
+  ...words('交办给别人 布置给别人', { kind: 'relation', relation: 'assigned_by' }),
+  ...words('几件 几项 几个 几条 几 多少 多少件 多少项 数量 总数 件数 一共 总共 共有', { kind: 'form', form: 'count' }),
+  ...words('哪些 哪几件 哪几项 哪件 哪项 什么事 什么 清单 列出 列一下 列表 明细 具体 有啥 啥事 名单', { kind: 'form', form: 'list' }),
+  ...words('有没有 有无 是否 是不是', { kind: 'form', form: 'yes_no' }),
+  ...words('最久 最长 拖得最久 拖得最长 时间最长 最早到期', { kind: 'form', form: 'longest' }),
+  ...words('最差 最落后 最后 最末 垫底 末位 倒数第一 排最后 排名最后 排名末位 排名靠后 排在最后 最后一名 最靠后 最不好', { kind: 'rank', rank: 'worst' }),
+  ...words('最好 最优 第一 排第一 排名第一 最靠前 最先进 排名最前 第一名 最积极', { kind: 'rank', rank: 'best' }),
+  ...words('最多', { kind: 'rank', rank: 'most' }),
+  ...words('最少', { kind: 'rank', rank: 'least' }),
+  ...words('排第几 排名第几 第几名 排在第几 排几名 名次', { kind: 'rank', rank: 'position' }),
+  ...words('谁 哪个单位 哪家单位 哪家 哪个部门 哪个市 哪些单位 哪个地方 哪一个单位 哪一家', { kind: 'who' }),
+  ...words('都 全都 全部 均 是不是都 是否都 全', { kind: 'all_quantifier' }),
+  ...words('全省 全市 所有 全体 总体 整体 各方面', { kind: 'all' }),
+  ...words('我 我的 本人 我自己 自己', { kind: 'me' }),
+  ...words('我单位 我们单位 本单位 我们 我们的 咱们单位 我部门 本部门 我市 本市 我厅 本厅 我委 本委', { kind: 'my_unit' }),
+  ...words('各单位 各部门 各市 各地 各市县 排名 排行 排名情况 通报 周报 月报 统计情况 汇总 各家', { kind: 'tally' }),
+  ...words('帮助 能问什么 问什么 怎么问 可以问 怎么用 能查什么 查什么', { kind: 'help' }),
+  ...words('按时 按期 如期 准时 及时', { kind: 'ontime' }),
+  ...words('吗 么', { kind: 'question' }),
+  ...words(
+    '请问 请 问 问一下 一下 帮我 帮忙 给我 麻烦 查 查查 查一查 查一下 查询 查看 看看 看一下 看 了解 想知道 想了解 告诉我 说说 说一下 报一下 ' +
+      '呢 吧 啊 呀 哈 嘛 的 了 有 还 是 在 目前 现在 当前 截至目前 到现在 到目前 为止 现 已 已经 情况 怎么样 怎样 如何 咋样 进展 进度 状态 ' +
+      '事项 事情 事 件 项 任务 工作 督办 督办事项 那些 这些 其中 里 中 和 与 及 以及 的话 个 单位 部门 多 被 把 要 给 按 按照 会 能 可 ' +
+      '可以 应该 需要 哪 些 下 大家 同志 领导 里面 方面 这边 那边 内 等 又 再 共 总 一 该 此 这 那 条 桩 批 哪个 哪一 之 ' +
+      '多久 多长时间 省里 这个 那个 情况如何 什么情况 怎么回事 进行 现况 状况 还在 仍 仍在 依然 有关 相关 涉及 啦 咯 喔',
+    { kind: 'filler' },
+  ),
+];
+
+/** A name that ends like a unit's (教育厅, 发改局, 某某市政府): said to be missing from the directory, never dropped. */
+export const UNIT_SUFFIX = /(?:委员会|委|厅|局|办公室|办|市|县|区|州|部|院|署|中心|政府|公司|集团|所|站|处|科|镇|乡|街道|馆|队|台|社|会)$/;
+
+/** Common surnames: a short unknown word starting with one of these, in a person's slot, is taken for a name. */
+export const SURNAMES = new Set(
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split(''),
+);
