@@ -26,7 +26,10 @@ export async function answerList(r: ListReading, q: QueryContext): Promise<{ rep
   const scope = scopeOf(q.actor);
   const target = targetOf(r, q, scope);
   if (scope) target.base.visibleTo = scope;
-  const scopeNote = scope ? `仅含您可查看的范围：${describeScope(scope, q.directory)}。` : undefined;
+  // A unit in scope and one's own work are seen whole; the province and another person's work may be cut.
+  const cut = scope !== undefined && (r.subject.kind === 'all' || (r.subject.kind === 'person' && r.subject.personId !== q.actor.id));
+  const scopeNote = cut ? `仅含您可查看的范围：${describeScope(scope, q.directory)}。` : undefined;
+  if (cut && r.subject.kind === 'person') target.who = `${target.who}（您可查看范围内）`;
   if (r.form === 'overview') return { reply: await overview(target, q), scopeNote };
   const cond = conditionFilter(r.cond, q.today, q.calendar);
   const label = conditionLabel(r.cond);

@@ -34,8 +34,11 @@ export function buildReading(s: Slots, directory: Directory, today: LocalDate): 
     out.reading = { kind: 'tally', period };
     return out;
   }
-  const understood = subject.kind !== 'all' || s.all || hasCondBesidesTime(cond) || (hasCond && s.forms.size > 0) || s.tally;
+  const understood = subject.kind !== 'all' || s.all || s.statuses.length > 0 || s.negatedVerb || s.forms.has('longest') || hasCondBesidesTime(cond) || (hasCond && s.forms.size > 0) || s.tally;
   if (!understood) return out;
+  // 我明天请假: a bare 我 (or a time) beside words the reader does not know is not a question about the ledger.
+  const bare = s.statuses.length === 0 && !s.negatedVerb && s.forms.size === 0 && s.relations.length === 0 && !s.tally;
+  if (bare && out.ignored.length > 0 && (subject.kind === 'me' || subject.kind === 'my_unit' || subject.kind === 'all')) return out;
   const relation = relationOf(s, subject);
   let form: AskedForm = formOf(s, cond, hasCond);
   if (form === 'longest' && cond.overdue === undefined) cond.overdue = true;
@@ -115,7 +118,7 @@ function conditionsOf(s: Slots, today: LocalDate, ignored: string[]): Conditions
   if (slot) {
     const range = rangeOf(slot);
     if (assignedWord) c.assigned = range;
-    else if (c.state === 'done') c.completed = range;
+    else if (c.state === 'done' && !dueWord) c.completed = range;
     else if (dueWord || c.overdue !== undefined || c.acked !== undefined || c.state !== undefined || c.dueSoon || weakOpen) c.deadline = range;
     else c.assigned = range;
   } else if (dueWord && !c.dueSoon) {

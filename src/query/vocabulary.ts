@@ -34,7 +34,7 @@ export const VOCABULARY: ReadonlyArray<[string, WordMeaning]> = [
   ...words('签收 接收 认领 收到 领办', { kind: 'status', status: 'ack' }),
   ...words('待签收 待认领', { kind: 'status', status: 'ack', negated: true }),
   ...words('逾期 超期 过期 超时 拖期 延误 误期 过了期限 超过期限 超过时限', { kind: 'status', status: 'overdue' }),
-  ...words('到期 截止 期限到', { kind: 'status', status: 'due' }),
+  ...words('到期 截止 期限到 要办结 须办结 需办结 应办结 要完成 须完成 需完成 应完成 要办完 该办结 应当办结',  { kind: 'status', status: 'due' }),
   ...words('快到期 即将到期 临期 马上到期 将到期 快截止 快要到期 就要到期 临近期限 临近截止', { kind: 'status', status: 'due_soon' }),
   ...words('交办 新增 布置 下达 派发 分配 安排 交给 交办了', { kind: 'status', status: 'assigned' }),
   ...words('在办 办理中 正在办 正在办理 在手 待办', { kind: 'status', status: 'open' }),
@@ -50,7 +50,7 @@ export const VOCABULARY: ReadonlyArray<[string, WordMeaning]> = [
   ...words('交办给别人 布置给别人', { kind: 'relation', relation: 'assigned_by' }),
   ...words('几件 几项 几个 几条 几 多少 多少件 多少项 数量 总数 件数 一共 总共 共有', { kind: 'form', form: 'count' }),
   ...words('哪些 哪几件 哪几项 哪件 哪项 什么事 什么 清单 列出 列一下 列表 明细 具体 有啥 啥事 名单', { kind: 'form', form: 'list' }),
-  ...words('有没有 有无 是否 是不是', { kind: 'form', form: 'yes_no' }),
+  ...words('有没有 还有没有 有无 是否 是不是', { kind: 'form', form: 'yes_no' }),
   ...words('最久 最长 拖得最久 拖得最长 时间最长 最早到期', { kind: 'form', form: 'longest' }),
   ...words('最差 最落后 最后 最末 垫底 末位 倒数第一 排最后 排名最后 排名末位 排名靠后 排在最后 最后一名 最靠后 最不好', { kind: 'rank', rank: 'worst' }),
   ...words('最好 最优 第一 排第一 排名第一 最靠前 最先进 排名最前 第一名 最积极', { kind: 'rank', rank: 'best' }),
@@ -71,7 +71,7 @@ export const VOCABULARY: ReadonlyArray<[string, WordMeaning]> = [
       '呢 吧 啊 呀 哈 嘛 的 了 有 还 是 在 目前 现在 当前 截至目前 到现在 到目前 为止 现 已 已经 情况 怎么样 怎样 如何 咋样 进展 进度 状态 ' +
       '事项 事情 事 件 项 任务 工作 督办 督办事项 那些 这些 其中 里 中 和 与 及 以及 的话 个 单位 部门 多 被 把 要 给 按 按照 会 能 可 ' +
       '可以 应该 需要 哪 些 下 大家 同志 领导 里面 方面 这边 那边 内 等 又 再 共 总 一 该 此 这 那 条 桩 批 哪个 哪一 之 ' +
-      '多久 多长时间 省里 这个 那个 情况如何 什么情况 怎么回事 进行 现况 状况 还在 仍 仍在 依然 有关 相关 涉及 啦 咯 喔',
+      '多久 多长时间 省里 这个 那个 情况如何 什么情况 怎么回事 进行 现况 状况 还在 仍 仍在 依然 有关 相关 涉及 啦 咯 喔 阶段 这个阶段 协调 得 项目 事儿',
     { kind: 'filler' },
   ),
 ];
