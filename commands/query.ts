@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCommand, type CommandContext, type CommandInput, type ParseContext } from '../src/core/command.js';
+import { defineCommand, type CommandContext, type CommandInput, type ParseContext, type PrepareContext } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { readQuestion } from '../src/query/read-question.js';
 import { fullyRead, type ReadResult } from '../src/query/reading.js';
@@ -12,6 +12,8 @@ interface QueryArgs {
   text: string;
   plain: boolean;
   result: ReadResult;
+  /** The reading came from the model (DUBAN_LLM_URL). */
+  byModel?: boolean;
 }
 
 const schema = z.custom<QueryArgs>((v) => typeof v === 'object' && v !== null && 'result' in v && 'text' in v);
@@ -26,7 +28,9 @@ function parseQuestion(input: CommandInput, ctx: ParseContext): QueryArgs {
     const mine = !ctx.actor.roles.some((r) => LEADERS.includes(r));
     return { text, plain, result: { reading: plain ? undefined : { kind: 'list', subject: mine ? { kind: 'me' } : { kind: 'all' }, cond: {}, form: 'overview' }, unknownNames: [], ignored: [], corrected: [] } };
   }
-  const result = readQuestion(text, ctx.directory, ctx.today);
+  const rules = readQuestion(text, ctx.directory, ctx.today);
+  const model = isReadResult(input.prepared) ? input.prepared : undefined;
+  const result = model ?? rules;
   // An @mention names a person even when the display name differs from the directory's.
   for (const m of input.mentions) {
     if (!m.personId) continue;
@@ -36,19 +40,23 @@ function parseQuestion(input: CommandInput, ctx: ParseContext): QueryArgs {
     if (r?.kind === 'list' && r.subject.kind === 'all') r.subject = { kind: 'person', personId: m.personId };
     else if (!r && text.replace(/[@＠]\S+/g, '').trim().length === 0) result.reading = { kind: 'list', subject: { kind: 'person', personId: m.personId }, cond: {}, form: 'overview' };
   }
-  return { text, plain, result };
+  return { text, plain, result, byModel: model !== undefined };
+}
+
+function isReadResult(v: unknown): v is ReadResult {
+  return typeof v === 'object' && v !== null && 'unknownNames' in v && 'ignored' in v && 'reading' in v;
+}
+
+/** Before the transaction: a question the rules cannot fully read goes to the model, when one is configured. */
+async function askModel(text: string, ctx: PrepareContext): Promise<ReadResult | undefined> {
+  const model = ctx.settings.questionModel;
+  if (!model || text.trim().length === 0) return undefined;
+  if (fullyRead(readQuestion(text, ctx.directory, ctx.today))) return undefined;
+  return readWithModel(text, ctx.directory, ctx.today, model);
 }
 
 async function runQuestion(ctx: CommandContext, args: QueryArgs) {
-  let result = args.result;
-  let byModel = false;
-  if (!fullyRead(result) && args.text && ctx.settings.questionModel) {
-    const model = await readWithModel(args.text, ctx.directory, ctx.today, ctx.settings.questionModel);
-    if (model) {
-      result = model;
-      byModel = true;
-    }
-  }
+  const { result, byModel } = args;
   if (!result.reading && result.unknownNames.length === 0) {
     if (!args.plain) throw new UserError('bad_arguments', `看不懂「${args.text}」要查什么。可以问：${queryExamples(ctx.directory).join('；')}`);
     const names = ctx.commands.commands
@@ -71,6 +79,7 @@ export const query = defineCommand({
   examples: ['查询 D-0001', '查询 逾期', '查询 发改委 未签收', '查询 @王芳', '查询 我的', '查询 本月 办结'],
   allowed: 'anyone',
   fallback: true,
+  prepare: askModel,
   parse: parseQuestion,
   schema,
   run: runQuestion,

@@ -74,6 +74,7 @@ export class Bot {
     const addressed = msg.mentionsBot || msg.chatType === 'direct' || /^[/／]/.test(text);
     if (!addressed) return { outcome: 'ignored', replies: [] };
     const now = this.deps.clock.now();
+    const prepared = await this.prepare(msg, text, now);
     let result: HandleResult;
     const decision = msg.platform === 'console' ? 'ok' : this.throttle.take(`${msg.platform}\u0000${msg.senderAccountId}`, now.getTime());
     if (decision !== 'ok') {
@@ -82,7 +83,7 @@ export class Bot {
       return result;
     }
     try {
-      result = await this.deps.storage.transaction((repos) => this.process(msg, text, now, repos));
+      result = await this.deps.storage.transaction((repos) => this.process(msg, text, now, repos, prepared));
     } catch (e) {
       // The rolled-back transaction may have recorded the chat; record it again with the answer.
       this.touched.delete(`${msg.platform}\u0000${msg.chatId}`);
@@ -92,7 +93,27 @@ export class Bot {
     return result;
   }
 
-  private async process(msg: InboundMessage, text: string, now: Date, repos: Repositories): Promise<HandleResult> {
+  /**
+   * A command's slow look-up that must not hold the ledger's transaction (the question model),
+   * run first: only for a known sender's message that will not be refused as 涉密 or too long.
+   */
+  private async prepare(msg: InboundMessage, text: string, now: Date): Promise<unknown> {
+    if (findClassificationMark(text) || text.length > MAX_MESSAGE_LENGTH) return undefined;
+    const match = this.deps.registry.matchOrFallback(stripAddress(text, this.addressPattern));
+    if (!match?.command.prepare) return undefined;
+    try {
+      const known = msg.senderPersonId !== undefined
+        || (await this.deps.storage.transaction((repos) => this.deps.identity.personFor(repos.bindings, msg.platform, msg.senderAccountId))) !== undefined;
+      if (!known) return undefined;
+      const today = localDate(now);
+      return await match.command.prepare(match.rest, { directory: this.deps.directory, today, settings: this.deps.settings });
+    } catch (e) {
+      this.deps.logger.warn('prepare failed', { platform: msg.platform, messageId: msg.messageId, command: match.command.name, error: e });
+      return undefined;
+    }
+  }
+
+  private async process(msg: InboundMessage, text: string, now: Date, repos: Repositories, prepared?: unknown): Promise<HandleResult> {
     // Refuse before anything is written: nothing of a classified message is kept.
     const mark = classifiedMarkIn(msg);
     if (mark) throw new UserError('classified', classifiedRefusal(mark), false);
@@ -133,7 +154,7 @@ export class Bot {
       try {
         checkAllowed(command, actor);
         const ctx = await this.commandContext(parseCtx, repos, message, msg);
-        const args = this.parseArgs(command, { text: rest, mentions, plain: match.fallback }, parseCtx);
+        const args = this.parseArgs(command, { text: rest, mentions, plain: match.fallback, prepared }, parseCtx);
         outcome = await command.run(ctx, args);
       } catch (e) {
         // "进展怎么样了？" starts with a command word but is a question: the fallback answers it.

@@ -28,6 +28,15 @@ export interface CommandInput {
   mentions: ResolvedMention[];
   /** The message named no command: the fallback command got it as plain words. */
   plain?: boolean;
+  /** What the command's `prepare` returned for this message, if it has one. */
+  prepared?: unknown;
+}
+
+/** What `prepare` may look at: names, today and settings; no repositories, no asker. */
+export interface PrepareContext {
+  directory: Directory;
+  today: LocalDate;
+  settings: CoreSettings;
 }
 
 /** What `parse` may look at: no repositories, no side effects. */
@@ -100,6 +109,11 @@ export interface CommandDefinition<A = unknown> {
   allowed: Permission;
   /** Gets every message that names no command (plain-language questions); at most one command in the table. */
   fallback?: boolean;
+  /**
+   * A slow look-up run before the ledger's transaction opens (the question model), so that it
+   * never holds other messages up; its result reaches `parse` as `input.prepared`.
+   */
+  prepare?(text: string, ctx: PrepareContext): Promise<unknown>;
   parse(input: CommandInput, ctx: ParseContext): unknown;
   schema: z.ZodType<A>;
   run(ctx: CommandContext, args: A): Promise<CommandOutcome>;

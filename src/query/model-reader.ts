@@ -51,7 +51,7 @@ export function modelPrompt(question: string, directory: Directory): Array<{ rol
       content: [
         '你把政府督查督办工作中领导的提问转换为 JSON，只输出一个 JSON 对象，不要解释。',
         '字段：intent（task 查某个编号事项 | list 查事项清单或件数 | rank 单位排名 | tally 各单位统计 | unknown 不是查询）；',
-        'code（事项编号如 D-0001）；unit（单位，必须是下列单位名称之一）；person（人员，必须是下列人员之一）；me（问本人）；myUnit（问本单位）；',
+        'code（事项编号，D- 后接数字）；unit（单位，必须是下列单位名称之一）；person（人员，必须是下列人员之一）；me（问本人）；myUnit（问本单位）；',
         'relation（交办的 | 负责的 | 牵头的 | 配合的）；statuses（数组，取值：未办结 在办 办结 未签收 已签收 逾期 未逾期 到期 即将到期 交办 暂缓，注意否定：“没办完”是未办结）；',
         'time（时间词原样照抄，如 本周、下周、本月、上月、12月、今年、最近7天、12月15日前）；form（count 几件 | list 哪些 | yes_no 有没有 | all_done 是否都办完 | longest 逾期最久）；',
         'rank（worst 最差 | best 最好 | most_overdue 逾期最多 | position 排第几）。不确定的字段不要写；单位或人员不在名单中时 intent 写 unknown。',

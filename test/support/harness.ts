@@ -7,7 +7,7 @@ import type { Directory } from '../../src/directory/directory.js';
 import { loadCalendar } from '../../src/calendar/load-calendar.js';
 import type { OutgoingMessage } from '../../src/outbox/outgoing.js';
 import { renderText } from '../../src/render/text.js';
-import type { CommandDefinition } from '../../src/core/command.js';
+import type { CommandDefinition, CoreSettings } from '../../src/core/command.js';
 import { instantAt } from '../../src/time/shanghai.js';
 import { extractMentions, splitGluedMentions } from '../../src/adapters/console/console-session.js';
 
@@ -38,7 +38,10 @@ let seq = 0;
 
 /** A bot on an in-memory SQLite with real migrations, the demo directory and a fake clock at 2026-12-07 09:00 (a Monday). */
 export async function makeHarness(
-  o: { directory?: Directory; dbFile?: string; start?: [string, string]; commands?: readonly CommandDefinition[]; random?: () => number } = {},
+  o: {
+    directory?: Directory; dbFile?: string; start?: [string, string]; commands?: readonly CommandDefinition[]; random?: () => number;
+    settings?: Partial<CoreSettings>;
+  } = {},
 ): Promise<Harness> {
   const clock = new FakeClock(instantAt(...(o.start ?? ['2026-12-07', '09:00'])));
   const directory = o.directory ?? loadDirectory();
@@ -49,7 +52,7 @@ export async function makeHarness(
     calendar: loadCalendar(),
     clock,
     logger,
-    settings: { botName: '督办助手' },
+    settings: { botName: '督办助手', ...o.settings },
     commands: o.commands,
     // Deterministic sampling: only the guaranteed share is drawn unless a test says otherwise.
     random: o.random ?? (() => 0.99),
