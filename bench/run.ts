@@ -16,6 +16,7 @@ import { benchCommands, type Recorder } from './commands.js';
 import { directoryYaml, FULL, generateDatabase, QUICK, TODAY, type Size } from './generate.js';
 import { round, timeOnce } from './measure.js';
 import { benchLark } from './lark-e2e.js';
+import { benchQuestions } from './questions.js';
 
 /**
  * `npm run bench [-- --quick]`: a synthetic province straight into SQLite, then commands
@@ -66,6 +67,9 @@ async function main(): Promise<void> {
     rows.push(['plain-language query', q, `${questions[q]} ms`]);
   }
   results.queries = questions;
+  const reader = benchQuestions(values.quick ? 10 : 50, yaml);
+  results.questionReader = reader;
+  rows.push(['question reader', `${reader.questions} corpus questions, rules only; ${Math.round(reader.withoutModel * 100)}% read in full without the model; ${reader.large?.units ?? 0}-unit directory: ${reader.large?.meanUs ?? 0} µs`, `${reader.meanUs} µs/question (p99 ${reader.p99Us})`]);
 
   // The daily chase with its overdue tasks, and the same overdue count in a ledger a fifth the size.
   const chase = await runChase(app);
