@@ -66,6 +66,8 @@ export interface TaskFilter {
   completedTo?: LocalDate;
   /** true: some unit on the task has not acknowledged yet; false: every unit has. */
   unacknowledged?: boolean;
+  /** Only 重点 (key) tasks, or only the others. */
+  isKey?: boolean;
   /** With `unitId`: only tasks the unit leads, or only those it co-operates on. */
   unitRole?: 'lead' | 'co';
   /** true: completed after the original deadline (逾期办结); false: on or before it. */

@@ -33,7 +33,7 @@ export async function answerList(r: ListReading, q: QueryContext): Promise<{ rep
   if (r.form === 'overview') return { reply: await overview(target, q), scopeNote };
   const cond = conditionFilter(r.cond, q.today, q.calendar);
   const label = conditionLabel(r.cond);
-  if (r.form === 'all_done') return { reply: await allDone(target, cond, label, q), scopeNote };
+  if (r.form === 'all_done' || r.form === 'all_acked') return { reply: await allDone(target, cond, label, q, r.form === 'all_acked'), scopeNote };
   const full: TaskFilter = { ...target.base, ...cond, order: r.cond.assigned || r.cond.completed ? 'assigned' : 'deadline' };
   const total = await q.repos.tasks.count(full);
   const limit = r.form === 'longest' ? 5 : LIST_LIMIT;
@@ -93,19 +93,22 @@ function leadSplit(tasks: Task[], unitId: string, total: number): string {
   return `其中牵头 ${lead} 件，配合 ${tasks.length - lead} 件：`;
 }
 
-/** 都办完了吗: how many of the matching items are still open. */
-async function allDone(target: Target, cond: TaskFilter, label: string, q: QueryContext): Promise<Reply> {
+/** 都办完了吗 / 都签收了吗: how many of the matching items are not yet completed (or signed for). */
+async function allDone(target: Target, cond: TaskFilter, label: string, q: QueryContext, signing: boolean): Promise<Reply> {
   const all = { ...target.base, ...cond };
   const total = await q.repos.tasks.count(all);
-  const open = { ...all, statuses: [...OPEN_STATUSES, 'paused' as const], order: 'deadline' as const };
-  const left = await q.repos.tasks.count(open);
+  const notYet: TaskFilter = signing
+    ? { ...all, statuses: OPEN_STATUSES, unacknowledged: true, order: 'deadline' }
+    : { ...all, statuses: [...OPEN_STATUSES, 'paused'], order: 'deadline' };
+  const left = await q.repos.tasks.count(notYet);
   const what = `${target.who}${label}事项`;
+  const verb = signing ? '签收' : '办结';
   if (total === 0) return { tone: 'info', title: `${what}：没有相关事项` };
-  if (left === 0) return { tone: 'success', title: `${what}是否都已办结：是，${total} 件均已办结` };
-  const tasks = await q.repos.tasks.list({ ...open, limit: LIST_LIMIT });
+  if (left === 0) return { tone: 'success', title: `${what}是否都已${verb}：是，${total} 件均已${verb}` };
+  const tasks = await q.repos.tasks.list({ ...notYet, limit: LIST_LIMIT });
   return {
     tone: 'warning',
-    title: `${what}是否都已办结：否，${total} 件中尚有 ${left} 件未办结`,
+    title: `${what}是否都已${verb}：否，${total} 件中尚有 ${left} 件未${verb}`,
     lines: tasks.map((t) => taskLine(t, q)),
     note: left > tasks.length ? `仅列出前 ${tasks.length} 件。` : undefined,
   };

@@ -44,6 +44,7 @@ export function buildReading(s: Slots, directory: Directory, today: LocalDate): 
   if (form === 'longest' && cond.overdue === undefined) cond.overdue = true;
   if (form === 'all_done' && cond.state === 'done') delete cond.state;
   if (form === 'all_done') delete cond.stateLabel;
+  if (form === 'all_acked') delete cond.acked;
   if (form === 'overview' && relation) form = 'list';
   out.reading = { kind: 'list', subject, relation, cond, form };
   return out;
@@ -52,7 +53,7 @@ export function buildReading(s: Slots, directory: Directory, today: LocalDate): 
 const RANK_WORD = { worst: '最差', best: '最好', most: '最多', least: '最少', position: '排第几' } as const;
 
 function hasCondBesidesTime(c: Conditions): boolean {
-  return c.state !== undefined || c.acked !== undefined || c.overdue !== undefined || c.dueSoon !== undefined || c.deadline !== undefined || c.completed !== undefined;
+  return c.state !== undefined || c.acked !== undefined || c.overdue !== undefined || c.dueSoon !== undefined || c.deadline !== undefined || c.completed !== undefined || c.key !== undefined;
 }
 
 function subjectOf(s: Slots, d: Directory, ignored: string[]): Subject {
@@ -108,6 +109,8 @@ function conditionsOf(s: Slots, today: LocalDate, ignored: string[]): Conditions
     }
   }
   if (s.negatedVerb) setState('open', '未办结');
+  if (s.overdueDays !== undefined && c.overdue === true && c.state !== 'done') c.overdueDays = s.overdueDays;
+  if (s.key) c.key = true;
   if (s.ontime) {
     if (c.state === 'done') c.overdue = c.overdue ?? false;
     else if (c.state === 'open' && c.stateLabel === '未办结') c.overdue = true;
@@ -163,6 +166,7 @@ function formOf(s: Slots, c: Conditions, hasCond: boolean): AskedForm {
   if (s.forms.has('count')) return 'count';
   if (s.forms.has('list')) return hasCond ? 'list' : 'overview';
   if (doneAsked && (s.forms.has('yes_no') || s.question || s.quantifier)) return 'all_done';
+  if (c.acked === true && (s.forms.has('yes_no') || s.question || s.quantifier)) return 'all_acked';
   if (s.forms.has('yes_no') || (s.question && hasCond)) return 'yes_no';
   return hasCond ? 'list' : 'overview';
 }

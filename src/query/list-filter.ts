@@ -1,7 +1,7 @@
 import type { TaskFilter } from '../../storage/repositories.js';
 import { DONE_STATUSES, OPEN_STATUSES } from '../domain/task.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
-import type { LocalDate } from '../time/shanghai.js';
+import { addDays, type LocalDate } from '../time/shanghai.js';
 import type { Conditions } from './reading.js';
 
 const later = (a: LocalDate | undefined, b: LocalDate | undefined) => (a === undefined ? b : b === undefined ? a : a > b ? a : b);
@@ -22,6 +22,8 @@ export function conditionFilter(c: Conditions, today: LocalDate, calendar: WorkC
     else f.deadlineFrom = today;
   }
   if (c.acked !== undefined) f.unacknowledged = !c.acked;
+  if (c.overdueDays !== undefined) f.deadlineBefore = addDays(today, -c.overdueDays);
+  if (c.key) f.isKey = true;
   if (c.dueSoon) {
     f.deadlineFrom = later(f.deadlineFrom, today);
     f.deadlineTo = earlier(f.deadlineTo, calendar.addWorkingDays(today, 3));
@@ -44,13 +46,13 @@ export function conditionFilter(c: Conditions, today: LocalDate, calendar: WorkC
 
 /** `本周到期未签收`, `逾期办结`, `12月交办`: the conditions as the words of a title. */
 export function conditionLabel(c: Conditions): string {
-  const parts: string[] = [];
+  const parts: string[] = c.key ? ['重点'] : [];
   if (c.assigned) parts.push(`${c.assigned.label}交办`);
   if (c.deadline) parts.push(`${c.deadline.label}到期`);
   if (c.completed) parts.push(c.completed.label);
   if (c.dueSoon) parts.push('3 个工作日内到期');
   const done = c.state === 'done' || c.completed !== undefined;
-  if (c.overdue === true) parts.push('逾期');
+  if (c.overdue === true) parts.push(c.overdueDays !== undefined ? `逾期超过${c.overdueDays}天` : '逾期');
   if (c.overdue === false) parts.push(done ? '按期' : '未逾期');
   if (c.acked === false) parts.push('未签收');
   if (c.acked === true) parts.push('已签收');

@@ -33,7 +33,7 @@ export const ModelAnswer = z.object({
   relation: z.enum(['交办的', '负责的', '牵头的', '配合的']).optional(),
   statuses: z.array(STATUS).max(4).default([]),
   time: z.string().max(20).optional(),
-  form: z.enum(['count', 'list', 'yes_no', 'all_done', 'longest']).optional(),
+  form: z.enum(['count', 'list', 'yes_no', 'all_done', 'all_acked', 'longest']).optional(),
   rank: z.enum(['worst', 'best', 'most_overdue', 'position']).optional(),
 }).strict();
 export type ModelAnswer = z.infer<typeof ModelAnswer>;
@@ -53,7 +53,7 @@ export function modelPrompt(question: string, directory: Directory): Array<{ rol
         '字段：intent（task 查某个编号事项 | list 查事项清单或件数 | rank 单位排名 | tally 各单位统计 | unknown 不是查询）；',
         'code（事项编号，D- 后接数字）；unit（单位，必须是下列单位名称之一）；person（人员，必须是下列人员之一）；me（问本人）；myUnit（问本单位）；',
         'relation（交办的 | 负责的 | 牵头的 | 配合的）；statuses（数组，取值：未办结 在办 办结 未签收 已签收 逾期 未逾期 到期 即将到期 交办 暂缓，注意否定：“没办完”是未办结）；',
-        'time（时间词原样照抄，如 本周、下周、本月、上月、12月、今年、最近7天、12月15日前）；form（count 几件 | list 哪些 | yes_no 有没有 | all_done 是否都办完 | longest 逾期最久）；',
+        'time（时间词原样照抄，如 本周、下周、本月、上月、12月、今年、最近7天、12月15日前）；form（count 几件 | list 哪些 | yes_no 有没有 | all_done 是否都办完 | all_acked 是否都签收 | longest 逾期最久）；',
         'rank（worst 最差 | best 最好 | most_overdue 逾期最多 | position 排第几）。不确定的字段不要写；单位或人员不在名单中时 intent 写 unknown。',
         `单位：${lex.unitNames.join('、')}`,
         `人员：${lex.personNames.join('、')}`,
@@ -113,7 +113,7 @@ export function fromModel(a: ModelAnswer, directory: Directory, today: LocalDate
   if (a.relation) parts.push(a.relation);
   if (a.time) parts.push(a.time);
   parts.push(...a.statuses.map((s) => STATUS_WORDS[s]));
-  if (a.form) parts.push({ count: '几件', list: '哪些', yes_no: '有没有', all_done: '都办结了吗', longest: '最久' }[a.form]);
+  if (a.form) parts.push({ count: '几件', list: '哪些', yes_no: '有没有', all_done: '都办结了吗', all_acked: '都签收了吗', longest: '最久' }[a.form]);
   if (a.intent === 'rank' && a.rank) parts.push({ worst: '哪个单位最差', best: '哪个单位最好', most_overdue: '谁逾期最多', position: '排第几' }[a.rank]);
   if (a.intent === 'tally') parts.push('各单位');
   const slots: Slots = fillSlots(tokenize(normalizeQuestion(parts.join(' ')), lexiconFor(directory), today));

@@ -30,6 +30,8 @@ export interface Slots {
   quantifier: boolean;
   question: boolean;
   ontime: boolean;
+  key: boolean;
+  overdueDays?: number;
   ignored: string[];
   unknownNames: string[];
   corrected: Array<{ written: string; unitId: string }>;
@@ -51,13 +53,16 @@ export function fillSlots(tokens: Token[]): Slots {
   const s: Slots = {
     codes: [], units: [], persons: [], me: false, myUnit: false, all: false, statuses: [], negatedVerb: false, impliesOpen: false,
     times: [], relations: [], forms: new Set(), ranks: [], who: false, tally: false, help: false, quantifier: false,
-    question: false, ontime: false, ignored: [], unknownNames: [], corrected: [],
+    question: false, ontime: false, key: false, ignored: [], unknownNames: [], corrected: [],
   };
   let negation: { text: string; at: number } | undefined;
+  // 签收了没有 / 落实了没有: a negation closing the question after a status or verb asks yes or no.
+  let lastWord: 'status' | 'verb' | undefined;
   const dropNegation = () => {
     if (negation) s.ignored.push(negation.text);
     negation = undefined;
   };
+  const closing = (i: number) => tokens.slice(i + 1).every((t) => t.kind === 'filler' || t.kind === 'question');
   tokens.forEach((t, i) => {
     if (negation && t.kind !== 'status' && t.kind !== 'verb' && !SKIP_FOR_NEGATION.has(t.kind)) dropNegation();
     switch (t.kind) {
@@ -70,16 +75,29 @@ export function fillSlots(tokens: Token[]): Slots {
       case 'all': s.all = true; break;
       case 'neg':
         dropNegation();
+        if (lastWord && closing(i)) {
+          if (lastWord === 'verb') s.statuses.push({ status: 'done', negated: false, weak: false, text: '办结' });
+          s.question = true;
+          break;
+        }
         negation = { text: t.text, at: i };
         break;
       case 'status':
         s.statuses.push({ status: t.status, negated: (t.negated ?? false) !== (negation !== undefined), weak: t.weak ?? false, text: t.text });
         negation = undefined;
+        lastWord = 'status';
         break;
       case 'verb':
         if (negation) s.negatedVerb = true;
+        else lastWord = 'verb';
         negation = undefined;
         break;
+      case 'overdue_days':
+        s.statuses.push({ status: 'overdue', negated: false, weak: false, text: t.text });
+        s.overdueDays = t.days;
+        lastWord = 'status';
+        break;
+      case 'key': s.key = true; break;
       case 'relation':
         s.relations.push(t.relation);
         if (t.impliesOpen) s.impliesOpen = true;

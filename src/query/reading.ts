@@ -28,13 +28,18 @@ export interface Conditions {
   overdue?: boolean;
   /** Due within three working days. */
   dueSoon?: boolean;
+  /** Overdue by more than this many days (逾期超过10天). */
+  overdueDays?: number;
+  /** Only 重点 items. */
+  key?: boolean;
   deadline?: DateRange;
   assigned?: DateRange;
   completed?: DateRange;
 }
 
 /** What the asker wants back. */
-export type AskedForm = 'overview' | 'count' | 'list' | 'yes_no' | 'all_done' | 'longest';
+/** all_done / all_acked: 都办完了吗, 都签收了吗 — how many of the matching items are not yet. */
+export type AskedForm = 'overview' | 'count' | 'list' | 'yes_no' | 'all_done' | 'all_acked' | 'longest';
 
 export type RankQuestion = 'worst' | 'best' | 'most_overdue' | 'position';
 

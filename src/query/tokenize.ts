@@ -3,6 +3,7 @@ import { normalizeTaskCode } from '../domain/task.js';
 import { normalizeCoordinationCode } from '../domain/coordination.js';
 import type { Entry, Lexicon } from './lexicon.js';
 import { matchTime, type TimeSlot } from './time-words.js';
+import { parseChineseNumber } from '../time/chinese-number.js';
 
 /** One piece of a question, with the text it came from. */
 export type Token = { text: string } & (
@@ -13,9 +14,12 @@ export type Token = { text: string } & (
   | { kind: 'typo'; unitId: string; meant: string }
   /** Text the reader does not know. */
   | { kind: 'rest' }
+  /** 逾期超过10天, 逾期10天以上. */
+  | { kind: 'overdue_days'; days: number }
   | { kind: 'at' }
 );
 
+const OVERDUE_DAYS = /(?:逾期|超期|拖期|过期)(?:已经?|了)?(?:超过|超出|多于|大于|达到?|满)?(\d{1,3}|[一二两三四五六七八九十百]{1,4})(?:个)?(?:工作日|天|日)(?:以上|多|了)?/y;
 const TASK_CODE = /d-?\s?(\d{1,9}(?:-\d{1,3}(?!\d))?)/y;
 const COORD_CODE = /c-?\s?(\d{1,9})/y;
 
@@ -43,6 +47,15 @@ export function tokenize(text: string, lex: Lexicon, today: LocalDate): Token[] 
       flush();
       tokens.push({ kind: 'at', text: ch });
       pos++;
+      continue;
+    }
+    OVERDUE_DAYS.lastIndex = pos;
+    const od = OVERDUE_DAYS.exec(text);
+    const odDays = od ? chineseOrDigits(od[1] ?? '') : undefined;
+    if (od && odDays !== undefined && (/(超过|超出|多于|大于|达|满)/.test(od[0]) || /(以上|多)$/.test(od[0]))) {
+      flush();
+      tokens.push({ kind: 'overdue_days', days: odDays, text: od[0] });
+      pos += od[0].length;
       continue;
     }
     const code = codeAt(text, pos);
@@ -73,6 +86,10 @@ export function tokenize(text: string, lex: Lexicon, today: LocalDate): Token[] 
   }
   flush();
   return tokens;
+}
+
+function chineseOrDigits(s: string): number | undefined {
+  return /^\d+$/.test(s) ? Number(s) : parseChineseNumber(s.replace('两', '二'));
 }
 
 function codeAt(text: string, pos: number): { length: number; token: Token } | undefined {

@@ -22,6 +22,7 @@ export type WordMeaning =
   | { kind: 'tally' }
   | { kind: 'help' }
   | { kind: 'ontime' }
+  | { kind: 'key' }
   | { kind: 'question' }
   | { kind: 'filler' };
 
@@ -37,12 +38,12 @@ export const VOCABULARY: ReadonlyArray<[string, WordMeaning]> = [
   ...words('到期 截止 期限到 要办结 须办结 需办结 应办结 要完成 须完成 需完成 应完成 要办完 该办结 应当办结',  { kind: 'status', status: 'due' }),
   ...words('快到期 即将到期 临期 马上到期 将到期 快截止 快要到期 就要到期 临近期限 临近截止', { kind: 'status', status: 'due_soon' }),
   ...words('交办 新增 布置 下达 派发 分配 安排 交给 交办了', { kind: 'status', status: 'assigned' }),
-  ...words('在办 办理中 正在办 正在办理 在手 待办', { kind: 'status', status: 'open' }),
+  ...words('在办 办理中 正在办 正在办理 在手 待办 要办 要办的 需要办 需办', { kind: 'status', status: 'open' }),
   ...words('到期未办结 到期未完成 到期没办完 到期未办', { kind: 'status', status: 'overdue' }),
   ...words('办 办理 落实 处理 执行 去办', { kind: 'verb' }),
   ...words('还有 还剩 剩下 剩余 尚有', { kind: 'status', status: 'open', weak: true }),
   ...words('暂缓 暂缓执行', { kind: 'status', status: 'paused' }),
-  ...words('没有 没 未 尚未 还没有 还没 还未 并未 未能 没能 仍未 仍没有 迄今未 至今未 不曾 未曾', { kind: 'neg' }),
+  ...words('没人 没有人 无人 还没人 还没有人 尚无人 没有 没 未 尚未 还没有 还没 还未 并未 未能 没能 仍未 仍没有 迄今未 至今未 不曾 未曾', { kind: 'neg' }),
   ...words('负责 承办 经办 名下', { kind: 'relation', relation: 'responsible' }),
   ...words('手上 手头 手里 手中', { kind: 'relation', relation: 'responsible', impliesOpen: true }),
   ...words('牵头 主办 牵头办理', { kind: 'relation', relation: 'lead' }),
@@ -65,13 +66,14 @@ export const VOCABULARY: ReadonlyArray<[string, WordMeaning]> = [
   ...words('各单位 各部门 各市 各地 各市县 排名 排行 排名情况 通报 周报 月报 统计情况 汇总 各家', { kind: 'tally' }),
   ...words('帮助 能问什么 问什么 怎么问 可以问 怎么用 能查什么 查什么', { kind: 'help' }),
   ...words('按时 按期 如期 准时 及时', { kind: 'ontime' }),
+  ...words('重点 重点事项 重点工作 重点任务', { kind: 'key' }),
   ...words('吗 么', { kind: 'question' }),
   ...words(
     '请问 请 问 问一下 一下 帮我 帮忙 给我 麻烦 查 查查 查一查 查一下 查询 查看 看看 看一下 看 了解 想知道 想了解 告诉我 说说 说一下 报一下 ' +
       '呢 吧 啊 呀 哈 嘛 的 了 有 还 是 在 目前 现在 当前 截至目前 到现在 到目前 为止 现 已 已经 情况 怎么样 怎样 如何 咋样 进展 进度 状态 ' +
       '事项 事情 事 件 项 任务 工作 督办 督办事项 那些 这些 其中 里 中 和 与 及 以及 的话 个 单位 部门 多 被 把 要 给 按 按照 会 能 可 ' +
       '可以 应该 需要 哪 些 下 大家 同志 领导 里面 方面 这边 那边 内 等 又 再 共 总 一 该 此 这 那 条 桩 批 哪个 哪一 之 ' +
-      '多久 多长时间 省里 这个 那个 情况如何 什么情况 怎么回事 进行 现况 状况 还在 仍 仍在 依然 有关 相关 涉及 啦 咯 喔 阶段 这个阶段 协调 得 项目 事儿',
+      '多久 多长时间 省里 这个 那个 情况如何 什么情况 怎么回事 进行 现况 状况 还在 仍 仍在 依然 有关 相关 涉及 啦 咯 喔 以来 至今 新 新的 阶段 这个阶段 协调 得 项目 事儿',
     { kind: 'filler' },
   ),
 ];

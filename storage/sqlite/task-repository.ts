@@ -72,6 +72,7 @@ export function whereClause(f: TaskFilter): { sql: string; params: unknown[] } {
   if (f.unacknowledged !== undefined) {
     parts.push(`${f.unacknowledged ? '' : 'NOT '}EXISTS (SELECT 1 FROM task_units u WHERE u.task_id = t.id AND u.acked_at IS NULL)`);
   }
+  if (f.isKey !== undefined) parts.push(f.isKey ? 't.is_key = 1' : 't.is_key = 0');
   if (f.completedLate !== undefined) parts.push(f.completedLate ? 't.completed_date > t.original_deadline' : 't.completed_date <= t.original_deadline');
   if (f.topLevelOnly) parts.push('t.parent_id IS NULL');
   if (f.idAfter !== undefined) {

@@ -66,6 +66,14 @@ describe('answers checked against the ledger', () => {
     expect(await ask('孙丽', '林雪手上有哪些事')).toContain('林雪负责的在办事项：3 件');
   });
 
+  it('都签收了吗 / 签收了没有, and 逾期超过 N 天', async () => {
+    expect(await ask('周建国', '财政厅签收了没有')).toContain('省财政厅事项是否都已签收：否，1 件中尚有 1 件未签收');
+    expect(await ask('周建国', '发改委是不是都签收了')).toContain('省发展改革委事项是否都已签收：否，3 件中尚有 2 件未签收');
+    const old = await ask('周建国', '逾期超过4天的有哪些');
+    expect(old).toContain('全省逾期超过4天事项：1 件');
+    expect(old).toContain('D-0001');
+  });
+
   it('the longest overdue item', async () => {
     expect(await ask('周建国', '逾期最久的是哪件')).toContain('全省逾期最久的事项：D-0001（逾期 5 天）');
   });
@@ -110,6 +118,19 @@ describe('answers checked against the ledger', () => {
     expect(t).toContain('没有看懂「今天天气不错」');
     expect(t).toContain('南岭还有几件没办完？');
     expect(await ask('周建国', '能问什么')).toContain('林雪手上有哪些事'.replace('林雪', h.directory.withRole('经办人')[0]?.name ?? ''));
+  });
+});
+
+describe('重点 items', () => {
+  it('重点事项有几件逾期 counts only key items', async () => {
+    const k = await makeHarness();
+    k.at('2026-11-30');
+    await k.say('陈立群', '交办 发改委 编制专项债项目清单 12月2日 重点');
+    await k.say('陈立群', '交办 发改委 起草实施意见 12月3日');
+    k.at('2026-12-07');
+    expect((await k.say('周建国', '重点事项有几件逾期')).text).toContain('全省重点逾期事项：1 件');
+    expect((await k.say('周建国', '逾期的有几件')).text).toContain('全省逾期事项：2 件');
+    await k.close();
   });
 });
 

@@ -27,6 +27,8 @@ export function summarize(r: ReadResult): string {
     if (c.acked !== undefined) out.push(c.acked ? 'acked' : 'unacked');
     if (c.overdue !== undefined) out.push(c.overdue ? 'overdue' : 'not_overdue');
     if (c.dueSoon) out.push('due_soon');
+    if (c.overdueDays !== undefined) out.push(`overdue>${c.overdueDays}d`);
+    if (c.key) out.push('key');
     if (c.deadline) out.push(`deadline:${range(c.deadline)}`);
     if (c.assigned) out.push(`assigned:${range(c.assigned)}`);
     if (c.completed) out.push(`completed:${range(c.completed)}`);
