@@ -19,6 +19,8 @@ export function buildReading(s: Slots, directory: Directory, today: LocalDate): 
   }
   const subject = subjectOf(s, directory, out.ignored);
   const cond = conditionsOf(s, today, out.ignored);
+  // A negation that went unread would turn the question into its opposite: better not to answer.
+  if (s.lostNegation) return out;
   const hasCond = Object.keys(cond).length > 0;
   const period = s.times[0]?.kind === 'period' ? (s.times[0] as Period) : undefined;
   const overdueAsked = s.statuses.some((x) => x.status === 'overdue' && !x.negated);
@@ -84,6 +86,10 @@ function conditionsOf(s: Slots, today: LocalDate, ignored: string[]): Conditions
   let dueWord = false;
   let assignedWord = false;
   let weakOpen = s.impliesOpen;
+  const lost = (text: string) => {
+    ignored.push(text);
+    s.lostNegation = true;
+  };
   const setState = (state: 'open' | 'done' | 'paused', label: string) => {
     if (c.state && c.state !== state) {
       ignored.push(label);
@@ -98,14 +104,14 @@ function conditionsOf(s: Slots, today: LocalDate, ignored: string[]): Conditions
       case 'ack': c.acked = !st.negated; break;
       case 'overdue': c.overdue = !st.negated; break;
       case 'due': if (st.negated) c.overdue = false; else dueWord = true; break;
-      case 'due_soon': if (st.negated) ignored.push(`未${st.text}`); else c.dueSoon = true; break;
-      case 'assigned': if (st.negated) ignored.push(`未${st.text}`); else assignedWord = true; break;
+      case 'due_soon': if (st.negated) lost(`未${st.text}`); else c.dueSoon = true; break;
+      case 'assigned': if (st.negated) lost(`未${st.text}`); else assignedWord = true; break;
       case 'open':
-        if (st.negated) ignored.push(`不${st.text}`);
+        if (st.negated) lost(`不${st.text}`);
         else if (st.weak) weakOpen = true;
         else setState('open', st.text === '待办' ? '待办' : '在办');
         break;
-      case 'paused': if (st.negated) ignored.push(`未${st.text}`); else setState('paused', '暂缓执行'); break;
+      case 'paused': if (st.negated) lost(`未${st.text}`); else setState('paused', '暂缓执行'); break;
     }
   }
   if (s.negatedVerb) setState('open', '未办结');

@@ -33,6 +33,8 @@ export interface Slots {
   key: boolean;
   overdueDays?: number;
   ignored: string[];
+  /** A negation the reader could not attach: the question is not answered rather than answered with its positive. */
+  lostNegation: boolean;
   unknownNames: string[];
   corrected: Array<{ written: string; unitId: string }>;
 }
@@ -53,13 +55,16 @@ export function fillSlots(tokens: Token[]): Slots {
   const s: Slots = {
     codes: [], units: [], persons: [], me: false, myUnit: false, all: false, statuses: [], negatedVerb: false, impliesOpen: false,
     times: [], relations: [], forms: new Set(), ranks: [], who: false, tally: false, help: false, quantifier: false,
-    question: false, ontime: false, key: false, ignored: [], unknownNames: [], corrected: [],
+    question: false, ontime: false, key: false, lostNegation: false, ignored: [], unknownNames: [], corrected: [],
   };
   let negation: { text: string; at: number } | undefined;
   // 签收了没有 / 落实了没有: a negation closing the question after a status or verb asks yes or no.
   let lastWord: 'status' | 'verb' | undefined;
   const dropNegation = () => {
-    if (negation) s.ignored.push(negation.text);
+    if (negation) {
+      s.ignored.push(negation.text);
+      s.lostNegation = true;
+    }
     negation = undefined;
   };
   const closing = (i: number) => tokens.slice(i + 1).every((t) => t.kind === 'filler' || t.kind === 'question');
@@ -75,7 +80,7 @@ export function fillSlots(tokens: Token[]): Slots {
       case 'all': s.all = true; break;
       case 'neg':
         dropNegation();
-        if (lastWord && closing(i)) {
+        if (lastWord && closing(i) && /^(没有|没|未)$/.test(t.text)) {
           if (lastWord === 'verb') s.statuses.push({ status: 'done', negated: false, weak: false, text: '办结' });
           s.question = true;
           break;

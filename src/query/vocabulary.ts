@@ -43,7 +43,7 @@ export const VOCABULARY: ReadonlyArray<[string, WordMeaning]> = [
   ...words('办 办理 落实 处理 执行 去办', { kind: 'verb' }),
   ...words('还有 还剩 剩下 剩余 尚有', { kind: 'status', status: 'open', weak: true }),
   ...words('暂缓 暂缓执行', { kind: 'status', status: 'paused' }),
-  ...words('没人 没有人 无人 还没人 还没有人 尚无人 没有 没 未 尚未 还没有 还没 还未 并未 未能 没能 仍未 仍没有 迄今未 至今未 不曾 未曾', { kind: 'neg' }),
+  ...words('没人 没有人 无人 还没人 还没有人 尚无人 没有 没 未 尚未 还没有 还没 还未 并未 未能 没能 仍未 仍没有 迄今未 至今未 不曾 未曾 不 不是 非 除了 除去 除 不包括 不含 排除 以外 之外', { kind: 'neg' }),
   ...words('负责 承办 经办 名下', { kind: 'relation', relation: 'responsible' }),
   ...words('手上 手头 手里 手中', { kind: 'relation', relation: 'responsible', impliesOpen: true }),
   ...words('牵头 主办 牵头办理', { kind: 'relation', relation: 'lead' }),

@@ -200,7 +200,7 @@ export const CORPUS: ReadonlyArray<readonly [string, string]> = [
   ['@赵六 手上有什么事', 'unknown:赵六'],
 
   // Not understood, or only in part.
-  ['今天天气不错', 'none ignored:天气不错'],
+  ['今天天气不错', 'none ignored:天气|不|错'],
   ['你好', 'none ignored:你好'],
   ['海州的天气怎么样', 'unit:hz form:overview ignored:天气'],
   ['发改委逾期的项目资金有多少', 'unit:fgw overdue form:count ignored:资金'],
@@ -246,6 +246,17 @@ export const CORPUS: ReadonlyArray<readonly [string, string]> = [
   ['重点事项有几件逾期', 'all overdue key form:count'],
   ['紧急的事项有哪些', 'none ignored:紧急'],
   ['哪个市最差', 'rank worst'],
+
+  // A negation that cannot be attached is never dropped: the question is not answered with its positive.
+  ['不是逾期的有哪些', 'all not_overdue form:list'],
+  ['除了逾期的还有哪些', 'all not_overdue form:list'],
+  ['除了发改委还有谁逾期', 'none ignored:除了'],
+  ['逾期以外的', 'none ignored:以外'],
+  ['不在办的有几件', 'none ignored:不在办'],
+  ['非重点事项有几件', 'none ignored:非'],
+  ['发改委不逾期的有几件', 'unit:fgw not_overdue form:count'],
+  ['没有到期的有哪些', 'all not_overdue form:list'],
+  ['我不知道', 'none ignored:不|知道'],
   ['今天有什么要办的', 'all open deadline:2026-12-07..2026-12-07 form:list'],
   ['还有几件待办', 'all open form:count'],
 ];
