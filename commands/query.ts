@@ -28,10 +28,14 @@ function parseQuestion(input: CommandInput, ctx: ParseContext): QueryArgs {
     const mine = !ctx.actor.roles.some((r) => LEADERS.includes(r));
     return { text, plain, result: { reading: plain ? undefined : { kind: 'list', subject: mine ? { kind: 'me' } : { kind: 'all' }, cond: {}, form: 'overview' }, unknownNames: [], ignored: [], corrected: [] } };
   }
-  const rules = readQuestion(text, ctx.directory, ctx.today);
+  // An @mention names a person even when the display name differs from the directory's.
+  let asked = text;
+  for (const m of input.mentions) {
+    if (m.personId && m.name) asked = asked.replace(`@${m.name}`, `@${ctx.directory.personName(m.personId)}`).replace(`＠${m.name}`, `@${ctx.directory.personName(m.personId)}`);
+  }
+  const rules = readQuestion(asked, ctx.directory, ctx.today);
   const model = isReadResult(input.prepared) ? input.prepared : undefined;
   const result = model ?? rules;
-  // An @mention names a person even when the display name differs from the directory's.
   for (const m of input.mentions) {
     if (!m.personId) continue;
     const i = result.unknownNames.indexOf(m.name);

@@ -44,7 +44,8 @@ export class Lexicon {
   }
 
   private add(word: string, entry: Entry): void {
-    if (word.length === 0) return;
+    // A one-character name would match inside every other word.
+    if (word.length === 0 || ((entry.kind === 'unit' || entry.kind === 'person') && [...word].length < 2)) return;
     const first = word.charAt(0);
     const list = this.byFirst.get(first) ?? [];
     const same = list.findIndex((c) => c.word === word);

@@ -74,6 +74,15 @@ describe('answers checked against the ledger', () => {
     expect(old).toContain('D-0001');
   });
 
+  it('an @mention whose display name differs from the directory is read as that person', async () => {
+    const r = await h.app.bot.handle({
+      platform: 'console', messageId: 'mention-1', chatId: 'group-1', chatType: 'group', senderAccountId: '孙丽', senderName: '孙丽',
+      text: '@Lin Xue 手上还有几件', mentions: [{ name: 'Lin Xue', personId: 'lin-xue' }], mentionsBot: true,
+    });
+    await h.app.dispatcher.kick();
+    expect(r.reply?.title).toBe('林雪负责的在办事项：3 件');
+  });
+
   it('the longest overdue item', async () => {
     expect(await ask('周建国', '逾期最久的是哪件')).toContain('全省逾期最久的事项：D-0001（逾期 5 天）');
   });
