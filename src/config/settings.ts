@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { issueMessage } from './zod-message.js';
 import type { ScheduleSettings } from '../jobs/job.js';
-import type { QuestionModelSettings } from '../query/model-reader.js';
+import type { QuestionModelSettings } from '../core/command.js';
 
 /** A setting that is missing or wrong; the message names the variable and how to fix it. */
 export class SettingsError extends Error {}

@@ -10,7 +10,6 @@ import type { CommandRegistry } from './command-registry.js';
 import type { AuthorityOptions } from '../domain/task-authority.js';
 import type { WorkGroupAllowlist } from './work-groups.js';
 import type { ThrottleSettings } from './throttle.js';
-import type { QuestionModelSettings } from '../query/model-reader.js';
 
 /** An @mention in the message, resolved to a directory person where possible. */
 export interface ResolvedMention {
@@ -60,6 +59,14 @@ export interface CommandContext extends ParseContext {
   random(): number;
   /** Records a state change with who, when and the message it came from. */
   audit(action: string, details: Record<string, unknown>, about?: { taskId?: number; subject?: string }): Promise<void>;
+}
+
+/** An OpenAI-compatible chat completions endpoint for questions (DUBAN_LLM_URL, DUBAN_LLM_MODEL, DUBAN_LLM_KEY). */
+export interface QuestionModelSettings {
+  url: string;
+  model: string;
+  key?: string;
+  timeoutMs: number;
 }
 
 /** Settings the core needs (not platform credentials). */

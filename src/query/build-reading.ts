@@ -2,7 +2,7 @@ import type { Directory } from '../directory/directory.js';
 import type { LocalDate } from '../time/shanghai.js';
 import { weekOf, type Period } from './period.js';
 import type { AskedForm, Conditions, DateRange, Reading, ReadResult, Subject } from './reading.js';
-import type { Slots } from './read-question.js';
+import type { Slots } from './slots.js';
 import type { Relation } from './vocabulary.js';
 
 /** Turns filled slots into one reading, keeping track of every word it could not use. */

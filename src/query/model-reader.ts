@@ -1,21 +1,17 @@
 import { z } from 'zod';
 import type { Directory } from '../directory/directory.js';
+import type { QuestionModelSettings } from '../core/command.js';
 import type { LocalDate } from '../time/shanghai.js';
 import { lexiconFor } from './lexicon.js';
 import { nameForm } from './normalize-question.js';
-import { fillSlots, type Slots } from './read-question.js';
+import { fillSlots } from './read-question.js';
+import type { Slots } from './slots.js';
 import { buildReading } from './build-reading.js';
 import { normalizeQuestion } from './normalize-question.js';
 import { tokenize } from './tokenize.js';
 import type { ReadResult } from './reading.js';
 
-/** An OpenAI-compatible chat completions endpoint (DUBAN_LLM_URL, DUBAN_LLM_MODEL, DUBAN_LLM_KEY). */
-export interface QuestionModelSettings {
-  url: string;
-  model: string;
-  key?: string;
-  timeoutMs: number;
-}
+export type { QuestionModelSettings } from '../core/command.js';
 
 const STATUS = z.enum(['未办结', '在办', '办结', '未签收', '已签收', '逾期', '未逾期', '到期', '即将到期', '交办', '暂缓']);
 

@@ -3,41 +3,11 @@ import type { LocalDate } from '../time/shanghai.js';
 import { lexiconFor } from './lexicon.js';
 import { normalizeQuestion } from './normalize-question.js';
 import { tokenize, type Token } from './tokenize.js';
-import { SURNAMES, UNIT_SUFFIX, type Form, type Rank, type Relation, type Status } from './vocabulary.js';
-import type { TimeSlot } from './time-words.js';
+import { SURNAMES, UNIT_SUFFIX } from './vocabulary.js';
+import type { Slots } from './slots.js';
 import { buildReading } from './build-reading.js';
 import type { ReadResult } from './reading.js';
 
-/** The slots a question fills, before they become a reading. */
-export interface Slots {
-  codes: Array<{ code: string; coordination: boolean }>;
-  units: string[];
-  persons: string[];
-  me: boolean;
-  myUnit: boolean;
-  all: boolean;
-  statuses: Array<{ status: Status; negated: boolean; weak: boolean; text: string }>;
-  /** 没办 / 未落实: a negated plain verb, meaning not yet completed. */
-  negatedVerb: boolean;
-  impliesOpen: boolean;
-  times: TimeSlot[];
-  relations: Relation[];
-  forms: Set<Form>;
-  ranks: Rank[];
-  who: boolean;
-  tally: boolean;
-  help: boolean;
-  quantifier: boolean;
-  question: boolean;
-  ontime: boolean;
-  key: boolean;
-  overdueDays?: number;
-  ignored: string[];
-  /** A negation the reader could not attach: the question is not answered rather than answered with its positive. */
-  lostNegation: boolean;
-  unknownNames: string[];
-  corrected: Array<{ written: string; unitId: string }>;
-}
 
 const SKIP_FOR_NEGATION = new Set(['filler', 'ontime', 'all_quantifier', 'question']);
 

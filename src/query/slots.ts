@@ -1,0 +1,33 @@
+import type { Form, Rank, Relation, Status } from './vocabulary.js';
+import type { TimeSlot } from './time-words.js';
+
+/** The slots a question fills, before they become a reading. */
+export interface Slots {
+  codes: Array<{ code: string; coordination: boolean }>;
+  units: string[];
+  persons: string[];
+  me: boolean;
+  myUnit: boolean;
+  all: boolean;
+  statuses: Array<{ status: Status; negated: boolean; weak: boolean; text: string }>;
+  /** 没办 / 未落实: a negated plain verb, meaning not yet completed. */
+  negatedVerb: boolean;
+  impliesOpen: boolean;
+  times: TimeSlot[];
+  relations: Relation[];
+  forms: Set<Form>;
+  ranks: Rank[];
+  who: boolean;
+  tally: boolean;
+  help: boolean;
+  quantifier: boolean;
+  question: boolean;
+  ontime: boolean;
+  key: boolean;
+  overdueDays?: number;
+  ignored: string[];
+  /** A negation the reader could not attach: the question is not answered rather than answered with its positive. */
+  lostNegation: boolean;
+  unknownNames: string[];
+  corrected: Array<{ written: string; unitId: string }>;
+}
