@@ -29,7 +29,8 @@ export const help = defineCommand({
             { label: '别名', value: cmd.aliases.join('、') || '无' },
             { label: '可用', value: cmd.allowed === 'anyone' ? '所有人（事项相关的操作由承办人或单位主要负责人进行）' : describeRoles(cmd.allowed) },
           ],
-          lines: ['示例：', ...cmd.examples],
+          // The command that takes plain words also shows questions built from the directory in use.
+          lines: ['示例：', ...cmd.examples, ...(cmd.fallback ? ['也可以直接提问：', ...queryExamples(ctx.directory)] : [])],
         },
       };
     }
