@@ -56,6 +56,8 @@ async function askModel(text: string, ctx: PrepareContext): Promise<ReadResult |
   const model = ctx.settings.questionModel;
   if (!model || text.trim().length === 0) return undefined;
   if (fullyRead(readQuestion(text, ctx.directory, ctx.today))) return undefined;
+  // Nothing of an unregistered account's message leaves the machine.
+  if (!(await ctx.knownSender())) return undefined;
   return readWithModel(text, ctx.directory, ctx.today, model);
 }
 

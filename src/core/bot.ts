@@ -95,18 +95,16 @@ export class Bot {
 
   /**
    * A command's slow look-up that must not hold the ledger's transaction (the question model),
-   * run first: only for a known sender's message that will not be refused as 涉密 or too long.
+   * run first: never for a message that will be refused as 涉密 or too long.
    */
   private async prepare(msg: InboundMessage, text: string, now: Date): Promise<unknown> {
     if (findClassificationMark(text) || text.length > MAX_MESSAGE_LENGTH) return undefined;
     const match = this.deps.registry.matchOrFallback(stripAddress(text, this.addressPattern));
     if (!match?.command.prepare) return undefined;
+    const knownSender = async () => msg.senderPersonId !== undefined
+      || (await this.deps.storage.transaction((repos) => this.deps.identity.personFor(repos.bindings, msg.platform, msg.senderAccountId))) !== undefined;
     try {
-      const known = msg.senderPersonId !== undefined
-        || (await this.deps.storage.transaction((repos) => this.deps.identity.personFor(repos.bindings, msg.platform, msg.senderAccountId))) !== undefined;
-      if (!known) return undefined;
-      const today = localDate(now);
-      return await match.command.prepare(match.rest, { directory: this.deps.directory, today, settings: this.deps.settings });
+      return await match.command.prepare(match.rest, { directory: this.deps.directory, today: localDate(now), settings: this.deps.settings, knownSender });
     } catch (e) {
       this.deps.logger.warn('prepare failed', { platform: msg.platform, messageId: msg.messageId, command: match.command.name, error: e });
       return undefined;

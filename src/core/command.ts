@@ -36,6 +36,8 @@ export interface PrepareContext {
   directory: Directory;
   today: LocalDate;
   settings: CoreSettings;
+  /** Whether the sender is a directory person (a short read; ask only before an outside call). */
+  knownSender(): Promise<boolean>;
 }
 
 /** What `parse` may look at: no repositories, no side effects. */
