@@ -38,7 +38,8 @@ export function tokenize(text: string, lex: Lexicon, today: LocalDate): Token[] 
   let pos = 0;
   while (pos < text.length) {
     const ch = text.charAt(pos);
-    if (ch === ' ') {
+    // A dash outside a task code (read at its letter) separates like a space.
+    if (ch === ' ' || ch === '-') {
       flush();
       pos++;
       continue;

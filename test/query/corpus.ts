@@ -259,4 +259,6 @@ export const CORPUS: ReadonlyArray<readonly [string, string]> = [
   ['我不知道', 'none ignored:不|知道'],
   ['今天有什么要办的', 'all open deadline:2026-12-07..2026-12-07 form:list'],
   ['还有几件待办', 'all open form:count'],
+  ['海州 - 逾期', 'unit:hz overdue form:list'],
+  ['发改委—逾期的', 'unit:fgw overdue form:list'],
 ];
