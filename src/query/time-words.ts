@@ -1,5 +1,5 @@
 import type { LocalDate } from '../time/shanghai.js';
-import { addDays, addMonths, endOfMonth, isValidDate, makeDate, splitDate, startOfMonth } from '../time/shanghai.js';
+import { addDays, addMonths, endOfMonth, isValidDate, makeDate, splitDate, startOfMonth, startOfWeek } from '../time/shanghai.js';
 import { parseChineseNumber } from '../time/chinese-number.js';
 import { monthOf, quarterOf, weekOf } from './period.js';
 
@@ -36,13 +36,26 @@ function dateOf(today: LocalDate, y: string | undefined, m: string | undefined, 
 const RULES: TimeRule[] = [
   // 截止12月15日前 / 12月15日之前 / 截至12月15日 / 12月15日以前
   {
-    re: new RegExp(`(?:截止到?|截至|到)?(?:(\\d{4})年)?${NUM}月${NUM}[日号]?(之前|以前|前)?`, 'y'),
+    re: new RegExp(`(?:截止到?|截至|到)?(?:(\\d{4})年)?${NUM}月${NUM}[日号]?(之前|以前|前)?(以来|以后|之后|起|至今)?`, 'y'),
     read(m, today) {
       const d = dateOf(today, m[1], m[2], m[3]);
       if (!d) return undefined;
       const [, mm, dd] = splitDate(d);
+      if (m[5] !== undefined && m[4] === undefined) return d <= today ? { kind: 'recent', from: d, to: today, label: `${mm}月${dd}日以来` } : undefined;
       const cut = m[0].startsWith('截') || m[0].startsWith('到') || m[4] !== undefined;
       return cut ? { kind: 'before', to: d, label: `${mm}月${dd}日前` } : day(d, `${mm}月${dd}日`);
+    },
+  },
+  { re: /今明两天|今明天/y, read: (_, t) => ({ kind: 'period', from: t, to: addDays(t, 1), label: '今明两天' }) },
+  {
+    // 本周五, 下周一, 周五前: a weekday of this (or the next / last) week.
+    re: /(本|这|下|上)?个?(?:周|星期|礼拜)([一二三四五六日天1-7])(之前|以前|前)?/y,
+    read(m, t) {
+      const n = '一二三四五六日天'.indexOf(m[2] ?? '') + 1 || Number(m[2]);
+      const week = m[1] === '下' ? 7 : m[1] === '上' ? -7 : 0;
+      const d = addDays(startOfWeek(t), week + Math.min(n, 7) - 1);
+      const label = `${m[1] === '下' ? '下' : m[1] === '上' ? '上' : '本'}周${m[2] === '天' ? '日' : m[2]}`;
+      return m[3] ? { kind: 'before', to: d, label: `${label}前` } : day(d, label);
     },
   },
   { re: /今天|今日/y, read: (_, t) => day(t, '今天') },

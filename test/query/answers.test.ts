@@ -170,6 +170,12 @@ describe('scope of list answers (issue 10, point 6)', () => {
     }
   });
 
+  it('我分管的单位 is a 分管领导\'s scope', async () => {
+    const t = await ask('陈立群', '我分管的单位有几件逾期');
+    expect(t).toContain('您可查看范围内逾期事项：3 件');
+    expect(t).toContain('仅含您可查看的范围：省发展改革委、省财政厅、省自然资源厅、海州市政府、江城市政府');
+  });
+
   it('every list is limited to the asker\'s scope and says so', async () => {
     const overdue = await ask('袁媛', '逾期的有哪些');
     expect(overdue).toContain('您可查看范围内逾期事项：0 件');
