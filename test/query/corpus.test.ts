@@ -37,3 +37,30 @@ describe('question corpus', () => {
     for (const [a, b] of pairs) expect(read(a)).toBe(read(b));
   });
 });
+
+describe('generated phrasings', () => {
+  it('any unit, negation, verb and particles: always 未办结, never 办结', async () => {
+    const fc = await import('fast-check');
+    const aliases = directory.allUnits().flatMap((u) => [u.name, ...u.aliases]);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...aliases),
+        fc.constantFrom('', '请问', '请问一下', '麻烦查一下'),
+        fc.constantFrom('还有几件', '还有多少件', '有哪些', '', '的事项'),
+        fc.constantFrom('没', '没有', '未', '尚未', '还没', '还没有', '仍未'),
+        fc.constantFrom('办完', '办结', '完成', '落实', '办'),
+        fc.constantFrom('', '的', '呢', '吗', '？', '?'),
+        (unit, before, middle, neg, verb, end) => {
+          const got = read(`${before}${unit}${middle}${neg}${verb}${end}`);
+          return /^unit:\S+ open /.test(got) && !/\bdone\b/.test(got);
+        },
+      ),
+      { numRuns: 400, seed: 14 },
+    );
+  });
+
+  it('never throws on arbitrary text', async () => {
+    const fc = await import('fast-check');
+    fc.assert(fc.property(fc.string({ maxLength: 60 }), (t) => typeof read(t) === 'string'), { numRuns: 500, seed: 14 });
+  });
+});
