@@ -74,7 +74,6 @@ export class Bot {
     const addressed = msg.mentionsBot || msg.chatType === 'direct' || /^[/／]/.test(text);
     if (!addressed) return { outcome: 'ignored', replies: [] };
     const now = this.deps.clock.now();
-    const prepared = await this.prepare(msg, text, now);
     let result: HandleResult;
     const decision = msg.platform === 'console' ? 'ok' : this.throttle.take(`${msg.platform}\u0000${msg.senderAccountId}`, now.getTime());
     if (decision !== 'ok') {
@@ -82,6 +81,8 @@ export class Bot {
       if (result.replies.length > 0) this.deps.onOutbox?.();
       return result;
     }
+    // After the throttle: a flood never reaches the question model.
+    const prepared = await this.prepare(msg, text, now);
     try {
       result = await this.deps.storage.transaction((repos) => this.process(msg, text, now, repos, prepared));
     } catch (e) {
