@@ -99,7 +99,7 @@ export class Bot {
    * run first: never for a message that will be refused as 涉密 or too long.
    */
   private async prepare(msg: InboundMessage, text: string, now: Date): Promise<unknown> {
-    if (findClassificationMark(text) || text.length > MAX_MESSAGE_LENGTH) return undefined;
+    if (classifiedMarkIn(msg) || text.length > MAX_MESSAGE_LENGTH) return undefined;
     const match = this.deps.registry.matchOrFallback(stripAddress(text, this.addressPattern));
     if (!match?.command.prepare) return undefined;
     const knownSender = async () => msg.senderPersonId !== undefined
