@@ -156,8 +156,15 @@ function parseAssign(input: CommandInput, ctx: ParseContext): AssignArgs {
   if (max !== undefined && deadline.date > max) {
     throw new UserError('bad_deadline', `${rule.basis}，时限不能晚于 ${formatDateCn(max, ctx.today)}。`, false);
   }
-  if (deadline.date === ctx.today && source !== 'instruction') {
-    throw new UserError('bad_deadline', '时限不能定在交办当天：要给承办单位留足落实时间，防止“上午开会、下午报落实情况”。请至少留 1 个工作日。', false);
+  // H12: the deadline must leave at least one working day (a holiday eve counts as the same day).
+  if (source !== 'instruction' && ctx.calendar.workingDaysBetween(ctx.today, deadline.date) < 1) {
+    const earliest = ctx.calendar.addWorkingDays(ctx.today, 1);
+    const why = deadline.date === ctx.today ? "时限不能定在交办当天" : `时限 ${formatDateCn(deadline.date, ctx.today)}距今没有一个工作日`;
+    throw new UserError(
+      'bad_deadline',
+      `${why}：要给承办单位留足落实时间，防止“上午开会、下午报落实情况”（H12）。请至少留 1 个工作日，最早可定 ${formatDateCn(earliest, ctx.today)}。`,
+      false,
+    );
   }
   const title = (keyed.title ?? joinParts(titleParts)).replace(/^[:：，,。]+|[，,；;。]+$/g, '').trim();
   return { title, units, deadline, source, isKey };

@@ -7,6 +7,7 @@ import { handlersAt, mayAnswer, partyActors } from '../src/domain/coordination-r
 import { LEVEL_LABEL } from '../src/domain/coordination.js';
 import { parseCoordinationCode } from '../src/parsing/code-and-text.js';
 import { isoShanghai } from '../src/time/shanghai.js';
+import { closedPositionRefusal } from '../src/domain/coordination-decision.js';
 
 const schema = z.object({
   code: z.string({ message: '请写明协调事项编号，如 C-0001' }),
@@ -28,7 +29,7 @@ export const coordinationOpinion = defineCommand({
   schema,
   async run(ctx, args) {
     const { item, task } = await loadCoordination(ctx, args.code);
-    if (item.status === 'closed') throw new UserError('invalid_state', `${item.code} 已协调一致，无需再出具意见。`, false);
+    if (item.status === 'closed') throw closedPositionRefusal(item);
     if (!(await mayAnswer(ctx.actor.id, item, ctx.repos, ctx.directory, ctx.today))) {
       const { ids, note } = await handlersAt(item.level, item, ctx.repos, ctx.directory, ctx.today);
       const who = ids.map((id) => ctx.directory.personName(id)).join('、');
@@ -50,8 +51,12 @@ export const coordinationOpinion = defineCommand({
           { label: '事项', value: `${task.code} ${task.title}` },
           { label: '协调意见', value: `${args.opinion}（${ctx.directory.personName(ctx.actor.id)}）` },
         ],
+        mentions: final ? [...new Set(parties.flatMap((p) => p.people))] : undefined,
         lines: final
-          ? ['主要领导已作出决定，各单位遵照执行，不再提出异议。']
+          ? [
+              `主要领导已作出决定，请 ${parties.map((p) => `${ctx.directory.unitName(p.unitId)}（${p.people.map(mention).join('、')}）`).join('；')} 遵照执行。`,
+              '除非有新的原则性意见，否则不再提出异议（H3）。',
+            ]
           : [`请各方明确表态：${parties.map((p) => `${ctx.directory.unitName(p.unitId)}（${p.people.map(mention).join('、')}）`).join('；')}`],
         note: final ? undefined : '不同意的，提请上一级协调。',
         actions: final

@@ -12,6 +12,7 @@ import { registerWorkGroup, unregisterWorkGroup } from './work-group.js';
 import { coordinate } from './coordinate.js';
 import { coordinationOpinion } from './coordination-opinion.js';
 import { statePosition } from './state-position.js';
+import { confirmPosition } from './confirm-position.js';
 import { escalate } from './escalate.js';
 import { infeasible } from './infeasible.js';
 import { answerInfeasible } from './answer-infeasible.js';
@@ -32,7 +33,7 @@ import { statistics, weeklyReport } from './report.js';
  */
 export const COMMANDS: readonly CommandDefinition[] = [
   assign, acknowledge, progress, complete,
-  coordinate, coordinationOpinion, statePosition, escalate,
+  coordinate, coordinationOpinion, statePosition, confirmPosition, escalate,
   infeasible, answerInfeasible, resume,
   extension, approveExtension, refuseExtension,
   splitStages, verify, handover, leave, returnFromLeave, acting,

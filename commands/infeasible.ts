@@ -5,13 +5,13 @@ import { mention } from '../src/core/reply.js';
 import { acknowledgeUnits, assignerAndOffice, loadTask, requireActingUnits, requireOpen } from '../src/core/task-access.js';
 import { INFEASIBLE_ANSWER_DAYS, INFEASIBLE_DECISIONS, INFEASIBLE_RAISE_DAYS } from '../src/domain/requests.js';
 import { parseCodeAndText } from '../src/parsing/code-and-text.js';
-import { formatDateCn, isoShanghai, localDate } from '../src/time/shanghai.js';
+import { formatDateCn, isoShanghai } from '../src/time/shanghai.js';
 
 export const infeasible = defineCommand({
   name: '难以执行',
   aliases: ['infeasible', '无法执行', '执行困难'],
   category: '例外',
-  summary: '签收后 5 个工作日内反馈难以执行，交办人或督查室 3 个工作日内答复',
+  summary: '交办后 5 个工作日内反馈难以执行，交办人或督查室 3 个工作日内答复',
   usage: ['难以执行 事项编号 原因'],
   examples: ['难以执行 D-0003 项目用地涉及生态红线调整，需国家审批，年内无法完成'],
   allowed: 'anyone',
@@ -28,16 +28,15 @@ export const infeasible = defineCommand({
     requireOpen(task, '反馈难以执行');
     const [unit] = requireActingUnits(ctx, task, '反馈难以执行');
     if (!unit) throw new Error('no unit');
-    if (unit.ackedAt) {
-      const signed = localDate(new Date(unit.ackedAt));
-      const elapsed = ctx.calendar.workingDaysBetween(signed, ctx.today);
-      if (elapsed > INFEASIBLE_RAISE_DAYS) {
-        throw new UserError(
-          'invalid_state',
-          `${task.code} 已于 ${formatDateCn(signed, ctx.today)}签收，超过 ${INFEASIBLE_RAISE_DAYS} 个工作日，不能再反馈难以执行。确有困难的，请在到期前申请延期（延期 ${task.code} 至 日期 理由），或提请协调（协调 ${task.code} 问题）。`,
-          false,
-        );
-      }
+    // H3: raised within 5 working days of receipt; receipt is 交办, whether or not it was signed.
+    const received = task.assignedDate;
+    const elapsed = ctx.calendar.workingDaysBetween(received, ctx.today);
+    if (elapsed > INFEASIBLE_RAISE_DAYS) {
+      throw new UserError(
+        'invalid_state',
+        `${task.code} 于 ${formatDateCn(received, ctx.today)}交办，至今 ${elapsed} 个工作日，超过 ${INFEASIBLE_RAISE_DAYS} 个工作日，不能再反馈难以执行（H3：收到后 ${INFEASIBLE_RAISE_DAYS} 个工作日内反馈，从交办起算，不论是否签收）。确有困难的，请在到期前申请延期（延期 ${task.code} 至 日期 理由），或提请协调（协调 ${task.code} 问题）。`,
+        false,
+      );
     }
     if (await ctx.repos.requests.pending(task.id, 'infeasible')) {
       throw new UserError('invalid_state', `${task.code} 已有待答复的难以执行反馈，请等待答复。`, false);

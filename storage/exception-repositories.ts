@@ -28,6 +28,7 @@ export interface CoordinationPatch {
   opinionAt?: string | null;
   closedAt?: string | null;
   ownerId?: string;
+  ownerNote?: string;
   requesterId?: string;
 }
 
@@ -38,7 +39,10 @@ export interface CoordinationRepository {
   /** Items not yet closed, oldest first. */
   unresolved(limit?: number): Promise<Coordination[]>;
   update(id: number, patch: CoordinationPatch): Promise<void>;
-  state(id: number, unitId: string, stance: 'agree' | 'disagree', position: string, by: string, at: string): Promise<void>;
+  /** Records a unit's position; `confirmedBy` is set when the unit's head gives it (H3), else it awaits the head. */
+  state(id: number, unitId: string, stance: 'agree' | 'disagree', position: string, by: string, at: string, confirmedBy?: string): Promise<void>;
+  /** The unit's head confirms the position recorded for the unit. */
+  confirm(id: number, unitId: string, by: string, at: string): Promise<void>;
   /** Clears all parties' stances (a new opinion asks everyone again). */
   resetStances(id: number): Promise<void>;
   /** Open items where the person owns, handles or requested: for handovers. */

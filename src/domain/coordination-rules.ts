@@ -86,14 +86,16 @@ export type CoordinationStep =
   | { kind: 'overdue_at_top'; workingDaysLate: number };
 
 /**
- * H7's ladder: an item still waiting for an opinion after `answerDays` working days at its
- * level goes up one level; at the top it stays with the 主要领导 and is reported overdue.
+ * H7's ladder on silence: an item still waiting for an opinion after `answerDays` working
+ * days with the 副秘书长 goes up to the 分管领导. It climbs no further on its own: whether
+ * the 主要领导 is needed is the 分管领导's judgement (协调不了或者事项复杂的, sent as 升级),
+ * so from the 分管领导 on it is reported overdue where it is.
  */
 export function nextCoordinationStep(item: Coordination, today: LocalDate, calendar: WorkCalendar, answerDays: number): CoordinationStep {
   if (item.status !== 'open') return { kind: 'none' };
   const elapsed = calendar.workingDaysBetween(item.levelSince, today);
   if (elapsed < answerDays) return { kind: 'wait', workingDaysLeft: answerDays - elapsed };
-  if (item.level < 2) return { kind: 'escalate', to: (item.level + 1) as CoordinationLevel };
+  if (item.level === 0) return { kind: 'escalate', to: 1 };
   return { kind: 'overdue_at_top', workingDaysLate: elapsed - answerDays };
 }
 

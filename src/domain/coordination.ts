@@ -13,6 +13,14 @@ export interface CoordinationParty {
   position?: string;
   statedBy?: string;
   statedAt?: string;
+  /** The unit head (or acting head) who gave or confirmed the position; unset while it awaits them (H3). */
+  confirmedBy?: string;
+  confirmedAt?: string;
+}
+
+/** A position counts once the unit's head has given or confirmed it. */
+export function positionCounts(p: CoordinationParty): boolean {
+  return p.stance !== undefined && p.confirmedBy !== undefined;
 }
 
 export interface Coordination {

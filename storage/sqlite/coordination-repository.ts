@@ -12,12 +12,12 @@ interface Row {
 
 interface PartyRow {
   coordination_id: number; unit_id: string; stance: 'agree' | 'disagree' | null; position: string | null;
-  stated_by: string | null; stated_at: string | null;
+  stated_by: string | null; stated_at: string | null; confirmed_by: string | null; confirmed_at: string | null;
 }
 
 const PATCH: ReadonlyArray<[keyof CoordinationPatch, string]> = [
   ['level', 'level'], ['levelSince', 'level_since'], ['status', 'status'], ['opinion', 'opinion'], ['opinionBy', 'opinion_by'],
-  ['opinionAt', 'opinion_at'], ['closedAt', 'closed_at'], ['ownerId', 'owner_id'], ['requesterId', 'requester_id'],
+  ['opinionAt', 'opinion_at'], ['closedAt', 'closed_at'], ['ownerId', 'owner_id'], ['ownerNote', 'owner_note'], ['requesterId', 'requester_id'],
 ];
 
 export class SqliteCoordinationRepository implements CoordinationRepository {
@@ -71,16 +71,23 @@ export class SqliteCoordinationRepository implements CoordinationRepository {
     if (sets.length > 0) this.s.get(`UPDATE coordinations SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
   }
 
-  async state(id: number, unitId: string, stance: 'agree' | 'disagree', position: string, by: string, at: string): Promise<void> {
+  async state(id: number, unitId: string, stance: 'agree' | 'disagree', position: string, by: string, at: string, confirmedBy?: string): Promise<void> {
+    const confirmedAt = confirmedBy ? at : null;
     this.s
-      .get(`INSERT INTO coordination_parties (coordination_id, unit_id, stance, position, stated_by, stated_at) VALUES (?, ?, ?, ?, ?, ?)
+      .get(`INSERT INTO coordination_parties (coordination_id, unit_id, stance, position, stated_by, stated_at, confirmed_by, confirmed_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (coordination_id, unit_id) DO UPDATE SET stance = excluded.stance, position = excluded.position,
-              stated_by = excluded.stated_by, stated_at = excluded.stated_at`)
-      .run(id, unitId, stance, position, by, at);
+              stated_by = excluded.stated_by, stated_at = excluded.stated_at,
+              confirmed_by = excluded.confirmed_by, confirmed_at = excluded.confirmed_at`)
+      .run(id, unitId, stance, position, by, at, confirmedBy ?? null, confirmedAt);
+  }
+
+  async confirm(id: number, unitId: string, by: string, at: string): Promise<void> {
+    this.s.get('UPDATE coordination_parties SET confirmed_by = ?, confirmed_at = ? WHERE coordination_id = ? AND unit_id = ?').run(by, at, id, unitId);
   }
 
   async resetStances(id: number): Promise<void> {
-    this.s.get('UPDATE coordination_parties SET stance = NULL, position = NULL, stated_by = NULL, stated_at = NULL WHERE coordination_id = ?').run(id);
+    this.s.get('UPDATE coordination_parties SET stance = NULL, position = NULL, stated_by = NULL, stated_at = NULL, confirmed_by = NULL, confirmed_at = NULL WHERE coordination_id = ?').run(id);
   }
 
   async involving(personId: string): Promise<Coordination[]> {
@@ -103,6 +110,7 @@ export class SqliteCoordinationRepository implements CoordinationRepository {
       list.push({
         unitId: p.unit_id, stance: p.stance ?? undefined, position: p.position ?? undefined,
         statedBy: p.stated_by ?? undefined, statedAt: p.stated_at ?? undefined,
+        confirmedBy: p.confirmed_by ?? undefined, confirmedAt: p.confirmed_at ?? undefined,
       });
       byId.set(p.coordination_id, list);
     }

@@ -60,13 +60,13 @@ describe('协调', () => {
     const vague = await h.say('钱敏', '表态 C-0001 研究研究再说');
     expect(vague.text).toContain('表态须明确');
     expect((await h.say('林雪', '表态 C-0001 同意')).text).toContain('C-0001 由涉及单位表态：省发展改革委：王芳、李明；省财政厅：钱敏、赵刚');
-    await h.say('王芳', '表态 C-0001 同意');
+    await h.say('李明', '表态 C-0001 同意');
     const last = await h.say('赵刚', '表态 C-0001 同意 按此执行');
     expect(last.text).toContain('C-0001 各方均已表态同意，协调完成');
     const c = await item();
     expect(c?.status).toBe('closed');
     expect(c?.parties).toEqual([
-      expect.objectContaining({ unitId: 'fgw', stance: 'agree', statedBy: 'wang-fang' }),
+      expect.objectContaining({ unitId: 'fgw', stance: 'agree', statedBy: 'li-ming', confirmedBy: 'li-ming' }),
       expect.objectContaining({ unitId: 'czt', stance: 'agree', statedBy: 'zhao-gang', position: '按此执行' }),
     ]);
   });
@@ -74,7 +74,7 @@ describe('协调', () => {
   it('a party that disagrees sends it up to the 分管领导 with the history', async () => {
     await h.say('王芳', '协调 D-0001 与省财政厅对资金来源意见不一致');
     await h.say('郑晓东', '协调意见 C-0001 资金由省级承担60%、市级承担40%');
-    const r = await h.say('钱敏', '表态 C-0001 不同意 省级财力难以承担60%');
+    const r = await h.say('赵刚', '表态 C-0001 不同意 省级财力难以承担60%');
     expect(r.text).toContain('已记录 省财政厅 不同意，C-0001 提请上一级协调');
     expect(r.text).toContain('C-0001 提请分管领导协调');
     expect(r.text).toContain('@陈立群');
@@ -86,10 +86,16 @@ describe('协调', () => {
   it('a 主要领导 opinion is final and closes the item', async () => {
     await h.say('王芳', '协调 D-0001 与省财政厅对资金来源意见不一致');
     await h.say('孙丽', '升级 C-0001 分歧较大');
-    await h.say('孙丽', '升级 C-0001 分管领导也难以协调');
+    await h.say('陈立群', '升级 C-0001 分管领导也难以协调');
     const r = await h.say('周建国', '协调意见 C-0001 省市各承担一半，年底前到位');
     expect(r.text).toContain('主要领导决定，各方执行');
+    expect(r.text).toContain('主要领导已作出决定，请 省发展改革委（@王芳、@李明）；省财政厅（@钱敏、@赵刚） 遵照执行');
+    expect(r.text).toContain('除非有新的原则性意见，否则不再提出异议（H3）');
     expect((await item())?.status).toBe('closed');
+    // H3: after the decision a party carries it out; a late objection is answered with that.
+    const late = await h.say('赵刚', '表态 C-0001 不同意 仍有困难');
+    expect(late.result.outcome).toBe('refused');
+    expect(late.text).toContain('C-0001 已由主要领导作出决定，请各单位遵照执行；除非有新的原则性意见，否则不再提出异议（H3）');
   });
 
   it('decides each step of the H7 ladder on working days and performs it for the scheduler', async () => {
@@ -115,13 +121,13 @@ describe('协调', () => {
     expect(first).toHaveLength(1);
     expect(first[0]?.reply.mentions).toEqual(['chen-liqun']);
     expect((await item())?.level).toBe(1);
-    // Friday 12-11 is the second working day at level 1; the weekend does not count.
+    // Friday 12-11 is the second working day at level 1; the weekend does not count. Silence
+    // climbs no further than the 分管领导 (H7): it is reported overdue there.
     expect(await run('2026-12-10')).toHaveLength(0);
-    const second = await run('2026-12-11');
-    expect(second[0]?.reply.mentions).toEqual(['zhou-jianguo']);
-    expect(second[0]?.reply.lines?.join('\n')).toContain('提请协调 C-0001');
-    expect(await step('2026-12-15')).toEqual({ kind: 'overdue_at_top', workingDaysLate: 0 });
+    expect(await step('2026-12-11')).toEqual({ kind: 'overdue_at_top', workingDaysLate: 0 });
+    expect(await run('2026-12-11')).toHaveLength(0);
     expect(await run('2026-12-16')).toHaveLength(0);
+    expect((await item())?.level).toBe(1);
   });
 
   it('is refused to someone not on the task, naming who may ask', async () => {

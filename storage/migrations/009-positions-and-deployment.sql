@@ -1,0 +1,6 @@
+-- 009: a unit's position counts once its 主要负责人 gives or confirms it (H3: 所提意见须经主要负责人签字).
+-- Positions recorded before this version are taken as confirmed by whoever stated them.
+
+ALTER TABLE coordination_parties ADD COLUMN confirmed_by TEXT;
+ALTER TABLE coordination_parties ADD COLUMN confirmed_at TEXT;
+UPDATE coordination_parties SET confirmed_by = stated_by, confirmed_at = stated_at WHERE stance IS NOT NULL;
