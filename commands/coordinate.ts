@@ -3,6 +3,7 @@ import { defineCommand } from '../src/core/command.js';
 import { mention } from '../src/core/reply.js';
 import { loadTask, requireActingUnits, requireOpen } from '../src/core/task-access.js';
 import { involvedUnits, routeCoordination } from '../src/domain/coordination-rules.js';
+import { singleUnitRefusal } from '../src/domain/coordination-scope.js';
 import { coordinationFields } from '../src/render/coordination-view.js';
 import { parseCodeAndText } from '../src/parsing/code-and-text.js';
 import { formatDateCn, isoShanghai } from '../src/time/shanghai.js';
@@ -16,7 +17,7 @@ export const coordinate = defineCommand({
   name: '协调',
   aliases: ['coordinate', '提请协调', '申请协调'],
   category: '例外',
-  summary: '承办单位就涉及多个单位的分歧提请副秘书长协调（首问负责、缺位递补）',
+  summary: '承办单位就涉及两个以上单位的分歧提请副秘书长协调（H8：首问负责、缺位递补）',
   usage: ['协调 事项编号 需要协调的问题'],
   examples: ['协调 D-0001 与省财政厅对资金来源意见不一致，需协调明确省级承担比例'],
   allowed: 'anyone',
@@ -31,6 +32,7 @@ export const coordinate = defineCommand({
     const [unit] = requireActingUnits(ctx, task, '提请协调');
     if (!unit) throw new Error('no unit');
     const units = involvedUnits(args.reason, unit.unitId, task, ctx.directory);
+    if (units.length < 2) throw singleUnitRefusal(ctx, task, unit.unitId);
     const route = await routeCoordination(ctx.repos, ctx.directory, units, task.leadUnitId, ctx.today);
     const item = await ctx.repos.coordinations.create({
       taskId: task.id, requesterId: ctx.actor.id, requesterUnit: unit.unitId, reason: args.reason, ownerId: route.ownerId,

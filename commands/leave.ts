@@ -4,6 +4,7 @@ import { UserError } from '../src/core/errors.js';
 import { resolveReference } from '../src/parsing/resolve-reference.js';
 import { parseDateRange } from '../src/parsing/date-range.js';
 import { formatDateCn, isoShanghai } from '../src/time/shanghai.js';
+import { passToSubstitutes } from '../src/domain/coordination-substitute.js';
 
 const OFFICE = ['督查室', '管理员'] as const;
 
@@ -42,7 +43,10 @@ export const leave = defineCommand({
     const person = ctx.directory.person(args.personId);
     const lines: string[] = [];
     const sub = person?.substituteId ? ctx.directory.personName(person.substituteId) : undefined;
-    if (person?.roles.includes('副秘书长') && sub) lines.push(`缺位期间，新的协调事项由 ${sub} 递补（缺位递补）。`);
+    if (person?.roles.includes('副秘书长') && sub) lines.push(`缺位期间，协调事项由 ${sub} 递补（缺位递补）。`);
+    // Items already pending pass at once when the leave has begun; later ones when it begins (coordination job).
+    const passed = args.from <= ctx.today ? await passToSubstitutes(ctx, await ctx.repos.coordinations.involving(args.personId)) : [];
+    if (passed.length > 0) lines.push(`待协调的 ${passed.map((p) => p.item.code).join('、')} 已转由递补人接手。`);
     if (person?.roles.includes('单位主要负责人')) lines.push('如需由他人代行职责，请发「代行 @代行人 至 日期」。');
     return {
       reply: {
@@ -51,6 +55,7 @@ export const leave = defineCommand({
         lines,
         note: args.reason ? `事由：${args.reason}` : undefined,
       },
+      notices: passed.map((p) => ({ to: { kind: 'origin' as const }, reply: p.reply })),
     };
   },
 });

@@ -100,7 +100,7 @@ describe('请假', () => {
     expect((await h.say('王芳', '请假 @李明 至 12月11日')).text).toContain('只能为本人请假');
     const r = await h.say('郑晓东', '请假 至 12月11日 赴京汇报');
     expect(r.text).toContain('已登记 郑晓东 缺位：12月7日（周一）至12月11日（周五）');
-    expect(r.text).toContain('新的协调事项由 黄志远 递补');
+    expect(r.text).toContain('协调事项由 黄志远 递补');
     expect((await h.say('郑晓东', '请假 到明天')).result.outcome).toBe('handled');
     expect((await h.say('郑晓东', '销假')).text).toContain('郑晓东 已销假');
     expect((await h.say('郑晓东', '请假 至 2026-12-01')).text).toContain('已过');

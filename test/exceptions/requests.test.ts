@@ -125,6 +125,6 @@ describe('延期', () => {
     h = await makeHarness();
     await h.say('孙丽', '交办 海州市 办理加装电梯建议 来源:人大建议');
     const r = await h.say('林雪', '延期 D-0001 至 2027-07-01 需协调多个部门');
-    expect(r.text).toContain('最长不超过6个月，不能延至 2027年6月7日（周一）之后');
+    expect(r.text).toContain('最长不超过6个月（B三(六)），不能延至 2027年6月7日（周一）之后');
   });
 });
