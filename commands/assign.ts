@@ -255,7 +255,11 @@ export const assign = defineCommand({
     const notes: string[] = [];
     const dayNote = ctx.calendar.isWorkingDay(task.deadline) ? undefined : ctx.calendar.dayNote(task.deadline) ?? '休息日';
     if (dayNote) notes.push(`时限当天为${dayNote}，请注意提前办理。`);
-    if (ctx.calendar.isUncertain(task.deadline)) notes.push(`${task.deadline.slice(0, 4)}年节假日安排尚未载入，工作日按周一至周五估算，公布后请核对。`);
+    if (ctx.calendar.isUncertain(task.deadline)) {
+      const year = Number(task.deadline.slice(0, 4));
+      const basis = ctx.calendar.isProvisional(year) ? '工作日暂按法定节假日计算（调休未知）' : '工作日按周一至周五估算';
+      notes.push(`${year}年节假日安排尚未载入，${basis}，公布后请核对。`);
+    }
     if (args.deadline.defaulted) notes.push(`未写时限，按来源默认：${SOURCES[args.source].basis}。`);
     const responsible = [...new Set(args.units.map((u) => u.responsibleId))];
     return {

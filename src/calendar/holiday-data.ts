@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { LocalDate } from '../time/shanghai.js';
 import { isValidDate, splitDate } from '../time/shanghai.js';
 import { issueMessage } from '../config/zod-message.js';
+import { PROVISIONAL_MARK, statutoryHolidays } from './statutory-holidays.js';
 
 /** Holidays (days off) and make-up working days (调休) for the years we have official data for. */
 export interface HolidayData {
@@ -14,6 +15,8 @@ export interface HolidayData {
   workdays: Map<LocalDate, string>;
   /** Years for which the official arrangement is known. */
   years: Set<number>;
+  /** Years without an arrangement whose statutory days off are filled in provisionally. */
+  provisional?: Set<number>;
 }
 
 interface ChineseDaysJson {
@@ -100,6 +103,7 @@ export function mergeOverrides(base: HolidayData, overrides: z.infer<typeof over
     holidays: new Map(base.holidays),
     workdays: new Map(base.workdays),
     years: new Set(base.years),
+    provisional: new Set(base.provisional),
   };
   for (const [yearText, entry] of Object.entries(overrides)) {
     const year = Number(yearText);
@@ -109,6 +113,22 @@ export function mergeOverrides(base: HolidayData, overrides: z.infer<typeof over
     for (const [date, name] of Object.entries(entry.holidays)) data.holidays.set(date, name);
     for (const [date, name] of Object.entries(entry.workdays)) data.workdays.set(date, name);
     data.years.add(year);
+    data.provisional?.delete(year);
+  }
+  return data;
+}
+
+/**
+ * Fills each year after the last known one, up to `lastYear`, with the statutory days off
+ * (《全国年节及纪念日放假办法》), marked provisional; the year stays unknown until loaded.
+ */
+export function withProvisionalYears(base: HolidayData, lastYear: number): HolidayData {
+  const data: HolidayData = { ...base, holidays: new Map(base.holidays), provisional: new Set(base.provisional) };
+  const firstMissing = Math.max(...data.years) + 1;
+  for (let year = firstMissing; year <= lastYear; year++) {
+    if (data.years.has(year)) continue;
+    for (const [date, name] of statutoryHolidays(year)) data.holidays.set(date, `${name}（${PROVISIONAL_MARK}）`);
+    data.provisional?.add(year);
   }
   return data;
 }

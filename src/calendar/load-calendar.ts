@@ -1,11 +1,13 @@
-import { WorkCalendar } from './work-calendar.js';
-import { loadPackagedHolidays, mergeOverrides, readOverrideFile } from './holiday-data.js';
+import { LAST_YEAR, WorkCalendar } from './work-calendar.js';
+import { loadPackagedHolidays, mergeOverrides, readOverrideFile, withProvisionalYears } from './holiday-data.js';
+import { PROVISIONAL_MARK } from './statutory-holidays.js';
 import { localDate, splitDate } from '../time/shanghai.js';
 
 /** The national calendar, with the override file's years laid over it when a path is given. */
 export function loadCalendar(overridePath?: string): WorkCalendar {
   const base = loadPackagedHolidays();
-  return new WorkCalendar(overridePath ? mergeOverrides(base, readOverrideFile(overridePath)) : base);
+  const merged = overridePath ? mergeOverrides(base, readOverrideFile(overridePath)) : base;
+  return new WorkCalendar(withProvisionalYears(merged, LAST_YEAR));
 }
 
 /**
@@ -16,10 +18,10 @@ export function loadCalendar(overridePath?: string): WorkCalendar {
 export function missingYearWarning(calendar: WorkCalendar, now: Date, anyMonth = false): string | undefined {
   const [year, month] = splitDate(localDate(now));
   if (!calendar.isKnownYear(year)) {
-    return `${year}年节假日安排尚未载入，工作日暂按周一至周五计算。请管理员把国务院办公厅公布的安排写入节假日文件（DUBAN_CALENDAR）。`;
+    return `${year}年节假日安排尚未载入，工作日${PROVISIONAL_MARK}（《全国年节及纪念日放假办法》），调休上班日未知。请管理员把国务院办公厅公布的安排写入节假日文件（DUBAN_CALENDAR）。`;
   }
   if ((anyMonth || month === 12) && !calendar.isKnownYear(year + 1)) {
-    return `${year + 1}年节假日安排尚未载入，跨年的时限暂按周一至周五计算。国务院办公厅公布后，请管理员写入节假日文件（DUBAN_CALENDAR）。`;
+    return `${year + 1}年节假日安排尚未载入，跨年的时限${PROVISIONAL_MARK}（《全国年节及纪念日放假办法》），调休上班日未知。国务院办公厅公布后，请管理员写入节假日文件（DUBAN_CALENDAR）。`;
   }
   return undefined;
 }

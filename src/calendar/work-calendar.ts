@@ -5,7 +5,7 @@ import type { HolidayData } from './holiday-data.js';
 const DAY_MS = 86_400_000;
 /** The calendar is tabulated for these years; dates outside fall back to a day-by-day walk. */
 const FIRST_YEAR = 2000;
-const LAST_YEAR = 2060;
+export const LAST_YEAR = 2060;
 const ORIGIN = Date.UTC(FIRST_YEAR, 0, 1) / DAY_MS;
 
 /** Day number since 2000-01-01 of a `YYYY-MM-DD` date. */
@@ -21,8 +21,9 @@ function fromDayNumber(n: number): LocalDate {
 
 /**
  * The one working-day calendar: national public holidays and make-up working days (调休).
- * Years without official data fall back to Monday–Friday and are reported as unknown, so
- * callers can say that a date was computed without the year's arrangement.
+ * Years without official data use the statutory days off, provisionally (see
+ * `statutoryHolidays`), or Monday–Friday when none were filled in; either way they are
+ * reported as unknown, so callers can say a date was computed without the year's arrangement.
  *
  * Working days are tabulated once as a prefix count over day numbers, so counting or adding
  * working days over any span is a lookup rather than a walk.
@@ -61,6 +62,11 @@ export class WorkCalendar {
 
   knownYears(): number[] {
     return [...this.data.years].sort((a, b) => a - b);
+  }
+
+  /** True when the year's statutory days off stand in for a missing arrangement (暂按法定节假日计算). */
+  isProvisional(year: number): boolean {
+    return this.data.provisional?.has(year) ?? false;
   }
 
   /** True when the date's year has no official arrangement loaded. */

@@ -22,7 +22,8 @@ export function coordinationFields(item: Coordination, task: Task, v: ViewContex
   if (item.opinion) fields.push({ label: '协调意见', value: `${item.opinion}（${d.personName(item.opinionBy ?? '')}）` });
   const stances = item.parties.map((p) => {
     const s = p.stance === 'agree' ? '同意' : p.stance === 'disagree' ? '不同意' : '未表态';
-    return `${d.unitName(p.unitId)}：${s}${p.position ? `，${p.position}` : ''}`;
+    const awaiting = p.stance && !p.confirmedBy ? '（待主要负责人确认）' : '';
+    return `${d.unitName(p.unitId)}：${s}${awaiting}${p.position ? `，${p.position}` : ''}`;
   });
   fields.push({ label: '各方表态', value: stances.join('\n') });
   return fields;

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 /** Lines of each transcript that must appear in its replay: the flow it demonstrates happened. */
 const EXPECTED: Record<string, string[]> = {
   '01-core-loop.txt': ['D-0001 已办结（按期）', 'D-0002 已办结（逾期 2 天）'],
-  '02-coordination.txt': ['由黄志远递补（缺位递补）', 'C-0001 提请分管领导协调', 'C-0001 各方均已表态同意，协调完成', 'C-0002 提请分管领导协调'],
+  '02-coordination.txt': ['由黄志远递补（缺位递补）', '（待主要负责人确认）', 'C-0001 提请分管领导协调', '不是明确表态', 'C-0001 各方均已表态同意，协调完成', 'C-0002 提请分管领导协调'],
   '03-infeasible-extension.txt': ['D-0001 答复：暂缓执行', '（第 2 次延期，已标注）', 'D-0001 恢复执行', '延期须在到期前申请'],
   '04-handover-acting.txt': ['由 钱敏 代行主要负责人职责', 'D-0003 已签收 · 省财政厅 · 钱敏', '已转交：钱敏 → 韦华（2 项）'],
   '05-verification-stages.txt': ['D-0001 已分解为 3 个阶段', '随之办结', 'D-0001 复核不实，退回重办', 'D-0001 复核属实，予以销号'],

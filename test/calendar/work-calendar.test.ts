@@ -31,12 +31,14 @@ describe('WorkCalendar', () => {
     expect(cal.workingDaysBetween('2026-02-13', '2026-02-24')).toBe(2);
   });
 
-  it('reports years without data as uncertain and falls back to Monday–Friday', () => {
+  it('reports years without data as uncertain and uses the statutory days off provisionally', () => {
     expect(cal.isKnownYear(2026)).toBe(true);
     expect(cal.isKnownYear(2027)).toBe(false);
     expect(cal.isUncertain('2027-01-01')).toBe(true);
-    // Without 2027 data New Year's Day (a Friday) looks like a working day.
-    expect(cal.isWorkingDay('2027-01-01')).toBe(true);
+    expect(cal.isProvisional(2027)).toBe(true);
+    // Without 2027 data New Year's Day (a Friday) is still off, by the statutory rule.
+    expect(cal.isWorkingDay('2027-01-01')).toBe(false);
+    expect(cal.dayNote('2027-01-01')).toBe('元旦（暂按法定节假日计算）');
   });
 
   it('loads a missing year from an override file', () => {
