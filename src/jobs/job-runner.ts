@@ -50,7 +50,7 @@ export class JobRunner {
   occurrence(job: JobDefinition, date: string, time?: string): Occurrence | undefined {
     const t = time ?? job.timeOn(date, this.app.calendar, this.schedule);
     if (t === undefined) return undefined;
-    return { job: job.name, date, time: t, at: instantAt(date, t), period: job.period(date) };
+    return { job: job.name, date, time: t, at: instantAt(date, t), period: job.period(date, this.app.calendar) };
   }
 
   async run(job: JobDefinition, occ: Occurrence, opts: { dryRun?: boolean } = {}): Promise<RunResult> {

@@ -61,6 +61,6 @@ export interface JobDefinition {
   /** The time the job runs on `date`, if it runs that day. */
   timeOn(date: LocalDate, calendar: WorkCalendar, schedule: ScheduleSettings): string | undefined;
   /** The period a run on `date` covers ("2026-12-07", "2026-W49", "2026-11"): one run per period. */
-  period(date: LocalDate): string;
+  period(date: LocalDate, calendar: WorkCalendar): string;
   run(ctx: JobContext): Promise<{ detail?: string }>;
 }

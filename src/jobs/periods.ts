@@ -1,4 +1,6 @@
+import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { LocalDate } from '../time/shanghai.js';
+import { formatDateShortCn } from '../time/shanghai.js';
 import { addDays, addMonths, splitDate, startOfWeek } from '../time/shanghai.js';
 import { monthOf, quarterOf, weekOf, type Period } from '../query/period.js';
 
@@ -38,4 +40,24 @@ export function isFirstWorkingDayOfWeek(date: LocalDate, isWorkingDay: (d: Local
   if (!isWorkingDay(date)) return false;
   for (let d = startOfWeek(date); d < date; d = addDays(d, 1)) if (isWorkingDay(d)) return false;
   return true;
+}
+
+const CN_COUNT = ['', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/**
+ * The weeks a 周通报 posted on `date` covers: the week of the last working day before `date`,
+ * and any following weeks without a working day (春节 2026: 2月16日—2月22日), folded in and
+ * named, up to the day before `date`'s week. Every week with a working day is reported
+ * exactly once, on the first working day after it.
+ */
+export function reportedWeek(date: LocalDate, calendar: Pick<WorkCalendar, 'subtractWorkingDays'>): Period {
+  const last = calendar.subtractWorkingDays(date, 1);
+  // Run on a day that is not the first working day of its week (an operator's run): the week before.
+  const from = startOfWeek(last) < startOfWeek(date) ? startOfWeek(last) : addDays(startOfWeek(date), -7);
+  const to = addDays(startOfWeek(date), -1);
+  const weeks = Math.round((Date.parse(to) - Date.parse(from)) / (7 * 86_400_000) + 1 / 7);
+  if (weeks <= 1) return { from, to, label: '上周' };
+  const emptyFrom = addDays(from, 7);
+  const empty = `${formatDateShortCn(emptyFrom)}—${formatDateShortCn(to, emptyFrom)}无工作日`;
+  return { from, to, label: `${CN_COUNT[weeks] ?? weeks}周合并，${empty}` };
 }

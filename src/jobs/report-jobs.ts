@@ -4,18 +4,21 @@ import { tallyReply } from '../render/tally-view.js';
 import { isoShanghai, localDate, splitDate } from '../time/shanghai.js';
 import { mention } from '../core/reply.js';
 import { workGroups } from '../core/work-groups.js';
-import { isFirstWorkingDayOfWeek, previousMonth, previousQuarter, previousWeek, quarterKey, weekKey } from './periods.js';
+import { isFirstWorkingDayOfWeek, previousMonth, previousQuarter, quarterKey, reportedWeek, weekKey } from './periods.js';
 import type { JobContext, JobDefinition } from './job.js';
 
-/** 周通报: the previous week, per unit and ranked, on the first working day of the week. */
+/**
+ * 周通报: per unit and ranked, on the first working day after each week that had a working
+ * day; a week without one is folded into the tally before it, and the heading names the dates.
+ */
 export const weeklyTally: JobDefinition = {
   name: 'weekly-tally',
   label: '周通报',
   kind: 'report',
   timeOn: (date, cal, s) => (isFirstWorkingDayOfWeek(date, (d) => cal.isWorkingDay(d)) ? s.reportTime : undefined),
-  period: (date) => weekKey(previousWeek(date).from),
+  period: (date, cal) => weekKey(reportedWeek(date, cal).from),
   async run(ctx) {
-    const tally = await computeTally(ctx.repos.stats, ctx.directory, previousWeek(ctx.occurrence.date), ctx.today);
+    const tally = await computeTally(ctx.repos.stats, ctx.directory, reportedWeek(ctx.occurrence.date, ctx.calendar), ctx.today);
     const n = await ctx.postToGroups(tallyReply(tally, 'week', ctx.directory));
     return { detail: `${tally.period.label}，${tally.ranked.length} 个单位，发往 ${n} 个群` };
   },
