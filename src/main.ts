@@ -73,6 +73,8 @@ async function main(): Promise<void> {
     app, input: process.stdin, write: (t) => process.stdout.write(`${t}\n`), interactive, fakeClock, dbFile,
     initialSpeaker: values.as,
     onClockMoved: fakeClock ? (from, to) => app.scheduler.runBetween(from, to, fakeClock) : undefined,
+    // An existing database catches up missed reports at the session's start, as real time does.
+    onStart: fakeClock ? (now) => app.scheduler.catchUp(now) : undefined,
   });
   await app.close();
 }

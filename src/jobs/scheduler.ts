@@ -80,11 +80,23 @@ export class Scheduler {
 
   /** Simulated time: runs each occurrence in (from, to] with the clock at its moment, then leaves the clock at `to`. */
   async runBetween(from: Date, to: Date, clock: FakeClock): Promise<void> {
+    // Simulated runs count as the scheduler having run here, so a later session can catch up from them.
+    await this.app.storage.transaction((r) => r.jobRuns.setMetaOnce('scheduler_started', isoShanghai(from)));
     for (const occ of this.occurrencesBetween(from, to)) {
       clock.set(occ.at);
       await this.runSafely(occ);
     }
     clock.set(to);
+  }
+
+  /**
+   * A simulated-time session opening a database the scheduler has already run on: at `now`
+   * (the session's starting time) it catches up exactly as a restart in real time does.
+   * A fresh database has nothing to catch up.
+   */
+  async catchUp(now: Date): Promise<void> {
+    const started = await this.app.storage.transaction((r) => r.jobRuns.meta('scheduler_started'));
+    if (started) await this.tick(now);
   }
 
   /** Starts the minute tick (Asia/Shanghai) and catches up at once. */

@@ -53,9 +53,9 @@ describe('an unloaded year is not Monday–Friday', () => {
     const sent = await h.until('2027-01-04', '10:00');
     const days = new Set(sent.map((m) => m.createdAt.slice(0, 10)));
     expect(days.has('2027-01-01')).toBe(false);
-    // The overdue item is chased on 12-31 and again on the next working day 2027-01-04, not on 元旦.
-    const chaseDays = sent.filter((m) => m.origin.startsWith('job:daily-chase')).map((m) => m.createdAt.slice(0, 10));
-    console.log(sent.filter((m) => m.origin.startsWith('job:daily-chase')).map((m) => m.createdAt + ' ' + m.reply.title));
+    // The daily chase runs on each working day up to 12-31 and next on 2027-01-04, not on 元旦.
+    const chaseDays = [...new Set(sent.filter((m) => m.origin.startsWith('job:daily-chase')).map((m) => m.createdAt.slice(0, 10)))];
+    expect(chaseDays).toEqual(['2026-12-29', '2026-12-30', '2026-12-31', '2027-01-04']);
     const warnings = sent.filter((m) => m.reply.title === '节假日安排待载入').map((m) => `${m.createdAt.slice(0, 10)} ${m.reply.lines?.join('')}`);
     expect(warnings).toEqual([
       expect.stringMatching(/^2026-12-28 2027年节假日安排尚未载入，跨年的时限暂按法定节假日计算/),

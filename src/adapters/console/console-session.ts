@@ -15,6 +15,8 @@ export interface ConsoleSessionOptions {
   /** Present when the clock is simulated (transcripts, `--start`). */
   fakeClock?: FakeClock;
   onClockMoved?: ClockMoved;
+  /** Simulated time: called once at the session's starting time, before the first message (catch-up). */
+  onStart?: (now: Date) => Promise<void>;
 }
 
 /** A line of a transcript or of interactive input, understood. */
@@ -80,6 +82,10 @@ export class ConsoleSession {
     if (line.speaker && !this.setSpeaker(line.speaker) && echo) {
       // An unknown speaker still reaches the bot, which answers that they are not registered.
       this.speaker = line.speaker;
+    }
+    if (!this.started && this.o.fakeClock) {
+      await this.o.onStart?.(this.o.fakeClock.now());
+      await this.o.app.dispatcher.kick();
     }
     if (echo) this.o.write(`${speakerName}: ${line.text}`);
     this.started = true;

@@ -12,6 +12,7 @@ export interface RunConsoleOptions {
   interactive: boolean;
   fakeClock?: FakeClock;
   onClockMoved?: ClockMoved;
+  onStart?: (now: Date) => Promise<void>;
   initialSpeaker?: string;
   dbFile: string;
 }
@@ -22,7 +23,7 @@ export interface RunConsoleOptions {
  */
 export async function runConsole(o: RunConsoleOptions): Promise<void> {
   o.app.dispatcher.register(new ConsoleSender(o.app.directory, o.app.settings.botName, o.write));
-  const session = new ConsoleSession({ app: o.app, write: o.write, fakeClock: o.fakeClock, onClockMoved: o.onClockMoved });
+  const session = new ConsoleSession({ app: o.app, write: o.write, fakeClock: o.fakeClock, onClockMoved: o.onClockMoved, onStart: o.onStart });
   const rl = createInterface({ input: o.input, terminal: o.interactive });
 
   if (!o.interactive) {
