@@ -5,7 +5,9 @@ import { mention } from '../src/core/reply.js';
 import { ASSIGNER_ROLES } from '../src/domain/roles.js';
 import { SOURCES, findSource, sourceLabels, type SourceKind } from '../src/domain/sources.js';
 import { parseDeadline } from '../src/time/parse-deadline.js';
-import { formatDateCn, isoShanghai } from '../src/time/shanghai.js';
+import { formatDateCn, isoShanghai, localTime } from '../src/time/shanghai.js';
+import { signingDay } from '../src/domain/signing-day.js';
+import { superiorDocumentLines } from '../src/domain/deployment.js';
 import { joinParts, splitParts, type Part } from '../src/parsing/split-parts.js';
 import { looksLikeUnitName, resolveReference, type Reference } from '../src/parsing/resolve-reference.js';
 import { deadlineText } from '../src/render/task-view.js';
@@ -236,6 +238,8 @@ export const assign = defineCommand({
       units: args.units,
       origin: ctx.message,
     });
+    const ackDue = signingDay(ctx.today, localTime(ctx.now), ctx.calendar, ctx.settings.workEnd);
+    if (ackDue !== ctx.today) await ctx.repos.tasks.update(task.id, { ackDue }, now);
     await ctx.audit(
       'assign',
       {
@@ -244,6 +248,7 @@ export const assign = defineCommand({
         isKey: args.isKey,
         deadline: args.deadline.date,
         deadlineExpression: args.deadline.expression,
+        ...(ackDue !== ctx.today ? { ackDue } : {}),
         lead: args.units[0]?.unitId,
         units: args.units,
       },
@@ -273,7 +278,12 @@ export const assign = defineCommand({
           { label: '时限', value: deadlineText(task, v) },
           { label: '来源', value: SOURCES[args.source].label },
         ],
-        lines: ['请承办人今日内签收；办理中可随时报送进展。'],
+        lines: [
+          ackDue === ctx.today
+            ? '请承办人今日内签收；办理中可随时报送进展。'
+            : `已在工作时间外交办：${formatDateCn(ackDue, ctx.today)}下班前签收的，视同当天签收；办理中可随时报送进展。`,
+          ...superiorDocumentLines(ctx, task, args.source),
+        ],
         note: notes.length > 0 ? notes.join('\n') : undefined,
         actions: [{ label: '签收', command: `签收 ${task.code}`, style: 'primary', forPersonIds: responsible }],
         ref: { kind: 'task', code: task.code },

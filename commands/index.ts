@@ -2,6 +2,7 @@ import type { CommandDefinition } from '../src/core/command.js';
 import { assign } from './assign.js';
 import { acknowledge } from './acknowledge.js';
 import { progress } from './progress.js';
+import { deploy } from './deploy.js';
 import { complete } from './complete.js';
 import { query } from './query.js';
 import { help } from './help.js';
@@ -32,7 +33,7 @@ import { statistics, weeklyReport } from './report.js';
  * aliases at start-up.
  */
 export const COMMANDS: readonly CommandDefinition[] = [
-  assign, acknowledge, progress, complete,
+  assign, acknowledge, progress, deploy, complete,
   coordinate, coordinationOpinion, statePosition, confirmPosition, escalate,
   infeasible, answerInfeasible, resume,
   extension, approveExtension, refuseExtension,

@@ -54,7 +54,8 @@ export interface App {
 }
 
 export function createApp(o: AppOptions): App {
-  const settings: CoreSettings = { ...DEFAULT_CORE_SETTINGS, ...o.settings };
+  const schedule: ScheduleSettings = { ...DEFAULT_SCHEDULE, ...o.schedule };
+  const settings: CoreSettings = { ...DEFAULT_CORE_SETTINGS, workEnd: schedule.workEnd, ...o.settings };
   const registry = new CommandRegistry(o.commands ?? COMMANDS);
   const db = openDatabase(o.dbFile);
   try {
@@ -86,7 +87,7 @@ export function createApp(o: AppOptions): App {
   });
   const jobs = new JobRunner(
     { storage: sqlite, directory: o.directory, calendar: o.calendar, clock: o.clock, settings, kick: () => void dispatcher.kick() },
-    { ...DEFAULT_SCHEDULE, ...o.schedule },
+    schedule,
   );
   const scheduler = new Scheduler({ storage: sqlite, calendar: o.calendar, clock: o.clock, logger: o.logger }, jobs, JOBS);
   return {

@@ -48,6 +48,8 @@ export interface TaskPatch {
   chaseCount?: number;
   accountabilityAt?: string;
   lastChasedDate?: LocalDate;
+  /** The day 签收 is due when it is not the day of assignment (work assigned after hours). */
+  ackDue?: LocalDate;
 }
 
 export interface TaskFilter {

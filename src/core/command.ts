@@ -84,6 +84,8 @@ export interface CoreSettings {
   throttle?: ThrottleSettings;
   /** Optional model-backed reader for questions the rule reader cannot fully read (off when absent). */
   questionModel?: QuestionModelSettings;
+  /** End of working hours (`DUBAN_WORK_HOURS`): work assigned later is due for 签收 the next working day. */
+  workEnd?: string;
 }
 
 export const DEFAULT_CORE_SETTINGS: Omit<CoreSettings, 'botName'> = { coordinationAnswerDays: 2, verifyShare: 0.3 };

@@ -141,6 +141,11 @@ export class Directory {
     return this.heads.get(unitId);
   }
 
+  /** The unit's 分管负责人 (B二(五): 负责督查事项的落实和催办), if the directory names any. */
+  unitDeputies(unitId: string): readonly Person[] {
+    return this.withRole('分管负责人').filter((p) => p.unitId === unitId);
+  }
+
   /** The person who takes work assigned to the unit by name: the contact, else the first 经办人, else the head. */
   defaultResponsible(unitId: string): Person | undefined {
     const unit = this.units.get(unitId);

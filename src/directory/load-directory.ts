@@ -102,7 +102,7 @@ function checkReferences(file: DirectoryFile, source: string): void {
   file.people.forEach((p, i) => {
     const where = `people[${i}]（${p.name}）`;
     if (p.unit !== undefined && !unitIds.has(p.unit)) fail(`${where}.unit`, `未知单位「${p.unit}」`);
-    const needsUnit = p.roles.filter((r) => r === '单位主要负责人' || r === '经办人');
+    const needsUnit = p.roles.filter((r) => r === '单位主要负责人' || r === '分管负责人' || r === '经办人');
     if (needsUnit.length > 0 && p.unit === undefined) fail(`${where}.unit`, `角色「${needsUnit[0]}」须写明所在单位（unit）`);
     const covering = p.roles.includes('分管领导') || p.roles.includes('副秘书长');
     if (covering && p.covers.length === 0) fail(`${where}.covers`, '分管领导、副秘书长须列出分管或联系的单位（covers）');

@@ -8,6 +8,8 @@ export const ROLES = [
   '单位主要负责人',
   '经办人',
   '管理员',
+  /** B二(五): the unit's deputy in charge of carrying out and chasing its supervised work. */
+  '分管负责人',
 ] as const;
 
 export type Role = (typeof ROLES)[number];

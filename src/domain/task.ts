@@ -71,6 +71,8 @@ export interface Task {
   /** When the third chase handed it over for accountability (移交问责). */
   accountabilityAt?: string;
   lastChasedDate?: LocalDate;
+  /** Work assigned after working hours is due for 签收 by the end of the next working day; unset: the day of assignment. */
+  ackDue?: LocalDate;
 }
 
 export function isOpen(task: Pick<Task, 'status'>): boolean {

@@ -2,11 +2,12 @@ import type { JobDefinition } from './job.js';
 import { dailyChase } from './daily-chase.js';
 import { afternoonAckChase } from './afternoon-ack-chase.js';
 import { coordinationJob } from './coordination-job.js';
+import { deploymentChase } from './deployment-chase.js';
 import { monthlyProgress } from './monthly-progress.js';
 import { calendarWarning, monthlyStats, quarterlyReview, weeklyTally } from './report-jobs.js';
 
 /** Every scheduled job, in the order they run when several fall due at the same minute. */
 export const JOBS: readonly JobDefinition[] = [
   weeklyTally, monthlyStats, quarterlyReview, calendarWarning,
-  dailyChase, coordinationJob, monthlyProgress, afternoonAckChase,
+  dailyChase, deploymentChase, coordinationJob, monthlyProgress, afternoonAckChase,
 ];

@@ -18,7 +18,7 @@ export class SqliteStatsRepository implements StatsRepository {
   async ackedOnTimeByUnit(from: string, to: string): Promise<UnitCounts> {
     return toMap(this.s
       .get(`SELECT u.unit_id AS unit, count(*) AS n FROM tasks t JOIN task_units u ON u.task_id = t.id
-            WHERE t.assigned_date BETWEEN ? AND ? AND t.parent_id IS NULL AND substr(u.acked_at, 1, 10) = t.assigned_date
+            WHERE t.assigned_date BETWEEN ? AND ? AND t.parent_id IS NULL AND substr(u.acked_at, 1, 10) <= coalesce(t.ack_due, t.assigned_date)
             GROUP BY u.unit_id`)
       .all(from, to) as CountRow[]);
   }

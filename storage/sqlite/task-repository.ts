@@ -12,7 +12,7 @@ interface TaskRow {
   completed_date: string | null; result: string | null; chase_count: number; origin_platform: string;
   origin_chat_id: string; origin_message_id: string; updated_at: string; parent_id: number | null;
   paused_at: string | null; extension_count: number; verification: string | null; reopen_count: number;
-  accountability_at: string | null; last_chased_date: string | null; split_by?: string | null;
+  accountability_at: string | null; last_chased_date: string | null; split_by?: string | null; ack_due?: string | null;
 }
 
 interface UnitRow {
@@ -30,7 +30,7 @@ export function rowToTask(r: TaskRow, units: TaskUnit[]): Task {
     completedDate: OPT(r.completed_date), result: OPT(r.result), chaseCount: r.chase_count,
     origin: { platform: r.origin_platform, chatId: r.origin_chat_id, messageId: r.origin_message_id },
     updatedAt: r.updated_at, parentId: OPT(r.parent_id), pausedAt: OPT(r.paused_at), extensionCount: r.extension_count,
-    verification: OPT(r.verification) as Task['verification'], reopenCount: r.reopen_count,
+    verification: OPT(r.verification) as Task['verification'], reopenCount: r.reopen_count, ackDue: OPT(r.ack_due ?? null),
     accountabilityAt: OPT(r.accountability_at), lastChasedDate: OPT(r.last_chased_date), splitBy: OPT(r.split_by ?? null),
   };
 }
@@ -101,7 +101,7 @@ const PATCH_COLUMNS: ReadonlyArray<[keyof TaskPatch, string]> = [
   ['status', 'status'], ['deadline', 'deadline'], ['originalDeadline', 'original_deadline'], ['pausedAt', 'paused_at'],
   ['extensionCount', 'extension_count'], ['verification', 'verification'], ['reopenCount', 'reopen_count'],
   ['completedAt', 'completed_at'], ['completedDate', 'completed_date'], ['result', 'result'], ['assignerId', 'assigner_id'],
-  ['chaseCount', 'chase_count'], ['accountabilityAt', 'accountability_at'], ['lastChasedDate', 'last_chased_date'],
+  ['chaseCount', 'chase_count'], ['accountabilityAt', 'accountability_at'], ['lastChasedDate', 'last_chased_date'], ['ackDue', 'ack_due'],
 ];
 
 const ORDER: Record<NonNullable<TaskFilter['order']>, string> = {

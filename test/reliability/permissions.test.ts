@@ -15,10 +15,12 @@ const TABLE: Record<string, Record<Role, 'y' | 'n'>> = {
   交办: row('y', 'y', 'y', 'y', 'y', 'n', 'n', 'n'),
   签收: row('y', 'y', 'y', 'y', 'y', 'y', 'y', 'y'),
   进展: row('y', 'y', 'y', 'y', 'y', 'y', 'y', 'y'),
+  部署: row('y', 'y', 'y', 'y', 'y', 'y', 'y', 'y'),
   办结: row('y', 'y', 'y', 'y', 'y', 'y', 'y', 'y'),
   协调: row('y', 'y', 'y', 'y', 'y', 'y', 'y', 'y'),
   协调意见: row('y', 'y', 'y', 'y', 'y', 'y', 'y', 'y'),
   表态: row('y', 'y', 'y', 'y', 'y', 'y', 'y', 'y'),
+  确认表态: row('y', 'y', 'y', 'y', 'y', 'y', 'y', 'y'),
   升级: row('y', 'y', 'y', 'y', 'y', 'y', 'y', 'y'),
   难以执行: row('y', 'y', 'y', 'y', 'y', 'y', 'y', 'y'),
   答复: row('y', 'y', 'y', 'y', 'y', 'y', 'y', 'y'),
@@ -45,14 +47,15 @@ const TABLE: Record<string, Record<Role, 'y' | 'n'>> = {
   注销本群: row('n', 'n', 'n', 'n', 'n', 'n', 'n', 'y'),
 };
 
+/** The 分管负责人 (last role) may do what a 经办人 may: the column repeats the 经办人's. */
 function row(...cells: Array<'y' | 'n'>): Record<Role, 'y' | 'n'> {
-  return Object.fromEntries(ROLES.map((r, i) => [r, cells[i] ?? 'n'])) as Record<Role, 'y' | 'n'>;
+  return Object.fromEntries(ROLES.map((r, i) => [r, cells[i] ?? cells[6] ?? 'n'])) as Record<Role, 'y' | 'n'>;
 }
 
 /** One person per role, each holding only that role. */
 const PEOPLE: Record<Role, string> = {
   主要领导: '甲省长', 分管领导: '乙副省长', 秘书长: '丙秘书长', 副秘书长: '丁副秘书长',
-  督查室: '戊督查', 单位主要负责人: '己主任', 经办人: '庚处长', 管理员: '辛管理',
+  督查室: '戊督查', 单位主要负责人: '己主任', 经办人: '庚处长', 管理员: '辛管理', 分管负责人: '壬副主任',
 };
 
 function directoryWithSingleRoles() {
@@ -64,6 +67,7 @@ function directoryWithSingleRoles() {
   - { id: r5, name: 戊督查, unit: bgt, roles: [督查室] }
   - { id: r7, name: 庚处长, unit: fgw, roles: [经办人] }
   - { id: r8, name: 辛管理, unit: bgt, roles: [管理员] }
+  - { id: r9, name: 壬副主任, unit: fgw, roles: [分管负责人] }
 `;
   // 己主任 replaces 李明 as the one 单位主要负责人 of 发改委 (a unit has exactly one).
   const yaml = readFileSync(DEMO_DIRECTORY_PATH, 'utf8')
