@@ -75,3 +75,23 @@ describe('难以执行 counts from 交办 (H3)', () => {
     expect(unsigned.text).toContain('从交办起算，不论是否签收');
   });
 });
+
+describe('time limits in 2027 without a loaded arrangement (暂按法定节假日计算)', () => {
+  it('refuses 2027-01-01 on 2026-12-31 (provisional 元旦) and names 2027-01-04, with the provisional note', async () => {
+    h = await makeHarness({ start: ['2026-12-31', '10:00'] });
+    const r = await h.say('孙丽', '交办 发改委 报送年度总结 2027-01-01');
+    expect(r.text).toContain('最早可定 2027年1月4日（周一）');
+    const ok = await h.say('孙丽', '交办 发改委 报送年度总结 2027-01-04');
+    expect(ok.text).toContain('2027年节假日安排尚未载入，工作日暂按法定节假日计算（调休未知），公布后请核对');
+  });
+
+  it('counts 难以执行 and the after-hours signing day across the provisional 2027 春节', async () => {
+    h = await makeHarness({ start: ['2027-02-03', '19:00'] });
+    await h.say('孙丽', '交办 自然资源厅 调整用地布局 2027-04-30');
+    // After hours on 02-03: signing is due 02-04 (a working day before 除夕 02-05).
+    expect((await h.app.storage.transaction((r) => r.tasks.findByCode('D-0001')))?.ackDue).toBe('2027-02-04');
+    // 02-04 (1), 02-05..02-10 off (春节 and 补假), 02-11 (2), 02-12 (3), 02-15 (4), 02-16 (5), 02-17 (6).
+    h.at('2027-02-16', '10:00');
+    expect((await h.say('何静', '难以执行 D-0001 需国家审批')).result.outcome).toBe('handled');
+  });
+});
