@@ -95,3 +95,15 @@ describe('time limits in 2027 without a loaded arrangement (暂按法定节假�
     expect((await h.say('何静', '难以执行 D-0001 需国家审批')).result.outcome).toBe('handled');
   });
 });
+
+describe('帮助 lists the new commands and sources', () => {
+  it('shows 部署 and 确认表态, and the sources with 人大议案 and 领导调研', async () => {
+    h = await makeHarness();
+    const all = await h.say('孙丽', '帮助');
+    expect(all.text).toContain('部署：上级文件、重大决策部署：收到后最多 3 天内报送布置落实情况（H1）');
+    expect(all.text).toContain('确认表态：单位主要负责人（或代行人）确认本单位经办人的表态');
+    const assign = await h.say('孙丽', '帮助 交办');
+    expect(assign.text).toContain('人大议案');
+    expect(assign.text).toContain('领导调研明确事项');
+  });
+});
