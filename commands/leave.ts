@@ -5,6 +5,7 @@ import { resolveReference } from '../src/parsing/resolve-reference.js';
 import { parseDateRange } from '../src/parsing/date-range.js';
 import { formatDateCn, isoShanghai } from '../src/time/shanghai.js';
 import { passToSubstitutes } from '../src/domain/coordination-substitute.js';
+import { substituteNotice } from '../src/render/substitute-notice.js';
 
 const OFFICE = ['督查室', '管理员'] as const;
 
@@ -55,7 +56,7 @@ export const leave = defineCommand({
         lines,
         note: args.reason ? `事由：${args.reason}` : undefined,
       },
-      notices: passed.map((p) => ({ to: { kind: 'origin' as const }, reply: p.reply })),
+      notices: await Promise.all(passed.map(async (p) => ({ to: { kind: 'origin' as const }, reply: await substituteNotice(ctx, p) }))),
     };
   },
 });

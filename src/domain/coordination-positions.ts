@@ -1,6 +1,11 @@
-import type { CommandOutcome } from '../core/command.js';
 import type { ActionContext } from './action-context.js';
-import { mention } from '../core/reply.js';
+import { mention, type Reply } from '../core/reply.js';
+
+/** What a settled position answers: the reply and, when it climbs, the notice to the chat. */
+export interface PositionOutcome {
+  reply: Reply;
+  notices?: Array<{ to: { kind: 'origin' }; reply: Reply }>;
+}
 import { isoShanghai } from '../time/shanghai.js';
 import type { Coordination, CoordinationLevel } from './coordination.js';
 import { positionCounts } from './coordination.js';
@@ -37,7 +42,7 @@ export async function settlePositions(
   units: string[],
   stance: 'agree' | 'disagree',
   position: string,
-): Promise<CommandOutcome> {
+): Promise<PositionOutcome> {
   const names = units.map((u) => ctx.directory.unitName(u)).join('、');
   if (item.status !== 'answered') {
     return { reply: { tone: 'info', title: `已记录 ${names} 对 ${item.code} 的表态：${stance === 'agree' ? '同意' : '不同意'}`, lines: position ? [position] : undefined } };

@@ -1,6 +1,7 @@
 import { escalateOverdueCoordinations } from '../domain/coordination-actions.js';
 import { partyActors } from '../domain/coordination-rules.js';
 import { passToSubstitutes } from '../domain/coordination-substitute.js';
+import { substituteNotice } from '../render/substitute-notice.js';
 import { authorityOn, headsLookup } from '../domain/people-state.js';
 import { formatDateCn, localDate } from '../time/shanghai.js';
 import { ChaseBook, originTarget } from './chase-messages.js';
@@ -20,7 +21,7 @@ export const coordinationJob: JobDefinition = {
     const days = ctx.settings.coordinationAnswerDays;
     // 缺位递补 first: an item whose deputy is away today passes to the substitute rather than climbing.
     const passed = await passToSubstitutes(ctx, await ctx.repos.coordinations.unresolved());
-    for (const { item, reply } of passed) await ctx.post(originTarget(item.origin), reply);
+    for (const p of passed) await ctx.post(originTarget(p.item.origin), await substituteNotice(ctx, p));
     const escalated = await escalateOverdueCoordinations(ctx, days);
     for (const { item, reply } of escalated) await ctx.post(originTarget(item.origin), reply);
     const authority = await authorityOn(ctx.repos, ctx.today);
