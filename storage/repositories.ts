@@ -6,9 +6,11 @@ import type {
 } from './exception-repositories.js';
 
 import type { ChaseRepository, JobRunRepository, StatsRepository } from './scheduling-repositories.js';
+import type { LadderRepository } from './ladder-repositories.js';
 
 export type * from './exception-repositories.js';
 export type * from './scheduling-repositories.js';
+export type * from './ladder-repositories.js';
 
 /**
  * Storage contracts. Every method returns a Promise so that a server database can stand in
@@ -50,6 +52,8 @@ export interface TaskPatch {
   lastChasedDate?: LocalDate;
   /** The day 签收 is due when it is not the day of assignment (work assigned after hours). */
   ackDue?: LocalDate;
+  ladderStep?: number;
+  climbStoppedAt?: string | null;
 }
 
 export interface TaskFilter {
@@ -104,6 +108,8 @@ export interface TaskRepository {
   stages(parentId: number): Promise<Task[]>;
   /** Makes `to` the responsible person wherever `from` is, on open tasks; returns the tasks touched. */
   transferResponsible(from: string, to: string, at: string, taskId?: number): Promise<number[]>;
+  /** A co-unit reports its part done (完成配合): no longer chased or counted for this task. */
+  markPartDone(taskId: number, unitId: string, text: string, at: string): Promise<void>;
 }
 
 export interface ProgressReport {
@@ -236,6 +242,7 @@ export interface Repositories {
   tasks: TaskRepository;
   jobRuns: JobRunRepository;
   chases: ChaseRepository;
+  ladder: LadderRepository;
   stats: StatsRepository;
   coordinations: CoordinationRepository;
   requests: RequestRepository;

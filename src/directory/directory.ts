@@ -47,9 +47,11 @@ export class Directory {
   private readonly heads = new Map<string, Person>();
   private readonly handlers = new Map<string, Person[]>();
   private readonly covering = new Map<string, Person[]>();
+  private readonly approverId?: string;
 
   constructor(file: DirectoryFile) {
     this.name = file.name;
+    this.approverId = file.handover_approver;
     for (const u of file.units) this.addUnit(u);
     for (const p of file.people) this.addPerson(p);
   }
@@ -156,6 +158,11 @@ export class Directory {
   /** People holding `role` who cover `unitId` (分管领导, 副秘书长). */
   coveringUnit(role: Role, unitId: string): readonly Person[] {
     return this.covering.get(`${role}\u0000${unitId}`) ?? [];
+  }
+
+  /** Who decides whether a task is handed over to the 纪检监察机关: the named leader, else the first 主要领导. */
+  handoverApprover(): Person | undefined {
+    return (this.approverId ? this.people.get(this.approverId) : undefined) ?? this.withRole('主要领导')[0];
   }
 
   /** Display label: `李明（省发展改革委主任）`. */

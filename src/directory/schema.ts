@@ -48,6 +48,8 @@ export const directoryFileSchema = z.object({
   name: z.string().default('即时通讯工作群'),
   units: z.array(unitSchema).min(1, '至少要有一个单位'),
   people: z.array(personSchema).min(1, '至少要有一个人员'),
+  /** Who decides a 拟移交 (B五(一): 经政府同意); the first 主要领导 when absent. */
+  handover_approver: id.optional(),
 });
 
 export type DirectoryFile = z.infer<typeof directoryFileSchema>;

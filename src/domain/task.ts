@@ -24,6 +24,9 @@ export interface TaskUnit {
   responsibleId: string;
   ackedAt?: string;
   ackedBy?: string;
+  /** A co-unit reported its part done (完成配合): it is no longer chased for this task. */
+  partDoneAt?: string;
+  partDoneText?: string;
 }
 
 export interface MessageRef {
@@ -68,11 +71,15 @@ export interface Task {
   /** 复核 state: drawn and waiting, found true, or found untrue (reopened). */
   verification?: 'pending' | 'true' | 'false';
   reopenCount: number;
-  /** When the third chase handed it over for accountability (移交问责). */
+  /** When the leader approved handing it over to the 纪检监察机关 (never set by the bot alone). */
   accountabilityAt?: string;
   lastChasedDate?: LocalDate;
   /** Work assigned after working hours is due for 签收 by the end of the next working day; unset: the day of assignment. */
   ackDue?: LocalDate;
+  /** The highest step of 两通报、一移交 reached (0: none). */
+  ladderStep: number;
+  /** When the office accepted the unit's explanation (说明属实): the climb stops. */
+  climbStoppedAt?: string;
 }
 
 export function isOpen(task: Pick<Task, 'status'>): boolean {

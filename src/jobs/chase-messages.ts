@@ -2,6 +2,7 @@ import type { Reply } from '../core/reply.js';
 import { mention } from '../core/reply.js';
 import type { ReplyTarget } from '../outbox/enqueue.js';
 import type { JobContext } from './job.js';
+import { isLeader } from '../domain/ladder.js';
 
 /** Most items listed in one message; the rest are counted, so a message stays readable. */
 export const MAX_ITEMS_PER_MESSAGE = 30;
@@ -10,7 +11,7 @@ export const MAX_ITEMS_PER_MESSAGE = 30;
 export interface ChaseItem {
   section: string;
   line: string;
-  /** Extra people to @ because of this item (unit heads on the 2nd chase, leaders on the 3rd). */
+  /** Extra people to @ because of this item (unit heads from the 2nd step on; never leaders). */
   alsoMention?: string[];
   /** Items are listed in this order within a section (e.g. the deadline: most overdue first). */
   sortKey?: string;
@@ -50,8 +51,11 @@ export class ChaseBook {
       }
       if (items.length > shown) lines.push(`另有 ${items.length - shown} 项未列出，发「查询 我的」查看全部。`);
       const listed = items.filter((i) => lines.includes(i.line));
-      const mentions = [personId, ...new Set(listed.flatMap((i) => i.alsoMention ?? []))].filter((id, i, all) => all.indexOf(id) === i);
-      const reply: Reply = { tone: 'warning', title, mentions, lines: [`${mention(personId)}：`, ...lines], note };
+      // Leaders are told by 专报, never @-mentioned in group chasing; the handler footer is not for them.
+      const others = [...new Set(listed.flatMap((i) => i.alsoMention ?? []))].filter((id) => !isLeader(ctx.directory.person(id)));
+      const mentions = [personId, ...others].filter((id, i, all) => all.indexOf(id) === i);
+      const leader = isLeader(ctx.directory.person(personId));
+      const reply: Reply = { tone: 'warning', title, mentions, lines: [`${mention(personId)}：`, ...lines], ...(leader ? {} : { note }) };
       await ctx.post(target, reply);
     }
     return this.byKey.size;

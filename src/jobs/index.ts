@@ -1,5 +1,6 @@
 import type { JobDefinition } from './job.js';
 import { dailyChase } from './daily-chase.js';
+import { leaderDigest } from './leader-digest.js';
 import { afternoonAckChase } from './afternoon-ack-chase.js';
 import { coordinationJob } from './coordination-job.js';
 import { deploymentChase } from './deployment-chase.js';
@@ -9,5 +10,5 @@ import { calendarWarning, monthlyStats, quarterlyReview, weeklyTally } from './r
 /** Every scheduled job, in the order they run when several fall due at the same minute. */
 export const JOBS: readonly JobDefinition[] = [
   weeklyTally, monthlyStats, quarterlyReview, calendarWarning,
-  dailyChase, deploymentChase, coordinationJob, monthlyProgress, afternoonAckChase,
+  dailyChase, leaderDigest, deploymentChase, coordinationJob, monthlyProgress, afternoonAckChase,
 ];

@@ -3,6 +3,7 @@ import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { Clock } from '../core/clock.js';
 import type { CoreSettings } from '../core/command.js';
 import type { Directory } from '../directory/directory.js';
+import { IdentityService } from '../core/identity.js';
 
 /** What running a job needs from the core. */
 export interface JobRunnerDeps {
@@ -63,6 +64,7 @@ export class JobRunner {
         });
         if (!claimed) return { status: 'already', occurrence: occ, messages: [] };
         const messages: RunResult['messages'] = [];
+        const identity = new IdentityService(this.app.directory);
         const origin = `job:${source}`;
         const at = isoShanghai(now);
         const ctx: JobContext = {
@@ -84,6 +86,17 @@ export class JobRunner {
             const groups = await workGroups(repos.chats, this.settings.workGroupAllowlist);
             for (const g of groups) await this.post({ platform: g.platform, targetKind: 'chat', targetId: g.chatId }, reply);
             return groups.length;
+          },
+          async postToPerson(personId, reply) {
+            const platforms = [...new Set((await repos.chats.groups()).map((g) => g.platform))];
+            let n = 0;
+            for (const platform of platforms) {
+              const account = await identity.accountFor(repos.bindings, platform, personId);
+              if (!account) continue;
+              await this.post({ platform, targetKind: 'person', targetId: account }, reply);
+              n += 1;
+            }
+            return n;
           },
         };
         const { detail } = await job.run(ctx);

@@ -51,6 +51,8 @@ export interface JobContext extends ActionContext {
   post(target: ReplyTarget, reply: Reply): Promise<void>;
   /** Posts to every group chat the bot serves; returns how many. */
   postToGroups(reply: Reply): Promise<number>;
+  /** Sends one-to-one to a person on every platform the bot serves groups on where they have an account; returns how many. */
+  postToPerson(personId: string, reply: Reply): Promise<number>;
 }
 
 export interface JobDefinition {

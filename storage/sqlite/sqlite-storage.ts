@@ -15,6 +15,7 @@ import { SqliteVerificationRepository } from './verification-repository.js';
 import { SqliteJobRunRepository } from './job-run-repository.js';
 import { SqliteChaseRepository } from './chase-repository.js';
 import { SqliteStatsRepository } from './stats-repository.js';
+import { SqliteLadderRepository } from './ladder-repository.js';
 
 /**
  * Storage over one better-sqlite3 connection. The driver is synchronous, but commands are
@@ -48,6 +49,7 @@ export class SqliteStorage implements Storage {
       bindings,
       jobRuns: new SqliteJobRunRepository(s),
       chases: new SqliteChaseRepository(s),
+      ladder: new SqliteLadderRepository(s),
       stats: new SqliteStatsRepository(s),
       coordinations: new SqliteCoordinationRepository(s),
       requests: new SqliteRequestRepository(s),

@@ -13,10 +13,12 @@ interface TaskRow {
   origin_chat_id: string; origin_message_id: string; updated_at: string; parent_id: number | null;
   paused_at: string | null; extension_count: number; verification: string | null; reopen_count: number;
   accountability_at: string | null; last_chased_date: string | null; split_by?: string | null; ack_due?: string | null;
+  ladder_step: number; climb_stopped_at: string | null;
 }
 
 interface UnitRow {
   task_id: number; unit_id: string; role: 'lead' | 'co'; responsible_id: string; acked_at: string | null; acked_by: string | null;
+  part_done_at: string | null; part_done_text: string | null;
 }
 
 const OPT = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
@@ -32,11 +34,13 @@ export function rowToTask(r: TaskRow, units: TaskUnit[]): Task {
     updatedAt: r.updated_at, parentId: OPT(r.parent_id), pausedAt: OPT(r.paused_at), extensionCount: r.extension_count,
     verification: OPT(r.verification) as Task['verification'], reopenCount: r.reopen_count, ackDue: OPT(r.ack_due ?? null),
     accountabilityAt: OPT(r.accountability_at), lastChasedDate: OPT(r.last_chased_date), splitBy: OPT(r.split_by ?? null),
+    ladderStep: r.ladder_step, climbStoppedAt: OPT(r.climb_stopped_at),
   };
 }
 
 function rowToUnit(u: UnitRow): TaskUnit {
-  return { unitId: u.unit_id, role: u.role, responsibleId: u.responsible_id, ackedAt: OPT(u.acked_at), ackedBy: OPT(u.acked_by) };
+  return { unitId: u.unit_id, role: u.role, responsibleId: u.responsible_id, ackedAt: OPT(u.acked_at), ackedBy: OPT(u.acked_by),
+    partDoneAt: OPT(u.part_done_at), partDoneText: OPT(u.part_done_text) };
 }
 
 /** Builds the WHERE clause of a filter; shared by list and count. */
@@ -102,6 +106,7 @@ const PATCH_COLUMNS: ReadonlyArray<[keyof TaskPatch, string]> = [
   ['extensionCount', 'extension_count'], ['verification', 'verification'], ['reopenCount', 'reopen_count'],
   ['completedAt', 'completed_at'], ['completedDate', 'completed_date'], ['result', 'result'], ['assignerId', 'assigner_id'],
   ['chaseCount', 'chase_count'], ['accountabilityAt', 'accountability_at'], ['lastChasedDate', 'last_chased_date'], ['ackDue', 'ack_due'],
+  ['ladderStep', 'ladder_step'], ['climbStoppedAt', 'climb_stopped_at'],
 ];
 
 const ORDER: Record<NonNullable<TaskFilter['order']>, string> = {
@@ -139,7 +144,7 @@ export class SqliteTaskRepository implements TaskRepository {
       id: taskId, code, title: input.title, source: input.source, isKey: input.isKey, status: 'pending', assignerId: input.assignerId,
       assignedAt: input.assignedAt, assignedDate: input.assignedDate, originalDeadline: input.deadline, deadline: input.deadline,
       leadUnitId: lead.unitId, units: ordered.map((u) => ({ unitId: u.unitId, role: u.role, responsibleId: u.responsibleId })),
-      chaseCount: 0, origin: input.origin, updatedAt: input.assignedAt, parentId: input.parent?.id, splitBy: input.splitBy, extensionCount: 0, reopenCount: 0,
+      chaseCount: 0, origin: input.origin, updatedAt: input.assignedAt, parentId: input.parent?.id, splitBy: input.splitBy, extensionCount: 0, reopenCount: 0, ladderStep: 0,
     };
   }
 
@@ -219,6 +224,11 @@ export class SqliteTaskRepository implements TaskRepository {
 
   async stages(parentId: number): Promise<Task[]> {
     return this.list({ parentId, order: 'code' });
+  }
+
+  async markPartDone(taskId: number, unitId: string, text: string, at: string): Promise<void> {
+    this.s.get('UPDATE task_units SET part_done_at = ?, part_done_text = ? WHERE task_id = ? AND unit_id = ?').run(at, text, taskId, unitId);
+    this.s.get('UPDATE tasks SET updated_at = ? WHERE id = ?').run(at, taskId);
   }
 
   async transferResponsible(from: string, to: string, at: string, taskId?: number): Promise<number[]> {
