@@ -44,7 +44,7 @@ export const acknowledge = defineCommand({
         const name = ctx.directory.unitName(u.unitId);
         if (fresh.includes(u)) {
           signed += 1;
-          lines.push(`${task.code} 已签收 · ${name} · ${ctx.actor.name} · ${formatShortDateTime(ctx.now)}`);
+          lines.push(`${task.code} 已签收（${name} ${ctx.actor.name} ${formatShortDateTime(ctx.now)}）`);
         } else {
           lines.push(`${task.code} ${name} 已于 ${shortFromIso(u.ackedAt ?? '')} 由 ${ctx.directory.personName(u.ackedBy ?? '')} 签收，无需重复签收`);
         }
@@ -54,8 +54,9 @@ export const acknowledge = defineCommand({
     return {
       reply: {
         tone: signed > 0 ? 'success' : 'info',
-        title: signed > 0 ? `签收成功（${signed} 项）` : '无需重复签收',
-        lines,
+        // One task: the line is the title; several: a count, then one line each.
+        title: signed > 0 ? (lines.length === 1 ? (lines[0] ?? '') : `已签收 ${signed} 项`) : '无需重复签收',
+        lines: signed > 0 && lines.length === 1 ? undefined : lines,
         actions: single
           ? [
               { label: '报送进展', command: `进展 ${single}`, input: { placeholder: '进展情况，可写百分比，如 50% 已完成初稿', required: true } },

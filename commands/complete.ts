@@ -17,6 +17,13 @@ const schema = z.object({
 
 const DRAW_TEXT = { key: '重点事项全部复核', sample: '随机抽取复核' } as const;
 
+/** `（按期）`, `（逾期 3 天）`, or, within an approved extension, not 逾期 at all. */
+export function completionTiming(lateDays: number, withinDeadlineInForce: boolean): string {
+  if (lateDays === 0) return '（按期）';
+  if (withinDeadlineInForce) return `：经批准延期，在延长期限内办结（较原定时限晚 ${lateDays} 天）`;
+  return `（逾期 ${lateDays} 天）`;
+}
+
 export const complete = defineCommand({
   name: '办结',
   aliases: ['done', 'complete', '完成', '办毕'],
@@ -54,7 +61,7 @@ export const complete = defineCommand({
     return {
       reply: {
         tone: 'success',
-        title: `${task.code} 已办结${out.lateDays > 0 ? `（逾期 ${out.lateDays} 天）` : '（按期）'}`,
+        title: `${task.code} 已办结${completionTiming(out.lateDays, ctx.today <= task.deadline)}`,
         fields: [
           { label: '事项', value: task.title },
           { label: '办理结果', value: args.result },

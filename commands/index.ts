@@ -26,6 +26,10 @@ import { acting } from './acting.js';
 import { verify } from './verify.js';
 import { splitStages } from './split-stages.js';
 import { statistics, weeklyReport } from './report.js';
+import { acceptExplanationCommand, explanation, rectificationDemand } from './rectification.js';
+import { approveReferralCommand, proposeReferralCommand, refuseReferralCommand } from './referral.js';
+import { partDone } from './part-done.js';
+import { ledger } from './ledger.js';
 
 /**
  * The command table: every chat command, in the order `帮助` lists them within each
@@ -33,11 +37,13 @@ import { statistics, weeklyReport } from './report.js';
  * aliases at start-up.
  */
 export const COMMANDS: readonly CommandDefinition[] = [
-  assign, acknowledge, progress, deploy, complete,
+  assign, acknowledge, progress, deploy, complete, partDone,
   coordinate, coordinationOpinion, statePosition, confirmPosition, escalate,
   infeasible, answerInfeasible, resume,
   extension, approveExtension, refuseExtension,
+  rectificationDemand, explanation, acceptExplanationCommand,
+  proposeReferralCommand, approveReferralCommand, refuseReferralCommand,
   splitStages, verify, handover, leave, returnFromLeave, acting,
-  query, weeklyReport, statistics, help,
+  query, ledger, weeklyReport, statistics, help,
   bind, unbind, confirmBinding, blockAccount, unblockAccount, registerWorkGroup, unregisterWorkGroup,
 ];

@@ -3,7 +3,9 @@ import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { mention } from '../src/core/reply.js';
 import { loadTask } from '../src/core/task-access.js';
-import { headsOf } from '../src/domain/people-state.js';
+import { headsLookup, headsOf } from '../src/domain/people-state.js';
+import { issueNotice, reachStep } from '../src/domain/actions/ladder-step.js';
+import { stepNotice } from '../src/jobs/ladder-notices.js';
 import { parseCodeAndText } from '../src/parsing/code-and-text.js';
 import { parseDeadline } from '../src/time/parse-deadline.js';
 import { formatDateCn, isoShanghai } from '../src/time/shanghai.js';
@@ -12,7 +14,7 @@ export const verify = defineCommand({
   name: '复核',
   aliases: ['verify', '核实', '回头看'],
   category: '例外',
-  summary: '督查室复核办结情况：属实则销号，不实则退回重办并计入该单位',
+  summary: '督查室复核办结情况：属实则销号，不实则退回重办、予以督查室通报并记入日常考核工作台账；已销号的可「回头看」',
   usage: ['复核 事项编号 属实 [说明]', '复核 事项编号 不实 情况说明 [截止:重办时限]'],
   examples: ['复核 D-0001 属实 实地查看方案已印发执行', '复核 D-0002 不实 清单缺南岭市项目 截止:12月25日'],
   allowed: ['督查室'],
@@ -41,21 +43,22 @@ export const verify = defineCommand({
     .refine((a) => a.result === 'true' || a.note.length >= 2, { message: '复核不实的，须写明不实的情况' }),
   async run(ctx, args) {
     const task = await loadTask(ctx, args.code);
-    if (task.status !== 'completed') {
-      throw new UserError('invalid_state', task.status === 'verified' ? `${task.code} 已复核属实。` : `${task.code} 尚未办结，无需复核。`, false);
-    }
+    // 回头看 (B四(五)) may re-check, and reopen, an item already verified 属实.
+    const lookBack = task.status === 'verified';
+    if (task.status !== 'completed' && !lookBack) throw new UserError('invalid_state', `${task.code} 尚未办结，无需复核。`, false);
     const at = isoShanghai(ctx.now);
-    let pending = await ctx.repos.verifications.pending(task.id);
+    let pending = lookBack ? undefined : await ctx.repos.verifications.pending(task.id);
     if (!pending) {
       await ctx.repos.verifications.draw({ taskId: task.id, unitId: task.leadUnitId, reason: 'manual', drawnAt: at });
       pending = await ctx.repos.verifications.pending(task.id);
     }
     if (!pending) throw new Error('verification row missing');
     await ctx.repos.verifications.record(pending.id, { result: args.result, note: args.note || undefined, verifiedBy: ctx.actor.id, verifiedAt: at, verifiedDate: ctx.today });
-    await ctx.audit('verify_result', { result: args.result, note: args.note }, { taskId: task.id });
+    await ctx.audit('verify_result', { result: args.result, note: args.note, lookBack }, { taskId: task.id });
     if (args.result === 'true') {
       await ctx.repos.tasks.update(task.id, { status: 'verified', verification: 'true' }, at);
-      return { reply: { tone: 'success', title: `${task.code} 复核属实，予以销号`, lines: args.note ? [args.note] : undefined, ref: { kind: 'task', code: task.code } } };
+      const title = lookBack ? `${task.code} 回头看：属实，维持销号` : `${task.code} 复核属实，予以销号`;
+      return { reply: { tone: 'success', title, lines: args.note ? [args.note] : undefined, ref: { kind: 'task', code: task.code } } };
     }
     const leadSigned = task.units.some((u) => u.role === 'lead' && u.ackedAt);
     const deadline = args.deadline ?? task.deadline;
@@ -64,21 +67,28 @@ export const verify = defineCommand({
       { status: leadSigned ? 'active' : 'pending', verification: 'false', completedAt: null, completedDate: null, result: null, reopenCount: task.reopenCount + 1, deadline },
       at,
     );
-    await ctx.audit('reopen', { reason: args.note, deadline }, { taskId: task.id });
+    await ctx.audit('reopen', { reason: args.note, deadline, lookBack }, { taskId: task.id });
+    // 退回重办 is a first-step event (B五(一)): a 督查室通报 and an entry in the 日常考核工作台账.
+    const reopened = { ...task, deadline, status: leadSigned ? ('active' as const) : ('pending' as const) };
+    const number = await issueNotice(ctx, 1);
+    await reachStep(ctx, reopened, 1, 'untrue', number);
+    const lookup = await headsLookup(ctx.repos, ctx.directory, ctx.today);
+    const notice = stepNotice(ctx, number, [{ task: reopened, step: 1, trigger: 'untrue', target: { platform: ctx.message.platform, targetKind: 'chat', targetId: ctx.message.chatId } }], lookup);
     const lead = task.units.find((u) => u.role === 'lead');
     const notify = [...new Set([lead?.responsibleId ?? '', ...(await headsOf(ctx.repos, ctx.directory, task.leadUnitId, ctx.today))].filter(Boolean))];
     return {
       reply: {
         tone: 'error',
-        title: `${task.code} 复核不实，退回重办`,
+        title: `${task.code} ${lookBack ? '回头看发现不实' : '复核不实'}，退回重办`,
         fields: [
           { label: '事项', value: task.title },
           { label: '不实情况', value: args.note },
           { label: '重办时限', value: formatDateCn(deadline, ctx.today) + (deadline < ctx.today ? '（已逾期）' : '') },
         ],
-        lines: [`请 ${notify.map(mention).join('、')} 整改后重新报送办结。本次复核不实已计入 ${ctx.directory.unitName(task.leadUnitId)}。`],
+        lines: [`请 ${notify.map(mention).join('、')} 整改后重新报送办结。本次复核不实已计入 ${ctx.directory.unitName(task.leadUnitId)}，见${number}。`],
         ref: { kind: 'task', code: task.code },
       },
+      notices: [{ to: { kind: 'origin' }, reply: notice }],
     };
   },
 });

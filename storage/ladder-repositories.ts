@@ -10,8 +10,6 @@ export interface LadderRepository {
   eventsForTask(taskId: number): Promise<LadderEvent[]>;
   /** Events in a date range, optionally for one unit and from some step on; oldest first. */
   events(f: { from: LocalDate; to: LocalDate; unitId?: string; minStep?: number; limit?: number }): Promise<LadderEvent[]>;
-  /** 台账 entries (first-step events) in the range per unit, each top-level task counted once. */
-  ledgerByUnit(from: LocalDate, to: LocalDate): Promise<Map<string, number>>;
 
   addNote(n: Omit<LadderNote, 'id'>): Promise<LadderNote>;
   notesForTask(taskId: number): Promise<LadderNote[]>;

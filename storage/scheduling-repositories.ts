@@ -46,6 +46,8 @@ export interface OverdueItem {
   title: string;
   unitId: string;
   deadline: LocalDate;
+  /** Codes of the task's overdue stages, listed under it. */
+  stages?: string[];
 }
 
 export interface StatsRepository {
@@ -53,11 +55,15 @@ export interface StatsRepository {
   assignedByUnit(from: LocalDate, to: LocalDate): Promise<UnitCounts>;
   /** Of those, the unit signed on the day of assignment. */
   ackedOnTimeByUnit(from: LocalDate, to: LocalDate): Promise<UnitCounts>;
-  /** Completions in the range per lead unit, and how many by the original deadline. */
-  completedByUnit(from: LocalDate, to: LocalDate): Promise<Map<string, { total: number; onTime: number }>>;
+  /**
+   * Completions in the range per lead unit: by the original deadline (按期), after it but within
+   * an approved extension (延期内), and after the deadline in force (逾期).
+   */
+  completedByUnit(from: LocalDate, to: LocalDate): Promise<Map<string, { total: number; onTime: number; inExtension: number; late: number }>>;
   /**
    * Overdue per lead unit: deadline before `dueBefore`, and not completed before `doneBefore`
-   * (paused ones excluded). For a past period both are the day after it; for now, today and tomorrow.
+   * (paused ones, and open ones waiting on a 延期 or 难以执行 decision, excluded). A task counts
+   * once with its stages. For a past period both are the day after it; for now, today and tomorrow.
    */
   overdueByUnit(dueBefore: LocalDate, doneBefore: LocalDate): Promise<UnitCounts>;
   /** Overdue chases in the range, per unit chased. */
@@ -68,8 +74,10 @@ export interface StatsRepository {
   untrueByUnit(from: LocalDate, to: LocalDate): Promise<UnitCounts>;
   /** Tasks due in the range, per lead unit (the base for "more than 10% not carried out"). */
   dueByUnit(from: LocalDate, to: LocalDate): Promise<UnitCounts>;
-  /** Open tasks with a deadline before `dueBefore`, longest overdue first. */
+  /** Open top-level tasks overdue before `dueBefore` (themselves or by a stage), longest overdue first, with their overdue stages. */
   overdueItems(dueBefore: LocalDate, limit: number): Promise<OverdueItem[]>;
-  /** Completions in the range that came after the original deadline. */
+  /** 台账 entries (first-step ladder events) in the range per unit, each top-level task counted once. */
+  ledgerByUnit(from: LocalDate, to: LocalDate): Promise<UnitCounts>;
+  /** Top-level completions in the range that came after the deadline in force (逾期办结). */
   lateCompletions(from: LocalDate, to: LocalDate, limit: number): Promise<OverdueItem[]>;
 }

@@ -6,6 +6,7 @@ type Describe = (d: Record<string, unknown>, dir: Directory) => string;
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
 const unitName = (v: unknown, dir: Directory): string => dir.unitName(str(v));
+const TRIGGERS: Record<string, string> = { chase: '催办', untrue: '复核不实、退回重办', demand: '整改要求落实不力' };
 
 /**
  * How each audit action reads in a task's history. New actions register here; an unknown
@@ -35,7 +36,15 @@ export const HISTORY_LABELS: Record<string, Describe> = {
   verify_result: (d) => `复核${d.result === 'true' ? '属实' : '不实'}${d.note ? `：${str(d.note)}` : ''}`,
   reopen: (d) => `退回重办，时限 ${str(d.deadline)}`,
   stage_split: (d) => `分解为 ${str(d.stages)} 个阶段`,
-  chase: (d) => `第 ${str(d.n)} 次催办（逾期 ${str(d.overdueDays)} 天）${Number(d.n) === 2 ? '，通报督查室' : ''}${Number(d.n) === 3 ? '，移交问责' : ''}`,
+  chase: (d) => `第 ${str(d.n)} 次催办（逾期 ${str(d.overdueDays)} 天）`,
+  ladder_step: (d) => `${['', '督查室通报，记入日常考核工作台账', '办公厅通报，须由单位主要负责人作出说明', '列入拟移交名单'][Number(d.step)] ?? ''}（${TRIGGERS[str(d.trigger)] ?? ''}）${d.notice ? `：${str(d.notice)}` : ''}`,
+  rectify_demand: (d) => `提出整改要求：${str(d.text)}（截止 ${str(d.due)}）`,
+  explanation: (d, dir) => `向 ${dir.personName(str(d.leader))} 作出说明：${str(d.text)}；整改措施：${str(d.measures)}`,
+  explanation_accept: (d) => `认定单位说明属实，不再逐级上报${d.withdrawn ? '，移出拟移交名单' : ''}${d.remark ? `：${str(d.remark)}` : ''}`,
+  referral_propose: (d, dir) => `提请 ${dir.personName(str(d.approver))} 决定是否移交纪检监察机关：${str(d.reason)}`,
+  referral_approve: (d, dir) => `同意移交纪检监察机关（主办单位负责人 ${dir.personName(str(d.head))}，直接责任人 ${dir.personName(str(d.direct))}）${d.note ? `：${str(d.note)}` : ''}`,
+  referral_refuse: (d) => `不予移交：${str(d.note)}`,
+  part_done: (d, dir) => `配合部分已完成（${unitName(d.unit, dir)}）：${str(d.text)}`,
 };
 
 export function registerHistoryLabel(action: string, describe: Describe): void {

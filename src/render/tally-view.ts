@@ -21,11 +21,14 @@ function unitLine(rank: number, t: UnitTally, d: Directory): string {
     `交办 ${t.assigned}`,
     `当日签收 ${t.ackedOnTime}/${t.assigned}`,
     `按期办结 ${t.completedOnTime}/${t.completed}`,
+    ...(t.completedInExtension > 0 ? [`延期内办结 ${t.completedInExtension}`] : []),
+    ...(t.completedLate > 0 ? [`逾期办结 ${t.completedLate}`] : []),
     `逾期 ${t.overdue}`,
     `催办 ${t.chases}`,
     `协调 ${t.coordinations}`,
   ];
   if (t.untrue > 0) parts.push(`复核不实 ${t.untrue}`);
+  if (t.ledger > 0) parts.push(`记入台账 ${t.ledger}`);
   return `${rank}. ${name}｜${parts.join('｜')}`;
 }
 
@@ -40,7 +43,7 @@ export function tallyReply(tally: Tally, kind: TallyKind, d: Directory, extra: s
   if (tally.longestOverdue.length > 0) {
     lines.push(
       `逾期最久：${tally.longestOverdue
-        .map((o) => `${o.code}（${d.unit(o.unitId)?.aliases[0] ?? d.unitName(o.unitId)}，逾期 ${daysBetween(o.deadline, tally.cutoff)} 天）`)
+        .map((o) => `${o.code}（${d.unit(o.unitId)?.aliases[0] ?? d.unitName(o.unitId)}，逾期 ${daysBetween(o.deadline, tally.cutoff)} 天${o.stages?.length ? `；逾期阶段 ${o.stages.join('、')}` : ''}）`)
         .join('；')}`,
     );
   }
@@ -52,6 +55,6 @@ export function tallyReply(tally: Tally, kind: TallyKind, d: Directory, extra: s
     tone: 'info',
     title: `${TITLE[kind]}（${period.label}，${range}）`,
     lines,
-    note: '排名依次比较：逾期件数、复核不实、催办次数（少者在前），按期办结率、当日签收率（高者在前）。',
+    note: '按期办结以原定时限计；延期内办结、逾期办结另列。排名依次比较：逾期件数、复核不实、催办次数（少者在前），按期办结率、当日签收率（高者在前）。',
   };
 }

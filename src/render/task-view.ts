@@ -20,7 +20,9 @@ export function statusText(task: Task, v: ViewContext): string {
   if (isOverdue(task, v.today)) return `逾期 ${daysBetween(task.deadline, v.today)} 天（${STATUS_LABEL[task.status]}）`;
   if (task.status === 'active' && task.progress !== undefined) return `办理中 ${task.progress}%`;
   if (task.completedDate !== undefined && task.completedDate > task.originalDeadline) {
-    return `${STATUS_LABEL[task.status]}（逾期 ${daysBetween(task.originalDeadline, task.completedDate)} 天）`;
+    const late = daysBetween(task.originalDeadline, task.completedDate);
+    if (task.completedDate <= task.deadline) return `${STATUS_LABEL[task.status]}（延期内办结，较原定时限晚 ${late} 天）`;
+    return `${STATUS_LABEL[task.status]}（逾期 ${late} 天）`;
   }
   return STATUS_LABEL[task.status];
 }
@@ -52,6 +54,13 @@ export function unitFields(task: Task, v: ViewContext, withMentions: boolean): R
   return fields;
 }
 
+/** Where the task stands on 两通报、一移交: only what people and the record have done. */
+export function ladderText(task: Task): string {
+  if (task.accountabilityAt) return `经省政府同意，已移交纪检监察机关（${shortFromIso(task.accountabilityAt)}）`;
+  const step = ['', '督查室通报，已记入日常考核工作台账', '办公厅通报', '已列入拟移交名单'][task.ladderStep] ?? '';
+  return `${step}${task.climbStoppedAt ? '；单位说明经认定属实，不再逐级上报' : ''}`;
+}
+
 /** The key facts of a task as reply fields. */
 export function taskFields(task: Task, v: ViewContext): ReplyField[] {
   const fields: ReplyField[] = [
@@ -65,10 +74,12 @@ export function taskFields(task: Task, v: ViewContext): ReplyField[] {
   ];
   if (task.originalDeadline !== task.deadline) fields.push({ label: '原定时限', value: formatDateCn(task.originalDeadline, v.today) });
   if (task.completedAt) {
-    const late = task.completedDate !== undefined && task.completedDate > task.originalDeadline;
-    fields.push({ label: '办结', value: `${shortFromIso(task.completedAt)}${late ? '（逾期办结）' : '（按期）'}` });
+    const d = task.completedDate;
+    const timing = d === undefined || d <= task.originalDeadline ? '（按期）' : d <= task.deadline ? '（经批准延期，在延长期限内办结）' : '（逾期办结）';
+    fields.push({ label: '办结', value: `${shortFromIso(task.completedAt)}${timing}` });
   }
   if (task.result) fields.push({ label: '办理结果', value: task.result });
   if (task.chaseCount > 0) fields.push({ label: '催办', value: `${task.chaseCount} 次` });
+  if (task.ladderStep > 0) fields.push({ label: '通报', value: ladderText(task) });
   return fields;
 }

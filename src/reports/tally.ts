@@ -9,7 +9,14 @@ export interface UnitTally {
   assigned: number;
   ackedOnTime: number;
   completed: number;
+  /** 按期办结: by the original deadline. */
   completedOnTime: number;
+  /** 延期内办结: after the original deadline, within an approved extension. */
+  completedInExtension: number;
+  /** 逾期办结: after the deadline in force. */
+  completedLate: number;
+  /** Entries in the 日常考核工作台账 (each task once). */
+  ledger: number;
   overdue: number;
   chases: number;
   coordinations: number;
@@ -52,7 +59,7 @@ export async function computeTally(stats: StatsRepository, directory: Directory,
   const past = period.to < today;
   const cutoff = past ? addDays(period.to, 1) : today;
   const doneBefore = past ? cutoff : addDays(today, 1);
-  const [assigned, acked, completed, overdue, chases, coordinations, untrue, due, longest, late] = await Promise.all([
+  const [assigned, acked, completed, overdue, chases, coordinations, untrue, due, longest, late, ledger] = await Promise.all([
     stats.assignedByUnit(period.from, period.to),
     stats.ackedOnTimeByUnit(period.from, period.to),
     stats.completedByUnit(period.from, period.to),
@@ -63,6 +70,7 @@ export async function computeTally(stats: StatsRepository, directory: Directory,
     stats.dueByUnit(period.from, period.to),
     stats.overdueItems(cutoff, 5),
     stats.lateCompletions(period.from, period.to, 20),
+    stats.ledgerByUnit(period.from, period.to),
   ]);
   const units: UnitTally[] = directory.allUnits().map((u) => ({
     unitId: u.id,
@@ -70,13 +78,16 @@ export async function computeTally(stats: StatsRepository, directory: Directory,
     ackedOnTime: acked.get(u.id) ?? 0,
     completed: completed.get(u.id)?.total ?? 0,
     completedOnTime: completed.get(u.id)?.onTime ?? 0,
+    completedInExtension: completed.get(u.id)?.inExtension ?? 0,
+    completedLate: completed.get(u.id)?.late ?? 0,
+    ledger: ledger.get(u.id) ?? 0,
     overdue: overdue.get(u.id) ?? 0,
     chases: chases.get(u.id) ?? 0,
     coordinations: coordinations.get(u.id) ?? 0,
     untrue: untrue.get(u.id) ?? 0,
     due: due.get(u.id) ?? 0,
   }));
-  const active = (t: UnitTally) => t.assigned + t.completed + t.overdue + t.chases + t.coordinations + t.untrue + t.due > 0;
+  const active = (t: UnitTally) => t.assigned + t.completed + t.overdue + t.chases + t.coordinations + t.untrue + t.due + t.ledger > 0;
   const ranked = units.filter(active);
   // A stable sort keeps directory order among equals.
   ranked.sort(compareUnits);

@@ -56,14 +56,6 @@ export class SqliteLadderRepository implements LadderRepository {
     return rows.map(toEvent);
   }
 
-  async ledgerByUnit(from: string, to: string): Promise<Map<string, number>> {
-    const rows = this.s
-      .get(`SELECT unit_id AS unit, count(DISTINCT root_id) AS n FROM ladder_events
-            WHERE event_date BETWEEN ? AND ? AND step = 1 GROUP BY unit_id`)
-      .all(from, to) as Array<{ unit: string; n: number }>;
-    return new Map(rows.map((r) => [r.unit, r.n]));
-  }
-
   async addNote(n: Omit<LadderNote, 'id'>): Promise<LadderNote> {
     const info = this.s
       .get(`INSERT INTO ladder_notes (task_id, kind, author_id, leader_id, text, measures, due, at, status, note_date)

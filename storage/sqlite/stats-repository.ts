@@ -23,12 +23,13 @@ export class SqliteStatsRepository implements StatsRepository {
       .all(from, to) as CountRow[]);
   }
 
-  async completedByUnit(from: string, to: string): Promise<Map<string, { total: number; onTime: number }>> {
+  async completedByUnit(from: string, to: string): Promise<Map<string, { total: number; onTime: number; inExtension: number; late: number }>> {
     const rows = this.s
-      .get(`SELECT lead_unit_id AS unit, count(*) AS n, sum(completed_date <= original_deadline) AS on_time FROM tasks
-            WHERE completed_date BETWEEN ? AND ? AND parent_id IS NULL GROUP BY lead_unit_id`)
-      .all(from, to) as Array<CountRow & { on_time: number }>;
-    return new Map(rows.map((r) => [r.unit, { total: r.n, onTime: r.on_time }]));
+      .get(`SELECT lead_unit_id AS unit, count(*) AS n, sum(completed_date <= original_deadline) AS on_time,
+                   sum(completed_date > original_deadline AND completed_date <= deadline) AS in_ext
+            FROM tasks WHERE completed_date BETWEEN ? AND ? AND parent_id IS NULL GROUP BY lead_unit_id`)
+      .all(from, to) as Array<CountRow & { on_time: number; in_ext: number }>;
+    return new Map(rows.map((r) => [r.unit, { total: r.n, onTime: r.on_time, inExtension: r.in_ext, late: r.n - r.on_time - r.in_ext }]));
   }
 
   async overdueByUnit(dueBefore: string, doneBefore: string): Promise<UnitCounts> {
@@ -36,19 +37,22 @@ export class SqliteStatsRepository implements StatsRepository {
     // after the cutoff (the few that were overdue then).
     return toMap(this.s
       .get(`SELECT unit, sum(n) AS n FROM (
-              SELECT lead_unit_id AS unit, count(*) AS n FROM tasks
-               WHERE status IN ('pending', 'active') AND deadline < @due GROUP BY lead_unit_id
+              SELECT lead_unit_id AS unit, count(DISTINCT coalesce(parent_id, id)) AS n FROM tasks
+               WHERE status IN ('pending', 'active') AND deadline < @due
+                 AND id NOT IN (SELECT task_id FROM requests WHERE status = 'pending') GROUP BY lead_unit_id
               UNION ALL
-              SELECT lead_unit_id AS unit, count(*) AS n FROM tasks
+              SELECT lead_unit_id AS unit, count(DISTINCT coalesce(parent_id, id)) AS n FROM tasks
                WHERE completed_date >= @done AND deadline < @due AND status IN ('completed', 'verified') GROUP BY lead_unit_id
             ) GROUP BY unit`)
       .all({ due: dueBefore, done: doneBefore }) as CountRow[]);
   }
 
   async chasesByUnit(from: string, to: string): Promise<UnitCounts> {
+    // A task chased on its stages the same day counts as one chase.
     return toMap(this.s
-      .get(`SELECT unit_id AS unit, count(DISTINCT task_id || ':' || chased_date) AS n FROM chase_log
-            WHERE chased_date BETWEEN ? AND ? AND kind = 'overdue' GROUP BY unit_id`)
+      .get(`SELECT c.unit_id AS unit, count(DISTINCT coalesce(t.parent_id, t.id) || ':' || c.chased_date) AS n
+            FROM chase_log c JOIN tasks t ON t.id = c.task_id
+            WHERE c.chased_date BETWEEN ? AND ? AND c.kind = 'overdue' GROUP BY c.unit_id`)
       .all(from, to) as CountRow[]);
   }
 
@@ -73,16 +77,39 @@ export class SqliteStatsRepository implements StatsRepository {
   }
 
   async overdueItems(dueBefore: string, limit: number): Promise<OverdueItem[]> {
-    return this.s
-      .get(`SELECT id AS taskId, code, title, lead_unit_id AS unitId, deadline FROM tasks
-            WHERE status IN ('pending', 'active') AND deadline < ? ORDER BY deadline, id LIMIT ?`)
-      .all(dueBefore, limit) as OverdueItem[];
+    // Stages fold into their task: one item per top-level task, its overdue stages listed under it.
+    const rows = this.s
+      .get(`SELECT t.id, t.code, t.parent_id, p.id AS root_id, p.code AS root_code, p.title AS root_title,
+                   p.lead_unit_id AS root_unit, p.deadline AS root_deadline, t.deadline
+            FROM tasks t JOIN tasks p ON p.id = coalesce(t.parent_id, t.id)
+            WHERE t.status IN ('pending', 'active') AND t.deadline < ?
+              AND t.id NOT IN (SELECT task_id FROM requests WHERE status = 'pending')
+            ORDER BY t.deadline, t.id LIMIT ?`)
+      .all(dueBefore, limit * 4) as Array<{
+        id: number; code: string; parent_id: number | null; root_id: number; root_code: string; root_title: string; root_unit: string; root_deadline: string; deadline: string;
+      }>;
+    const items = new Map<number, OverdueItem>();
+    for (const r of rows) {
+      const item = items.get(r.root_id) ?? { taskId: r.root_id, code: r.root_code, title: r.root_title, unitId: r.root_unit, deadline: r.deadline };
+      if (r.deadline < item.deadline) item.deadline = r.deadline;
+      if (r.parent_id !== null) item.stages = [...(item.stages ?? []), r.code];
+      items.set(r.root_id, item);
+    }
+    return [...items.values()].slice(0, limit);
+  }
+
+  async ledgerByUnit(from: string, to: string): Promise<UnitCounts> {
+    const rows = this.s
+      .get(`SELECT unit_id AS unit, count(DISTINCT root_id) AS n FROM ladder_events
+            WHERE event_date BETWEEN ? AND ? AND step = 1 GROUP BY unit_id`)
+      .all(from, to) as Array<{ unit: string; n: number }>;
+    return new Map(rows.map((r) => [r.unit, r.n]));
   }
 
   async lateCompletions(from: string, to: string, limit: number): Promise<OverdueItem[]> {
     return this.s
       .get(`SELECT id AS taskId, code, title, lead_unit_id AS unitId, original_deadline AS deadline FROM tasks
-            WHERE completed_date BETWEEN ? AND ? AND completed_date > original_deadline ORDER BY id LIMIT ?`)
+            WHERE completed_date BETWEEN ? AND ? AND completed_date > deadline AND parent_id IS NULL ORDER BY id LIMIT ?`)
       .all(from, to, limit) as OverdueItem[];
   }
 }
