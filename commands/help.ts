@@ -6,7 +6,7 @@ import { queryExamples } from '../src/query/query-examples.js';
 
 export const help = defineCommand({
   name: '帮助',
-  aliases: ['help', '?', '？', '说明', '用法'],
+  aliases: ['help', '?', '？', '用法'],
   category: '查询',
   summary: '查看全部命令，或「帮助 命令名」查看某个命令的写法和示例',
   usage: ['帮助', '帮助 命令名'],

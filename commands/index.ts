@@ -23,7 +23,7 @@ import { approveExtension, refuseExtension } from './extension-decision.js';
 import { handover } from './handover.js';
 import { leave, returnFromLeave } from './leave.js';
 import { acting } from './acting.js';
-import { verify } from './verify.js';
+import { lookBack, verify } from './verify.js';
 import { splitStages } from './split-stages.js';
 import { statistics, weeklyReport } from './report.js';
 import { acceptExplanationCommand, explanation, rectificationDemand } from './rectification.js';
@@ -43,7 +43,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   extension, approveExtension, refuseExtension,
   rectificationDemand, explanation, acceptExplanationCommand,
   proposeReferralCommand, approveReferralCommand, refuseReferralCommand,
-  splitStages, verify, handover, leave, returnFromLeave, acting,
+  splitStages, verify, lookBack, handover, leave, returnFromLeave, acting,
   query, ledger, weeklyReport, statistics, help,
   bind, unbind, confirmBinding, blockAccount, unblockAccount, registerWorkGroup, unregisterWorkGroup,
 ];

@@ -9,7 +9,7 @@ import { formatShortDateTime } from '../src/time/shanghai.js';
 export const partDone = defineCommand({
   name: '完成配合',
   aliases: ['part-done', '配合完成'],
-  category: '办理',
+  category: '例外',
   summary: '配合单位报告所承担部分已完成；此后不再就该事项催办本单位，牵头单位负总责',
   usage: ['完成配合 事项编号 完成情况'],
   examples: ['完成配合 D-0001 已向发改委提供全部项目资金测算'],

@@ -16,7 +16,7 @@ describe('绑定', () => {
     expect(r.text).toContain('已绑定：控制台账号 wangfang-phone → 王芳（省发展改革委综合处处长）');
     await h.say('孙丽', '交办 发改委 研究 12月20日');
     const ack = await h.say('wangfang-phone', '签收 D-0001');
-    expect(ack.text).toContain('D-0001 已签收 · 省发展改革委 · 王芳');
+    expect(ack.text).toContain('D-0001 已签收（省发展改革委 王芳');
     const list = await h.say('孙丽', '绑定 列表');
     expect(list.text).toContain('王芳 · 控制台 · wangfang-phone');
   });

@@ -18,7 +18,7 @@ describe('签收', () => {
   it('acknowledges for the responsible person’s unit and moves the task to 办理中 when the lead signs', async () => {
     h.at('2026-12-07', '09:12');
     const r = await h.say('王芳', '签收 D-0001');
-    expect(r.text).toContain('D-0001 已签收 · 省发展改革委 · 王芳 · 12-07 09:12');
+    expect(r.text).toContain('D-0001 已签收（省发展改革委 王芳 12-07 09:12）');
     const t = await task();
     expect(t?.status).toBe('active');
     expect(t?.units[0]).toMatchObject({ ackedBy: 'wang-fang', ackedAt: '2026-12-07T09:12:00.000+08:00' });

@@ -79,7 +79,7 @@ describe('代行', () => {
     expect((await h.say('邓强', '代行 @王芳 至 12月11日')).text).toContain('代行人须为本单位人员');
     // 林雪 is the responsible handler anyway; reassign to show acting authority on another task.
     await h.say('孙丽', '交办 @邓强 审定港口规划 12月31日');
-    expect((await h.say('林雪', '签收 D-0002')).text).toContain('D-0002 已签收 · 海州市政府 · 林雪');
+    expect((await h.say('林雪', '签收 D-0002')).text).toContain('D-0002 已签收（海州市政府 林雪');
     h.at('2026-12-14');
     await h.say('孙丽', '交办 @邓强 审定航道规划 12月31日');
     expect((await h.say('林雪', '签收 D-0003')).result.outcome).toBe('refused');

@@ -60,7 +60,7 @@ describe('real-time scheduler', () => {
     h.app.scheduler.start();
     await h.app.scheduler.stop();
     const runs = h.app.sqlite.db.prepare('SELECT job FROM job_runs ORDER BY job').all();
-    expect(runs).toEqual([{ job: 'calendar-warning' }, { job: 'coordination' }, { job: 'daily-chase' }, { job: 'deployment-chase' }, { job: 'weekly-tally' }]);
+    expect(runs).toEqual([{ job: 'calendar-warning' }, { job: 'coordination' }, { job: 'daily-chase' }, { job: 'deployment-chase' }, { job: 'leader-digest' }, { job: 'weekly-tally' }]);
   });
 
   it('logs a failing job and goes on with the others', async () => {
@@ -73,6 +73,6 @@ describe('real-time scheduler', () => {
     const runs = h.app.sqlite.db.prepare('SELECT job FROM job_runs ORDER BY job').all();
     // The failed runs (the chase, and the tally that counts chases) left no record and can run
     // again; the others ran.
-    expect(runs).toEqual([{ job: 'calendar-warning' }, { job: 'coordination' }, { job: 'deployment-chase' }]);
+    expect(runs).toEqual([{ job: 'calendar-warning' }, { job: 'coordination' }, { job: 'deployment-chase' }, { job: 'leader-digest' }]);
   });
 });

@@ -32,8 +32,8 @@ describe('周通报', () => {
     expect(tally?.createdAt).toBe('2026-12-14T09:00:00.000+08:00');
     const text = h.render(tally!);
     expect(text).toContain('1. 财政厅｜交办 1｜当日签收 1/1｜按期办结 1/1｜逾期 0｜催办 0｜协调 0');
-    expect(text).toContain('2. 住建厅｜交办 1｜当日签收 0/1｜按期办结 0/1｜逾期 0｜催办 2｜协调 0');
-    expect(text).toContain('3. 发改委｜交办 1｜当日签收 1/1｜按期办结 0/0｜逾期 1｜催办 2｜协调 1');
+    expect(text).toContain('2. 住建厅｜交办 1｜当日签收 0/1｜按期办结 0/1｜逾期办结 1｜逾期 0｜催办 2｜协调 0｜记入台账 1');
+    expect(text).toContain('3. 发改委｜交办 1｜当日签收 1/1｜按期办结 0/0｜逾期 1｜催办 2｜协调 1｜记入台账 1');
     expect(text).toContain('逾期最久：D-0001（发改委，逾期 5 天）');
     expect(text).toContain('无事项：办公厅、自然资源厅');
   });

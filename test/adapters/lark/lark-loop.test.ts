@@ -33,7 +33,7 @@ describe('飞书 webhook: the full loop with the real SDK', () => {
     expect(JSON.parse(refused.body).toast.type).toBe('error');
     const pressed = await postEvent(w.url, cardEvent({ operator: ou('wang-fang'), command: '签收 D-0001', messageId: assignment?.messageId }), KEY);
     const response = JSON.parse(pressed.body) as { toast: { content: string }; card: { type: string; data: unknown } };
-    expect(response.toast.content).toBe('签收成功（1 项）');
+    expect(response.toast.content).toContain('D-0001 已签收（省发展改革委 王芳');
     expect(JSON.stringify(response.card.data)).toContain('已签收 · 王芳 · 12-07 09:00');
     expect((await task('D-0001'))?.status).toBe('active');
 
@@ -44,7 +44,7 @@ describe('飞书 webhook: the full loop with the real SDK', () => {
     await w.settle();
     expect(await task('D-0001')).toMatchObject({ status: 'completed', result: '清单已报送省政府，共186个项目' });
     const titles = w.fake.sent.map((_, i) => card(i).header?.title?.content ?? JSON.parse(w.fake.sent[i]?.content ?? '{}').text);
-    expect(titles).toEqual(['已交办 D-0001【重点】', expect.stringContaining('只能由承办单位的责任人'), '签收成功（1 项）', '已记录 D-0001 进展 60%', 'D-0001 已办结（按期）']);
+    expect(titles).toEqual(['已交办 D-0001【重点】', expect.stringContaining('只能由承办单位的责任人'), expect.stringContaining('D-0001 已签收（'), '已记录 D-0001 进展 60%', 'D-0001 已办结（按期）']);
     // The completion @-mentions the assigner through Lark.
     expect(w.fake.sent.at(-1)?.content).toContain(`<at id=${ou('chen-liqun')}></at>`);
   });

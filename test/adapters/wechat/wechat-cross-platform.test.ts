@@ -44,7 +44,7 @@ describe('one person on Lark and WeChat', () => {
     await w.post(chen, '/交办 发改委 梳理重点项目清单 12月18日');
 
     // Signs D-0001 from Lark, reports on it from WeChat.
-    expect(await fromLark('签收 D-0001')).toContain('D-0001 已签收 · 省发展改革委 · 王芳');
+    expect(await fromLark('签收 D-0001')).toContain('D-0001 已签收（省发展改革委 王芳');
     const progress = await w.post(wang, '/进展 D-0001 60% 初稿已完成');
     expect(progress.sent[0]?.text).toContain('已记录 D-0001 进展 60%');
 

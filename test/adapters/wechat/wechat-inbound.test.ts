@@ -26,7 +26,7 @@ describe('WeChat room, end to end (wechaty + PuppetMock)', () => {
 
     w.clock.set(instantAt('2026-12-07', '10:12'));
     const ack = await w.post(wang, '/签收 D-0001');
-    expect(ack.sent[0]?.text).toContain('D-0001 已签收 · 省发展改革委 · 王芳 · 12-07 10:12');
+    expect(ack.sent[0]?.text).toContain('D-0001 已签收（省发展改革委 王芳 12-07 10:12）');
     expect(ack.sent[0]?.text.endsWith('回复「/进展 D-0001 进展情况」；回复「/办结 D-0001 办理结果」')).toBe(true);
 
     const progress = await w.post(wang, '@督办助手\u2005进展 D-0001 60% 初稿已完成，正在征求意见', { mentions: [w.me] });
@@ -117,7 +117,7 @@ describe('WeChat room, end to end (wechaty + PuppetMock)', () => {
     const r = await w.post(wang, '签收', { to: w.me });
     expect(r.sent).toHaveLength(1);
     expect(r.sent[0]?.to).toBe(wang.id);
-    expect(r.sent[0]?.text).toContain('D-0001 已签收 · 省发展改革委 · 王芳');
+    expect(r.sent[0]?.text).toContain('D-0001 已签收（省发展改革委 王芳');
     expect(r.sent[0]?.text.endsWith('回复「进展 D-0001 进展情况」；回复「办结 D-0001 办理结果」')).toBe(true);
   });
 
