@@ -43,34 +43,33 @@ describe('working days only', () => {
 });
 
 describe('逐级催办 (两通报、一移交)', () => {
-  it('climbs 1 → 2 → 3 over three working days, @-mentioning the right people at each step', async () => {
+  it('climbs 1 → 2 → 3 over three working days, @-mentioning only the unit at each step, never the leader', async () => {
     h = await makeHarness({ start: ['2026-12-03', '10:00'] }); // Thursday
     await h.say('陈立群', '交办 发改委 编制专项债项目清单 12月4日');
     await h.say('王芳', '签收 D-0001');
     const chaseTo = (ms: Awaited<ReturnType<typeof until>>) =>
       ms.find((m) => m.reply.title.startsWith('每日督办提醒') && m.reply.mentions?.[0] === 'wang-fang' && m.createdAt.slice(0, 10) === h.clock.now().toISOString().slice(0, 10));
-    // Monday 12-07: 1st chase, the responsible person only.
+    // Monday 12-07: 1st chase, the responsible person only, and the 督查室通报.
     const mon = await until('2026-12-07');
     const first = chaseTo(mon);
     expect(first?.reply.mentions).toEqual(['wang-fang']);
-    expect(h.render(first!)).toContain('D-0001 编制专项债项目清单｜12月4日到期，逾期 3 天｜第 1 次催办');
-    expect(titles(mon).some((t) => t.startsWith('督查室通报'))).toBe(false);
-    // Tuesday: 2nd chase, also the unit head, with a 督查室 notice.
+    expect(h.render(first!)).toContain('D-0001 编制专项债项目清单｜12月4日到期，逾期 3 天｜第 1 次催办，予以督查室通报，记入日常考核工作台账');
+    expect(titles(mon)).toContain('督查室通报〔2026〕第1期');
+    // Tuesday: 2nd chase, also the unit head, with an 办公厅通报.
     const tue = await until('2026-12-08');
     const second = chaseTo(tue);
     expect(second?.reply.mentions).toEqual(['wang-fang', 'li-ming']);
-    expect(h.render(second!)).toContain('第 2 次催办，已通报督查室，请单位主要负责人 @李明 向分管领导作出说明');
-    const notice = tue.find((m) => m.reply.title.startsWith('督查室通报'));
-    expect(notice?.reply.mentions).toEqual(['sun-li']);
-    expect(h.render(notice!)).toContain('D-0001 编制专项债项目清单｜省发展改革委｜逾期 4 天｜第 2 次催办');
-    // Wednesday: 3rd chase, also the 分管领导, and the task is marked 移交问责.
+    expect(h.render(second!)).toContain('第 2 次催办，予以办公厅通报，请单位主要负责人作出说明并提出整改落实措施');
+    expect(titles(tue)).toContain('办公厅通报〔2026〕第1期');
+    // Wednesday: 3rd chase lists it for 拟移交; the 分管领导 is not @-mentioned and nothing is handed over.
     const wed = await until('2026-12-09');
     const third = chaseTo(wed);
-    expect(third?.reply.mentions).toEqual(['wang-fang', 'li-ming', 'chen-liqun']);
-    expect(h.render(third!)).toContain('第 3 次催办，已移交问责，请 @李明、@陈立群 阅知');
+    expect(third?.reply.mentions).toEqual(['wang-fang', 'li-ming']);
+    expect(h.render(third!)).toContain('第 3 次催办，列入拟移交名单，由督查室、秘书长研究');
     const t = await task('D-0001');
     expect(t?.chaseCount).toBe(3);
-    expect(t?.accountabilityAt).toBe('2026-12-09T09:00:00.000+08:00');
+    expect(t?.ladderStep).toBe(3);
+    expect(t?.accountabilityAt).toBeUndefined();
     // The daily ledger holds each chase with its number.
     const ledger = await h.app.storage.transaction((r) => r.chases.forTask(t?.id ?? 0));
     expect(ledger.filter((c) => c.kind === 'overdue').map((c) => [c.chasedDate, c.chaseNo])).toEqual([
@@ -91,7 +90,7 @@ describe('逐级催办 (两通报、一移交)', () => {
     expect(toWang).toHaveLength(1);
     const text = h.render(toWang[0]!);
     for (const code of ['D-0001', 'D-0002', 'D-0003']) expect(text).toContain(`${code} 事项`);
-    expect(text).toContain('【即将到期】\nD-0004 事项丁｜12月10日（周四）到期，还有 3 个工作日');
+    expect(text).toContain('【到期预警】\nD-0004 事项丁｜12月10日（周四）到期，还有 3 个工作日');
     // The co-unit's person gets their own single message.
     expect(monday.filter((m) => m.reply.mentions?.[0] === 'qian-min')).toHaveLength(1);
   });
@@ -110,7 +109,7 @@ describe('逐级催办 (两通报、一移交)', () => {
     await h.say('李明', '转交 D-0001 @李明');
     const mon = await until('2026-12-07');
     const third = mon.find((m) => m.reply.mentions?.[0] === 'li-ming' && m.reply.title.startsWith('每日督办提醒'));
-    expect(h.render(third!)).toContain('第 3 次催办，已移交问责');
+    expect(h.render(third!)).toContain('第 3 次催办，列入拟移交名单');
   });
 
   it('warns 3 and 1 working days before the deadline, and on the day', async () => {
