@@ -1,7 +1,7 @@
 import type { Reply } from '../core/reply.js';
 import { isLeader, LEADER_ROLES } from '../domain/ladder.js';
 import { assigningLeader } from '../domain/actions/explain.js';
-import type { Task } from '../domain/task.js';
+import { isOpen, type Task } from '../domain/task.js';
 import { formatDateCn, formatDateShortCn } from '../time/shanghai.js';
 import type { JobContext, JobDefinition } from './job.js';
 
@@ -85,6 +85,8 @@ async function proposals(ctx: JobContext, d: Digest, proposers: string[], task: 
     if (!t) continue;
     const unit = ctx.directory.unitName(t.leadUnitId);
     if (p.status === 'listed') {
+      // Work completed since it was listed is no longer for the office to propose.
+      if (!isOpen(t)) continue;
       const line = `${t.code} ${t.title}｜${unit}｜被催办 ${t.chaseCount} 次，未能充分说明原因｜如提请移交，回复「拟移交 ${t.code} 理由」`;
       for (const id of new Set(proposers)) d.add(id, '拟移交名单', line);
     } else if (p.approverId) {
