@@ -52,7 +52,7 @@ describe('WeChat impersonation by a lookalike name', () => {
     const twin = join('wxid_twin', '钱敏');
     join('wxid_impostor', '钱 敏');
     const ack = await w.post(qian, '/签收 D-0001', { to: czt });
-    expect(ack.sent[0]?.text).toContain('D-0001 已签收 · 省财政厅 · 钱敏');
+    expect(ack.sent[0]?.text).toContain('D-0001 已签收（省财政厅 钱敏');
     const r = await w.post(twin, '/进展 D-0001 50% 冒名', { to: czt });
     expect(r.disposition).toBe('refused');
     expect(r.sent[0]?.text).toContain('钱敏 已绑定另一个微信账号');
@@ -68,7 +68,7 @@ describe('WeChat impersonation by a lookalike name', () => {
     });
     await w.post(w.people.chen, '/交办 发改委 研究项目方案 12月18日');
     const r = await w.post(w.people.wang, '/签收 D-0002');
-    expect(r.sent[0]?.text).toContain('D-0002 已签收 · 省发展改革委 · 王芳');
+    expect(r.sent[0]?.text).toContain('D-0002 已签收（省发展改革委 王芳');
     // The squatter himself is not 王芳: a 群昵称 is not a 备注.
     expect((await w.post(squatter, '/签收 D-0002')).sent[0]?.text).toContain('尚未登记');
   });

@@ -25,7 +25,7 @@ describe('per-sender throttle', () => {
     const sent = w.sent.slice(before);
     expect(sent).toHaveLength(2);
     expect(sent[0]?.text).toContain('尚未登记');
-    expect(sent[1]?.text).toContain('D-0001 已签收 · 省发展改革委 · 王芳');
+    expect(sent[1]?.text).toContain('D-0001 已签收（省发展改革委 王芳');
     expect(ack.sent).toHaveLength(1);
 
     // Once its allowance has come back: one-to-one is another chat, answered once there too; the next day, once again.
