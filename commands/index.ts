@@ -26,6 +26,7 @@ import { acting } from './acting.js';
 import { verify } from './verify.js';
 import { splitStages } from './split-stages.js';
 import { statistics, weeklyReport } from './report.js';
+import { exportFiles } from './export.js';
 
 /**
  * The command table: every chat command, in the order `帮助` lists them within each
@@ -38,6 +39,6 @@ export const COMMANDS: readonly CommandDefinition[] = [
   infeasible, answerInfeasible, resume,
   extension, approveExtension, refuseExtension,
   splitStages, verify, handover, leave, returnFromLeave, acting,
-  query, weeklyReport, statistics, help,
+  query, weeklyReport, statistics, exportFiles, help,
   bind, unbind, confirmBinding, blockAccount, unblockAccount, registerWorkGroup, unregisterWorkGroup,
 ];

@@ -35,6 +35,7 @@ export const HISTORY_LABELS: Record<string, Describe> = {
   verify_result: (d) => `复核${d.result === 'true' ? '属实' : '不实'}${d.note ? `：${str(d.note)}` : ''}`,
   reopen: (d) => `退回重办，时限 ${str(d.deadline)}`,
   stage_split: (d) => `分解为 ${str(d.stages)} 个阶段`,
+  export_document: (d) => `生成${str(d.kind)}文稿 ${str(d.number)}`,
   chase: (d) => `第 ${str(d.n)} 次催办（逾期 ${str(d.overdueDays)} 天）${Number(d.n) === 2 ? '，通报督查室' : ''}${Number(d.n) === 3 ? '，移交问责' : ''}`,
 };
 
