@@ -21,7 +21,6 @@ import { checkAllowed } from './permission.js';
 import { workGroups } from './work-groups.js';
 import { SenderThrottle } from './throttle.js';
 import { taskCardReply } from '../render/task-card.js';
-import { taskColour } from '../render/task-colour.js';
 import type { AuthorityOptions } from '../domain/task-authority.js';
 
 export interface BotDeps {
@@ -317,11 +316,11 @@ export class Bot {
       const authority = this.deps.authority ? await this.deps.authority(repos, localDate(now)) : undefined;
       const today = localDate(now);
       const stages = task.parentId === undefined ? await repos.tasks.stages(task.id) : [];
-      const colour = taskColour(task, this.deps.settings.colourScheme, {
-        today, calendar: this.deps.calendar, warnDays: this.deps.settings.warnDays,
+      const colours = {
+        scheme: this.deps.settings.colourScheme, warnDays: this.deps.settings.warnDays,
         stages: stages.length > 0 ? { total: stages.length, done: stages.filter((s) => s.status === 'completed' || s.status === 'verified').length } : undefined,
-      });
-      return taskCardReply(task, { directory: this.deps.directory, calendar: this.deps.calendar, today }, authority, colour);
+      };
+      return taskCardReply(task, { directory: this.deps.directory, calendar: this.deps.calendar, today }, authority, colours);
     });
   }
 

@@ -10,8 +10,7 @@ import type { CommandRegistry } from './command-registry.js';
 import type { AuthorityOptions } from '../domain/task-authority.js';
 import type { WorkGroupAllowlist } from './work-groups.js';
 import type { ThrottleSettings } from './throttle.js';
-import type { ColourScheme } from '../render/task-colour.js';
-import type { ExportFile } from '../export/export-file.js';
+import type { ColourScheme, ExportFile } from './attachment.js';
 
 /** An @mention in the message, resolved to a directory person where possible. */
 export interface ResolvedMention {

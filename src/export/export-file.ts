@@ -1,16 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-/** A file written under the export folder, to be sent through the outbox like a message. */
-export interface ExportFile {
-  /** Absolute path of the written file. */
-  path: string;
-  /** File name shown to the reader, e.g. `督办台账-2026-12-07.xlsx`. */
-  name: string;
-  /** Images go as pictures where the platform has them (Lark im/v1/images); everything else as a file. */
-  kind: 'file' | 'image';
-  bytes: number;
-}
+export type { ExportFile } from '../core/attachment.js';
+import type { ExportFile } from '../core/attachment.js';
 
 /**
  * Largest file each platform takes: Lark im/v1/files 30 MB and im/v1/images 10 MB; WeChat

@@ -1,3 +1,4 @@
+import { closeSync, openSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { COLOUR_HEX, COLOUR_LABEL, type TaskColour } from '../render/task-colour.js';
 import type { HistoryRow, LedgerRow, UnitRow } from './ledger-data.js';
@@ -111,6 +112,8 @@ export interface LedgerWorkbookInput {
 const drain = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function writeLedgerWorkbook(file: string, input: LedgerWorkbookInput): Promise<{ rows: number; history: number }> {
+  // exceljs loses an error of its file stream (the write then never finishes): open the file here so it throws.
+  closeSync(openSync(file, 'w'));
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   wb.creator = '督办助手';
   let rows = 0;

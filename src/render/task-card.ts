@@ -5,14 +5,18 @@ import type { Reply, ReplyAction, ReplyField } from '../core/reply.js';
 import { shortFromIso } from '../time/shanghai.js';
 import { deadlineText, statusText } from './task-view.js';
 import type { ViewContext } from './view-context.js';
-import type { TaskColour } from './task-colour.js';
+import { taskColour, type ColourScheme } from './task-colour.js';
 
 /**
  * A task's live card: each unit with its signing state (`已签收 · 王芳 · 12-08 09:12`), the
- * deadline, and the actions still open to the people who may take them; `colour` (its 三色)
+ * deadline, and the actions still open to the people who may take them; `colours` gives its 三色, which
  * colours the card's header on Lark.
  */
-export function taskCardReply(task: Task, v: ViewContext, authority?: AuthorityOptions, colour?: TaskColour): Reply {
+export function taskCardReply(
+  task: Task, v: ViewContext, authority?: AuthorityOptions,
+  colours?: { scheme: ColourScheme; warnDays: number; stages?: { total: number; done: number } },
+): Reply {
+  const colour = colours ? taskColour(task, colours.scheme, { today: v.today, calendar: v.calendar, warnDays: colours.warnDays, stages: colours.stages }) : undefined;
   const unitValue = (u: Task['units'][number]) => {
     const who = v.directory.personName(u.responsibleId);
     const state = u.ackedAt

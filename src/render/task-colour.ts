@@ -11,8 +11,8 @@ import type { LocalDate } from '../time/shanghai.js';
  */
 export type TaskSignal = 'overdue' | 'behind' | 'near' | 'ok';
 
-/** 红黄绿 (the usual) or 蓝黄红 (blue near the deadline, yellow behind pace, red overdue). */
-export type ColourScheme = '红黄绿' | '蓝黄红';
+export type { ColourScheme } from '../core/attachment.js';
+import type { ColourScheme } from '../core/attachment.js';
 export const COLOUR_SCHEMES: readonly ColourScheme[] = ['红黄绿', '蓝黄红'];
 
 export type TaskColour = 'red' | 'yellow' | 'green' | 'blue';

@@ -1,15 +1,15 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { systemClock } from '../core/clock.js';
-import { createLogger } from '../core/logger.js';
-import { UserError } from '../core/errors.js';
-import { loadDotEnv, readCoreEnv } from '../config/settings.js';
-import { reportStartupError } from '../config/startup-error.js';
-import { openApp } from '../bootstrap.js';
-import { localDate } from '../time/shanghai.js';
-import { exportLedger } from './export-ledger.js';
-import { ledgerFilter, ledgerParts, parseLedgerWords } from './ledger-filter.js';
+import { systemClock } from './core/clock.js';
+import { createLogger } from './core/logger.js';
+import { UserError } from './core/errors.js';
+import { loadDotEnv, readCoreEnv } from './config/settings.js';
+import { reportStartupError } from './config/startup-error.js';
+import { openApp } from './bootstrap.js';
+import { localDate } from './time/shanghai.js';
+import { exportLedger } from './export/export-ledger.js';
+import { ledgerFilter, ledgerParts, parseLedgerWords } from './export/ledger-filter.js';
 
 const USAGE = '用法：npm run export -- --out 文件.xlsx [单位] [时段] [状态] [--db 数据库]\n例：npm run export -- --out data/exports/台账.xlsx 发改委 本月 逾期';
 
@@ -43,6 +43,12 @@ async function main(): Promise<void> {
     const parts = ledgerParts(args, app.directory);
     process.stdout.write(`已导出 ${n.rows} 件事项、${n.history} 条办理记录${parts.length ? `（${parts.join('，')}）` : ''}：${out}（${statSync(out).size} 字节）\n`);
   } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code && /^E[A-Z]+$/.test(code)) {
+      process.stderr.write(`无法写入 ${values.out}：${(e as Error).message}\n`);
+      process.exitCode = 1;
+      return;
+    }
     if (!(e instanceof UserError)) throw e;
     process.stderr.write(`${e.message}\n${USAGE}\n`);
     process.exitCode = 2;
