@@ -17,6 +17,7 @@ import { directoryYaml, FULL, generateDatabase, QUICK, TODAY, type Size } from '
 import { round, timeOnce } from './measure.js';
 import { benchLark } from './lark-e2e.js';
 import { benchQuestions } from './questions.js';
+import { benchExport } from './export.js';
 
 /**
  * `npm run bench [-- --quick]`: a synthetic province straight into SQLite, then commands
@@ -113,6 +114,11 @@ async function main(): Promise<void> {
   const lark = await benchLark(values.quick ? 500 : 3000);
   results.lark = lark;
   rows.push(['Lark end to end', `${lark.events} signed events, webhook → send; p99 ${round(lark.bot.p99ms)} ms`, `${Math.round(lark.bot.perSecond)}/s vs echo ${Math.round(lark.echo.perSecond)}/s = ${round(lark.ratio)}`]);
+
+  log('exporting the ledger …');
+  const exported = benchExport(Boolean(values.quick));
+  results.export = exported;
+  rows.push(['ledger export', `${exported.tasks.toLocaleString()} tasks to .xlsx (${exported.history.toLocaleString()} history rows, ${exported.fileMb} MB); peak resident ${exported.peakMb} MB`, `${exported.seconds} s`]);
 
   const width = Math.max(...rows.map((r) => r[0].length));
   process.stdout.write(`\n督办助手 benchmark (${size.name}) on ${machine().cpu}, ${machine().cores} cores, Node ${process.version}\n\n`);

@@ -30,6 +30,7 @@ import { acceptExplanationCommand, explanation, rectificationDemand } from './re
 import { approveReferralCommand, proposeReferralCommand, refuseReferralCommand } from './referral.js';
 import { partDone } from './part-done.js';
 import { ledger } from './ledger.js';
+import { exportFiles } from './export.js';
 
 /**
  * The command table: every chat command, in the order `帮助` lists them within each
@@ -44,6 +45,6 @@ export const COMMANDS: readonly CommandDefinition[] = [
   rectificationDemand, explanation, acceptExplanationCommand,
   proposeReferralCommand, approveReferralCommand, refuseReferralCommand,
   splitStages, verify, lookBack, handover, leave, returnFromLeave, acting,
-  query, ledger, weeklyReport, statistics, help,
+  query, ledger, weeklyReport, statistics, exportFiles, help,
   bind, unbind, confirmBinding, blockAccount, unblockAccount, registerWorkGroup, unregisterWorkGroup,
 ];

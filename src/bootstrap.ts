@@ -19,6 +19,8 @@ export function openApp(env: CoreEnv, o: { dbFile: string; clock: Clock; logger:
       workGroupAllowlist: workGroupAllowlistFromEnv(env),
       throttle: { burst: env.DUBAN_THROTTLE_BURST, perMinute: env.DUBAN_THROTTLE_PER_MINUTE },
       questionModel: questionModelFromEnv(env),
+      colourScheme: env.DUBAN_COLOUR_SCHEME, warnDays: Math.max(...env.DUBAN_WARN_DAYS.split(',').map(Number)), exportDir: env.DUBAN_EXPORT_DIR,
+      issuer: env.DUBAN_ISSUER, documentCode: env.DUBAN_DOC_CODE,
     },
   });
 }

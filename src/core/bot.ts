@@ -4,7 +4,7 @@ import type { Directory } from '../directory/directory.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { MessageRef } from '../domain/task.js';
 import { isoShanghai, localDate } from '../time/shanghai.js';
-import { enqueueReply, type ReplyTarget } from '../outbox/enqueue.js';
+import { enqueueFile, enqueueReply, type ReplyTarget } from '../outbox/enqueue.js';
 import type { Clock } from './clock.js';
 import type {
   CommandContext, CommandDefinition, CommandInput, CommandOutcome, CoreSettings, NoticeTarget, ParseContext,
@@ -285,6 +285,7 @@ export class Bot {
     const origin = `msg:${msg.platform}:${msg.messageId}`;
     const here: ReplyTarget = { platform: msg.platform, targetKind: 'chat', targetId: msg.chatId, replyTo: msg.replyTo ?? msg.messageId };
     const ids = [await enqueueReply(repos, here, outcome.reply, origin, at)];
+    for (const file of outcome.files ?? []) ids.push(await enqueueFile(repos, { ...here, replyTo: undefined }, file, origin, at));
     for (const notice of outcome.notices ?? []) {
       for (const target of await this.resolveNotice(notice.to, msg, repos)) {
         ids.push(await enqueueReply(repos, target, notice.reply, origin, at));
@@ -313,7 +314,13 @@ export class Bot {
       const task = await repos.tasks.findByCode(code);
       if (!task) return undefined;
       const authority = this.deps.authority ? await this.deps.authority(repos, localDate(now)) : undefined;
-      return taskCardReply(task, { directory: this.deps.directory, calendar: this.deps.calendar, today: localDate(now) }, authority);
+      const today = localDate(now);
+      const stages = task.parentId === undefined ? await repos.tasks.stages(task.id) : [];
+      const colours = {
+        scheme: this.deps.settings.colourScheme, warnDays: this.deps.settings.warnDays,
+        stages: stages.length > 0 ? { total: stages.length, done: stages.filter((s) => s.status === 'completed' || s.status === 'verified').length } : undefined,
+      };
+      return taskCardReply(task, { directory: this.deps.directory, calendar: this.deps.calendar, today }, authority, colours);
     });
   }
 

@@ -10,6 +10,7 @@ import type { CommandRegistry } from './command-registry.js';
 import type { AuthorityOptions } from '../domain/task-authority.js';
 import type { WorkGroupAllowlist } from './work-groups.js';
 import type { ThrottleSettings } from './throttle.js';
+import type { ColourScheme, ExportFile } from './attachment.js';
 
 /** An @mention in the message, resolved to a directory person where possible. */
 export interface ResolvedMention {
@@ -86,9 +87,22 @@ export interface CoreSettings {
   questionModel?: QuestionModelSettings;
   /** End of working hours (`DUBAN_WORK_HOURS`): work assigned later is due for 签收 the next working day. */
   workEnd?: string;
+  /** 三色 scheme: 红黄绿, or 蓝黄红 (blue near the deadline). */
+  colourScheme: ColourScheme;
+  /** Working days before a deadline that make a task 近期 (yellow, or blue): the largest warning day. */
+  warnDays: number;
+  /** Where exported files (台账, 通报, charts) are written before they are sent. */
+  exportDir: string;
+  /** 发文机关 of exported documents (发文机关标志 and 署名). */
+  issuer: string;
+  /** 发文字号 代字, as in 督查〔2026〕3号. */
+  documentCode: string;
 }
 
-export const DEFAULT_CORE_SETTINGS: Omit<CoreSettings, 'botName'> = { coordinationAnswerDays: 2, verifyShare: 0.3 };
+export const DEFAULT_CORE_SETTINGS: Omit<CoreSettings, 'botName'> = {
+  coordinationAnswerDays: 2, verifyShare: 0.3, colourScheme: '红黄绿', warnDays: 3, exportDir: 'data/exports',
+  issuer: '省人民政府督查室', documentCode: '督查',
+};
 
 /** Where a notice goes besides the reply in the chat the command came from. */
 export type NoticeTarget =
@@ -100,6 +114,8 @@ export type NoticeTarget =
 
 export interface CommandOutcome {
   reply: Reply;
+  /** Files written for the chat the command came from (sent after the reply, through the outbox). */
+  files?: ExportFile[];
   notices?: Array<{ to: NoticeTarget; reply: Reply }>;
 }
 

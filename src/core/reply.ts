@@ -21,6 +21,15 @@ export interface ReplyAction {
   input?: { placeholder: string; required: boolean };
 }
 
+/** A chart a platform can draw natively (Lark: the card's chart component); others send it as a picture. */
+export interface ReplyChart {
+  kind: 'bar' | 'line';
+  title: string;
+  /** Category labels: units for bars, weeks for lines. */
+  labels: string[];
+  series: Array<{ name: string; values: number[]; colour: string }>;
+}
+
 export interface Reply {
   tone: Tone;
   title: string;
@@ -31,6 +40,9 @@ export interface Reply {
   lines?: string[];
   actions?: ReplyAction[];
   note?: string;
+  /** The 三色 of the task the reply shows (Lark colours the card header with it); absent: by tone. */
+  colour?: 'red' | 'yellow' | 'green' | 'blue';
+  charts?: ReplyChart[];
   /** What the reply is about, so a platform can update it in place later. */
   ref?: { kind: 'task'; code: string };
 }

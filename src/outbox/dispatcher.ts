@@ -97,6 +97,7 @@ export class OutboxDispatcher {
           const res = await sender.send({
             id: item.id, platform: item.platform, targetKind: item.targetKind, targetId: item.targetId,
             replyTo: item.replyTo, reply: payload.reply, attempts: item.attempts, people, origin: item.origin, createdAt: item.createdAt,
+            ...(payload.file ? { file: payload.file } : {}),
           });
           await this.storage.transaction((r) => r.outbox.markSent(item.id, isoShanghai(this.clock.now()), res.remoteId));
           progressed = true;

@@ -1,4 +1,5 @@
 import type { Reply } from '../core/reply.js';
+import type { ExportFile } from '../export/export-file.js';
 
 /** What an adapter is asked to deliver: a rendered-at-send-time reply and where it goes. */
 export interface OutgoingMessage {
@@ -21,6 +22,8 @@ export interface OutgoingMessage {
    * account on this platform (absent when not bound there), so adapters need no lookups.
    */
   people: Record<string, { name: string; account?: string }>;
+  /** A file to deliver (the reply is then its caption): written under the export folder before it was queued. */
+  file?: ExportFile;
 }
 
 /** A send that failed; `retryable` false means trying again cannot help (e.g. bot removed from the chat). */
@@ -49,4 +52,5 @@ export interface Sender {
 /** Serialized outbox payload. */
 export interface OutboxPayload {
   reply: Reply;
+  file?: ExportFile;
 }

@@ -45,6 +45,7 @@ export const HISTORY_LABELS: Record<string, Describe> = {
   referral_approve: (d, dir) => `同意移交纪检监察机关（主办单位负责人 ${dir.personName(str(d.head))}，直接责任人 ${dir.personName(str(d.direct))}）${d.note ? `：${str(d.note)}` : ''}`,
   referral_refuse: (d) => `不予移交：${str(d.note)}`,
   part_done: (d, dir) => `配合部分已完成（${unitName(d.unit, dir)}）：${str(d.text)}`,
+  export_document: (d) => `生成${str(d.kind)}文稿 ${str(d.number)}`,
 };
 
 export function registerHistoryLabel(action: string, describe: Describe): void {

@@ -2,6 +2,8 @@ import type { Reply } from '../core/reply.js';
 import type { Directory } from '../directory/directory.js';
 import type { Tally, UnitTally } from '../reports/tally.js';
 import { daysBetween, formatDateShortCn } from '../time/shanghai.js';
+import { unitBars } from '../export/chart-data.js';
+import { barsChart } from '../export/chart-spec.js';
 
 export type TallyKind = 'week' | 'month' | 'quarter' | 'custom';
 
@@ -51,10 +53,13 @@ export function tallyReply(tally: Tally, kind: TallyKind, d: Directory, extra: s
     lines.push(`逾期办结：${tally.lateCompletions.map((o) => `${o.code}（${d.unit(o.unitId)?.aliases[0] ?? d.unitName(o.unitId)}）`).join('、')}`);
   }
   lines.push(...extra);
+  const title = `${TITLE[kind]}（${period.label}，${range}）`;
   return {
     tone: 'info',
-    title: `${TITLE[kind]}（${period.label}，${range}）`,
+    title,
     lines,
+    // Lark draws it in the card (逾期, 按期办结, 催办 per unit); text platforms leave it out.
+    ...(tally.ranked.length > 0 ? { charts: [barsChart(unitBars(tally, d, `各单位督办情况（${period.label}）`))] } : {}),
     note: '按期办结以原定时限计；延期内办结、逾期办结另列。排名依次比较：逾期件数、复核不实、催办次数（少者在前），按期办结率、当日签收率（高者在前）。',
   };
 }

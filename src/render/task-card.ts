@@ -5,12 +5,18 @@ import type { Reply, ReplyAction, ReplyField } from '../core/reply.js';
 import { shortFromIso } from '../time/shanghai.js';
 import { deadlineText, statusText } from './task-view.js';
 import type { ViewContext } from './view-context.js';
+import { taskColour, type ColourScheme } from './task-colour.js';
 
 /**
  * A task's live card: each unit with its signing state (`已签收 · 王芳 · 12-08 09:12`), the
- * deadline, and the actions still open to the people who may take them.
+ * deadline, and the actions still open to the people who may take them; `colours` gives its 三色, which
+ * colours the card's header on Lark.
  */
-export function taskCardReply(task: Task, v: ViewContext, authority?: AuthorityOptions): Reply {
+export function taskCardReply(
+  task: Task, v: ViewContext, authority?: AuthorityOptions,
+  colours?: { scheme: ColourScheme; warnDays: number; stages?: { total: number; done: number } },
+): Reply {
+  const colour = colours ? taskColour(task, colours.scheme, { today: v.today, calendar: v.calendar, warnDays: colours.warnDays, stages: colours.stages }) : undefined;
   const unitValue = (u: Task['units'][number]) => {
     const who = v.directory.personName(u.responsibleId);
     const state = u.ackedAt
@@ -37,5 +43,8 @@ export function taskCardReply(task: Task, v: ViewContext, authority?: AuthorityO
     actions.push({ label: '报送进展', command: `进展 ${task.code}`, forPersonIds: everyone, input: { placeholder: '进展情况，可写百分比，如 50% 已完成初稿', required: true } });
     actions.push({ label: '办结', command: `办结 ${task.code}`, forPersonIds: lead, input: { placeholder: '办理结果', required: true } });
   }
-  return { tone: 'info', title: `${task.code}${task.isKey ? '【重点】' : ''} ${task.title}`, fields, actions, ref: { kind: 'task', code: task.code } };
+  return {
+    tone: 'info', title: `${task.code}${task.isKey ? '【重点】' : ''} ${task.title}`, fields, actions, ref: { kind: 'task', code: task.code },
+    ...(colour ? { colour } : {}),
+  };
 }

@@ -46,6 +46,7 @@ const TABLE: Record<string, Record<Role, 'y' | 'n'>> = {
   查询: row('y', 'y', 'y', 'y', 'y', 'y', 'y', 'y'),
   周报: row('y', 'y', 'y', 'y', 'y', 'y', 'n', 'y'),
   统计: row('y', 'y', 'y', 'y', 'y', 'y', 'n', 'y'),
+  导出: row('y', 'y', 'y', 'y', 'y', 'y', 'n', 'y'),
   帮助: row('y', 'y', 'y', 'y', 'y', 'y', 'y', 'y'),
   绑定: row('n', 'n', 'n', 'n', 'n', 'n', 'n', 'y'),
   解绑: row('n', 'n', 'n', 'n', 'n', 'n', 'n', 'y'),

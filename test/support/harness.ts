@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createApp, type App } from '../../src/app.js';
 import { FakeClock } from '../../src/core/clock.js';
 import { memoryLogger } from '../../src/core/logger.js';
@@ -52,7 +54,8 @@ export async function makeHarness(
     calendar: loadCalendar(),
     clock,
     logger,
-    settings: { botName: '督办助手', ...o.settings },
+    // Exports land in the system's temporary folder unless a test names its own.
+    settings: { botName: '督办助手', exportDir: join(tmpdir(), 'duban-test-exports'), ...o.settings },
     commands: o.commands,
     // Deterministic sampling: only the guaranteed share is drawn unless a test says otherwise.
     random: o.random ?? (() => 0.99),

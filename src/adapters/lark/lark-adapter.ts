@@ -10,6 +10,7 @@ import { normalizeCardAction, normalizeMessage, type LarkCardEvent, type LarkMes
 import { describeError } from './describe-error.js';
 import { botOpenId, createClient, sdkLogger } from './lark-sdk.js';
 import { sendToLark } from './lark-sender.js';
+import { LarkFileSender } from './lark-file-sender.js';
 import type { LarkSettings } from './lark-settings.js';
 import { SendRateLimiter, type LimiterTime, realTime } from './rate-limiter.js';
 import { webhookServer } from './lark-webhook.js';
@@ -27,6 +28,7 @@ export class LarkAdapter implements Adapter {
   private readonly client: lark.Client;
   private readonly forgetToken: () => void;
   private readonly limiter: SendRateLimiter;
+  private readonly files: LarkFileSender;
   private botId = '';
   private handle: ((msg: InboundMessage) => Promise<HandleResult>) | undefined;
   private server: Server | undefined;
@@ -51,6 +53,7 @@ export class LarkAdapter implements Adapter {
     this.client = c.client;
     this.forgetToken = c.forgetToken;
     this.limiter = new SendRateLimiter(limits.perTarget, limits.perApp, 1000, time);
+    this.files = new LarkFileSender(this.client, this.limiter, this.forgetToken);
   }
 
   /** The port the webhook listens on (0 until started; useful when configured as 0 in tests). */
@@ -145,6 +148,7 @@ export class LarkAdapter implements Adapter {
   }
 
   send(msg: OutgoingMessage): Promise<SendResult> {
+    if (msg.file) return this.files.send(msg);
     return sendToLark(this.client, this.limiter, msg, this.forgetToken);
   }
 

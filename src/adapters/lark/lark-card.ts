@@ -1,6 +1,7 @@
 import type { Reply, Tone } from '../../core/reply.js';
 import { extraMentions, replaceMentions } from '../../core/reply.js';
 import { summarizeReply } from '../../render/summarize-reply.js';
+import { chartElement } from './lark-chart.js';
 
 /** Display names and Lark open_ids of the people a reply mentions. */
 export type LarkPeople = Record<string, { name: string; account?: string }>;
@@ -8,6 +9,7 @@ export type LarkPeople = Record<string, { name: string; account?: string }>;
 export type LarkBody = { msgType: 'interactive' | 'text'; content: string };
 
 const TEMPLATE: Record<Tone, string> = { info: 'blue', success: 'green', warning: 'orange', error: 'red' };
+// A reply's 三色 (red, yellow, green, blue) names a Lark header template of the same name.
 
 /** The value a card button carries: the exact command it runs. */
 export interface ButtonValue {
@@ -31,7 +33,7 @@ function md(text: string): string {
 
 /** A plain one-line answer is sent as text; anything with structure or actions becomes a card. */
 export function wantsCard(reply: Reply): boolean {
-  return Boolean(reply.fields?.length || reply.actions?.length || (reply.lines?.length ?? 0) > 1);
+  return Boolean(reply.fields?.length || reply.actions?.length || reply.charts?.length || (reply.lines?.length ?? 0) > 1);
 }
 
 /** Lark refuses cards over 30 KB; a card is kept under this, with room to spare. */
@@ -44,14 +46,19 @@ export function renderLark(reply: Reply, people: LarkPeople): LarkBody {
 }
 
 /**
- * The card for a reply, summarized when it would pass Lark's size limit (a 交办 naming 500
- * units): beyond 20 units (then 5) the rest is counted, with a pointer to `查询`.
+ * The card for a reply, fitted to Lark's size limit: charts go first (an extra, saying so),
+ * then beyond 20 units (then 5) the rest is counted, with a pointer to `查询` (a 交办 naming 500 units).
  */
 export function fittedCard(reply: Reply, people: LarkPeople): Record<string, unknown> {
   let card = cardOf(reply, people);
+  let fitted = reply;
+  if (reply.charts?.length && Buffer.byteLength(JSON.stringify(card)) > CARD_LIMIT_BYTES) {
+    fitted = { ...reply, charts: undefined, note: [reply.note, '图表数据超出卡片大小限制，未在卡片中显示。'].filter(Boolean).join(' ') };
+    card = cardOf(fitted, people);
+  }
   for (const keep of [20, 5]) {
     if (Buffer.byteLength(JSON.stringify(card)) <= CARD_LIMIT_BYTES) break;
-    card = cardOf(summarizeReply(reply, keep), people);
+    card = cardOf(summarizeReply(fitted, keep), people);
   }
   return card;
 }
@@ -72,6 +79,7 @@ export function cardOf(reply: Reply, people: LarkPeople): Record<string, unknown
     elements.push({ tag: 'markdown', content: reply.fields.map((f) => `**${md(f.label)}**：${m(f.value).replace(/\n/g, '\n　　')}`).join('\n') });
   }
   if (reply.lines?.length) elements.push({ tag: 'markdown', content: reply.lines.map(m).join('\n') });
+  for (const chart of reply.charts ?? []) elements.push(chartElement(chart));
   if (reply.note) elements.push({ tag: 'markdown', content: `<font color='grey'>${m(reply.note)}</font>` });
   (reply.actions ?? []).forEach((a, i) => {
     const value: ButtonValue = { command: a.command };
@@ -98,7 +106,7 @@ export function cardOf(reply: Reply, people: LarkPeople): Record<string, unknown
   return {
     schema: '2.0',
     config: { update_multi: true },
-    header: { title: { tag: 'plain_text', content: replaceMentions(reply.title, (id) => `@${people[id]?.name ?? id}`) }, template: TEMPLATE[reply.tone] },
+    header: { title: { tag: 'plain_text', content: replaceMentions(reply.title, (id) => `@${people[id]?.name ?? id}`) }, template: reply.colour ?? TEMPLATE[reply.tone] },
     body: { elements },
   };
 }

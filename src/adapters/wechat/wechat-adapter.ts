@@ -8,6 +8,7 @@ import { ContactIdentity, type WechatAccounts } from './contact-identity.js';
 import { SendLimiter, realTime, type LimiterTime } from './send-limiter.js';
 import { WechatReceiver, type Disposition } from './wechat-receiver.js';
 import { WechatSender } from './wechat-sender.js';
+import { WechatFileSender } from './wechat-file-sender.js';
 import type { WechatSettings } from './wechat-settings.js';
 import { isoShanghai } from '../../time/shanghai.js';
 
@@ -36,6 +37,7 @@ export class WechatAdapter implements Adapter {
   private readonly limiter: SendLimiter;
   private readonly receiver: WechatReceiver;
   private readonly sender: WechatSender;
+  private readonly files: WechatFileSender;
 
   constructor(private readonly o: WechatAdapterOptions) {
     const { app, bot } = o;
@@ -62,6 +64,7 @@ export class WechatAdapter implements Adapter {
       bot, directory: app.directory, limiter: this.limiter, textLimit: o.textLimit,
       isRoom: (id) => this.isRoom(id),
     });
+    this.files = new WechatFileSender(bot, this.limiter, (id) => this.isRoom(id));
   }
 
   async start(handle: (msg: InboundMessage) => Promise<HandleResult>): Promise<void> {
@@ -98,6 +101,7 @@ export class WechatAdapter implements Adapter {
   }
 
   send(msg: OutgoingMessage): Promise<SendResult> {
+    if (msg.file) return this.files.send(msg);
     return this.sender.send(msg);
   }
 

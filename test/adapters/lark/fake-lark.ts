@@ -15,6 +15,15 @@ export interface SentMessage {
   at: number;
 }
 
+/** A file or image uploaded to im/v1/files or im/v1/images. */
+export interface Upload {
+  kind: 'file' | 'image';
+  key: string;
+  fields: Record<string, string>;
+  fileName?: string;
+  bytes: Buffer;
+}
+
 export interface Failure {
   status: number;
   code?: number;
@@ -47,6 +56,9 @@ export class FakeLark {
   readonly patched: Array<{ messageId: string; content: string }> = [];
   readonly requests: string[] = [];
   readonly failures: Failure[] = [];
+  readonly uploads: Upload[] = [];
+  /** Failures for the next uploads, in order. */
+  readonly uploadFailures: Failure[] = [];
   readonly botOpenId = 'ou_bot';
   tokenRequests = 0;
   /** While set, the token endpoint answers with this failure. */
@@ -84,9 +96,11 @@ export class FakeLark {
         req.socket.destroy();
         return;
       }
-      let raw = '';
-      req.on('data', (c) => (raw += c));
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
+        const bytes = Buffer.concat(chunks);
+        const raw = bytes.toString('utf8');
         const url = new URL(req.url ?? '/', 'http://x');
         this.requests.push(`${req.method} ${url.pathname}`);
         const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -108,6 +122,18 @@ export class FakeLark {
             code: 0, msg: 'ok',
             data: { URL: `ws://127.0.0.1:${new URL(this.base).port}/ws?device_id=d&service_id=7`, ClientConfig: this.wsClientConfig },
           });
+        }
+        const upload = /^\/open-apis\/im\/v1\/(files|images)$/.exec(url.pathname);
+        if (req.method === 'POST' && upload) {
+          const failure = this.uploadFailures.shift();
+          if (failure) return json(failure.status, { code: failure.code ?? failure.status, msg: 'injected failure' });
+          const kind = upload[1] === 'files' ? 'file' : 'image';
+          const parts = multipart(bytes, String(req.headers['content-type'] ?? ''));
+          const file = parts.find((p) => p.filename !== undefined);
+          const key = `${kind}_v3_${++this.seq}`;
+          const fields = Object.fromEntries(parts.filter((p) => p.filename === undefined).map((p) => [p.name, p.data.toString('utf8')]));
+          this.uploads.push({ kind, key, fields, fileName: fields.file_name, bytes: file?.data ?? Buffer.alloc(0) });
+          return json(200, { code: 0, msg: 'success', data: kind === 'file' ? { file_key: key } : { image_key: key } });
         }
         const body = raw ? (JSON.parse(raw) as Record<string, string>) : {};
         const patch = /^\/open-apis\/im\/v1\/messages\/([^/]+)$/.exec(url.pathname);
@@ -277,4 +303,26 @@ export function cardEvent(o: { operator: string; command: string; form?: string;
       context: { open_message_id: o.messageId ?? 'om_card', open_chat_id: o.chatId ?? 'oc_group' },
     },
   };
+}
+
+/** The parts of a multipart/form-data body (enough for the SDK's uploads). */
+function multipart(body: Buffer, contentType: string): Array<{ name: string; filename?: string; data: Buffer }> {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  const b = boundary?.[1] ?? boundary?.[2];
+  if (!b) return [];
+  const sep = Buffer.from(`--${b}`);
+  const out: Array<{ name: string; filename?: string; data: Buffer }> = [];
+  let at = body.indexOf(sep);
+  while (at >= 0) {
+    const next = body.indexOf(sep, at + sep.length);
+    if (next < 0) break;
+    const part = body.subarray(at + sep.length + 2, next - 2);
+    const headEnd = part.indexOf('\r\n\r\n');
+    const head = part.subarray(0, headEnd).toString('utf8');
+    const name = /name="([^"]*)"/.exec(head)?.[1] ?? '';
+    const filename = /filename="([^"]*)"/.exec(head)?.[1];
+    out.push({ name, filename, data: part.subarray(headEnd + 4) });
+    at = next;
+  }
+  return out;
 }

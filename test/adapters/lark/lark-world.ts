@@ -8,6 +8,7 @@ import type { LarkSettings } from '../../../src/adapters/lark/lark-settings.js';
 import type { LimiterTime } from '../../../src/adapters/lark/rate-limiter.js';
 import { makeHarness, type Harness } from '../../support/harness.js';
 import { FakeLark } from './fake-lark.js';
+import type { CoreSettings } from '../../../src/core/command.js';
 
 export const KEY = 'test-encrypt-key';
 
@@ -33,10 +34,11 @@ export interface LarkWorld {
 
 export async function larkWorld(o: {
   mode?: 'webhook' | 'ws'; time?: LimiterTime; start?: [string, string]; directory?: Directory; settings?: Partial<LarkSettings>; fake?: FakeLark;
+  core?: Partial<CoreSettings>;
 } = {}): Promise<LarkWorld> {
   const fake = o.fake ?? new FakeLark();
   if (!o.fake) await fake.start();
-  const h = await makeHarness({ directory: o.directory ?? larkDirectory(), start: o.start });
+  const h = await makeHarness({ directory: o.directory ?? larkDirectory(), start: o.start, settings: o.core });
   const settings: LarkSettings = {
     appId: 'cli_0123456789abcdef', appSecret: 'test-secret', encryptKey: KEY, domain: fake.base,
     mode: o.mode ?? 'webhook', webhookPort: 0, webhookPath: '/webhook/event', wsPingTimeoutSec: 15,

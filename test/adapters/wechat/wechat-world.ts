@@ -69,7 +69,7 @@ export interface WorldOptions {
   textLimit?: number;
   /** Time for the send limiter; a virtual clock that advances on sleep by default. */
   limiterTime?: LimiterTime;
-  /** Core settings besides the bot name (work-group allowlist, throttle …). */
+  /** Core settings besides the bot name (work-group allowlist, throttle, export folder …). */
   core?: Partial<CoreSettings>;
   /** The front door the adapter calls; the app's own by default. */
   handle?: (app: App) => (msg: InboundMessage) => Promise<HandleResult>;
