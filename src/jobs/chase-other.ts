@@ -33,6 +33,8 @@ export async function chaseUnacknowledged(ctx: JobContext, book: ChaseBook): Pro
   const tasks = await ctx.repos.tasks.list({ statuses: OPEN_STATUSES, unacknowledged: true, assignedTo: addDays(ctx.today, -1), order: 'assigned' });
   let count = 0;
   for (const task of tasks) {
+    // Work assigned after hours is due for signing on its ack day, not the day it came in.
+    if ((task.ackDue ?? task.assignedDate) >= ctx.today) continue;
     for (const u of task.units.filter((x) => !x.ackedAt)) {
       const days = ctx.calendar.workingDaysBetween(task.assignedDate, ctx.today);
       await ctx.repos.chases.record({ taskId: task.id, unitId: u.unitId, personId: u.responsibleId, kind: 'unacked', chasedDate: ctx.today, jobPeriod: ctx.occurrence.period });

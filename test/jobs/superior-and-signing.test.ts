@@ -67,6 +67,16 @@ describe('same-day 签收 after working hours (J五(一), B二(五))', () => {
     expect(tally.get('fgw')).toBe(1);
   });
 
+  it('does not chase at 09:00 as unsigned the work assigned after hours the evening before (it is due that day)', async () => {
+    h = await makeHarness({ start: ['2026-12-07', '19:30'] });
+    await h.say('孙丽', '交办 发改委 编制年终总结 12月18日');
+    expect((await task())?.ackDue).toBe('2026-12-08');
+    const morning = byJob(await h.until('2026-12-08', '10:00'), 'daily-chase');
+    expect(morning.filter((m) => m.includes('D-0001') && m.includes('未签收'))).toEqual([]);
+    const next = byJob(await h.until('2026-12-09', '10:00'), 'daily-chase');
+    expect(next.some((m) => m.includes('D-0001') && m.includes('未签收'))).toBe(true);
+  });
+
   it('counts signing on the day after hours-work was assigned as not on time when it came in working hours', async () => {
     h = await makeHarness({ start: ['2026-12-07', '10:00'] });
     await h.say('孙丽', '交办 发改委 编制清单 12月18日');
