@@ -1,44 +1,25 @@
 import { randomBytes } from 'node:crypto';
-import type { Repositories, Storage } from '../../storage/repositories.js';
-import type { Directory } from '../directory/directory.js';
-import type { WorkCalendar } from '../calendar/work-calendar.js';
+import type { Repositories } from '../../storage/repositories.js';
 import type { MessageRef } from '../domain/task.js';
 import { isoShanghai, localDate } from '../time/shanghai.js';
 import { enqueueFile, enqueueReply, type ReplyTarget } from '../outbox/enqueue.js';
-import type { Clock } from './clock.js';
 import type {
-  CommandContext, CommandDefinition, CommandInput, CommandOutcome, CoreSettings, NoticeTarget, ParseContext,
+  CommandContext, CommandDefinition, CommandInput, CommandOutcome, NoticeTarget, ParseContext,
 } from './command.js';
-import type { CommandRegistry } from './command-registry.js';
 import { UserError, isUserError } from './errors.js';
 import { classifiedMarkIn, classifiedRefusal } from './classified.js';
 import { cleanMessage } from './fold-text.js';
-import type { IdentityService } from './identity.js';
 import type { HandleResult, InboundMessage } from './inbound.js';
-import type { Logger } from './logger.js';
+import type { BotDeps } from './bot-deps.js';
+import { escapeRegExp, looksLikeQuestion, stripAddress } from './address.js';
+import { internalErrorReply, unknownPhraseReply, userErrorReply } from './failure-reply.js';
 import type { Reply } from './reply.js';
 import { checkAllowed } from './permission.js';
 import { workGroups } from './work-groups.js';
 import { SenderThrottle } from './throttle.js';
 import { taskCardReply } from '../render/task-card.js';
-import type { AuthorityOptions } from '../domain/task-authority.js';
 
-export interface BotDeps {
-  storage: Storage;
-  directory: Directory;
-  calendar: WorkCalendar;
-  clock: Clock;
-  registry: CommandRegistry;
-  identity: IdentityService;
-  settings: CoreSettings;
-  logger: Logger;
-  /** Extra authority rules (acting heads …) consulted by task commands. */
-  authority?: (repos: Repositories, today: string) => Promise<AuthorityOptions>;
-  /** Called after a commit that put messages in the outbox. */
-  onOutbox?: () => void;
-  /** Random source for sampling completions (复核); Math.random by default. */
-  random?: () => number;
-}
+export type { BotDeps } from './bot-deps.js';
 
 /** The one answer to a sender over the allowance; later messages in the same burst get none. */
 export const THROTTLED_TEXT = '发送过于频繁，本条及随后的消息未予处理。请稍候一分钟再发。';
@@ -147,7 +128,7 @@ export class Bot {
 
     let outcome: CommandOutcome;
     if (!match) {
-      outcome = { reply: this.unknownPhrase(body) };
+      outcome = { reply: unknownPhraseReply(this.deps.registry, body) };
     } else {
       const { command, rest } = match;
       try {
@@ -223,19 +204,6 @@ export class Bot {
   }
 
   /** The answer when no command matches and the table has no fallback command. */
-  private unknownPhrase(body: string): Reply {
-    const names = this.deps.registry.commands
-      .filter((c) => c.category === undefined || c.category === '办理' || c.category === '查询')
-      .map((c) => c.name)
-      .join('、');
-    return {
-      tone: 'info',
-      title: body ? `没有看懂「${body.length > 20 ? `${body.slice(0, 20)}…` : body}」` : '请问要办什么？',
-      lines: [`可用命令：${names}`],
-      note: '协调、延期、难以执行等命令，发「帮助」查看；「帮助 命令名」查看写法。',
-    };
-  }
-
   private async recordFailure(msg: InboundMessage, e: unknown, now: Date, repos: Repositories): Promise<HandleResult> {
     const command = e instanceof CommandFailure ? e.command : undefined;
     const cause = e instanceof CommandFailure ? e.cause : e;
@@ -255,17 +223,13 @@ export class Bot {
     }
     let reply: Reply;
     if (isUserError(cause)) {
-      reply = { tone: 'error', title: cause.message };
-      if (command && cause.showUsage) {
-        reply.fields = [{ label: '正确写法', value: command.usage.join('\n') }];
-        reply.lines = [`例：${command.examples[0] ?? ''}`];
-      }
+      reply = userErrorReply(cause, command);
     } else {
       const ref = `E-${localDate(now).replaceAll('-', '')}-${randomBytes(3).toString('hex')}`;
       this.deps.logger.error('command failed', {
         ref, platform: msg.platform, messageId: msg.messageId, chatId: msg.chatId, command: command?.name, error: cause,
       });
-      reply = { tone: 'error', title: `处理出错，已记录（参考号 ${ref}）。请稍后重试，或把参考号告知管理员。` };
+      reply = internalErrorReply(ref);
     }
     const replies = await this.deliver({ reply }, msg, repos, at);
     return { outcome, replies, reply };
@@ -331,18 +295,4 @@ export class Bot {
 }
 
 export { cleanText } from './fold-text.js';
-
-/** Removes a leading @bot mention (`at` matches it) and a leading slash. */
-export function stripAddress(text: string, at: RegExp): string {
-  let s = text.trim();
-  for (let i = 0; i < 3 && at.test(s); i++) s = s.replace(at, '');
-  return s.replace(/^[/／]\s*/, '').trim();
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function looksLikeQuestion(text: string): boolean {
-  return /[?？吗呢]|怎么|如何|多少|几件|哪些|有没有|情况/.test(text);
-}
+export { stripAddress } from './address.js';
