@@ -10,7 +10,7 @@ import { parseDirectory } from '../src/directory/load-directory.js';
 import { loadCalendar } from '../src/calendar/load-calendar.js';
 import { instantAt } from '../src/time/shanghai.js';
 import { computeTally } from '../src/reports/tally.js';
-import { previousWeek } from '../src/jobs/periods.js';
+import { previousWeek } from '../src/calendar/periods.js';
 import { dailyChase } from '../src/jobs/daily-chase.js';
 import { benchCommands, type Recorder } from './commands.js';
 import { directoryYaml, FULL, generateDatabase, QUICK, TODAY, type Size } from './generate.js';

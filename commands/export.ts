@@ -3,7 +3,7 @@ import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { normalizeTaskCode } from '../src/domain/task.js';
 import { TALLY_ROLES, type Role } from '../src/domain/roles.js';
-import { previousWeek } from '../src/jobs/periods.js';
+import { previousWeek } from '../src/calendar/periods.js';
 import { exportChartFiles, exportLedgerFile, exportNoticeFile, exportTaskSheet } from '../src/export/export-actions.js';
 import { PERIOD_HELP, parseExportPeriod, parseLedgerWords, type LedgerArgs } from '../src/export/ledger-filter.js';
 

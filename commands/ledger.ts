@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
-import { findPeriod, monthOf } from '../src/query/period.js';
+import { findPeriod, monthOf } from '../src/calendar/periods.js';
 import { ledgerReply } from '../src/reports/ledger.js';
 
 const periodSchema = z.object({ from: z.string(), to: z.string(), label: z.string() });

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
-import { findPeriod } from '../src/query/period.js';
+import { findPeriod } from '../src/calendar/periods.js';
 import { computeTally } from '../src/reports/tally.js';
 import { tallyKindOf, tallyReply } from '../src/render/tally-view.js';
-import { previousWeek } from '../src/jobs/periods.js';
+import { previousWeek } from '../src/calendar/periods.js';
 import { TALLY_ROLES } from '../src/domain/roles.js';
 
 

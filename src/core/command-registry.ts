@@ -1,4 +1,4 @@
-import type { CommandDefinition } from './command.js';
+import type { CommandCatalog, CommandDefinition } from './command.js';
 
 /** A command table entry that cannot be used; the message says how to fix it. */
 export class CommandTableError extends Error {}
@@ -15,7 +15,7 @@ export interface CommandMatch {
  * The explicit table of commands, checked once at start-up: a name or alias used twice
  * fails with the two commands that claim it.
  */
-export class CommandRegistry {
+export class CommandRegistry implements CommandCatalog {
   private readonly byWord = new Map<string, CommandDefinition>();
   /** Words longest first, so 协调意见 wins over 协调. */
   private readonly words: string[];

@@ -6,7 +6,6 @@ import type { MessageRef } from '../domain/task.js';
 import type { LocalDate } from '../time/shanghai.js';
 import type { Repositories } from '../../storage/repositories.js';
 import type { Reply } from './reply.js';
-import type { CommandRegistry } from './command-registry.js';
 import type { AuthorityOptions } from '../domain/task-authority.js';
 import type { WorkGroupAllowlist } from './work-groups.js';
 import type { ThrottleSettings } from './throttle.js';
@@ -54,7 +53,7 @@ export interface ParseContext {
 export interface CommandContext extends ParseContext {
   repos: Repositories;
   message: MessageRef;
-  commands: CommandRegistry;
+  commands: CommandCatalog;
   settings: CoreSettings;
   /** Extra rules on who may act for a unit (acting heads …); absent means the directory alone. */
   authority?: AuthorityOptions;
@@ -149,4 +148,11 @@ export interface CommandDefinition<A = unknown> {
 /** Identity helper that keeps the argument type of a command definition. */
 export function defineCommand<A>(def: CommandDefinition<A>): CommandDefinition<A> {
   return def;
+}
+
+/** What a command may read of the command table (帮助 lists it); the registry provides it. */
+export interface CommandCatalog {
+  readonly commands: readonly CommandDefinition[];
+  get(nameOrAlias: string): CommandDefinition | undefined;
+  match(text: string): { command: CommandDefinition; rest: string } | undefined;
 }

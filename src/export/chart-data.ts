@@ -1,6 +1,6 @@
 import type { StatsRepository } from '../../storage/repositories.js';
 import type { Directory } from '../directory/directory.js';
-import { weekOf, type Period } from '../query/period.js';
+import { weekOf, type Period } from '../calendar/periods.js';
 import { computeTally, type Tally } from '../reports/tally.js';
 import { addDays, type LocalDate } from '../time/shanghai.js';
 import { SERIES_COLOURS, type TrendLines, type UnitBars } from './chart-spec.js';

@@ -4,7 +4,7 @@ import type { CommandContext } from '../core/command.js';
 import { UserError } from '../core/errors.js';
 import type { Reply } from '../core/reply.js';
 import { canSeeTask, scopeOf } from '../domain/visibility.js';
-import type { Period } from '../query/period.js';
+import type { Period } from '../calendar/periods.js';
 import { computeTally } from '../reports/tally.js';
 import { tallyKindOf } from '../render/tally-view.js';
 import { schemeColours } from '../render/task-colour.js';

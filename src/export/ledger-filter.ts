@@ -2,7 +2,7 @@ import type { TaskFilter } from '../../storage/repositories.js';
 import { UserError } from '../core/errors.js';
 import type { Directory } from '../directory/directory.js';
 import type { Scope } from '../domain/visibility.js';
-import { findPeriod, type Period } from '../query/period.js';
+import { findPeriod, type Period } from '../calendar/periods.js';
 import type { LocalDate } from '../time/shanghai.js';
 import { isoWeekPeriod } from './chart-data.js';
 

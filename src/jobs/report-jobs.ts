@@ -4,7 +4,7 @@ import { tallyReply } from '../render/tally-view.js';
 import { isoShanghai, localDate, splitDate } from '../time/shanghai.js';
 import { mention } from '../core/reply.js';
 import { workGroups } from '../core/work-groups.js';
-import { isFirstWorkingDayOfWeek, previousMonth, previousQuarter, quarterKey, reportedWeek, weekKey } from './periods.js';
+import { isFirstWorkingDayOfWeek, previousMonth, previousQuarter, quarterKey, reportedWeek, weekKey } from '../calendar/periods.js';
 import type { JobContext, JobDefinition } from './job.js';
 
 /**

@@ -5,7 +5,7 @@ import { UserError } from '../core/errors.js';
 import type { Reply } from '../core/reply.js';
 import { taskLine } from '../render/task-view.js';
 import { daysBetween } from '../time/shanghai.js';
-import { weekOf } from './period.js';
+import { weekOf } from '../calendar/periods.js';
 import { conditionFilter, conditionLabel } from './list-filter.js';
 import type { QueryContext } from './query-context.js';
 import type { Reading } from './reading.js';

@@ -1,7 +1,7 @@
 import type { Reply } from '../core/reply.js';
 import { computeTally } from '../reports/tally.js';
 import { tallyKindOf, tallyReply } from '../render/tally-view.js';
-import { previousWeek } from '../jobs/periods.js';
+import { previousWeek } from '../calendar/periods.js';
 import { answerList } from './answer-list.js';
 import { answerRank, assertTallyReader } from './answer-rank.js';
 import { answerTask, answerCoordination } from './answer-task.js';

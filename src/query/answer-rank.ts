@@ -3,7 +3,7 @@ import type { Reply } from '../core/reply.js';
 import { TALLY_ROLES } from '../domain/roles.js';
 import { compareUnits, computeTally, lastRanked, type Tally, type UnitTally } from '../reports/tally.js';
 import { formatDateShortCn } from '../time/shanghai.js';
-import { monthOf, type Period } from './period.js';
+import { monthOf, type Period } from '../calendar/periods.js';
 import type { QueryContext } from './query-context.js';
 import type { RankQuestion } from './reading.js';
 

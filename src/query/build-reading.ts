@@ -1,6 +1,6 @@
 import type { Directory } from '../directory/directory.js';
 import type { LocalDate } from '../time/shanghai.js';
-import { weekOf, type Period } from './period.js';
+import { weekOf, type Period } from '../calendar/periods.js';
 import type { AskedForm, Conditions, DateRange, Reading, ReadResult, Subject } from './reading.js';
 import type { Slots } from './slots.js';
 import type { Relation } from './vocabulary.js';

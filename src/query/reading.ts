@@ -1,5 +1,5 @@
 import type { LocalDate } from '../time/shanghai.js';
-import type { Period } from './period.js';
+import type { Period } from '../calendar/periods.js';
 import type { Relation } from './vocabulary.js';
 
 /** Whose work a question is about. */

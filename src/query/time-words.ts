@@ -1,7 +1,7 @@
 import type { LocalDate } from '../time/shanghai.js';
 import { addDays, addMonths, endOfMonth, isValidDate, makeDate, splitDate, startOfMonth, startOfWeek } from '../time/shanghai.js';
 import { parseChineseNumber } from '../time/chinese-number.js';
-import { monthOf, quarterOf, weekOf } from './period.js';
+import { monthOf, quarterOf, weekOf } from '../calendar/periods.js';
 
 /**
  * A time named in a question. `period`: a closed range (本周, 12月); `before`: up to a date

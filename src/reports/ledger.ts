@@ -2,7 +2,7 @@ import type { Repositories } from '../../storage/repositories.js';
 import type { Reply } from '../core/reply.js';
 import type { Directory } from '../directory/directory.js';
 import { STEP_LABEL, TRIGGER_LABEL, type LadderEvent } from '../domain/ladder.js';
-import type { Period } from '../query/period.js';
+import type { Period } from '../calendar/periods.js';
 import { formatDateShortCn } from '../time/shanghai.js';
 
 /** Most entries listed in one reply. */

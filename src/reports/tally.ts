@@ -1,6 +1,6 @@
 import type { OverdueItem, StatsRepository } from '../../storage/repositories.js';
 import type { Directory } from '../directory/directory.js';
-import type { Period } from '../query/period.js';
+import type { Period } from '../calendar/periods.js';
 import type { LocalDate } from '../time/shanghai.js';
 import { addDays } from '../time/shanghai.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeHarness, type Harness } from '../support/harness.js';
 import { computeTally, lastRanked } from '../../src/reports/tally.js';
-import { monthOf } from '../../src/query/period.js';
+import { monthOf } from '../../src/calendar/periods.js';
 
 let h: Harness;
 beforeAll(async () => {
