@@ -1,3 +1,5 @@
+import { outboxWriter } from './outbox/enqueue.js';
+import { taskCardReply } from './render/task-card.js';
 import type { Storage } from '../storage/repositories.js';
 import { openDatabase } from '../storage/open-database.js';
 import { migrate } from '../storage/migrate.js';
@@ -84,9 +86,11 @@ export function createApp(o: AppOptions): App {
     random: o.random,
     onOutbox: () => void dispatcher.kick(),
     authority: authorityOn,
+    outbox: outboxWriter,
+    taskCard: taskCardReply,
   });
   const jobs = new JobRunner(
-    { storage: sqlite, directory: o.directory, calendar: o.calendar, clock: o.clock, settings, kick: () => void dispatcher.kick() },
+    { storage: sqlite, directory: o.directory, calendar: o.calendar, clock: o.clock, settings, outbox: outboxWriter, kick: () => void dispatcher.kick() },
     schedule,
   );
   const scheduler = new Scheduler({ storage: sqlite, calendar: o.calendar, clock: o.clock, logger: o.logger }, jobs, JOBS);

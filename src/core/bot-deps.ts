@@ -7,6 +7,7 @@ import type { CommandRegistry } from './command-registry.js';
 import type { CoreSettings } from './command.js';
 import type { IdentityService } from './identity.js';
 import type { Logger } from './logger.js';
+import type { OutboxPort, TaskCardBuilder } from './ports.js';
 
 /** What the front door is built from. */
 export interface BotDeps {
@@ -18,6 +19,10 @@ export interface BotDeps {
   identity: IdentityService;
   settings: CoreSettings;
   logger: Logger;
+  /** Where owed replies and notices are written (src/outbox). */
+  outbox: OutboxPort;
+  /** Builds a task's card for platforms that refresh cards in place (src/render). */
+  taskCard: TaskCardBuilder;
   /** Extra authority rules (acting heads …) consulted by task commands. */
   authority?: (repos: Repositories, today: string) => Promise<AuthorityOptions>;
   /** Called after a commit that put messages in the outbox. */

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Repositories } from '../../storage/repositories.js';
 import type { MessageRef } from '../domain/task.js';
 import { isoShanghai, localDate } from '../time/shanghai.js';
-import { enqueueFile, enqueueReply, type ReplyTarget } from '../outbox/enqueue.js';
+import type { ReplyTarget } from './ports.js';
 import type {
   CommandContext, CommandDefinition, CommandInput, CommandOutcome, NoticeTarget, ParseContext,
 } from './command.js';
@@ -17,7 +17,6 @@ import type { Reply } from './reply.js';
 import { checkAllowed } from './permission.js';
 import { workGroups } from './work-groups.js';
 import { SenderThrottle } from './throttle.js';
-import { taskCardReply } from '../render/task-card.js';
 
 export type { BotDeps } from './bot-deps.js';
 
@@ -248,11 +247,11 @@ export class Bot {
   private async deliver(outcome: CommandOutcome, msg: InboundMessage, repos: Repositories, at: string): Promise<number[]> {
     const origin = `msg:${msg.platform}:${msg.messageId}`;
     const here: ReplyTarget = { platform: msg.platform, targetKind: 'chat', targetId: msg.chatId, replyTo: msg.replyTo ?? msg.messageId };
-    const ids = [await enqueueReply(repos, here, outcome.reply, origin, at)];
-    for (const file of outcome.files ?? []) ids.push(await enqueueFile(repos, { ...here, replyTo: undefined }, file, origin, at));
+    const ids = [await this.deps.outbox.enqueueReply(repos, here, outcome.reply, origin, at)];
+    for (const file of outcome.files ?? []) ids.push(await this.deps.outbox.enqueueFile(repos, { ...here, replyTo: undefined }, file, origin, at));
     for (const notice of outcome.notices ?? []) {
       for (const target of await this.resolveNotice(notice.to, msg, repos)) {
-        ids.push(await enqueueReply(repos, target, notice.reply, origin, at));
+        ids.push(await this.deps.outbox.enqueueReply(repos, target, notice.reply, origin, at));
       }
     }
     return ids;
@@ -284,7 +283,7 @@ export class Bot {
         scheme: this.deps.settings.colourScheme, warnDays: this.deps.settings.warnDays,
         stages: stages.length > 0 ? { total: stages.length, done: stages.filter((s) => s.status === 'completed' || s.status === 'verified').length } : undefined,
       };
-      return taskCardReply(task, { directory: this.deps.directory, calendar: this.deps.calendar, today }, authority, colours);
+      return this.deps.taskCard(task, { directory: this.deps.directory, calendar: this.deps.calendar, today }, authority, colours);
     });
   }
 

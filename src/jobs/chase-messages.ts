@@ -1,6 +1,6 @@
 import type { Reply } from '../core/reply.js';
 import { mention } from '../core/reply.js';
-import type { ReplyTarget } from '../outbox/enqueue.js';
+import type { ReplyTarget } from '../core/ports.js';
 import type { JobContext } from './job.js';
 import { isLeader } from '../domain/ladder.js';
 

@@ -12,11 +12,13 @@ export interface JobRunnerDeps {
   calendar: WorkCalendar;
   clock: Clock;
   settings: CoreSettings;
+  /** The same outbox port the front door writes through. */
+  outbox: OutboxPort;
   /** Asks the outbox to deliver now. */
   kick(): void;
 }
 import type { Reply } from '../core/reply.js';
-import { enqueueReply, type ReplyTarget } from '../outbox/enqueue.js';
+import type { OutboxPort, ReplyTarget } from '../core/ports.js';
 import { workGroups } from '../core/work-groups.js';
 import { instantAt, isoShanghai, localDate } from '../time/shanghai.js';
 import type { JobContext, JobDefinition, Occurrence, ScheduleSettings } from './job.js';
@@ -64,6 +66,7 @@ export class JobRunner {
         });
         if (!claimed) return { status: 'already', occurrence: occ, messages: [] };
         const messages: RunResult['messages'] = [];
+        const outbox = this.app.outbox;
         const identity = new IdentityService(this.app.directory);
         const origin = `job:${source}`;
         const at = isoShanghai(now);
@@ -80,7 +83,7 @@ export class JobRunner {
             repos.audit.append({ at, actorId: 'system', action, details, taskId: about?.taskId, subject: about?.subject, source: { job: source } }),
           async post(target, reply) {
             messages.push({ target, reply });
-            await enqueueReply(repos, target, reply, origin, at);
+            await outbox.enqueueReply(repos, target, reply, origin, at);
           },
           async postToGroups(reply) {
             const groups = await workGroups(repos.chats, this.settings.workGroupAllowlist);

@@ -2,7 +2,7 @@ import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { ActionContext } from '../domain/action-context.js';
 import type { CoreSettings } from '../core/command.js';
 import type { Reply } from '../core/reply.js';
-import type { ReplyTarget } from '../outbox/enqueue.js';
+import type { ReplyTarget } from '../core/ports.js';
 import type { LocalDate } from '../time/shanghai.js';
 
 /** When the office works and when each job runs (Shanghai wall-clock times, `HH:mm`). */

@@ -4,7 +4,7 @@ import { assigningLeader } from '../domain/actions/explain.js';
 import { isLeader, type LadderStep, type LadderTrigger } from '../domain/ladder.js';
 import type { ActionContext } from '../domain/action-context.js';
 import type { Task } from '../domain/task.js';
-import type { ReplyTarget } from '../outbox/enqueue.js';
+import type { ReplyTarget } from '../core/ports.js';
 import { daysBetween, formatDateCn, formatDateShortCn } from '../time/shanghai.js';
 
 /** A task that reached a step in this run, waiting to be announced. */

@@ -1,14 +1,10 @@
 import type { Repositories } from '../../storage/repositories.js';
 import type { Reply } from '../core/reply.js';
+import type { OutboxPort, ReplyTarget } from '../core/ports.js';
 import type { OutboxPayload } from './outgoing.js';
 import type { ExportFile } from '../export/export-file.js';
 
-export interface ReplyTarget {
-  platform: string;
-  targetKind: 'chat' | 'person';
-  targetId: string;
-  replyTo?: string;
-}
+export type { ReplyTarget } from '../core/ports.js';
 
 /** Puts a reply in the outbox inside the caller's transaction; returns its id. */
 export function enqueueReply(repos: Repositories, target: ReplyTarget, reply: Reply, origin: string, at: string): Promise<number> {
@@ -21,3 +17,6 @@ export function enqueueFile(repos: Repositories, target: ReplyTarget, file: Expo
   const payload: OutboxPayload = { reply: { tone: 'info', title: file.name }, file };
   return repos.outbox.enqueue({ ...target, payload: JSON.stringify(payload), origin, at });
 }
+
+/** The outbox as the core's port. */
+export const outboxWriter: OutboxPort = { enqueueReply, enqueueFile };
