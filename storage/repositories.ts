@@ -1,6 +1,7 @@
 import type { LocalDate } from '../src/time/shanghai.js';
 import type { MessageRef, Task, TaskStatus, UnitRole } from '../src/domain/task.js';
 import type { SourceKind } from '../src/domain/sources.js';
+import type { AuditAction } from '../src/domain/audit-actions.js';
 import type {
   CoordinationRepository, PeopleStateRepository, RequestRepository, VerificationRepository,
 } from './exception-repositories.js';
@@ -139,7 +140,8 @@ export interface AuditRecord extends AuditEntry {
 }
 
 export interface AuditRepository {
-  append(entry: AuditEntry): Promise<void>;
+  /** Only actions the code knows (and labels) can be written; stored ones read back as text. */
+  append(entry: AuditEntry & { action: AuditAction }): Promise<void>;
   forTask(taskId: number): Promise<AuditRecord[]>;
   forSubject(subject: string): Promise<AuditRecord[]>;
   count(): Promise<number>;

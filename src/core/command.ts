@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Directory, Person } from '../directory/directory.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { Role } from '../domain/roles.js';
+import type { AuditAction } from '../domain/audit-actions.js';
 import type { MessageRef } from '../domain/task.js';
 import type { LocalDate } from '../time/shanghai.js';
 import type { Repositories } from '../../storage/repositories.js';
@@ -60,7 +61,7 @@ export interface CommandContext extends ParseContext {
   /** Random numbers in [0, 1), for sampling completions to verify; injectable for tests. */
   random(): number;
   /** Records a state change with who, when and the message it came from. */
-  audit(action: string, details: Record<string, unknown>, about?: { taskId?: number; subject?: string }): Promise<void>;
+  audit(action: AuditAction, details: Record<string, unknown>, about?: { taskId?: number; subject?: string }): Promise<void>;
 }
 
 /** An OpenAI-compatible chat completions endpoint for questions (DUBAN_LLM_URL, DUBAN_LLM_MODEL, DUBAN_LLM_KEY). */

@@ -2,6 +2,7 @@ import type { Repositories } from '../../storage/repositories.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { Directory } from '../directory/directory.js';
 import type { LocalDate } from '../time/shanghai.js';
+import type { AuditAction } from './audit-actions.js';
 
 /**
  * What a domain action needs, whether a command or a scheduled job performs it: the
@@ -14,5 +15,5 @@ export interface ActionContext {
   calendar: WorkCalendar;
   now: Date;
   today: LocalDate;
-  audit(action: string, details: Record<string, unknown>, about?: { taskId?: number; subject?: string }): Promise<void>;
+  audit(action: AuditAction, details: Record<string, unknown>, about?: { taskId?: number; subject?: string }): Promise<void>;
 }

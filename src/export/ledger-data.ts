@@ -3,7 +3,7 @@ import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { Directory } from '../directory/directory.js';
 import { SOURCES } from '../domain/sources.js';
 import { DONE_STATUSES, STATUS_LABEL, type Task } from '../domain/task.js';
-import { HISTORY_LABELS } from '../render/history.js';
+import { describeAction } from '../render/history.js';
 import { COLOUR_LABEL, taskColour, type ColourScheme, type TaskColour } from '../render/task-colour.js';
 import type { LocalDate } from '../time/shanghai.js';
 
@@ -115,12 +115,11 @@ export async function ledgerRow(task: Task, c: LedgerContext): Promise<LedgerRow
 export async function historyRows(task: Task, c: LedgerContext): Promise<HistoryRow[]> {
   const records = await c.repos.audit.forTask(task.id);
   return records.map((r) => {
-    const describe = HISTORY_LABELS[r.action];
     return {
       code: task.code,
       at: r.at,
       actor: r.actorId === 'system' ? '系统' : c.directory.personName(r.actorId),
-      what: describe ? describe(r.details, c.directory) : r.action,
+      what: describeAction(r.action, r.details, c.directory),
       via: 'job' in r.source ? `定时任务 ${r.source.job}` : `${r.source.message.platform} 消息 ${r.source.message.messageId}`,
     };
   });

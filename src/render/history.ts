@@ -1,6 +1,7 @@
 import type { AuditRecord } from '../../storage/repositories.js';
 import type { Directory } from '../directory/directory.js';
 import { shortFromIso } from '../time/shanghai.js';
+import { isAuditAction, type AuditAction } from '../domain/audit-actions.js';
 
 type Describe = (d: Record<string, unknown>, dir: Directory) => string;
 
@@ -9,10 +10,11 @@ const unitName = (v: unknown, dir: Directory): string => dir.unitName(str(v));
 const TRIGGERS: Record<string, string> = { chase: '催办', untrue: '复核不实、退回重办', demand: '整改要求落实不力' };
 
 /**
- * How each audit action reads in a task's history. New actions register here; an unknown
- * action falls back to its name, so history never breaks.
+ * How each audit action reads in a history (a task's, and the export's history sheet). Keyed
+ * by the AuditAction union: an action without a label does not compile. A stored action this
+ * code no longer knows falls back to its name, so history never breaks.
  */
-export const HISTORY_LABELS: Record<string, Describe> = {
+export const HISTORY_LABELS: Record<AuditAction, Describe> = {
   assign: (d, dir) => `交办，牵头 ${unitName(d.lead, dir)}，时限 ${str(d.deadline)}`,
   acknowledge: (d, dir) => `签收（${unitName(d.unit, dir)}${d.implicit ? '，随进展报送视同签收' : ''}）`,
   progress: (d) => `报送进展${d.percent !== undefined && d.percent !== null ? ` ${str(d.percent)}%` : ''}：${str(d.text)}`,
@@ -37,7 +39,11 @@ export const HISTORY_LABELS: Record<string, Describe> = {
   reopen: (d) => `退回重办，时限 ${str(d.deadline)}`,
   stage_split: (d) => `分解为 ${str(d.stages)} 个阶段`,
   chase: (d) => `第 ${str(d.n)} 次催办（逾期 ${str(d.overdueDays)} 天）`,
-  ladder_step: (d) => `${['', '督查室通报，记入日常考核工作台账', '办公厅通报，须由单位主要负责人作出说明', '列入拟移交名单'][Number(d.step)] ?? ''}（${TRIGGERS[str(d.trigger)] ?? ''}）${d.notice ? `：${str(d.notice)}` : ''}`,
+  ladder_step: (d) => {
+    const step = ['', '督查室通报，记入日常考核工作台账', '办公厅通报，须由单位主要负责人作出说明', '列入拟移交名单'][Number(d.step)] || '逐级督办';
+    const trigger = TRIGGERS[str(d.trigger)];
+    return `${step}${trigger ? `（${trigger}）` : ''}${d.notice ? `：${str(d.notice)}` : ''}`;
+  },
   rectify_demand: (d) => `提出整改要求：${str(d.text)}（截止 ${str(d.due)}）`,
   explanation: (d, dir) => `向 ${dir.personName(str(d.leader))} 作出说明：${str(d.text)}；整改措施：${str(d.measures)}`,
   explanation_accept: (d) => `认定单位说明属实，不再逐级上报${d.withdrawn ? '，移出拟移交名单' : ''}${d.remark ? `：${str(d.remark)}` : ''}`,
@@ -46,15 +52,29 @@ export const HISTORY_LABELS: Record<string, Describe> = {
   referral_refuse: (d) => `不予移交：${str(d.note)}`,
   part_done: (d, dir) => `配合部分已完成（${unitName(d.unit, dir)}）：${str(d.text)}`,
   export_document: (d) => `生成${str(d.kind)}文稿 ${str(d.number)}`,
+  handover_person: (d, dir) => `${dir.personName(str(d.from))} 名下 ${str(d.items)} 项工作整体转交 ${dir.personName(str(d.to))}`,
+  deploy: (d, dir) => `部署落实（${unitName(d.unit, dir)}）：${str(d.text)}${d.due ? `，须于 ${str(d.due)} 前报送` : ''}`,
+  absence_set: (d, dir) => `登记 ${dir.personName(str(d.personId))} 请假 ${str(d.from)} 至 ${str(d.to)}${d.reason ? `：${str(d.reason)}` : ''}`,
+  absence_end: (d, dir) => `${dir.personName(str(d.personId))} 销假`,
+  acting_set: (d, dir) => `${unitName(d.unit, dir)} 由 ${dir.personName(str(d.acting))} 代行主要负责人职责（${str(d.from)} 至 ${str(d.to)}）`,
+  acting_end: (d, dir) => `${unitName(d.unit, dir)} 代行安排结束`,
+  bind: (d, dir) => `绑定 ${str(d.platform)} 账号 ${str(d.accountId)} → ${dir.personName(str(d.personId))}${d.replace ? '（替换原绑定）' : ''}`,
+  bind_requested: (d, dir) => `申请绑定 ${str(d.platform)} 账号 ${str(d.accountId)} → ${dir.personName(str(d.personId))}，待另一位管理员确认`,
+  bind_remembered: (d, dir) => `记住 ${str(d.platform)} 联系人 ${str(d.accountId)} 为 ${dir.personName(str(d.personId))}`,
+  unbind: (d, dir) => `解除 ${dir.personName(str(d.personId))} 的 ${str(d.platform)} 账号绑定`,
+  block_account: (d) => `停用 ${str(d.platform)} 账号 ${str(d.accountId)}`,
+  unblock_account: (d) => `启用 ${str(d.platform)} 账号 ${str(d.accountId)}`,
+  register_group: (d) => `登记工作群 ${str(d.platform)} ${str(d.chatId)}`,
+  unregister_group: (d) => `注销工作群 ${str(d.platform)} ${str(d.chatId)}`,
 };
 
-export function registerHistoryLabel(action: string, describe: Describe): void {
-  HISTORY_LABELS[action] = describe;
+/** The label of a stored action, or its name when this code does not know it. */
+export function describeAction(action: string, details: Record<string, unknown>, dir: Directory): string {
+  return isAuditAction(action) ? HISTORY_LABELS[action](details, dir) : action;
 }
 
 export function historyLine(r: AuditRecord, dir: Directory): string {
-  const describe = HISTORY_LABELS[r.action];
-  const what = describe ? describe(r.details, dir) : r.action;
+  const what = describeAction(r.action, r.details, dir);
   const who = r.actorId === 'system' ? '系统' : dir.personName(r.actorId);
   return `${shortFromIso(r.at)} ${who} ${what}`;
 }

@@ -1,3 +1,4 @@
+import type { AuditAction } from '../audit-actions.js';
 import type { BindingRepository } from '../../../storage/repositories.js';
 import { UserError } from '../../core/errors.js';
 import { mention, type Reply } from '../../core/reply.js';
@@ -18,7 +19,7 @@ export interface BindContext {
   actor: Person;
   now: Date;
   message: { platform: string };
-  audit(action: string, details: Record<string, unknown>, about?: { subject?: string }): Promise<void>;
+  audit(action: AuditAction, details: Record<string, unknown>, about?: { subject?: string }): Promise<void>;
 }
 
 /** The reply and the one-to-one notices of a binding (a CommandOutcome). */
