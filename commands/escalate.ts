@@ -1,3 +1,4 @@
+import { oversees } from '../src/domain/roles.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
@@ -32,7 +33,7 @@ export const escalate = defineCommand({
         throw new UserError('no_permission', `${item.code} 是否提请主要领导协调，由分管领导（${ids.map((id) => ctx.directory.personName(id)).join('、')}）或秘书长决定（H7）。`, false);
       }
     } else {
-      const office = ctx.actor.roles.includes('督查室') || ctx.actor.roles.includes('秘书长');
+      const office = oversees(ctx.actor);
       if (!office && !(await mayAnswer(ctx.actor.id, item, ctx.repos, ctx.directory, ctx.today))) {
         throw new UserError('no_permission', `只有当前协调人、秘书长或督查室可以提请${LEVEL_LABEL[(item.level + 1) as CoordinationLevel]}。`, false);
       }

@@ -1,3 +1,4 @@
+import { hasRole, oversees } from '../src/domain/roles.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
@@ -44,7 +45,7 @@ export const handover = defineCommand({
     const to = ctx.directory.person(args.toId);
     if (!to) throw new UserError('unknown_person', '接任者不在通讯录中。');
     const at = isoShanghai(ctx.now);
-    const office = ctx.actor.roles.some((r) => r === '督查室' || r === '管理员' || r === '秘书长');
+    const office = oversees(ctx.actor) || hasRole(ctx.actor, '管理员');
 
     if (args.code) {
       const task = await loadTask(ctx, args.code);

@@ -1,3 +1,4 @@
+import { seesOverview } from '../src/domain/roles.js';
 import { z } from 'zod';
 import { defineCommand, type CommandContext, type CommandInput, type ParseContext, type PrepareContext } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
@@ -18,14 +19,12 @@ interface QueryArgs {
 
 const schema = z.custom<QueryArgs>((v) => typeof v === 'object' && v !== null && 'result' in v && 'text' in v);
 
-const LEADERS = ['主要领导', '秘书长', '督查室', '分管领导', '副秘书长'];
-
 function parseQuestion(input: CommandInput, ctx: ParseContext): QueryArgs {
   const text = input.text.trim();
   const plain = input.plain ?? false;
   if (text.length === 0) {
     // `查询` alone: a handler's own work; a leader's overview. Plain empty text: asked what to do.
-    const mine = !ctx.actor.roles.some((r) => LEADERS.includes(r));
+    const mine = !seesOverview(ctx.actor);
     return { text, plain, result: { reading: plain ? undefined : { kind: 'list', subject: mine ? { kind: 'me' } : { kind: 'all' }, cond: {}, form: 'overview' }, unknownNames: [], ignored: [], corrected: [] } };
   }
   // An @mention names a person even when the display name differs from the directory's.

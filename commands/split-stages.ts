@@ -1,3 +1,4 @@
+import { isOffice } from '../src/domain/roles.js';
 import { z } from 'zod';
 import { defineCommand, type CommandInput, type ParseContext } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
@@ -59,7 +60,7 @@ export const splitStages = defineCommand({
     const task = await loadTask(ctx, args.code);
     requireOpen(task, '分解');
     if (task.parentId !== undefined) throw new UserError('invalid_state', `${task.code} 本身是一个阶段，不能再分解。`, false);
-    const office = ctx.actor.roles.includes('督查室') || ctx.actor.id === task.assignerId;
+    const office = isOffice(ctx.actor) || ctx.actor.id === task.assignerId;
     const leadActor = unitsActorMayActFor(ctx.actor, task, ctx.directory, ctx.authority).some((u) => u.role === 'lead');
     if (!office && !leadActor) throw new UserError('no_permission', `${task.code} 由交办人、督查室或牵头单位分解。`, false);
     if ((await ctx.repos.tasks.stages(task.id)).length > 0) throw new UserError('invalid_state', `${task.code} 已分解过，可查询 ${task.code} 查看各阶段。`, false);

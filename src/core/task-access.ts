@@ -1,3 +1,4 @@
+import { oversees } from '../domain/roles.js';
 import type { Task, TaskUnit } from '../domain/task.js';
 import { STATUS_LABEL } from '../domain/task.js';
 import { describeActors, unitsActorMayActFor, type AuthorityOptions } from '../domain/task-authority.js';
@@ -62,7 +63,7 @@ export async function acknowledgeUnits(ctx: CommandContext, task: Task, units: T
  */
 export function requireAssignerOrOffice(ctx: CommandContext, task: Task, verb: string): void {
   if (ctx.actor.id === task.assignerId) return;
-  if (ctx.actor.roles.includes('督查室') || ctx.actor.roles.includes('秘书长')) return;
+  if (oversees(ctx.actor)) return;
   const office = ctx.directory.withRole('督查室').map((p) => p.name).join('、');
   throw new UserError('no_permission', `${task.code} 的${verb}由交办人 ${ctx.directory.personName(task.assignerId)} 或督查室（${office}）办理。`, false);
 }

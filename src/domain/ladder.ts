@@ -77,9 +77,4 @@ export interface HandoverProposal {
   directId?: string;
 }
 
-/** Leaders are told by 专报 (a one-to-one digest), never @-mentioned in group chasing (B三(三), B四(六)). */
-export const LEADER_ROLES = ['主要领导', '分管领导', '秘书长'] as const;
-
-export function isLeader(person: { roles: readonly string[] } | undefined): boolean {
-  return !!person && person.roles.some((r) => (LEADER_ROLES as readonly string[]).includes(r));
-}
+export { LEADER_ROLES, isLeader } from './roles.js';
