@@ -1,3 +1,4 @@
+import { taskCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
@@ -47,7 +48,7 @@ export const answerInfeasible = defineCommand({
     return { code, decision: hit[1], note, newDeadline };
   },
   schema: z.object({
-    code: z.string({ message: '请写明事项编号，如 D-0001' }),
+    code: taskCodeArg,
     decision: z.enum(INFEASIBLE_DECISIONS),
     note: z.string().max(1000),
     newDeadline: z.string().optional(),

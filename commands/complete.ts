@@ -1,3 +1,4 @@
+import { taskCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
@@ -7,7 +8,7 @@ import { completeTask } from '../src/domain/completion.js';
 import { parseCodeAndText } from '../src/parsing/code-and-text.js';
 
 const schema = z.object({
-  code: z.string({ message: '请写明事项编号，如 D-0001' }),
+  code: taskCodeArg,
   result: z
     .string()
     .min(1, '办结须写明办理结果（做了什么、成效如何、文号或依据）')

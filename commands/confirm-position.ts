@@ -1,3 +1,4 @@
+import { coordinationCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
@@ -22,7 +23,7 @@ export const confirmPosition = defineCommand({
     }
     return { code };
   },
-  schema: z.object({ code: z.string({ message: '请写明协调事项编号，如 C-0001' }) }),
+  schema: z.object({ code: coordinationCodeArg }),
   async run(ctx, args) {
     const { item, task } = await loadCoordination(ctx, args.code);
     if (item.status === 'closed') throw closedPositionRefusal(item);

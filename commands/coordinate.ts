@@ -1,3 +1,4 @@
+import { taskCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { mention } from '../src/core/reply.js';
@@ -9,7 +10,7 @@ import { parseCodeAndText } from '../src/parsing/code-and-text.js';
 import { formatDateCn, isoShanghai } from '../src/time/shanghai.js';
 
 const schema = z.object({
-  code: z.string({ message: '请写明事项编号，如 D-0001' }),
+  code: taskCodeArg,
   reason: z.string().min(4, '请写明需要协调的问题（与哪个单位、什么分歧）').max(1000, '事由不超过 1000 字'),
 });
 

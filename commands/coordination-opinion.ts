@@ -1,3 +1,4 @@
+import { coordinationCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
@@ -10,7 +11,7 @@ import { isoShanghai } from '../src/time/shanghai.js';
 import { closedPositionRefusal } from '../src/domain/coordination-decision.js';
 
 const schema = z.object({
-  code: z.string({ message: '请写明协调事项编号，如 C-0001' }),
+  code: coordinationCodeArg,
   opinion: z.string().min(4, '请写明明确的协调意见').max(2000, '协调意见不超过 2000 字'),
 });
 

@@ -1,3 +1,4 @@
+import { taskCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
@@ -19,7 +20,7 @@ export const deploy = defineCommand({
     return { code, text: rest.replace(/^情况[:：\s]*/, '') };
   },
   schema: z.object({
-    code: z.string({ message: '请写明事项编号，如 D-0001' }),
+    code: taskCodeArg,
     text: z.string().min(4, '请写明如何布置落实（会议传达、分工、时限等）').max(1000, '不超过 1000 字'),
   }),
   async run(ctx, args) {

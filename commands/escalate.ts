@@ -1,3 +1,4 @@
+import { coordinationCodeArg } from '../src/parsing/argument-schemas.js';
 import { oversees } from '../src/domain/roles.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
@@ -20,7 +21,7 @@ export const escalate = defineCommand({
     const { code, rest } = parseCoordinationCode(input.text);
     return { code, why: rest };
   },
-  schema: z.object({ code: z.string({ message: '请写明协调事项编号，如 C-0001' }), why: z.string().max(500) }),
+  schema: z.object({ code: coordinationCodeArg, why: z.string().max(500) }),
   async run(ctx, args) {
     const { item } = await loadCoordination(ctx, args.code);
     if (item.status === 'closed') throw new UserError('invalid_state', `${item.code} 已协调一致。`, false);

@@ -1,3 +1,4 @@
+import { taskCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
@@ -20,7 +21,7 @@ export const approveExtension = defineCommand({
     const { date, rest: note } = extractDate(rest, ctx.today, ctx.calendar);
     return { code, date, note };
   },
-  schema: z.object({ code: z.string({ message: '请写明事项编号，如 D-0001' }), date: z.string().optional(), note: z.string().max(500) }),
+  schema: z.object({ code: taskCodeArg, date: z.string().optional(), note: z.string().max(500) }),
   async run(ctx, args) {
     const task = await loadTask(ctx, args.code);
     requireAssignerOrOffice(ctx, task, '延期审批');
@@ -60,7 +61,7 @@ export const refuseExtension = defineCommand({
     const { code, rest } = parseCodeAndText(input.text);
     return { code, note: rest };
   },
-  schema: z.object({ code: z.string({ message: '请写明事项编号，如 D-0001' }), note: z.string().min(2, '驳回须写明理由').max(500) }),
+  schema: z.object({ code: taskCodeArg, note: z.string().min(2, '驳回须写明理由').max(500) }),
   async run(ctx, args) {
     const task = await loadTask(ctx, args.code);
     requireAssignerOrOffice(ctx, task, '延期审批');

@@ -1,3 +1,4 @@
+import { taskCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
@@ -38,7 +39,7 @@ export const extension = defineCommand({
     return { code, date, reason };
   },
   schema: z.object({
-    code: z.string({ message: '请写明事项编号，如 D-0001' }),
+    code: taskCodeArg,
     date: z.string(),
     reason: z.string().min(4, '须写明延期原因和目前进展').max(1000, '原因不超过 1000 字'),
   }),

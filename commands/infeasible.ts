@@ -1,3 +1,4 @@
+import { taskCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
@@ -20,7 +21,7 @@ export const infeasible = defineCommand({
     return { code, reason: rest };
   },
   schema: z.object({
-    code: z.string({ message: '请写明事项编号，如 D-0001' }),
+    code: taskCodeArg,
     reason: z.string().min(4, '请写明难以执行的原因').max(1000, '原因不超过 1000 字'),
   }),
   async run(ctx, args) {

@@ -1,3 +1,4 @@
+import { taskCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
@@ -18,7 +19,7 @@ export const partDone = defineCommand({
     const { code, rest } = parseCodeAndText(input.text);
     return { code, text: rest };
   },
-  schema: z.object({ code: z.string({ message: '请写明事项编号，如 D-0001' }), text: z.string().min(2, '须写明完成情况').max(1000) }),
+  schema: z.object({ code: taskCodeArg, text: z.string().min(2, '须写明完成情况').max(1000) }),
   async run(ctx, args) {
     const task = await loadTask(ctx, args.code);
     requireOpen(task, '报告配合完成');

@@ -1,3 +1,4 @@
+import { taskCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
@@ -8,7 +9,7 @@ import { deadlineText } from '../src/render/task-view.js';
 
 const schema = z
   .object({
-    code: z.string({ message: '请写明事项编号，如 D-0001' }),
+    code: taskCodeArg,
     percent: z.number().int().min(0, '百分比须在 0 到 100 之间').max(100, '百分比须在 0 到 100 之间').optional(),
     text: z.string().max(1000, '进展内容不超过 1000 字').default(''),
   })

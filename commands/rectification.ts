@@ -1,3 +1,4 @@
+import { taskCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
 import { defineCommand, type CommandContext } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
@@ -14,7 +15,7 @@ import { formatDateCn, formatShortDateTime } from '../src/time/shanghai.js';
 /** Working days a 整改要求 without a date gives the unit. */
 export const DEMAND_DEFAULT_DAYS = 3;
 
-const code = z.string({ message: '请写明事项编号，如 D-0001' });
+const code = taskCodeArg;
 
 /** The lead unit's people to tell (responsible person, head, acting head), leaders left out. */
 async function unitPeople(ctx: CommandContext, task: Task): Promise<string[]> {

@@ -1,3 +1,4 @@
+import { taskCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
 import { defineCommand, type CommandContext } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
@@ -8,7 +9,7 @@ import type { Task } from '../src/domain/task.js';
 import { parseCodeAndText } from '../src/parsing/code-and-text.js';
 import { shortFromIso } from '../src/time/shanghai.js';
 
-const code = z.string({ message: '请写明事项编号，如 D-0001' });
+const code = taskCodeArg;
 const parse = (input: { text: string }) => {
   const { code, rest } = parseCodeAndText(input.text);
   return { code, text: rest };

@@ -1,3 +1,4 @@
+import { taskCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
@@ -17,7 +18,7 @@ export const resume = defineCommand({
     const { code, rest } = parseCodeAndText(input.text);
     return { code, note: rest };
   },
-  schema: z.object({ code: z.string({ message: '请写明事项编号，如 D-0001' }), note: z.string().max(500) }),
+  schema: z.object({ code: taskCodeArg, note: z.string().max(500) }),
   async run(ctx, args) {
     const task = await loadTask(ctx, args.code);
     requireAssignerOrOffice(ctx, task, '恢复执行');

@@ -1,3 +1,4 @@
+import { taskCodeArg } from '../src/parsing/argument-schemas.js';
 import { isOffice } from '../src/domain/roles.js';
 import { z } from 'zod';
 import { defineCommand, type CommandInput, type ParseContext } from '../src/core/command.js';
@@ -55,7 +56,7 @@ export const splitStages = defineCommand({
     if (!code) return { code, stages: [] };
     return { code, stages: parseStages(rest, input, ctx) };
   },
-  schema: z.object({ code: z.string({ message: '请写明事项编号，如 D-0001' }), stages: z.array(stage).min(2, '至少分解为两个阶段，阶段之间用「；」分隔').max(12, '最多 12 个阶段') }),
+  schema: z.object({ code: taskCodeArg, stages: z.array(stage).min(2, '至少分解为两个阶段，阶段之间用「；」分隔').max(12, '最多 12 个阶段') }),
   async run(ctx, args) {
     const task = await loadTask(ctx, args.code);
     requireOpen(task, '分解');

@@ -1,3 +1,4 @@
+import { coordinationCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
@@ -10,7 +11,7 @@ import { parseCoordinationCode } from '../src/parsing/code-and-text.js';
 import { isoShanghai } from '../src/time/shanghai.js';
 
 const schema = z.object({
-  code: z.string({ message: '请写明协调事项编号，如 C-0001' }),
+  code: coordinationCodeArg,
   stance: z.enum(['agree', 'disagree'], { message: '请明确表态：同意 或 不同意' }),
   position: z.string().max(1000, '说明不超过 1000 字'),
 }).refine((a) => a.stance === 'agree' || a.position.length >= 2, { message: '不同意的，须写明理由' });

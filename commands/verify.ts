@@ -1,3 +1,4 @@
+import { taskCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
 import { defineCommand, type CommandContext, type CommandOutcome } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
@@ -35,7 +36,7 @@ export const verify = defineCommand({
   },
   schema: z
     .object({
-      code: z.string({ message: '请写明事项编号，如 D-0001' }),
+      code: taskCodeArg,
       result: z.enum(['true', 'false']),
       note: z.string().max(1000),
       deadline: z.string().optional(),
