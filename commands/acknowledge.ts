@@ -1,3 +1,5 @@
+import { commandButton } from '../src/core/command-button.js';
+import { COMMAND_WORDS } from '../src/texts/command-words.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
@@ -8,7 +10,7 @@ import { formatShortDateTime, shortFromIso } from '../src/time/shanghai.js';
 const schema = z.object({ codes: z.array(z.string()).max(20, '一次最多签收 20 件') });
 
 export const acknowledge = defineCommand({
-  name: '签收',
+  name: COMMAND_WORDS.acknowledge,
   aliases: ['ack', 'acknowledge', '收到', '接收'],
   category: '办理',
   summary: '签收交办的事项（当天收文、当天签收）',
@@ -59,8 +61,8 @@ export const acknowledge = defineCommand({
         lines: signed > 0 && lines.length === 1 ? undefined : lines,
         actions: single
           ? [
-              { label: '报送进展', command: `进展 ${single}`, input: { placeholder: '进展情况，可写百分比，如 50% 已完成初稿', required: true } },
-              { label: '办结', command: `办结 ${single}`, input: { placeholder: '办理结果', required: true } },
+              commandButton('progress', single, { label: '报送进展', input: { placeholder: '进展情况，可写百分比，如 50% 已完成初稿', required: true } }),
+              commandButton('complete', single, { input: { placeholder: '办理结果', required: true } }),
             ]
           : undefined,
         ref: single ? { kind: 'task', code: single } : undefined,

@@ -1,3 +1,4 @@
+import { COMMAND_WORDS } from '../src/texts/command-words.js';
 import { taskCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
@@ -16,7 +17,7 @@ const ALIASES: Array<[RegExp, InfeasibleDecision]> = [
 ];
 
 export const answerInfeasible = defineCommand({
-  name: '答复',
+  name: COMMAND_WORDS.answerInfeasible,
   aliases: ['reply-infeasible', '答复难以执行'],
   category: '例外',
   summary: '交办人或督查室答复难以执行：继续执行、暂缓执行、按新的办法执行（三选一）',

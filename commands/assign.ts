@@ -1,3 +1,4 @@
+import { commandButton } from '../src/core/command-button.js';
 import { z } from 'zod';
 import { defineCommand, type CommandInput, type ParseContext } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
@@ -289,7 +290,7 @@ export const assign = defineCommand({
           ...superiorDocumentLines(ctx, task, args.source),
         ],
         note: notes.length > 0 ? notes.join('\n') : undefined,
-        actions: [{ label: '签收', command: `签收 ${task.code}`, style: 'primary', forPersonIds: responsible }],
+        actions: [commandButton('acknowledge', task.code, { style: 'primary', forPersonIds: responsible })],
         ref: { kind: 'task', code: task.code },
       },
     };

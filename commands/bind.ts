@@ -1,3 +1,4 @@
+import { commandButton } from '../src/core/command-button.js';
 import { z } from 'zod';
 import { defineCommand, type CommandInput, type ParseContext } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
@@ -89,7 +90,7 @@ export const bind = defineCommand({
           tone: 'info',
           title: `待确认：${platformLabel(request.platform)}账号 ${request.accountId} → ${ctx.directory.label(args.personId)}`,
           lines: [`${ctx.directory.personName(args.personId)} 为${role}，绑定须由另一位管理员确认后生效。`],
-          actions: [{ label: '确认绑定', command: `确认绑定 ${id}`, style: 'primary' }],
+          actions: [commandButton('confirmBinding', String(id), { style: 'primary' })],
         },
       };
     }

@@ -1,3 +1,4 @@
+import { COMMAND_WORDS } from '../src/texts/command-words.js';
 import { taskCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
@@ -26,7 +27,7 @@ export function completionTiming(lateDays: number, withinDeadlineInForce: boolea
 }
 
 export const complete = defineCommand({
-  name: '办结',
+  name: COMMAND_WORDS.complete,
   aliases: ['done', 'complete', '完成', '办毕'],
   category: '办理',
   summary: '报送办结，须写明办理结果（由牵头单位报送）',

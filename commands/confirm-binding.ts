@@ -1,3 +1,4 @@
+import { COMMAND_WORDS } from '../src/texts/command-words.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
@@ -5,7 +6,7 @@ import { applyBinding, checkBinding } from '../src/domain/actions/bind-account.j
 
 /** The second administrator's confirmation of a 绑定 to a leader (主要领导, 分管领导, 秘书长) or an administrator. */
 export const confirmBinding = defineCommand({
-  name: '确认绑定',
+  name: COMMAND_WORDS.confirmBinding,
   aliases: ['confirm-bind'],
   category: '管理',
   summary: '另一位管理员确认绑定到领导或管理员的账号',

@@ -1,3 +1,4 @@
+import { COMMAND_WORDS } from '../src/texts/command-words.js';
 import { coordinationCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
@@ -9,7 +10,7 @@ import { parseCoordinationCode } from '../src/parsing/code-and-text.js';
 import { isoShanghai } from '../src/time/shanghai.js';
 
 export const confirmPosition = defineCommand({
-  name: '确认表态',
+  name: COMMAND_WORDS.confirmPosition,
   aliases: ['confirm-position', '签字确认'],
   category: '例外',
   summary: '单位主要负责人（或代行人）确认本单位经办人的表态（H3：所提意见须经主要负责人签字）',

@@ -1,3 +1,4 @@
+import { commandButton } from '../src/core/command-button.js';
 import { taskCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
@@ -59,7 +60,7 @@ export const coordinate = defineCommand({
         title: `已提请协调 ${item.code}`,
         fields: coordinationFields(item, task, v, true),
         lines,
-        actions: [{ label: '出具协调意见', command: `协调意见 ${item.code}`, forPersonIds: [route.ownerId], input: { placeholder: '意见内容', required: true } }],
+        actions: [commandButton('coordinationOpinion', item.code, { label: '出具协调意见', forPersonIds: [route.ownerId], input: { placeholder: '意见内容', required: true } })],
       },
     };
   },

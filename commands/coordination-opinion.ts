@@ -1,3 +1,5 @@
+import { commandButton } from '../src/core/command-button.js';
+import { COMMAND_WORDS } from '../src/texts/command-words.js';
 import { coordinationCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
@@ -16,7 +18,7 @@ const schema = z.object({
 });
 
 export const coordinationOpinion = defineCommand({
-  name: '协调意见',
+  name: COMMAND_WORDS.coordinationOpinion,
   aliases: ['opinion', '出具协调意见'],
   category: '例外',
   summary: '协调人出具明确的协调意见；各方随后须明确表态',
@@ -63,8 +65,8 @@ export const coordinationOpinion = defineCommand({
         actions: final
           ? undefined
           : [
-              { label: '同意', command: `表态 ${item.code} 同意`, style: 'primary', forPersonIds: parties.flatMap((p) => p.people) },
-              { label: '不同意', command: `表态 ${item.code} 不同意`, style: 'danger', forPersonIds: parties.flatMap((p) => p.people), input: { placeholder: '理由', required: true } },
+              commandButton('statePosition', `${item.code} 同意`, { label: '同意', style: 'primary', forPersonIds: parties.flatMap((p) => p.people) }),
+              commandButton('statePosition', `${item.code} 不同意`, { label: '不同意', style: 'danger', forPersonIds: parties.flatMap((p) => p.people), input: { placeholder: '理由', required: true } }),
             ],
       },
     };

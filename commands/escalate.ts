@@ -1,3 +1,4 @@
+import { COMMAND_WORDS } from '../src/texts/command-words.js';
 import { coordinationCodeArg } from '../src/parsing/argument-schemas.js';
 import { oversees } from '../src/domain/roles.js';
 import { z } from 'zod';
@@ -10,7 +11,7 @@ import { LEVEL_LABEL, type CoordinationLevel } from '../src/domain/coordination.
 import { parseCoordinationCode } from '../src/parsing/code-and-text.js';
 
 export const escalate = defineCommand({
-  name: '升级',
+  name: COMMAND_WORDS.escalate,
   aliases: ['escalate', '提请上级协调'],
   category: '例外',
   summary: '难以协调的事项提请上一级：副秘书长→分管领导；提请主要领导由分管领导或秘书长决定（H7）',

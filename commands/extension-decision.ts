@@ -1,3 +1,4 @@
+import { COMMAND_WORDS } from '../src/texts/command-words.js';
 import { taskCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
@@ -9,7 +10,7 @@ import { formatDateCn, isoShanghai } from '../src/time/shanghai.js';
 import { extractDate } from './extension.js';
 
 export const approveExtension = defineCommand({
-  name: '批准延期',
+  name: COMMAND_WORDS.approveExtension,
   aliases: ['approve', '同意延期'],
   category: '例外',
   summary: '交办人或督查室批准延期（可改定日期）；原定时限保留用于按期办结统计',
@@ -50,7 +51,7 @@ export const approveExtension = defineCommand({
 });
 
 export const refuseExtension = defineCommand({
-  name: '驳回延期',
+  name: COMMAND_WORDS.refuseExtension,
   aliases: ['refuse', '不同意延期'],
   category: '例外',
   summary: '交办人或督查室驳回延期申请，须写明理由',

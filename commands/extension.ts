@@ -1,3 +1,4 @@
+import { commandButton } from '../src/core/command-button.js';
 import { taskCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
@@ -84,8 +85,8 @@ export const extension = defineCommand({
         ],
         note: `回复「批准延期 ${task.code}」或「驳回延期 ${task.code} 理由」。`,
         actions: [
-          { label: '批准延期', command: `批准延期 ${task.code}`, style: 'primary', forPersonIds: approvers },
-          { label: '驳回延期', command: `驳回延期 ${task.code}`, style: 'danger', forPersonIds: approvers, input: { placeholder: '驳回理由', required: true } },
+          commandButton('approveExtension', task.code, { style: 'primary', forPersonIds: approvers }),
+          commandButton('refuseExtension', task.code, { style: 'danger', forPersonIds: approvers, input: { placeholder: '驳回理由', required: true } }),
         ],
         ref: { kind: 'task', code: task.code },
       },

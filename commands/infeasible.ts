@@ -1,3 +1,4 @@
+import { commandButton } from '../src/core/command-button.js';
 import { taskCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
@@ -62,9 +63,9 @@ export const infeasible = defineCommand({
         lines: [`请 ${answerers.map(mention).join('、')} 明确答复：${INFEASIBLE_DECISIONS.join(' / ')}。`],
         note: `回复「答复 ${task.code} 继续执行｜暂缓执行｜按新的办法执行 说明」；按新的办法执行的，写明新办法和新时限。`,
         actions: [
-          { label: '继续执行', command: `答复 ${task.code} 继续执行`, forPersonIds: answerers },
-          { label: '暂缓执行', command: `答复 ${task.code} 暂缓执行`, forPersonIds: answerers },
-          { label: '按新的办法执行', command: `答复 ${task.code} 按新的办法执行`, forPersonIds: answerers, input: { placeholder: '新的办法和新时限，如：改为分两期实施 截止:2027-03-31', required: true } },
+          commandButton('answerInfeasible', `${task.code} 继续执行`, { label: '继续执行', forPersonIds: answerers }),
+          commandButton('answerInfeasible', `${task.code} 暂缓执行`, { label: '暂缓执行', forPersonIds: answerers }),
+          commandButton('answerInfeasible', `${task.code} 按新的办法执行`, { label: '按新的办法执行', forPersonIds: answerers, input: { placeholder: '新的办法和新时限，如：改为分两期实施 截止:2027-03-31', required: true } }),
         ],
         ref: { kind: 'task', code: task.code },
       },

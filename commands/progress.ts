@@ -1,3 +1,4 @@
+import { COMMAND_WORDS } from '../src/texts/command-words.js';
 import { taskCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
@@ -16,7 +17,7 @@ const schema = z
   .refine((a) => a.percent !== undefined || a.text.length > 0, { message: '请写明进展情况或完成百分比' });
 
 export const progress = defineCommand({
-  name: '进展',
+  name: COMMAND_WORDS.progress,
   aliases: ['progress', '报送进展', '反馈进展', '进度'],
   category: '办理',
   summary: '报送办理进展，可带完成百分比',

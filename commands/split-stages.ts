@@ -1,3 +1,4 @@
+import { commandButton } from '../src/core/command-button.js';
 import { taskCodeArg } from '../src/parsing/argument-schemas.js';
 import { isOffice } from '../src/domain/roles.js';
 import { z } from 'zod';
@@ -117,7 +118,7 @@ export const splitStages = defineCommand({
         title: `${task.code} 已分解为 ${args.stages.length} 个阶段`,
         lines: [...lines, `分解人：${ctx.directory.personName(ctx.actor.id)}`],
         note: `各阶段分别报送进展、办结；全部办结后 ${task.code} 自动办结。`,
-        actions: toSign.length > 0 ? [{ label: '签收', command: `签收 ${toSign.join(' ')}`, style: 'primary' }] : undefined,
+        actions: toSign.length > 0 ? [commandButton('acknowledge', toSign.join(' '), { style: 'primary' })] : undefined,
         ref: { kind: 'task', code: task.code },
       },
     };

@@ -1,3 +1,5 @@
+import { commandButton } from '../src/core/command-button.js';
+import { COMMAND_WORDS } from '../src/texts/command-words.js';
 import { coordinationCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
@@ -17,7 +19,7 @@ const schema = z.object({
 }).refine((a) => a.stance === 'agree' || a.position.length >= 2, { message: '不同意的，须写明理由' });
 
 export const statePosition = defineCommand({
-  name: '表态',
+  name: COMMAND_WORDS.statePosition,
   aliases: ['position', '明确表态'],
   category: '例外',
   summary: '协调涉及的单位明确表态：同意 或 不同意（须写理由）；经办人表态须经主要负责人确认',
@@ -79,7 +81,7 @@ export const statePosition = defineCommand({
           ...(args.position ? [args.position] : []),
           `所提意见须经主要负责人签字（H3）：请 ${heads.map(mention).join('、')} 发「确认表态 ${item.code}」确认，或直接「表态 ${item.code} 同意｜不同意 理由」替换。`,
         ],
-        actions: [{ label: '确认表态', command: `确认表态 ${item.code}`, style: 'primary', forPersonIds: heads }],
+        actions: [commandButton('confirmPosition', item.code, { style: 'primary', forPersonIds: heads })],
       },
     };
   },

@@ -1,3 +1,4 @@
+import { commandButton } from '../core/command-button.js';
 import type { Reply } from '../core/reply.js';
 import { mention } from '../core/reply.js';
 import { coordinationFields } from '../render/coordination-view.js';
@@ -26,7 +27,7 @@ export async function escalateCoordination(c: ActionContext, item: Coordination,
     fields: task ? coordinationFields(updated, task, v, true) : [],
     lines: [`原因：${why}`, '协调经过：', ...history.slice(0, -1).map((r) => historyLine(r, c.directory))],
     note: `请 ${ids.map(mention).join('、')} 出具协调意见。`,
-    actions: [{ label: '出具协调意见', command: `协调意见 ${item.code}`, forPersonIds: ids, input: { placeholder: '意见内容', required: true } }],
+    actions: [commandButton('coordinationOpinion', item.code, { label: '出具协调意见', forPersonIds: ids, input: { placeholder: '意见内容', required: true } })],
   };
 }
 

@@ -1,3 +1,4 @@
+import { commandButton } from '../core/command-button.js';
 import type { ActionContext } from './action-context.js';
 import { mention, type Reply } from '../core/reply.js';
 
@@ -63,7 +64,7 @@ export async function settlePositions(
           position,
           `请 ${ids.map(mention).join('、')} 再行协调（出具协调意见）；协调不了或者事项复杂的，请发「升级 ${item.code}」提请主要领导协调（H7）。`,
         ],
-        actions: [{ label: '提请主要领导', command: `升级 ${item.code}`, forPersonIds: ids }],
+        actions: [commandButton('escalate', item.code, { label: '提请主要领导', forPersonIds: ids })],
       },
     };
   }

@@ -1,3 +1,4 @@
+import { commandButton } from '../core/command-button.js';
 import type { Reply } from '../core/reply.js';
 import { mention } from '../core/reply.js';
 import type { ActionContext } from '../domain/action-context.js';
@@ -19,6 +20,6 @@ export async function substituteNotice(c: ActionContext, passed: PassedItem): Pr
     fields: task ? coordinationFields(item, task, v, true) : [],
     lines: [`原因：${why}`, '协调经过：', ...history.slice(0, -1).map((r) => historyLine(r, c.directory))],
     note: `请 ${mention(to)} 接手出具协调意见（首问负责）。`,
-    actions: [{ label: '出具协调意见', command: `协调意见 ${item.code}`, forPersonIds: [to], input: { placeholder: '意见内容', required: true } }],
+    actions: [commandButton('coordinationOpinion', item.code, { label: '出具协调意见', forPersonIds: [to], input: { placeholder: '意见内容', required: true } })],
   };
 }

@@ -1,3 +1,4 @@
+import { commandButton } from '../core/command-button.js';
 import type { Task } from '../domain/task.js';
 import { isOpen } from '../domain/task.js';
 import { actorsForUnit, type AuthorityOptions } from '../domain/task-authority.js';
@@ -36,12 +37,12 @@ export function taskCardReply(
     const unsigned = task.units.filter((u) => !u.ackedAt);
     if (unsigned.length > 0) {
       const people = [...new Set(unsigned.flatMap((u) => actorsForUnit(u, v.directory, authority)))];
-      actions.push({ label: '签收', command: `签收 ${task.code}`, style: 'primary', forPersonIds: people });
+      actions.push(commandButton('acknowledge', task.code, { style: 'primary', forPersonIds: people }));
     }
     const everyone = [...new Set(task.units.flatMap((u) => actorsForUnit(u, v.directory, authority)))];
     const lead = task.units.filter((u) => u.role === 'lead').flatMap((u) => actorsForUnit(u, v.directory, authority));
-    actions.push({ label: '报送进展', command: `进展 ${task.code}`, forPersonIds: everyone, input: { placeholder: '进展情况，可写百分比，如 50% 已完成初稿', required: true } });
-    actions.push({ label: '办结', command: `办结 ${task.code}`, forPersonIds: lead, input: { placeholder: '办理结果', required: true } });
+    actions.push(commandButton('progress', task.code, { label: '报送进展', forPersonIds: everyone, input: { placeholder: '进展情况，可写百分比，如 50% 已完成初稿', required: true } }));
+    actions.push(commandButton('complete', task.code, { forPersonIds: lead, input: { placeholder: '办理结果', required: true } }));
   }
   return {
     tone: 'info', title: `${task.code}${task.isKey ? '【重点】' : ''} ${task.title}`, fields, actions, ref: { kind: 'task', code: task.code },
