@@ -41,7 +41,9 @@ async function main(): Promise<void> {
   const interactive = process.stdin.isTTY === true;
   const configured = PLATFORMS.filter((p) => p.isConfigured(process.env));
   const serving = configured.length > 0;
-  const logger = createLogger(interactive || serving ? env.DUBAN_LOG_LEVEL : 'warn');
+  // JSON lines for a served bot (log collectors); readable text beside an interactive console.
+  const format = env.DUBAN_LOG_FORMAT ?? (interactive && !serving ? 'text' : 'json');
+  const logger = createLogger(interactive || serving ? env.DUBAN_LOG_LEVEL : 'warn', { format });
 
   // A transcript replay gets a fresh database unless one was chosen explicitly, so that the
   // ids it refers to (D-0001 …) are the ones it creates.

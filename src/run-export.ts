@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const app = openApp(env, { dbFile: env.DUBAN_DB, clock: systemClock, logger: createLogger('warn') });
+  const app = openApp(env, { dbFile: env.DUBAN_DB, clock: systemClock, logger: createLogger('warn', { format: env.DUBAN_LOG_FORMAT ?? 'text' }) });
   try {
     const today = localDate(app.clock.now());
     const args = parseLedgerWords(positionals, app.directory, today);

@@ -17,6 +17,7 @@ const schema = z.object({
   DUBAN_CALENDAR: z.string().min(1).optional(),
   DUBAN_BOT_NAME: z.string().min(1).max(20, '不超过 20 个字').default('督办助手'),
   DUBAN_LOG_LEVEL: z.enum(LOG_LEVELS, { message: `须为 ${LOG_LEVELS.join('、')} 之一` }).default('info'),
+  DUBAN_LOG_FORMAT: z.enum(['json', 'text'], { message: '须为 json 或 text' }).optional(),
   DUBAN_COORDINATION_DAYS: z.coerce.number({ message: '须为整数' }).int('须为整数').min(1, '至少 1 个工作日').max(30, '不超过 30 个工作日').default(2),
   DUBAN_VERIFY_SHARE: z.coerce.number({ message: '须为 0 到 1 之间的小数' }).min(0.3, '复核比例不得低于 0.3（复核率应在30%以上）').max(1, '不能超过 1').default(0.3),
   DUBAN_WORK_HOURS: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, '须写成 "08:30-18:00" 的格式').default('08:30-18:00'),

@@ -14,6 +14,7 @@ import type { BotDeps } from './bot-deps.js';
 import { escapeRegExp, looksLikeQuestion, stripAddress } from './address.js';
 import { internalErrorReply, unknownPhraseReply, userErrorReply } from './failure-reply.js';
 import type { Reply } from './reply.js';
+import type { Logger } from './logger.js';
 import { checkAllowed } from './permission.js';
 import { workGroups } from './work-groups.js';
 import { SenderThrottle } from './throttle.js';
@@ -62,13 +63,14 @@ export class Bot {
       return result;
     }
     // After the throttle: a flood never reaches the question model.
-    const prepared = await this.prepare(msg, text, now);
+    const log = this.messageLogger(msg);
+    const prepared = await this.prepare(msg, text, now, log);
     try {
       result = await this.deps.storage.transaction((repos) => this.process(msg, text, now, repos, prepared));
     } catch (e) {
       // The rolled-back transaction may have recorded the chat; record it again with the answer.
       this.touched.delete(`${msg.platform}\u0000${msg.chatId}`);
-      result = await this.deps.storage.transaction((repos) => this.recordFailure(msg, e, now, repos));
+      result = await this.deps.storage.transaction((repos) => this.recordFailure(msg, e, now, repos, log));
     }
     if (result.replies.length > 0) this.deps.onOutbox?.();
     return result;
@@ -78,7 +80,7 @@ export class Bot {
    * A command's slow look-up that must not hold the ledger's transaction (the question model),
    * run first: never for a message that will be refused as 涉密 or too long.
    */
-  private async prepare(msg: InboundMessage, text: string, now: Date): Promise<unknown> {
+  private async prepare(msg: InboundMessage, text: string, now: Date, log: Logger): Promise<unknown> {
     if (classifiedMarkIn(msg) || text.length > MAX_MESSAGE_LENGTH) return undefined;
     const match = this.deps.registry.matchOrFallback(stripAddress(text, this.addressPattern));
     if (!match?.command.prepare) return undefined;
@@ -87,7 +89,7 @@ export class Bot {
     try {
       return await match.command.prepare(match.rest, { directory: this.deps.directory, today: localDate(now), settings: this.deps.settings, knownSender });
     } catch (e) {
-      this.deps.logger.warn('prepare failed', { platform: msg.platform, messageId: msg.messageId, command: match.command.name, error: e });
+      log.warn('prepare failed', { command: match.command.name, error: e });
       return undefined;
     }
   }
@@ -203,7 +205,12 @@ export class Bot {
   }
 
   /** The answer when no command matches and the table has no fallback command. */
-  private async recordFailure(msg: InboundMessage, e: unknown, now: Date, repos: Repositories): Promise<HandleResult> {
+  /** A logger bound to one message: every line names its platform, message and chat. */
+  private messageLogger(msg: InboundMessage): Logger {
+    return this.deps.logger.child({ platform: msg.platform, messageId: msg.messageId, chatId: msg.chatId });
+  }
+
+  private async recordFailure(msg: InboundMessage, e: unknown, now: Date, repos: Repositories, log: Logger): Promise<HandleResult> {
     const command = e instanceof CommandFailure ? e.command : undefined;
     const cause = e instanceof CommandFailure ? e.cause : e;
     const classified = isUserError(cause) && cause.code === 'classified';
@@ -225,9 +232,7 @@ export class Bot {
       reply = userErrorReply(cause, command);
     } else {
       const ref = `E-${localDate(now).replaceAll('-', '')}-${randomBytes(3).toString('hex')}`;
-      this.deps.logger.error('command failed', {
-        ref, platform: msg.platform, messageId: msg.messageId, chatId: msg.chatId, command: command?.name, error: cause,
-      });
+      log.child({ command: command?.name }).error('command failed', { ref, error: cause });
       reply = internalErrorReply(ref);
     }
     const replies = await this.deliver({ reply }, msg, repos, at);

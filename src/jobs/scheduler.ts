@@ -115,11 +115,13 @@ export class Scheduler {
   private async runSafely(occ: Occurrence): Promise<void> {
     const job = this.jobs.find((j) => j.name === occ.job);
     if (!job) return;
+    // One logger per job run: every line names the job and its period.
+    const log = this.app.logger.child({ job: job.name, period: occ.period });
     try {
       const r = await this.runner.run(job, occ);
-      if (r.status === 'ran') this.app.logger.info('job ran', { job: job.name, period: occ.period, messages: r.messages.length, detail: r.detail });
+      if (r.status === 'ran') log.info('job ran', { messages: r.messages.length, detail: r.detail });
     } catch (e) {
-      this.app.logger.error('job failed', { job: job.name, period: occ.period, error: e });
+      log.error('job failed', { error: e });
     }
   }
 }
