@@ -5,7 +5,7 @@ import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { mention } from '../src/core/reply.js';
 import { acknowledgeUnits, loadTask, requireActingUnits, requireOpen } from '../src/core/task-access.js';
-import { completeTask } from '../src/domain/completion.js';
+import { completeTask } from '../src/domain/actions/complete.js';
 import { parseCodeAndText } from '../src/parsing/code-and-text.js';
 
 const schema = z.object({

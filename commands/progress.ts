@@ -5,7 +5,7 @@ import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { acknowledgeUnits, loadTask, requireActingUnits } from '../src/core/task-access.js';
 import { parseCodeAndText } from '../src/parsing/code-and-text.js';
-import { isoShanghai } from '../src/time/shanghai.js';
+import { reportProgress } from '../src/domain/actions/report-progress.js';
 import { deadlineText } from '../src/render/task-view.js';
 
 const schema = z
@@ -42,10 +42,7 @@ export const progress = defineCommand({
     const acked = await acknowledgeUnits(ctx, task, units, true);
     const unit = units[0];
     if (!unit) throw new Error('no unit');
-    await ctx.repos.tasks.addReport({
-      taskId: task.id, unitId: unit.unitId, personId: ctx.actor.id, kind: 'progress', percent: args.percent, text: args.text, at: isoShanghai(ctx.now),
-    });
-    await ctx.audit('progress', { unit: unit.unitId, percent: args.percent, text: args.text }, { taskId: task.id });
+    await reportProgress(ctx, task, { unit, by: ctx.actor.id, percent: args.percent, text: args.text });
     const v = { directory: ctx.directory, calendar: ctx.calendar, today: ctx.today };
     const lines = [args.text].filter((l) => l.length > 0);
     if (acked.length > 0) lines.push('（此前未签收，已视同签收）');

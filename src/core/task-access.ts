@@ -2,7 +2,7 @@ import { oversees } from '../domain/roles.js';
 import type { Task, TaskUnit } from '../domain/task.js';
 import { STATUS_LABEL } from '../domain/task.js';
 import { describeActors, unitsActorMayActFor, type AuthorityOptions } from '../domain/task-authority.js';
-import { isoShanghai } from '../time/shanghai.js';
+import { acknowledgeUnits as acknowledge } from '../domain/actions/acknowledge.js';
 import type { CommandContext } from './command.js';
 import { UserError } from './errors.js';
 
@@ -39,22 +39,9 @@ export function requireOpen(task: Task, verb: string): void {
   }
 }
 
-/**
- * Acknowledges the given units that have not signed yet; the task becomes 办理中 once its
- * lead unit has signed. Returns the units newly acknowledged.
- */
-export async function acknowledgeUnits(ctx: CommandContext, task: Task, units: TaskUnit[], implicit: boolean): Promise<TaskUnit[]> {
-  const at = isoShanghai(ctx.now);
-  const fresh = units.filter((u) => !u.ackedAt);
-  for (const u of fresh) {
-    await ctx.repos.tasks.acknowledge(task.id, u.unitId, ctx.actor.id, at);
-    await ctx.audit('acknowledge', { unit: u.unitId, implicit, onTime: ctx.today === task.assignedDate }, { taskId: task.id });
-    u.ackedAt = at;
-    u.ackedBy = ctx.actor.id;
-  }
-  // The repository promotes 待签收 to 办理中 when the lead unit signs; mirror it here.
-  if (task.status === 'pending' && fresh.some((u) => u.role === 'lead')) task.status = 'active';
-  return fresh;
+/** 签收 by the speaking person (the domain action `acknowledgeUnits` does the work). */
+export function acknowledgeUnits(ctx: CommandContext, task: Task, units: TaskUnit[], implicit: boolean): Promise<TaskUnit[]> {
+  return acknowledge(ctx, task, units, ctx.actor.id, implicit);
 }
 
 /**
