@@ -6,8 +6,8 @@ import { mention } from '../src/core/reply.js';
 import { ASSIGNER_ROLES } from '../src/domain/roles.js';
 import { SOURCES, findSource, sourceLabels, type SourceKind } from '../src/domain/sources.js';
 import { parseDeadline } from '../src/time/parse-deadline.js';
-import { formatDateCn, isoShanghai, localTime } from '../src/time/shanghai.js';
-import { signingDay } from '../src/domain/signing-day.js';
+import { formatDateCn } from '../src/time/shanghai.js';
+import { assignTask } from '../src/domain/actions/assign.js';
 import { superiorDocumentLines } from '../src/domain/deployment.js';
 import { joinParts, splitParts, type Part } from '../src/parsing/split-parts.js';
 import { looksLikeUnitName, resolveReference, type Reference } from '../src/parsing/resolve-reference.js';
@@ -231,34 +231,16 @@ export const assign = defineCommand({
   parse: parseAssign,
   schema,
   async run(ctx, args) {
-    const now = isoShanghai(ctx.now);
-    const task = await ctx.repos.tasks.create({
+    const { task, ackDue } = await assignTask(ctx, {
       title: args.title,
       source: args.source,
       isKey: args.isKey,
       assignerId: ctx.actor.id,
-      assignedAt: now,
-      assignedDate: ctx.today,
       deadline: args.deadline.date,
+      deadlineExpression: args.deadline.expression,
       units: args.units,
       origin: ctx.message,
-    });
-    const ackDue = signingDay(ctx.today, localTime(ctx.now), ctx.calendar, ctx.settings.workEnd);
-    if (ackDue !== ctx.today) await ctx.repos.tasks.update(task.id, { ackDue }, now);
-    await ctx.audit(
-      'assign',
-      {
-        title: args.title,
-        source: args.source,
-        isKey: args.isKey,
-        deadline: args.deadline.date,
-        deadlineExpression: args.deadline.expression,
-        ...(ackDue !== ctx.today ? { ackDue } : {}),
-        lead: args.units[0]?.unitId,
-        units: args.units,
-      },
-      { taskId: task.id },
-    );
+    }, { workEnd: ctx.settings.workEnd });
     const v = { directory: ctx.directory, calendar: ctx.calendar, today: ctx.today };
     const describe = (u: AssignArgs['units'][number]) => `${ctx.directory.unitName(u.unitId)}（${mention(u.responsibleId)}）`;
     const co = args.units.filter((u) => u.role === 'co');

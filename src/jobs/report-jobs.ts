@@ -1,7 +1,8 @@
 import { missingYearWarning } from '../calendar/load-calendar.js';
 import { computeTally, lastRanked, overTenPercent } from '../reports/tally.js';
 import { tallyReply } from '../render/tally-view.js';
-import { isoShanghai, localDate, splitDate } from '../time/shanghai.js';
+import { localDate, splitDate } from '../time/shanghai.js';
+import { assignTask } from '../domain/actions/assign.js';
 import { mention } from '../core/reply.js';
 import { workGroups } from '../core/work-groups.js';
 import { isFirstWorkingDayOfWeek, previousMonth, previousQuarter, quarterKey, reportedWeek, weekKey } from '../calendar/periods.js';
@@ -72,14 +73,14 @@ async function rectificationTask(ctx: JobContext, unitId: string, label: string,
   const responsible = ctx.directory.unitHead(unitId) ?? ctx.directory.defaultResponsible(unitId);
   if (!office || !responsible) return `排名靠后：${ctx.directory.unitName(unitId)}`;
   const deadline = ctx.calendar.addWorkingDays(ctx.today, 10);
-  const at = isoShanghai(ctx.now);
-  const task = await ctx.repos.tasks.create({
+  // The same 交办 action a command performs, with the office as the assigner.
+  const { task } = await assignTask(ctx, {
     title: `针对${label}督查考核排名靠后问题提出限时整改方案并落实`,
-    source: 'general', isKey: true, assignerId: office.id, assignedAt: at, assignedDate: ctx.today, deadline,
+    source: 'general', isKey: true, assignerId: office.id, deadline,
     units: [{ unitId, role: 'lead', responsibleId: responsible.id }],
     origin: { platform: group?.platform ?? 'system', chatId: group?.chatId ?? 'system', messageId: `job:${ctx.occurrence.job}:${ctx.occurrence.period}:${unitId}` },
-  });
-  await ctx.audit('assign', { title: task.title, deadline, lead: unitId, units: task.units, source: 'general', isKey: true, rectification: true }, { taskId: task.id });
+    note: { rectification: true },
+  }, { workEnd: ctx.schedule.workEnd });
   return `限时整改：${ctx.directory.unitName(unitId)} 排名靠后，已交办 ${task.code}（${mention(responsible.id)}，${deadline.slice(5)} 前提出整改方案），督查室跟踪落实。`;
 }
 
