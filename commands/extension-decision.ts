@@ -1,3 +1,4 @@
+import * as extensionActions from '../src/domain/actions/extension.js';
 import { COMMAND_WORDS } from '../src/texts/command-words.js';
 import { taskCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
@@ -6,7 +7,7 @@ import { UserError } from '../src/core/errors.js';
 import { mention } from '../src/core/reply.js';
 import { loadTask, requireAssignerOrOffice } from '../src/core/task-access.js';
 import { parseCodeAndText } from '../src/parsing/code-and-text.js';
-import { formatDateCn, isoShanghai } from '../src/time/shanghai.js';
+import { formatDateCn } from '../src/time/shanghai.js';
 import { extractDate } from './extension.js';
 
 export const approveExtension = defineCommand({
@@ -30,11 +31,7 @@ export const approveExtension = defineCommand({
     if (!request) throw new UserError('invalid_state', `${task.code} 没有待审批的延期申请。`, false);
     const date = args.date ?? request.proposedDeadline;
     if (!date || date <= task.deadline) throw new UserError('bad_deadline', `批准的时限须晚于现时限 ${formatDateCn(task.deadline, ctx.today)}。`);
-    const at = isoShanghai(ctx.now);
-    const nth = task.extensionCount + 1;
-    await ctx.repos.requests.answer(request.id, { decision: 'approved', decidedBy: ctx.actor.id, decidedAt: at, note: args.note || undefined, newDeadline: date });
-    await ctx.repos.tasks.update(task.id, { deadline: date, extensionCount: nth }, at);
-    await ctx.audit('extension_approve', { from: task.deadline, to: date, nth, repeat: nth > 1, note: args.note }, { taskId: task.id });
+    const { nth } = await extensionActions.approveExtension(ctx, task, request.id, { by: ctx.actor.id, to: date, note: args.note });
     return {
       reply: {
         tone: 'success',
@@ -68,8 +65,7 @@ export const refuseExtension = defineCommand({
     requireAssignerOrOffice(ctx, task, '延期审批');
     const request = await ctx.repos.requests.pending(task.id, 'extension');
     if (!request) throw new UserError('invalid_state', `${task.code} 没有待审批的延期申请。`, false);
-    await ctx.repos.requests.answer(request.id, { decision: 'refused', decidedBy: ctx.actor.id, decidedAt: isoShanghai(ctx.now), note: args.note });
-    await ctx.audit('extension_refuse', { proposed: request.proposedDeadline, note: args.note }, { taskId: task.id });
+    await extensionActions.refuseExtension(ctx, task, request, { by: ctx.actor.id, note: args.note });
     return {
       reply: {
         tone: 'warning',

@@ -5,11 +5,11 @@ import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { mention } from '../src/core/reply.js';
 import { assignerAndOffice, loadTask, requireActingUnits, requireOpen } from '../src/core/task-access.js';
-import { EXTENSION_ANSWER_DAYS } from '../src/domain/requests.js';
+import { requestExtension } from '../src/domain/actions/extension.js';
 import { SOURCES } from '../src/domain/sources.js';
 import { parseCodeAndText } from '../src/parsing/code-and-text.js';
 import { parseDeadline } from '../src/time/parse-deadline.js';
-import { formatDateCn, isoShanghai } from '../src/time/shanghai.js';
+import { formatDateCn } from '../src/time/shanghai.js';
 
 /** Finds `至 12月30日` (or a bare date) in the text: the date and the rest (the reason). */
 export function extractDate(text: string, today: string, calendar: Parameters<typeof parseDeadline>[2]): { date?: string; rest: string } {
@@ -61,13 +61,7 @@ export const extension = defineCommand({
     const cap = SOURCES[task.source].maxDeadline?.(task.assignedDate);
     if (cap && args.date > cap) throw new UserError('bad_deadline', `${SOURCES[task.source].basis}，不能延至 ${formatDateCn(cap, ctx.today)}之后。`, false);
     if (await ctx.repos.requests.pending(task.id, 'extension')) throw new UserError('invalid_state', `${task.code} 已有待审批的延期申请。`, false);
-    const due = ctx.calendar.addWorkingDays(ctx.today, EXTENSION_ANSWER_DAYS);
-    await ctx.repos.requests.create({
-      taskId: task.id, kind: 'extension', unitId: unit.unitId, raisedBy: ctx.actor.id, raisedAt: isoShanghai(ctx.now),
-      reason: args.reason, proposedDeadline: args.date, answerDue: due,
-    });
-    const nth = task.extensionCount + 1;
-    await ctx.audit('extension_request', { proposed: args.date, reason: args.reason, nth, repeat: nth > 1 }, { taskId: task.id });
+    const { nth } = await requestExtension(ctx, task, { unitId: unit.unitId, by: ctx.actor.id, proposed: args.date, reason: args.reason });
     const approvers = assignerAndOffice(ctx, task);
     return {
       reply: {
