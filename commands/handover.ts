@@ -1,3 +1,4 @@
+import { handOverPerson, handOverTask } from '../src/domain/actions/hand-over.js';
 import { hasRole, oversees } from '../src/domain/roles.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
@@ -9,7 +10,6 @@ import { ASSIGNER_ROLES } from '../src/domain/roles.js';
 import { OPEN_STATUSES } from '../src/domain/task.js';
 import { resolveReference } from '../src/parsing/resolve-reference.js';
 import { TASK_CODE_PATTERN, normalizeTaskCode } from '../src/domain/task.js';
-import { isoShanghai } from '../src/time/shanghai.js';
 import { statusText } from '../src/render/task-view.js';
 
 const schema = z.object({
@@ -44,7 +44,6 @@ export const handover = defineCommand({
   async run(ctx, args) {
     const to = ctx.directory.person(args.toId);
     if (!to) throw new UserError('unknown_person', '接任者不在通讯录中。');
-    const at = isoShanghai(ctx.now);
     const office = oversees(ctx.actor) || hasRole(ctx.actor, '管理员');
 
     if (args.code) {
@@ -57,8 +56,7 @@ export const handover = defineCommand({
         throw new UserError('no_permission', `${task.code} 由本单位责任人、单位主要负责人或督查室转交。`, false);
       }
       if (unit.responsibleId === to.id) throw new UserError('invalid_state', `${to.name} 已是 ${task.code} 的责任人。`, false);
-      await ctx.repos.tasks.transferResponsible(unit.responsibleId, to.id, at, task.id);
-      await ctx.audit('handover', { from: unit.responsibleId, to: to.id, unit: unit.unitId, scope: 'task' }, { taskId: task.id });
+      await handOverTask(ctx, task, unit, to.id);
       return {
         reply: {
           tone: 'success',
@@ -78,34 +76,16 @@ export const handover = defineCommand({
     if (from.unitId && to.unitId !== from.unitId) {
       throw new UserError('bad_arguments', `接任者须与原经办人同属 ${ctx.directory.unitName(from.unitId)}；${to.name} 属于 ${to.unitId ? ctx.directory.unitName(to.unitId) : '省政府领导'}。`, false);
     }
-    const lines: string[] = [];
     const v = { directory: ctx.directory, calendar: ctx.calendar, today: ctx.today };
-    for (const id of await ctx.repos.tasks.transferResponsible(from.id, to.id, at)) {
-      const t = await ctx.repos.tasks.findById(id);
-      if (!t) continue;
-      await ctx.audit('handover', { from: from.id, to: to.id, scope: 'person' }, { taskId: id });
-      lines.push(`${t.code} ${t.title}｜${statusText(t, v)}｜${t.deadline.slice(5)} 截止｜已催办 ${t.chaseCount} 次`);
-    }
-    if (to.roles.some((r) => ASSIGNER_ROLES.includes(r))) {
-      for (const t of await ctx.repos.tasks.list({ assignerId: from.id, statuses: [...OPEN_STATUSES, 'paused'] })) {
-        await ctx.repos.tasks.update(t.id, { assignerId: to.id }, at);
-        await ctx.audit('handover', { from: from.id, to: to.id, scope: 'assigner' }, { taskId: t.id });
-        lines.push(`${t.code} ${t.title}｜交办人职责`);
-      }
-    }
-    for (const c of await ctx.repos.coordinations.involving(from.id)) {
-      await ctx.repos.coordinations.update(c.id, {
-        ownerId: c.ownerId === from.id ? to.id : undefined,
-        requesterId: c.requesterId === from.id ? to.id : undefined,
-        handlerIds: c.handlerIds.map((h) => (h === from.id ? to.id : h)),
-      });
-      await ctx.audit('handover', { from: from.id, to: to.id, scope: 'coordination', code: c.code }, { taskId: c.taskId, subject: c.code });
-      lines.push(`${c.code} 协调事项（${c.ownerId === from.id ? '首问负责' : c.requesterId === from.id ? '提请人' : '协调人'}）`);
-    }
-    const requests = await ctx.repos.requests.transferRaiser(from.id, to.id);
-    if (requests > 0) lines.push(`待答复的申请 ${requests} 件，答复将送达接任者`);
+    const moved = await handOverPerson(ctx, from.id, to.id, { assignerDuty: to.roles.some((r) => ASSIGNER_ROLES.includes(r)) });
+    const ROLE = { owner: '首问负责', requester: '提请人', handler: '协调人' } as const;
+    const lines = moved.map((m) => {
+      if (m.kind === 'task') return `${m.task.code} ${m.task.title}｜${statusText(m.task, v)}｜${m.task.deadline.slice(5)} 截止｜已催办 ${m.task.chaseCount} 次`;
+      if (m.kind === 'assigner') return `${m.task.code} ${m.task.title}｜交办人职责`;
+      if (m.kind === 'coordination') return `${m.item.code} 协调事项（${ROLE[m.role]}）`;
+      return `待答复的申请 ${m.count} 件，答复将送达接任者`;
+    });
     if (lines.length === 0) return { reply: { tone: 'info', title: `${from.name} 名下没有在办事项，无需转交` } };
-    await ctx.audit('handover_person', { from: from.id, to: to.id, items: lines.length }, { subject: `person:${from.id}` });
     return {
       reply: {
         tone: 'success',
