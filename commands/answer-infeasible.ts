@@ -1,3 +1,4 @@
+import { recordInfeasibleAnswer } from '../src/domain/actions/infeasible.js';
 import { COMMAND_WORDS } from '../src/texts/command-words.js';
 import { taskCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
@@ -8,7 +9,7 @@ import { loadTask, requireAssignerOrOffice } from '../src/core/task-access.js';
 import { INFEASIBLE_DECISIONS, type InfeasibleDecision } from '../src/domain/requests.js';
 import { parseCodeAndText } from '../src/parsing/code-and-text.js';
 import { parseDeadline } from '../src/time/parse-deadline.js';
-import { formatDateCn, isoShanghai } from '../src/time/shanghai.js';
+import { formatDateCn } from '../src/time/shanghai.js';
 
 const ALIASES: Array<[RegExp, InfeasibleDecision]> = [
   [/^按新的?办法(执行)?/, '按新的办法执行'],
@@ -59,21 +60,13 @@ export const answerInfeasible = defineCommand({
     requireAssignerOrOffice(ctx, task, '难以执行答复');
     const request = await ctx.repos.requests.pending(task.id, 'infeasible');
     if (!request) throw new UserError('invalid_state', `${task.code} 没有待答复的难以执行反馈。`, false);
-    const at = isoShanghai(ctx.now);
-    await ctx.repos.requests.answer(request.id, { decision: args.decision, decidedBy: ctx.actor.id, decidedAt: at, note: args.note || undefined, newDeadline: args.newDeadline });
-    const late = ctx.today > request.answerDue;
+    const { late, newDeadline } = await recordInfeasibleAnswer(ctx, task, request, { by: ctx.actor.id, decision: args.decision, note: args.note, newDeadline: args.newDeadline });
     const lines: string[] = [];
     if (args.decision === '暂缓执行') {
-      await ctx.repos.tasks.update(task.id, { status: 'paused', pausedAt: at }, at);
       lines.push(`暂缓期间时限停止计算、不催办；恢复时发「恢复 ${task.code}」，时限按暂缓的工作日数顺延。`);
-    } else if (args.decision === '按新的办法执行') {
-      const newDeadline = args.newDeadline ?? task.deadline;
-      await ctx.repos.tasks.update(task.id, { deadline: newDeadline, originalDeadline: newDeadline, status: task.status === 'paused' ? 'active' : task.status, pausedAt: null }, at);
+    } else if (newDeadline) {
       lines.push(`新时限：${formatDateCn(newDeadline, ctx.today)}（原定 ${formatDateCn(task.deadline, ctx.today)}）。`);
-    } else if (task.status === 'paused') {
-      await ctx.repos.tasks.update(task.id, { status: 'active', pausedAt: null }, at);
     }
-    await ctx.audit('infeasible_answer', { decision: args.decision, note: args.note, newDeadline: args.newDeadline, late }, { taskId: task.id });
     return {
       reply: {
         tone: 'success',

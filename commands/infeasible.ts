@@ -1,3 +1,4 @@
+import { raiseInfeasible } from '../src/domain/actions/infeasible.js';
 import { commandButton } from '../src/core/command-button.js';
 import { taskCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
@@ -7,7 +8,7 @@ import { mention } from '../src/core/reply.js';
 import { acknowledgeUnits, assignerAndOffice, loadTask, requireActingUnits, requireOpen } from '../src/core/task-access.js';
 import { INFEASIBLE_ANSWER_DAYS, INFEASIBLE_DECISIONS, INFEASIBLE_RAISE_DAYS } from '../src/domain/requests.js';
 import { parseCodeAndText } from '../src/parsing/code-and-text.js';
-import { formatDateCn, isoShanghai } from '../src/time/shanghai.js';
+import { formatDateCn } from '../src/time/shanghai.js';
 
 export const infeasible = defineCommand({
   name: '难以执行',
@@ -44,11 +45,7 @@ export const infeasible = defineCommand({
       throw new UserError('invalid_state', `${task.code} 已有待答复的难以执行反馈，请等待答复。`, false);
     }
     await acknowledgeUnits(ctx, task, [unit], true);
-    const due = ctx.calendar.addWorkingDays(ctx.today, INFEASIBLE_ANSWER_DAYS);
-    await ctx.repos.requests.create({
-      taskId: task.id, kind: 'infeasible', unitId: unit.unitId, raisedBy: ctx.actor.id, raisedAt: isoShanghai(ctx.now), reason: args.reason, answerDue: due,
-    });
-    await ctx.audit('infeasible_raise', { unit: unit.unitId, reason: args.reason, answerDue: due }, { taskId: task.id });
+    const { answerDue: due } = await raiseInfeasible(ctx, task, unit, { by: ctx.actor.id, reason: args.reason });
     const answerers = assignerAndOffice(ctx, task);
     return {
       reply: {

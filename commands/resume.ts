@@ -1,10 +1,11 @@
+import { resumeTask } from '../src/domain/actions/infeasible.js';
 import { taskCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { loadTask, requireAssignerOrOffice } from '../src/core/task-access.js';
 import { parseCodeAndText } from '../src/parsing/code-and-text.js';
-import { formatDateCn, isoShanghai, localDate } from '../src/time/shanghai.js';
+import { formatDateCn } from '../src/time/shanghai.js';
 
 export const resume = defineCommand({
   name: '恢复',
@@ -23,14 +24,7 @@ export const resume = defineCommand({
     const task = await loadTask(ctx, args.code);
     requireAssignerOrOffice(ctx, task, '恢复执行');
     if (task.status !== 'paused' || !task.pausedAt) throw new UserError('invalid_state', `${task.code} 不在暂缓执行状态。`, false);
-    const pausedOn = localDate(new Date(task.pausedAt));
-    const days = Math.max(0, ctx.calendar.workingDaysBetween(pausedOn, ctx.today));
-    const deadline = days > 0 ? ctx.calendar.addWorkingDays(task.deadline, days) : task.deadline;
-    const original = days > 0 ? ctx.calendar.addWorkingDays(task.originalDeadline, days) : task.originalDeadline;
-    const leadSigned = task.units.some((u) => u.role === 'lead' && u.ackedAt);
-    const at = isoShanghai(ctx.now);
-    await ctx.repos.tasks.update(task.id, { status: leadSigned ? 'active' : 'pending', pausedAt: null, deadline, originalDeadline: original }, at);
-    await ctx.audit('resume', { pausedDays: days, from: task.deadline, to: deadline, note: args.note }, { taskId: task.id });
+    const { pausedOn, days, deadline } = await resumeTask(ctx, { ...task, pausedAt: task.pausedAt }, args.note);
     return {
       reply: {
         tone: 'success',
