@@ -1,10 +1,11 @@
+import { appointActing, endActing } from '../src/domain/actions/absence.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { mention } from '../src/core/reply.js';
 import { resolveReference } from '../src/parsing/resolve-reference.js';
 import { parseDateRange } from '../src/parsing/date-range.js';
-import { formatDateCn, isoShanghai } from '../src/time/shanghai.js';
+import { formatDateCn } from '../src/time/shanghai.js';
 
 const schema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('end') }),
@@ -34,9 +35,7 @@ export const acting = defineCommand({
     const isHead = ctx.actor.roles.includes('单位主要负责人');
     if (args.action === 'end') {
       if (!isHead || !ctx.actor.unitId) throw new UserError('no_permission', '「代行 结束」由单位主要负责人发出。', false);
-      const n = await ctx.repos.people.endActing(ctx.actor.unitId, ctx.today);
-      if (n === 0) throw new UserError('invalid_state', `${ctx.directory.unitName(ctx.actor.unitId)} 今天没有代行安排。`, false);
-      await ctx.audit('acting_end', { unit: ctx.actor.unitId }, { subject: `unit:${ctx.actor.unitId}` });
+      if (!(await endActing(ctx, ctx.actor.unitId))) throw new UserError('invalid_state', `${ctx.directory.unitName(ctx.actor.unitId)} 今天没有代行安排。`, false);
       return { reply: { tone: 'success', title: `${ctx.directory.unitName(ctx.actor.unitId)} 代行安排已结束，由 ${ctx.actor.name} 履职` } };
     }
     const actingPerson = ctx.directory.person(args.actingId);
@@ -46,8 +45,7 @@ export const acting = defineCommand({
       throw new UserError('no_permission', `代行人须为本单位人员，${actingPerson.name} 属于 ${ctx.directory.unitName(actingPerson.unitId)}。`, false);
     }
     if (actingPerson.id === ctx.directory.unitHead(unitId)?.id) throw new UserError('bad_arguments', '代行人不能是单位主要负责人本人。', false);
-    await ctx.repos.people.addActing({ unitId, actingId: actingPerson.id, from: args.from, to: args.to, declaredBy: ctx.actor.id, declaredAt: isoShanghai(ctx.now) });
-    await ctx.audit('acting_set', { unit: unitId, acting: actingPerson.id, from: args.from, to: args.to }, { subject: `unit:${unitId}` });
+    await appointActing(ctx, { unitId, actingId: actingPerson.id, from: args.from, to: args.to, by: ctx.actor.id });
     return {
       reply: {
         tone: 'success',

@@ -1,8 +1,8 @@
+import * as accounts from '../src/domain/actions/account-block.js';
 import { z } from 'zod';
 import { defineCommand, type CommandInput } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import type { Platform } from '../src/directory/directory.js';
-import { isoShanghai } from '../src/time/shanghai.js';
 import { platformLabel } from '../src/domain/actions/bind-account.js';
 import { PLATFORM_WORDS } from './bind.js';
 
@@ -40,10 +40,9 @@ export const blockAccount = defineCommand({
     const label = platformLabel(platform);
     const owner = (await ctx.repos.bindings.personFor(platform, args.accountId)) ?? ctx.directory.personByAccount(platform as Platform, args.accountId)?.id;
     const fileOwner = ctx.directory.personByAccount(platform as Platform, args.accountId);
-    if (!(await ctx.repos.bindings.block(platform, args.accountId, ctx.actor.id, isoShanghai(ctx.now)))) {
+    if (!(await accounts.blockAccount(ctx, { platform, accountId: args.accountId, ownerId: owner, by: ctx.actor.id }))) {
       throw new UserError('invalid_state', `${label}账号 ${args.accountId} 已是停用状态。`, false);
     }
-    await ctx.audit('block_account', { platform, accountId: args.accountId, personId: owner }, { subject: owner ? `person:${owner}` : `account:${platform}:${args.accountId}` });
     return {
       reply: {
         tone: 'success',
@@ -69,10 +68,9 @@ export const unblockAccount = defineCommand({
   schema,
   async run(ctx, args) {
     const platform = args.platform ?? ctx.message.platform;
-    if (!(await ctx.repos.bindings.unblock(platform, args.accountId))) {
+    if (!(await accounts.unblockAccount(ctx, { platform, accountId: args.accountId }))) {
       throw new UserError('invalid_state', `${platformLabel(platform)}账号 ${args.accountId} 未被停用。`, false);
     }
-    await ctx.audit('unblock_account', { platform, accountId: args.accountId }, { subject: `account:${platform}:${args.accountId}` });
     return { reply: { tone: 'success', title: `已启用：${platformLabel(platform)}账号 ${args.accountId}` } };
   },
 });

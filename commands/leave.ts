@@ -1,9 +1,10 @@
+import { declareAbsence, endAbsence } from '../src/domain/actions/absence.js';
 import { z } from 'zod';
 import { defineCommand, type CommandInput, type ParseContext } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { resolveReference } from '../src/parsing/resolve-reference.js';
 import { parseDateRange } from '../src/parsing/date-range.js';
-import { formatDateCn, isoShanghai } from '../src/time/shanghai.js';
+import { formatDateCn } from '../src/time/shanghai.js';
 import { passToSubstitutes } from '../src/domain/coordination-substitute.js';
 import { substituteNotice } from '../src/render/substitute-notice.js';
 
@@ -39,8 +40,7 @@ export const leave = defineCommand({
   },
   schema: z.object({ personId: z.string(), from: z.string(), to: z.string(), reason: z.string().max(200).optional() }),
   async run(ctx, args) {
-    await ctx.repos.people.addAbsence({ personId: args.personId, from: args.from, to: args.to, reason: args.reason, declaredBy: ctx.actor.id, declaredAt: isoShanghai(ctx.now) });
-    await ctx.audit('absence_set', { personId: args.personId, from: args.from, to: args.to, reason: args.reason }, { subject: `person:${args.personId}` });
+    await declareAbsence(ctx, { ...args, by: ctx.actor.id });
     const person = ctx.directory.person(args.personId);
     const lines: string[] = [];
     const sub = person?.substituteId ? ctx.directory.personName(person.substituteId) : undefined;
@@ -74,9 +74,7 @@ export const returnFromLeave = defineCommand({
   },
   schema: z.object({ personId: z.string() }),
   async run(ctx, args) {
-    const n = await ctx.repos.people.endAbsence(args.personId, ctx.today);
-    if (n === 0) throw new UserError('invalid_state', `${ctx.directory.personName(args.personId)} 今天没有缺位登记。`, false);
-    await ctx.audit('absence_end', { personId: args.personId }, { subject: `person:${args.personId}` });
+    if (!(await endAbsence(ctx, args.personId))) throw new UserError('invalid_state', `${ctx.directory.personName(args.personId)} 今天没有缺位登记。`, false);
     return { reply: { tone: 'success', title: `${ctx.directory.personName(args.personId)} 已销假` } };
   },
 });

@@ -1,7 +1,7 @@
+import * as groups from '../src/domain/actions/work-group.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
-import { isoShanghai } from '../src/time/shanghai.js';
 
 const none = z.object({ extra: z.string().max(0, '本命令不带参数，请在要登记的群里直接发送') });
 
@@ -18,10 +18,9 @@ export const registerWorkGroup = defineCommand({
   schema: none,
   async run(ctx) {
     const { platform, chatId } = ctx.message;
-    if (!(await ctx.repos.chats.register(platform, chatId, ctx.actor.id, isoShanghai(ctx.now)))) {
+    if (!(await groups.registerWorkGroup(ctx, { platform, chatId }, ctx.actor.id))) {
       throw new UserError('invalid_state', '只能在群聊中登记工作群，请在要登记的群里发送「本群登记为工作群」。', false);
     }
-    await ctx.audit('register_group', { platform, chatId }, { subject: `chat:${platform}:${chatId}` });
     return {
       reply: {
         tone: 'success',
@@ -44,10 +43,9 @@ export const unregisterWorkGroup = defineCommand({
   schema: none,
   async run(ctx) {
     const { platform, chatId } = ctx.message;
-    if (!(await ctx.repos.chats.unregister(platform, chatId))) {
+    if (!(await groups.unregisterWorkGroup(ctx, { platform, chatId }))) {
       throw new UserError('invalid_state', '本群未登记为工作群（按配置 DUBAN_WECHAT_ROOMS / DUBAN_LARK_CHATS 列入的群需改配置）。', false);
     }
-    await ctx.audit('unregister_group', { platform, chatId }, { subject: `chat:${platform}:${chatId}` });
     return { reply: { tone: 'success', title: '已注销本群的工作群登记', lines: ['本群不再收到周通报、月统计、季度考核。'] } };
   },
 });
