@@ -73,7 +73,7 @@ export function tallyReply(tally: Tally, kind: TallyKind, d: Directory, extra: s
     title,
     lines,
     // Lark draws it in the card (逾期, 按期办结, 催办 per unit); text platforms leave it out.
-    ...(tally.ranked.length > 0 ? { charts: [barsChart(unitBars(tally, d, `各单位督办情况（${period.label}）`))] } : {}),
+    ...(tally.ranked.length > 0 ? { charts: [barsChart(unitBars(tally, d, `各单位督办情况（${period.label}，${range}）`))] } : {}),
     note: `${colours ? '现三色为今日在办事项（按牵头单位）。' : ''}按期办结以原定时限计；延期内办结、逾期办结另列。排名依次比较：逾期件数、复核不实、催办次数（少者在前），按期办结率、当日签收率（高者在前）。`,
   };
 }
