@@ -35,18 +35,18 @@ const ledgerContext = (ctx: CommandContext): LedgerContext => ({
   repos: ctx.repos, directory: ctx.directory, calendar: ctx.calendar, today: ctx.today, scheme: ctx.settings.colourScheme, warnDays: ctx.settings.warnDays,
 });
 
-function fileOf(path: string, kind: ExportFile['kind']): ExportFile {
+export function fileOf(path: string, kind: ExportFile['kind']): ExportFile {
   return { path, name: basename(path), kind, bytes: statSync(path).size };
 }
 
 /** The files, or a reply saying which the chat's platform cannot take, and why. */
-function deliverable(ctx: CommandContext, reply: Reply, files: ExportFile[]): ExportResult {
+export function deliverable(ctx: CommandContext, reply: Reply, files: ExportFile[]): ExportResult {
   const refusals = files.map((f) => sizeRefusal(ctx.message.platform, f)).filter((r): r is string => r !== undefined);
   if (refusals.length === 0) return { reply, files };
   return { reply: { ...reply, tone: 'warning', lines: [...(reply.lines ?? []), ...refusals] }, files: files.filter((f) => !sizeRefusal(ctx.message.platform, f)) };
 }
 
-const target = (ctx: CommandContext, name: string) => exportPath(ctx.settings.exportDir, name, existsSync);
+export const target = (ctx: CommandContext, name: string) => exportPath(ctx.settings.exportDir, name, existsSync);
 
 export async function exportLedgerFile(ctx: CommandContext, a: LedgerArgs): Promise<ExportResult> {
   const scope = scopeOf(ctx.actor);
