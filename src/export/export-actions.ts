@@ -14,7 +14,7 @@ import { unitBars, weeklyTrend } from './chart-data.js';
 import { barsChart, trendChart } from './chart-spec.js';
 import type { ChartPng } from './chart-png.js';
 import { colourCounts } from './colour-tally.js';
-import { exportPath, sizeRefusal, type ExportFile } from './export-file.js';
+import { exportPath, FILE_LIMITS, sizeRefusal, type ExportFile } from './export-file.js';
 import { colourOf, type LedgerContext } from './ledger-data.js';
 import { ledgerFilter, ledgerParts, type LedgerArgs } from './ledger-filter.js';
 import { taskNotice, tallyNotice } from './notice-content.js';
@@ -41,9 +41,10 @@ export function fileOf(path: string, kind: ExportFile['kind']): ExportFile {
 
 /** The files, or a reply saying which the chat's platform cannot take, and why. */
 export function deliverable(ctx: CommandContext, reply: Reply, files: ExportFile[]): ExportResult {
-  const refusals = files.map((f) => sizeRefusal(ctx.message.platform, f)).filter((r): r is string => r !== undefined);
+  const limits = ctx.settings.fileLimits ?? FILE_LIMITS;
+  const refusals = files.map((f) => sizeRefusal(ctx.message.platform, f, limits)).filter((r): r is string => r !== undefined);
   if (refusals.length === 0) return { reply, files };
-  return { reply: { ...reply, tone: 'warning', lines: [...(reply.lines ?? []), ...refusals] }, files: files.filter((f) => !sizeRefusal(ctx.message.platform, f)) };
+  return { reply: { ...reply, tone: 'warning', lines: [...(reply.lines ?? []), ...refusals] }, files: files.filter((f) => !sizeRefusal(ctx.message.platform, f, limits)) };
 }
 
 export const target = (ctx: CommandContext, name: string) => exportPath(ctx.settings.exportDir, name, existsSync);
