@@ -1,4 +1,4 @@
-import type { Reply } from '../core/reply.js';
+import type { Reply, ReplyChart } from '../core/reply.js';
 import type { Directory } from '../directory/directory.js';
 import type { Tally, UnitTally } from '../reports/tally.js';
 import { daysBetween, formatDateShortCn } from '../time/shanghai.js';
@@ -20,6 +20,13 @@ export function tallyKindOf(p: { label: string }): TallyKind {
 export interface TallyColours {
   colours: readonly TaskColour[];
   counts: Map<string, Partial<Record<TaskColour, number>>>;
+}
+
+/** A tally reply's additions: 三色 per unit, the trend chart, and lines after the ranking. */
+export interface TallyExtras {
+  extra?: string[];
+  colours?: TallyColours;
+  trend?: ReplyChart;
 }
 
 const TITLE: Record<TallyKind, string> = { week: '督办周通报', month: '督办月统计', quarter: '季度督查考核', custom: '督办统计' };
@@ -47,9 +54,10 @@ function unitLine(rank: number, t: UnitTally, d: Directory, colours?: TallyColou
 
 /**
  * A tally as a short, item-style reply: ranked units, then the longest-overdue items by id;
- * with `colours`, each unit's open work per 三色 as it stands today.
+ * with `colours`, each unit's open work per 三色 as it stands today; with `trend`, the line over recent weeks.
  */
-export function tallyReply(tally: Tally, kind: TallyKind, d: Directory, extra: string[] = [], colours?: TallyColours): Reply {
+export function tallyReply(tally: Tally, kind: TallyKind, d: Directory, o: TallyExtras = {}): Reply {
+  const { extra = [], colours, trend } = o;
   const { period } = tally;
   const range = `${formatDateShortCn(period.from)}—${formatDateShortCn(period.to, period.from)}`;
   const lines: string[] = [];
@@ -73,7 +81,7 @@ export function tallyReply(tally: Tally, kind: TallyKind, d: Directory, extra: s
     title,
     lines,
     // Lark draws it in the card (逾期, 按期办结, 催办 per unit); text platforms leave it out.
-    ...(tally.ranked.length > 0 ? { charts: [barsChart(unitBars(tally, d, `各单位督办情况（${period.label}，${range}）`))] } : {}),
+    ...(tally.ranked.length > 0 ? { charts: [barsChart(unitBars(tally, d, `各单位督办情况（${period.label}，${range}）`)), ...(trend ? [trend] : [])] } : {}),
     note: `${colours ? '现三色为今日在办事项（按牵头单位）。' : ''}按期办结以原定时限计；延期内办结、逾期办结另列。排名依次比较：逾期件数、复核不实、催办次数（少者在前），按期办结率、当日签收率（高者在前）。`,
   };
 }

@@ -37,19 +37,23 @@ async function setUp() {
 }
 
 describe('微信: charts as pictures', () => {
-  it('sends the 统计 text, then its per-unit bar chart as a PNG that decodes and is not blank', async () => {
+  it('sends the 统计 text, then its per-unit bars and its trend line as PNGs that decode and are not blank', async () => {
     const files = await setUp();
     const r = await w.post(w.people.chen, '/统计 本月');
     expect(r.sent[0]?.text).toContain('督办月统计（本月');
-    expect(files).toHaveLength(1);
-    expect(files[0]).toMatchObject({ to: w.room.id, name: '督办图表-各单位督办情况（本月，12月1日—12月31日）.png' });
+    expect(files.map((f) => [f.to, f.name])).toEqual([
+      [w.room.id, '督办图表-各单位督办情况（本月，12月1日—12月31日）.png'], [w.room.id, '督办图表-近8周督办趋势.png'],
+    ]);
+    const trend = decodePng(files[1]!.bytes);
+    expect([trend.width, trend.height]).toEqual([960, 480]);
+    expect(countColour(trend, SERIES_COLOURS.assigned, 6)).toBeGreaterThan(100);
     const img = decodePng(files[0]!.bytes);
     expect([img.width, img.height]).toEqual([960, 560]);
     expect(countColour(img, '#FFFFFF', 4) / (img.width * img.height)).toBeLessThan(0.995);
     expect(countColour(img, SERIES_COLOURS.overdue, 6)).toBeGreaterThan(200);
     // The text went first: the picture follows the reply it illustrates.
-    const order = w.app.sqlite.db.prepare("SELECT payload FROM outbox WHERE origin LIKE 'msg:wechat:%' ORDER BY id DESC LIMIT 2").all() as Array<{ payload: string }>;
-    expect(order.map((o) => ('file' in JSON.parse(o.payload) ? 'file' : 'text'))).toEqual(['file', 'text']);
+    const order = w.app.sqlite.db.prepare("SELECT payload FROM outbox WHERE origin LIKE 'msg:wechat:%' ORDER BY id DESC LIMIT 3").all() as Array<{ payload: string }>;
+    expect(order.map((o) => ('file' in JSON.parse(o.payload) ? 'file' : 'text'))).toEqual(['file', 'file', 'text']);
   });
 
   it('attaches the chart to the scheduled 周通报 once, and not to answers without a chart', async () => {
@@ -61,10 +65,10 @@ describe('微信: charts as pictures', () => {
     await w.flush();
     const tally = w.sent.slice(before).filter((s) => s.text.includes('督办周通报'));
     expect(tally.map((s) => s.to)).toEqual([w.room.id]);
-    expect(files.map((f) => [f.to, f.name])).toEqual([[w.room.id, '督办图表-各单位督办情况（上周，12月7日—12月13日）.png']]);
+    expect(files.map((f) => [f.to, f.name])).toEqual([[w.room.id, '督办图表-各单位督办情况（上周，12月7日—12月13日）.png'], [w.room.id, '督办图表-近8周督办趋势.png']]);
     expect(decodePng(files[0]!.bytes).width).toBe(960);
     await w.app.scheduler.runBetween(w.clock.now(), instantAt('2026-12-14', '11:00'), w.clock);
     await w.flush();
-    expect(files).toHaveLength(1);
+    expect(files).toHaveLength(2);
   });
 });
