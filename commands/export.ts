@@ -5,6 +5,8 @@ import { normalizeTaskCode } from '../src/domain/task.js';
 import { TALLY_ROLES, type Role } from '../src/domain/roles.js';
 import { previousWeek } from '../src/calendar/periods.js';
 import { exportChartFiles, exportLedgerFile, exportNoticeFile, exportTaskSheet } from '../src/export/export-actions.js';
+import { exportLadderNotice } from '../src/export/ladder-notice-export.js';
+import { NOTICE_FORM_HELP, parseNoticeRef } from '../src/export/notice-number.js';
 import { PERIOD_HELP, parseExportPeriod, parseLedgerWords, type LedgerArgs } from '../src/export/ledger-filter.js';
 
 /** Who may issue numbered documents (通报, 督办单, 催办单): leaders and the office, not units. */
@@ -14,6 +16,7 @@ const periodSchema = z.object({ from: z.string(), to: z.string(), label: z.strin
 const schema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('台账'), ledger: z.custom<LedgerArgs>((v) => typeof v === 'object' && v !== null) }),
   z.object({ kind: z.literal('通报'), period: periodSchema }),
+  z.object({ kind: z.literal('通报期'), ref: z.object({ series: z.string().optional(), year: z.number().int(), n: z.number().int().positive() }) }),
   z.object({ kind: z.literal('图表'), period: periodSchema }),
   z.object({ kind: z.enum(['督办单', '催办单']), code: z.string() }),
 ]);
@@ -22,9 +25,9 @@ export const exportFiles = defineCommand({
   name: '导出',
   aliases: ['export'],
   category: '查询',
-  summary: '导出督办台账（Excel）、通报和督办单/催办单（Word，公文格式）、统计图表（图片）',
-  usage: ['导出 台账 [单位] [时段] [状态]', '导出 通报 [时段]', '导出 督办单 编号', '导出 催办单 编号', '导出 图表 [时段]'],
-  examples: ['导出 台账', '导出 台账 发改委 本月 逾期', '导出 通报 2026年第48周', '导出 督办单 D-0001', '导出 图表 上周'],
+  summary: '导出督办台账（Excel）、通报（周期统计或两通报的某一期）和督办单/催办单（Word，公文格式）、统计图表（图片）',
+  usage: ['导出 台账 [单位] [时段] [状态]', '导出 通报 [时段]', '导出 通报 督查室通报〔2026〕第3期', '导出 通报 第3期', '导出 督办单 编号', '导出 催办单 编号', '导出 图表 [时段]'],
+  examples: ['导出 台账', '导出 台账 发改委 本月 逾期', '导出 通报 2026年第48周', '导出 通报 督查室通报〔2026〕第3期', '导出 督办单 D-0001', '导出 图表 上周'],
   allowed: TALLY_ROLES,
   parse(input, ctx) {
     const [what = '', ...rest] = input.text.trim().split(/\s+/).filter(Boolean);
@@ -36,6 +39,9 @@ export const exportFiles = defineCommand({
     }
     if (what === '通报' || what === '图表') {
       const text = rest.join('');
+      const ref = what === '通报' ? parseNoticeRef(text, Number(ctx.today.slice(0, 4))) : undefined;
+      if (ref === 'malformed') throw new UserError('bad_arguments', `看不懂「${text}」是哪一期通报，可写：${NOTICE_FORM_HELP}。`);
+      if (ref) return { kind: '通报期', ref };
       const period = text ? parseExportPeriod(text, ctx.today) : previousWeek(ctx.today);
       if (!period) throw new UserError('bad_arguments', `看不懂「${text}」指哪个时段，可写：${PERIOD_HELP}。`);
       return { kind: what, period };
@@ -50,10 +56,11 @@ export const exportFiles = defineCommand({
   schema,
   async run(ctx, args) {
     if (args.kind !== '台账' && args.kind !== '图表' && !ctx.actor.roles.some((r) => DOCUMENT_ROLES.includes(r))) {
-      throw new UserError('no_permission', `${args.kind}由${DOCUMENT_ROLES.filter((r) => r !== '管理员').join('、')}导出；单位可导出本单位台账和图表。`, false);
+      throw new UserError('no_permission', `${args.kind === '通报期' ? '通报' : args.kind}由${DOCUMENT_ROLES.filter((r) => r !== '管理员').join('、')}导出；单位可导出本单位台账和图表。`, false);
     }
     const result =
       args.kind === '台账' ? await exportLedgerFile(ctx, args.ledger)
+      : args.kind === '通报期' ? await exportLadderNotice(ctx, args.ref)
       : args.kind === '通报' ? await exportNoticeFile(ctx, args.period)
       : args.kind === '图表' ? await exportChartFiles(ctx, args.period)
       : await exportTaskSheet(ctx, args.code, args.kind);

@@ -6,6 +6,7 @@ import { computeTally } from '../src/reports/tally.js';
 import { tallyKindOf, tallyReply } from '../src/render/tally-view.js';
 import { previousWeek } from '../src/calendar/periods.js';
 import { TALLY_ROLES } from '../src/domain/roles.js';
+import { tallyExtras } from '../src/export/tally-extras.js';
 
 
 const periodSchema = z.object({ from: z.string(), to: z.string(), label: z.string() });
@@ -27,7 +28,7 @@ export const weeklyReport = defineCommand({
   schema: z.object({ period: periodSchema }),
   async run(ctx, args) {
     const tally = await computeTally(ctx.repos.stats, ctx.directory, args.period, ctx.today);
-    return { reply: tallyReply(tally, 'week', ctx.directory) };
+    return { reply: tallyReply(tally, 'week', ctx.directory, await tallyExtras(ctx, args.period.to)) };
   },
 });
 
@@ -47,6 +48,6 @@ export const statistics = defineCommand({
   schema: z.object({ period: periodSchema }),
   async run(ctx, args) {
     const tally = await computeTally(ctx.repos.stats, ctx.directory, args.period, ctx.today);
-    return { reply: tallyReply(tally, tallyKindOf(args.period), ctx.directory) };
+    return { reply: tallyReply(tally, tallyKindOf(args.period), ctx.directory, await tallyExtras(ctx, args.period.to)) };
   },
 });

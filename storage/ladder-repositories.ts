@@ -8,6 +8,8 @@ export interface LadderRepository {
   nextNoticeNo(issuer: string, year: number): Promise<number>;
   addEvent(e: Omit<LadderEvent, 'id'>): Promise<void>;
   eventsForTask(taskId: number): Promise<LadderEvent[]>;
+  /** The events a numbered notice announced (`督查室通报〔2026〕第3期`), oldest first; none for an unknown number. */
+  eventsForNotice(notice: string): Promise<LadderEvent[]>;
   /** Events in a date range, optionally for one unit and from some step on; oldest first. */
   events(f: { from: LocalDate; to: LocalDate; unitId?: string; minStep?: number; limit?: number }): Promise<LadderEvent[]>;
 

@@ -252,7 +252,7 @@ export class Bot {
   private async deliver(outcome: CommandOutcome, msg: InboundMessage, repos: Repositories, at: string): Promise<number[]> {
     const origin = `msg:${msg.platform}:${msg.messageId}`;
     const here: ReplyTarget = { platform: msg.platform, targetKind: 'chat', targetId: msg.chatId, replyTo: msg.replyTo ?? msg.messageId };
-    const ids = [await this.deps.outbox.enqueueReply(repos, here, outcome.reply, origin, at)];
+    const ids = await this.deps.outbox.enqueueReplyWithCharts(repos, here, outcome.reply, origin, at, this.deps.settings.exportDir);
     for (const file of outcome.files ?? []) ids.push(await this.deps.outbox.enqueueFile(repos, { ...here, replyTo: undefined }, file, origin, at));
     for (const notice of outcome.notices ?? []) {
       for (const target of await this.resolveNotice(notice.to, msg, repos)) {

@@ -93,6 +93,8 @@ export interface CoreSettings {
   warnDays: number;
   /** Where exported files (台账, 通报, charts) are written before they are sent. */
   exportDir: string;
+  /** Largest file and picture per platform, in bytes (FILE_LIMITS when absent): an export over it is refused with the reason. */
+  fileLimits?: Record<string, { file: number; image: number }>;
   /** 发文机关 of exported documents (发文机关标志 and 署名). */
   issuer: string;
   /** 发文字号 代字, as in 督查〔2026〕3号. */

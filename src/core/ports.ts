@@ -24,6 +24,8 @@ export interface ReplyTarget {
 export interface OutboxPort {
   enqueueReply(repos: Repositories, target: ReplyTarget, reply: Reply, origin: string, at: string): Promise<number>;
   enqueueFile(repos: Repositories, target: ReplyTarget, file: ExportFile, origin: string, at: string): Promise<number>;
+  /** A reply and, on a platform that cannot draw its charts (WeChat), each chart as a PNG picture after it (written under `exportDir`). */
+  enqueueReplyWithCharts(repos: Repositories, target: ReplyTarget, reply: Reply, origin: string, at: string, exportDir: string): Promise<number[]>;
 }
 
 export interface TaskCardView {

@@ -14,7 +14,7 @@ import { unitBars, weeklyTrend } from './chart-data.js';
 import { barsChart, trendChart } from './chart-spec.js';
 import type { ChartPng } from './chart-png.js';
 import { colourCounts } from './colour-tally.js';
-import { exportPath, sizeRefusal, type ExportFile } from './export-file.js';
+import { exportPath, FILE_LIMITS, sizeRefusal, type ExportFile } from './export-file.js';
 import { colourOf, type LedgerContext } from './ledger-data.js';
 import { ledgerFilter, ledgerParts, type LedgerArgs } from './ledger-filter.js';
 import { taskNotice, tallyNotice } from './notice-content.js';
@@ -35,18 +35,19 @@ const ledgerContext = (ctx: CommandContext): LedgerContext => ({
   repos: ctx.repos, directory: ctx.directory, calendar: ctx.calendar, today: ctx.today, scheme: ctx.settings.colourScheme, warnDays: ctx.settings.warnDays,
 });
 
-function fileOf(path: string, kind: ExportFile['kind']): ExportFile {
+export function fileOf(path: string, kind: ExportFile['kind']): ExportFile {
   return { path, name: basename(path), kind, bytes: statSync(path).size };
 }
 
 /** The files, or a reply saying which the chat's platform cannot take, and why. */
-function deliverable(ctx: CommandContext, reply: Reply, files: ExportFile[]): ExportResult {
-  const refusals = files.map((f) => sizeRefusal(ctx.message.platform, f)).filter((r): r is string => r !== undefined);
+export function deliverable(ctx: CommandContext, reply: Reply, files: ExportFile[]): ExportResult {
+  const limits = ctx.settings.fileLimits ?? FILE_LIMITS;
+  const refusals = files.map((f) => sizeRefusal(ctx.message.platform, f, limits)).filter((r): r is string => r !== undefined);
   if (refusals.length === 0) return { reply, files };
-  return { reply: { ...reply, tone: 'warning', lines: [...(reply.lines ?? []), ...refusals] }, files: files.filter((f) => !sizeRefusal(ctx.message.platform, f)) };
+  return { reply: { ...reply, tone: 'warning', lines: [...(reply.lines ?? []), ...refusals] }, files: files.filter((f) => !sizeRefusal(ctx.message.platform, f, limits)) };
 }
 
-const target = (ctx: CommandContext, name: string) => exportPath(ctx.settings.exportDir, name, existsSync);
+export const target = (ctx: CommandContext, name: string) => exportPath(ctx.settings.exportDir, name, existsSync);
 
 export async function exportLedgerFile(ctx: CommandContext, a: LedgerArgs): Promise<ExportResult> {
   const scope = scopeOf(ctx.actor);

@@ -4,7 +4,8 @@ import type { Directory } from '../directory/directory.js';
 import { SOURCES } from '../domain/sources.js';
 import { DONE_STATUSES, STATUS_LABEL, type Task } from '../domain/task.js';
 import { describeAction } from '../render/history.js';
-import { COLOUR_LABEL, taskColour, type ColourScheme, type TaskColour } from '../render/task-colour.js';
+import { COLOUR_LABEL, type ColourScheme, type TaskColour } from '../render/task-colour.js';
+import { colourOf } from '../reports/colour-of.js';
 import type { LocalDate } from '../time/shanghai.js';
 
 /** One row of the 督办台账, in the columns an office uses. Dates are Shanghai wall-clock strings. */
@@ -74,14 +75,7 @@ export async function* taskPages(repos: Repositories, filter: TaskFilter): Async
   }
 }
 
-/** The colour of a task today, counting a staged task's done stages as its progress. */
-export async function colourOf(task: Task, c: LedgerContext): Promise<TaskColour | undefined> {
-  const stages = task.parentId === undefined ? await c.repos.tasks.stages(task.id) : [];
-  const done = stages.filter((s) => DONE_STATUSES.includes(s.status)).length;
-  return taskColour(task, c.scheme, {
-    today: c.today, calendar: c.calendar, warnDays: c.warnDays, stages: stages.length > 0 ? { total: stages.length, done } : undefined,
-  });
-}
+export { colourOf };
 
 export async function ledgerRow(task: Task, c: LedgerContext): Promise<LedgerRow> {
   const d = c.directory;

@@ -70,6 +70,7 @@ export class JobRunner {
         const identity = new IdentityService(this.app.directory);
         const origin = `job:${source}`;
         const at = isoShanghai(now);
+        const exportDir = this.app.settings.exportDir;
         const ctx: JobContext = {
           repos,
           directory: this.app.directory,
@@ -83,7 +84,7 @@ export class JobRunner {
             repos.audit.append({ at, actorId: 'system', action, details, taskId: about?.taskId, subject: about?.subject, source: { job: source } }),
           async post(target, reply) {
             messages.push({ target, reply });
-            await outbox.enqueueReply(repos, target, reply, origin, at);
+            await outbox.enqueueReplyWithCharts(repos, target, reply, origin, at, exportDir);
           },
           async postToGroups(reply) {
             const groups = await workGroups(repos.chats, this.settings.workGroupAllowlist);

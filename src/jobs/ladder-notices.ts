@@ -48,6 +48,18 @@ export async function announceSteps(
   return notices;
 }
 
+/** Why a unit's items are notified, by step and trigger (the notice's opening line, and its document). */
+export const NOTICE_REASONS: Record<string, string> = {
+  '1chase': '下列事项逾期不报，经催办仍未落实，予以通报，并记入日常考核工作台账：',
+  '1untrue': '下列事项办理质量不高，经复核不实已退回重办，予以通报，并记入日常考核工作台账：',
+  '2chase': '下列事项被催办 2 次仍未落实，予以通报：',
+  '2demand': '下列事项省政府领导提出明确整改要求后仍落实不力，予以通报：',
+};
+
+export function noticeReason(step: number, trigger: string): string {
+  return NOTICE_REASONS[`${step}${trigger}`] ?? NOTICE_REASONS['1chase'] ?? '';
+}
+
 /** The 通报 itself: title = its number, then the unit, the items, the people, what is owed. */
 export function stepNotice(c: ActionContext, number: string, items: StepReached[], headsOf: (unitId: string) => string[]): Reply {
   const first = items[0];
@@ -56,13 +68,7 @@ export function stepNotice(c: ActionContext, number: string, items: StepReached[
   const unit = c.directory.unitName(unitId);
   const heads = headsOf(unitId).filter((id) => !isLeader(c.directory.person(id)));
   const responsible = [...new Set(items.flatMap((r) => r.task.units.filter((u) => u.role === 'lead').map((u) => u.responsibleId)))];
-  const why: Record<string, string> = {
-    '1chase': '下列事项逾期不报，经催办仍未落实，予以通报，并记入日常考核工作台账：',
-    '1untrue': '下列事项办理质量不高，经复核不实已退回重办，予以通报，并记入日常考核工作台账：',
-    '2chase': '下列事项被催办 2 次仍未落实，予以通报：',
-    '2demand': '下列事项省政府领导提出明确整改要求后仍落实不力，予以通报：',
-  };
-  const lines = [`${unit}：`, why[`${first.step}${first.trigger}`] ?? why['1chase'] ?? ''];
+  const lines = [`${unit}：`, noticeReason(first.step, first.trigger)];
   for (const r of items) lines.push(itemLine(c, r));
   lines.push(`责任人：${responsible.map(mention).join('、')}${heads.length > 0 ? `；单位主要负责人：${heads.map(mention).join('、')}` : ''}`);
   if (first.step === 2) {

@@ -1,6 +1,7 @@
 import { missingYearWarning } from '../calendar/load-calendar.js';
 import { computeTally, lastRanked, overTenPercent } from '../reports/tally.js';
 import { tallyReply } from '../render/tally-view.js';
+import { tallyExtras } from '../export/tally-extras.js';
 import { localDate, splitDate } from '../time/shanghai.js';
 import { assignTask } from '../domain/actions/assign.js';
 import { mention } from '../core/reply.js';
@@ -20,7 +21,7 @@ export const weeklyTally: JobDefinition = {
   period: (date, cal) => weekKey(reportedWeek(date, cal).from),
   async run(ctx) {
     const tally = await computeTally(ctx.repos.stats, ctx.directory, reportedWeek(ctx.occurrence.date, ctx.calendar), ctx.today);
-    const n = await ctx.postToGroups(tallyReply(tally, 'week', ctx.directory));
+    const n = await ctx.postToGroups(tallyReply(tally, 'week', ctx.directory, await tallyExtras(ctx, tally.period.to)));
     return { detail: `${tally.period.label}，${tally.ranked.length} 个单位，发往 ${n} 个群` };
   },
 };
@@ -34,7 +35,7 @@ export const monthlyStats: JobDefinition = {
   period: (date) => previousMonth(date).from.slice(0, 7),
   async run(ctx) {
     const tally = await computeTally(ctx.repos.stats, ctx.directory, previousMonth(ctx.occurrence.date), ctx.today);
-    const n = await ctx.postToGroups(tallyReply(tally, 'month', ctx.directory));
+    const n = await ctx.postToGroups(tallyReply(tally, 'month', ctx.directory, await tallyExtras(ctx, tally.period.to)));
     return { detail: `${tally.period.label}，发往 ${n} 个群` };
   },
 };
@@ -62,7 +63,7 @@ export const quarterlyReview: JobDefinition = {
     }
     const groups = await workGroups(ctx.repos.chats, ctx.settings.workGroupAllowlist);
     for (const t of lastRanked(tally)) extra.push(await rectificationTask(ctx, t.unitId, tally.period.label, groups[0]));
-    const n = await ctx.postToGroups(tallyReply(tally, 'quarter', ctx.directory, extra));
+    const n = await ctx.postToGroups(tallyReply(tally, 'quarter', ctx.directory, { ...(await tallyExtras(ctx, tally.period.to)), extra }));
     return { detail: `${tally.period.label}，整改 ${lastRanked(tally).length} 个单位，发往 ${n} 个群` };
   },
 };

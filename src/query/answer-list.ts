@@ -3,11 +3,11 @@ import { OPEN_STATUSES, type Task } from '../domain/task.js';
 import { canSeeUnit, describeScope, scopeOf, type Scope } from '../domain/visibility.js';
 import { UserError } from '../core/errors.js';
 import type { Reply } from '../core/reply.js';
-import { taskLine } from '../render/task-view.js';
 import { daysBetween } from '../time/shanghai.js';
 import { weekOf } from '../calendar/periods.js';
 import { conditionFilter, conditionLabel } from './list-filter.js';
 import type { QueryContext } from './query-context.js';
+import { listLines } from './list-lines.js';
 import type { Reading } from './reading.js';
 
 const LIST_LIMIT = 15;
@@ -38,7 +38,7 @@ export async function answerList(r: ListReading, q: QueryContext): Promise<{ rep
   const total = await q.repos.tasks.count(full);
   const limit = r.form === 'longest' ? 5 : LIST_LIMIT;
   const tasks = total > 0 ? await q.repos.tasks.list({ ...full, limit }) : [];
-  const lines = tasks.map((t) => taskLine(t, q));
+  const lines = await listLines(tasks, q);
   const what = `${target.who}${label}事项`;
   let title = `${what}：${total} 件`;
   if (r.form === 'yes_no') title = total > 0 ? `${what}：有 ${total} 件` : `${what}：没有`;
@@ -109,7 +109,7 @@ async function allDone(target: Target, cond: TaskFilter, label: string, q: Query
   return {
     tone: 'warning',
     title: `${what}是否都已${verb}：否，${total} 件中尚有 ${left} 件未${verb}`,
-    lines: tasks.map((t) => taskLine(t, q)),
+    lines: await listLines(tasks, q),
     note: left > tasks.length ? `仅列出前 ${tasks.length} 件。` : undefined,
   };
 }
@@ -135,7 +135,7 @@ async function overview(target: Target, q: QueryContext): Promise<Reply> {
       { label: '未签收', value: `${unacked} 件` },
       { label: '本周到期', value: `${dueWeek} 件` },
     ],
-    lines: tasks.map((t) => taskLine(t, q)),
+    lines: await listLines(tasks, q),
     note: open > tasks.length ? `仅列出前 ${tasks.length} 件。` : undefined,
   };
 }

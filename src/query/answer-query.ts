@@ -1,5 +1,6 @@
 import type { Reply } from '../core/reply.js';
 import { computeTally } from '../reports/tally.js';
+import { tallyExtras } from '../export/tally-extras.js';
 import { tallyKindOf, tallyReply } from '../render/tally-view.js';
 import { previousWeek } from '../calendar/periods.js';
 import { answerList } from './answer-list.js';
@@ -36,7 +37,7 @@ async function answer(r: Reading, q: QueryContext, opts: { historyLimit?: number
     case 'tally': {
       assertTallyReader(q);
       const p = r.period ?? previousWeek(q.today);
-      return { reply: tallyReply(await computeTally(q.repos.stats, q.directory, p, q.today), tallyKindOf(p), q.directory) };
+      return { reply: tallyReply(await computeTally(q.repos.stats, q.directory, p, q.today), tallyKindOf(p), q.directory, q.settings ? await tallyExtras({ ...q, settings: q.settings }, p.to) : {}) };
     }
     case 'rank': return { reply: await answerRank(r.which, r.period, r.unitId, q) };
     case 'help': return { reply: helpReply(q) };

@@ -2,7 +2,10 @@ import { UserError } from '../core/errors.js';
 import type { Reply } from '../core/reply.js';
 import { canSeeTask, scopeOf } from '../domain/visibility.js';
 import { COORDINATION_STATUS_LABEL, LEVEL_LABEL } from '../domain/coordination.js';
-import { taskFields, taskLine } from '../render/task-view.js';
+import { taskFields } from '../render/task-view.js';
+import { listLines } from './list-lines.js';
+import { colourOf } from '../reports/colour-of.js';
+import { colourMark } from '../render/task-colour.js';
 import { historyLine } from '../render/history.js';
 import { coordinationDetail } from '../render/coordination-view.js';
 import { shortFromIso } from '../time/shanghai.js';
@@ -19,6 +22,9 @@ export async function answerTask(code: string, q: QueryContext, historyLimit?: n
   const [reports, history] = await Promise.all([q.repos.tasks.reports(task.id), q.repos.audit.forTask(task.id)]);
   const lastProgress = reports.filter((r) => r.kind === 'progress').at(-1);
   const fields = taskFields(task, q);
+  const colour = q.settings ? await colourOf(task, { repos: q.repos, calendar: q.calendar, today: q.today, scheme: q.settings.colourScheme, warnDays: q.settings.warnDays }) : undefined;
+  // 三色 right after 状态; on Lark it also colours the card header.
+  if (colour) fields.splice(fields.findIndex((f) => f.label === '状态') + 1, 0, { label: '三色', value: colourMark(colour) });
   if (lastProgress) {
     fields.push({
       label: '最新进展',
@@ -28,7 +34,7 @@ export async function answerTask(code: string, q: QueryContext, historyLimit?: n
   const shown = historyLimit !== undefined ? history.slice(-historyLimit) : history;
   const lines: string[] = [];
   const stages = await q.repos.tasks.stages(task.id);
-  if (stages.length > 0) lines.push(`阶段（${stages.length} 个）：`, ...stages.map((s) => taskLine(s, q)));
+  if (stages.length > 0) lines.push(`阶段（${stages.length} 个）：`, ...(await listLines(stages, q)));
   const coordinations = await q.repos.coordinations.forTask(task.id);
   if (coordinations.length > 0) {
     lines.push('协调：', ...coordinations.map((c) => `${c.code} ${COORDINATION_STATUS_LABEL[c.status]}｜${LEVEL_LABEL[c.level]}｜${c.reason.slice(0, 30)}`));
@@ -40,7 +46,7 @@ export async function answerTask(code: string, q: QueryContext, historyLimit?: n
   if (task.extensionCount > 0) fields.push({ label: '延期', value: `${task.extensionCount} 次${task.extensionCount > 1 ? '（多次延期）' : ''}` });
   if (task.verification) fields.push({ label: '复核', value: { pending: '待复核', true: '属实', false: '不实，已退回重办' }[task.verification] });
   lines.push(`办理记录（${history.length} 条${shown.length < history.length ? `，显示最近 ${shown.length} 条` : ''}）：`, ...shown.map((r) => historyLine(r, q.directory)));
-  return { tone: 'info', title: `${task.code} ${task.title}`, fields, lines, ref: { kind: 'task', code: task.code } };
+  return { tone: 'info', title: `${task.code} ${task.title}`, fields, lines, ref: { kind: 'task', code: task.code }, ...(colour ? { colour } : {}) };
 }
 
 /** One coordination item, for the parties, the handlers and whoever may see its task. */

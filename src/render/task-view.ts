@@ -4,6 +4,7 @@ import { SOURCES } from '../domain/sources.js';
 import { daysBetween, formatDateCn, shortFromIso } from '../time/shanghai.js';
 import { mention, type ReplyField } from '../core/reply.js';
 import type { ViewContext } from './view-context.js';
+import { colourMark, type TaskColour } from './task-colour.js';
 
 /** `12月15日（周二），还有 5 个工作日` / `今日到期` / `已逾期 3 天`. */
 export function deadlineText(task: Pick<Task, 'deadline' | 'status'>, v: ViewContext): string {
@@ -33,11 +34,15 @@ export function unitShortName(unitId: string, v: ViewContext): string {
   return [...unit.aliases].sort((a, b) => a.length - b.length)[0] ?? unit.name;
 }
 
-/** One list line: `D-0001 推进营商环境优化｜牵头 发改委｜12-15｜逾期 3 天`. */
-export function taskLine(task: Task, v: ViewContext): string {
+/**
+ * One list line: `D-0001 推进营商环境优化｜牵头 发改委｜12-15 截止｜逾期 3 天｜🔴红`; the 三色 mark
+ * ends the line when the task has a colour (completed and paused work has none).
+ */
+export function taskLine(task: Task, v: ViewContext, colour?: TaskColour): string {
   const title = task.title.length > 24 ? `${task.title.slice(0, 23)}…` : task.title;
   const key = task.isKey ? '【重点】' : '';
-  return `${task.code} ${key}${title}｜牵头 ${unitShortName(task.leadUnitId, v)}｜${task.deadline.slice(5)} 截止｜${statusText(task, v)}`;
+  const mark = colour ? `｜${colourMark(colour)}` : '';
+  return `${task.code} ${key}${title}｜牵头 ${unitShortName(task.leadUnitId, v)}｜${task.deadline.slice(5)} 截止｜${statusText(task, v)}${mark}`;
 }
 
 /** Lead and co-units with their responsible people and acknowledgement state. */

@@ -48,6 +48,10 @@ export class SqliteLadderRepository implements LadderRepository {
     return (this.s.get('SELECT * FROM ladder_events WHERE task_id = ? ORDER BY id').all(taskId) as Row[]).map(toEvent);
   }
 
+  async eventsForNotice(notice: string): Promise<LadderEvent[]> {
+    return (this.s.get('SELECT * FROM ladder_events WHERE notice = ? ORDER BY id').all(notice) as Row[]).map(toEvent);
+  }
+
   async events(f: { from: string; to: string; unitId?: string; minStep?: number; limit?: number }): Promise<LadderEvent[]> {
     const rows = this.s
       .get(`SELECT * FROM ladder_events WHERE event_date BETWEEN @from AND @to AND (@unit IS NULL OR unit_id = @unit)

@@ -3,6 +3,7 @@ import { trendPng, unitBarsPng } from '../../src/export/chart-png.js';
 import { unitBarsSvg } from '../../src/export/echarts-svg.js';
 import { SERIES_COLOURS } from '../../src/export/chart-spec.js';
 import { countColour, decodePng } from '../support/png.js';
+import { makeHarness } from '../support/harness.js';
 
 const UNITS = ['发改委', '财政厅', '自然资源厅', '住建厅', '交通厅', '生态环境厅', '海州市', '江城市', '南岭市', '办公厅'];
 
@@ -58,5 +59,23 @@ describe('charts rendered on the server', () => {
     expect(width).toBe(120 + 60 * 42);
     expect(svg).toContain('第60单位');
     expect(svg).toMatch(/transform="matrix\(0\.707,-0\.707,0\.707,0\.707,[\d.]+,[\d.]+\)"[^>]*>第60单位/);
+  });
+});
+
+describe('charts in 周报 and 统计', () => {
+  it('carry the per-unit bars and the trend over the 8 weeks up to the period, for Lark to draw in the card', async () => {
+    const h = await makeHarness();
+    try {
+      await h.say('陈立群', '交办 发改委 制定实施方案 12月15日');
+      for (const cmd of ['周报 本周', '统计 本月']) {
+        const reply = (await h.say('孙丽', cmd)).messages[0]?.reply;
+        expect(reply?.charts?.map((c) => c.kind), cmd).toEqual(['bar', 'line']);
+        const trend = reply?.charts?.[1];
+        expect(trend?.labels).toEqual(['第43周', '第44周', '第45周', '第46周', '第47周', '第48周', '第49周', '第50周']);
+        expect(trend?.series.find((s) => s.name === '交办')?.values.at(-1)).toBe(1);
+      }
+    } finally {
+      await h.close();
+    }
   });
 });

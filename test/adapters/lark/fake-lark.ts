@@ -191,6 +191,9 @@ export class FakeLark {
         }
       });
     });
+    // A chart drawn on the same thread can block it past the default 5 s keep-alive: the server
+    // would then drop the idle socket just as the SDK reuses it (ECONNRESET on the next send).
+    this.server.keepAliveTimeout = 60_000;
     await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
   }
 

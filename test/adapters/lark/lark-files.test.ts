@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { messageEvent, postEvent } from './fake-lark.js';
+import { enqueueFile } from '../../../src/outbox/enqueue.js';
+import { isoShanghai } from '../../../src/time/shanghai.js';
 import { KEY, larkWorld, ou, type LarkWorld } from './lark-world.js';
 
 let w: LarkWorld;
@@ -68,5 +70,40 @@ describe('飞书: files through the outbox', () => {
     // The key from the upload that went through is reused: no second upload after the send failed.
     expect(w.fake.uploads).toHaveLength(1);
     expect(JSON.parse(files[0]?.content ?? '{}')).toEqual({ file_key: w.fake.uploads[0]?.key });
+  });
+
+  it('refuses for good, with the reason and without uploading, a file over Lark’s limit or an empty one', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'duban-lark-files-'));
+    w = await larkWorld({ core: { exportDir: dir } });
+    await say('sun-li', '交办 发改委 制定方案 12月15日');
+    await say('sun-li', '导出 督办单 D-0001');
+    const uploads = w.fake.uploads.length;
+    const path = join(dir, '督办单-D-0001.docx');
+    const at = isoShanghai(w.h.clock.now());
+    const target = { platform: 'lark', targetKind: 'chat' as const, targetId: 'oc_group' };
+    const ids = await w.h.app.storage.transaction(async (r) => [
+      await enqueueFile(r, target, { path, name: 'big.xlsx', kind: 'file', bytes: 31 * 1024 * 1024 }, 'test', at),
+      await enqueueFile(r, target, { path, name: 'big.png', kind: 'image', bytes: 11 * 1024 * 1024 }, 'test', at),
+      await enqueueFile(r, target, { path, name: 'empty.docx', kind: 'file', bytes: 0 }, 'test', at),
+    ]);
+    for (let i = 0; i < ids.length; i++) await w.h.app.dispatcher.kick();
+    const rows = ids.map((id) => w.h.app.sqlite.db.prepare('SELECT status, last_error AS error FROM outbox WHERE id = ?').get(id) as { status: string; error: string });
+    expect(rows.map((r) => r.status)).toEqual(['dead', 'dead', 'dead']);
+    expect(rows[0]?.error).toContain('超过飞书单个文件上限 30.0 MB');
+    expect(rows[1]?.error).toContain('超过飞书单个图片上限 10.0 MB');
+    expect(rows[2]?.error).toContain('飞书不接收空文件');
+    expect(w.fake.uploads).toHaveLength(uploads);
+  });
+
+  it('answers an export over the limit with the reason instead of sending it', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'duban-lark-files-'));
+    w = await larkWorld({ core: { exportDir: dir, fileLimits: { lark: { file: 1024, image: 1024 } } } });
+    await say('sun-li', '交办 发改委 制定方案 12月15日');
+    const before = w.fake.sent.length;
+    await say('sun-li', '导出 台账');
+    expect(w.fake.uploads).toHaveLength(0);
+    const sent = w.fake.sent.slice(before);
+    expect(sent.map((m) => m.msgType)).toEqual(['interactive']);
+    expect(sent[0]?.content).toContain('超过飞书单个文件上限 0.0 MB，未发送。请缩小导出范围（按单位或时段）');
   });
 });

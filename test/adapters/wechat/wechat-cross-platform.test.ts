@@ -52,8 +52,8 @@ describe('one person on Lark and WeChat', () => {
     const onLark = await fromLark('查询 我的');
     const items = (t: string) => t.split('\n').filter((l) => l.startsWith('D-')).map((l) => l.trim());
     expect(items(onWechat)).toEqual([
-      'D-0001 制定营商环境优化提升实施方案｜牵头 发改委｜12-15 截止｜办理中 60%',
-      'D-0002 梳理重点项目清单｜牵头 发改委｜12-18 截止｜待签收',
+      'D-0001 制定营商环境优化提升实施方案｜牵头 发改委｜12-15 截止｜办理中 60%｜🟢绿',
+      'D-0002 梳理重点项目清单｜牵头 发改委｜12-18 截止｜待签收｜🟢绿',
     ]);
     expect(items(onLark)).toEqual(items(onWechat));
 

@@ -69,4 +69,16 @@ describe('微信: files through the outbox', () => {
     expect(row.error).toContain('超过微信单个文件上限 25.0 MB');
     expect(files).toHaveLength(1);
   });
+
+  it('answers an export over the limit with the reason, and sends no file', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'duban-wx-files-'));
+    w = await makeWorld({ core: { exportDir: dir, fileLimits: { wechat: { file: 2048, image: 2048 } } } });
+    const files = recordFiles(w);
+    await w.post(w.people.chen, '/交办 发改委 研究资金方案 12月18日');
+    const r = await w.post(w.people.chen, '/导出 台账');
+    expect(r.sent).toHaveLength(1);
+    expect(r.sent[0]?.text).toContain('超过微信单个文件上限 0.0 MB，未发送。请缩小导出范围（按单位或时段），或由管理员在服务器 导出目录 中取用。');
+    expect(files).toHaveLength(0);
+    expect(w.app.sqlite.db.prepare("SELECT count(*) AS n FROM outbox WHERE payload LIKE '%\"file\"%'").get()).toEqual({ n: 0 });
+  });
 });
