@@ -58,7 +58,8 @@ export const rectificationDemand = defineCommand({
         title: `${task.code} 整改要求已记录`,
         fields: [
           { label: '事项', value: task.title },
-          { label: '要求', value: `${args.text}（${ctx.directory.label(ctx.actor.id)}）` },
+          { label: '要求', value: args.text },
+          { label: '提出', value: ctx.directory.label(ctx.actor.id) },
           { label: '截止', value: formatDateCn(args.due, ctx.today) },
         ],
         lines: [`请 ${people.map((id) => addressPerson(ctx.directory, id)).join('、')} 按要求整改落实；到期仍落实不力的，予以办公厅通报。`],

@@ -2,7 +2,7 @@ import type { Reply } from '../core/reply.js';
 import { isLeader, LEADER_ROLES } from '../domain/ladder.js';
 import { assigningLeader } from '../domain/actions/explain.js';
 import { isOpen, type Task } from '../domain/task.js';
-import { formatDateCn, formatDateShortCn } from '../time/shanghai.js';
+import { formatDateCn, formatDateShortCn, instantAt, isoShanghai } from '../time/shanghai.js';
 import type { JobContext, JobDefinition } from './job.js';
 import { leaderOwnSections } from './leader-digest-own.js';
 import { pausedTaskIds } from './chase-other.js';
@@ -102,10 +102,15 @@ async function proposals(ctx: JobContext, d: Digest, proposers: string[], task: 
 
 /** Explanations recorded since the last 专报, and explanations newly owed (step 2 reached this morning). */
 async function explanations(ctx: JobContext, d: Digest, office: string[], task: (id: number) => Promise<Task | undefined>): Promise<void> {
-  for (const n of await ctx.repos.ladder.notes('explanation', ['open'])) {
+  // An explanation the office accepted before any 专报 went out still reaches the leader once.
+  const since = isoShanghai(instantAt(ctx.calendar.subtractWorkingDays(ctx.today, 1), ctx.schedule.chaseTime));
+  for (const n of await ctx.repos.ladder.notes('explanation', ['open', 'accepted'])) {
+    if (n.status === 'accepted' && n.at <= since) continue;
     const t = await task(n.taskId);
     if (!t) continue;
-    d.add(n.leaderId, '单位说明', `${t.code} ${t.title}｜${ctx.directory.unitName(t.leadUnitId)} ${ctx.directory.personName(n.authorId)}：${n.text}；整改措施：${n.measures ?? ''}`);
+    const accepted = n.status === 'accepted' ? '（督查室已认定属实）' : '';
+    d.add(n.leaderId, '单位说明', `${t.code} ${t.title}｜${ctx.directory.unitName(t.leadUnitId)} ${ctx.directory.personName(n.authorId)}：${n.text}；整改措施：${n.measures ?? ''}${accepted}`);
+    if (accepted) continue;
     for (const id of office) d.add(id, '待认定的说明', `${t.code} ${ctx.directory.personName(n.authorId)} 已向 ${ctx.directory.label(n.leaderId)} 作出说明｜认定属实的，回复「说明属实 ${t.code}」`);
     await ctx.repos.ladder.setNoteStatus(n.id, 'delivered');
   }
