@@ -2,7 +2,6 @@ import { commandButton } from '../src/core/command-button.js';
 import { z } from 'zod';
 import { defineCommand, type CommandInput, type ParseContext } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
-import { mention } from '../src/core/reply.js';
 import { ASSIGNER_ROLES } from '../src/domain/roles.js';
 import { SOURCES, findSource, sourceLabels, type SourceKind } from '../src/domain/sources.js';
 import { parseDeadline } from '../src/time/parse-deadline.js';
@@ -12,6 +11,7 @@ import { superiorDocumentLines } from '../src/domain/deployment.js';
 import { joinParts, splitParts, type Part } from '../src/parsing/split-parts.js';
 import { looksLikeUnitName, resolveReference, type Reference } from '../src/parsing/resolve-reference.js';
 import { deadlineText } from '../src/render/task-view.js';
+import { addressPerson } from '../src/domain/leader-address.js';
 
 const SOURCE_KINDS = Object.keys(SOURCES) as [SourceKind, ...SourceKind[]];
 
@@ -242,7 +242,7 @@ export const assign = defineCommand({
       origin: ctx.message,
     }, { workEnd: ctx.settings.workEnd });
     const v = { directory: ctx.directory, calendar: ctx.calendar, today: ctx.today };
-    const describe = (u: AssignArgs['units'][number]) => `${ctx.directory.unitName(u.unitId)}（${mention(u.responsibleId)}）`;
+    const describe = (u: AssignArgs['units'][number]) => `${ctx.directory.unitName(u.unitId)}（${addressPerson(ctx.directory, u.responsibleId)}）`;
     const co = args.units.filter((u) => u.role === 'co');
     const notes: string[] = [];
     const dayNote = ctx.calendar.isWorkingDay(task.deadline) ? undefined : ctx.calendar.dayNote(task.deadline) ?? '休息日';

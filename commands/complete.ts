@@ -7,6 +7,7 @@ import { mention } from '../src/core/reply.js';
 import { acknowledgeUnits, loadTask, requireActingUnits, requireOpen } from '../src/core/task-access.js';
 import { completeTask } from '../src/domain/actions/complete.js';
 import { parseCodeAndText } from '../src/parsing/code-and-text.js';
+import { isLeader } from '../src/domain/ladder.js';
 
 const schema = z.object({
   code: taskCodeArg,
@@ -53,7 +54,7 @@ export const complete = defineCommand({
     const out = await completeTask(ctx, task, args.result, ctx.actor.id, { random: ctx.random, verifyShare: ctx.settings.verifyShare });
     const office = ctx.directory.withRole('督查室').map((p) => p.id);
     const unacked = task.units.filter((u) => !u.ackedAt).map((u) => ctx.directory.unitName(u.unitId));
-    const lines = [`请交办人 ${mention(task.assignerId)} 阅知。`];
+    const lines = [isLeader(ctx.directory.person(task.assignerId)) ? `交办人 ${ctx.directory.label(task.assignerId)} 经督办专报阅知。` : `请交办人 ${mention(task.assignerId)} 阅知。`];
     if (unacked.length > 0) lines.push(`配合单位未签收：${unacked.join('、')}`);
     if (out.drawn) lines.push(`本件已列入复核（${DRAW_TEXT[out.drawn]}），请督查室 ${office.map(mention).join('、')} 核实。`);
     if (out.parentCompleted) {

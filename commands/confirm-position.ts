@@ -27,7 +27,7 @@ export const confirmPosition = defineCommand({
   schema: z.object({ code: coordinationCodeArg }),
   async run(ctx, args) {
     const { item, task } = await loadCoordination(ctx, args.code);
-    if (item.status === 'closed') throw closedPositionRefusal(item);
+    if (item.status === 'closed') throw closedPositionRefusal(item, ctx.directory);
     const signers = await positionSigners(ctx);
     const mine = item.parties.filter((p) => signers(p.unitId).includes(ctx.actor.id));
     if (mine.length === 0) {

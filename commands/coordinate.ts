@@ -2,13 +2,13 @@ import { commandButton } from '../src/core/command-button.js';
 import { taskCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
-import { mention } from '../src/core/reply.js';
 import { loadTask, requireActingUnits, requireOpen } from '../src/core/task-access.js';
 import { involvedUnits, routeCoordination } from '../src/domain/coordination-rules.js';
 import { singleUnitRefusal } from '../src/domain/coordination-scope.js';
 import { coordinationFields } from '../src/render/coordination-view.js';
 import { parseCodeAndText } from '../src/parsing/code-and-text.js';
 import { formatDateCn, isoShanghai } from '../src/time/shanghai.js';
+import { addressPerson } from '../src/domain/leader-address.js';
 
 const schema = z.object({
   code: taskCodeArg,
@@ -49,10 +49,10 @@ export const coordinate = defineCommand({
     const due = ctx.calendar.addWorkingDays(ctx.today, ctx.settings.coordinationAnswerDays);
     const v = { directory: ctx.directory, calendar: ctx.calendar, today: ctx.today };
     const lines = [
-      `请 ${mention(route.ownerId)} 于 ${formatDateCn(due, ctx.today)}前出具协调意见（${ctx.settings.coordinationAnswerDays} 个工作日内；逾期提请分管领导协调）。`,
+      `请 ${addressPerson(ctx.directory, route.ownerId)} 于 ${formatDateCn(due, ctx.today)}前出具协调意见（${ctx.settings.coordinationAnswerDays} 个工作日内；逾期提请分管领导协调）。`,
     ];
     if (route.alsoInvolved.length > 0) {
-      lines.push(`会同：${route.alsoInvolved.map(mention).join('、')}（按首问负责，由 ${ctx.directory.personName(route.ownerId)} 牵头协调）。`);
+      lines.push(`会同：${route.alsoInvolved.map((id) => addressPerson(ctx.directory, id)).join('、')}（按首问负责，由 ${ctx.directory.personName(route.ownerId)} 牵头协调）。`);
     }
     return {
       reply: {

@@ -4,13 +4,13 @@ import { coordinationCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
-import { mention } from '../src/core/reply.js';
 import { loadCoordination } from '../src/core/coordination-access.js';
 import { handlersAt, mayAnswer, partyActors } from '../src/domain/coordination-rules.js';
 import { LEVEL_LABEL } from '../src/domain/coordination.js';
 import { parseCoordinationCode } from '../src/parsing/code-and-text.js';
 import { isoShanghai } from '../src/time/shanghai.js';
 import { closedPositionRefusal } from '../src/domain/coordination-decision.js';
+import { addressPerson, withoutLeaders } from '../src/domain/leader-address.js';
 
 const schema = z.object({
   code: coordinationCodeArg,
@@ -32,7 +32,7 @@ export const coordinationOpinion = defineCommand({
   schema,
   async run(ctx, args) {
     const { item, task } = await loadCoordination(ctx, args.code);
-    if (item.status === 'closed') throw closedPositionRefusal(item);
+    if (item.status === 'closed') throw closedPositionRefusal(item, ctx.directory);
     if (!(await mayAnswer(ctx.actor.id, item, ctx.repos, ctx.directory, ctx.today))) {
       const { ids, note } = await handlersAt(item.level, item, ctx.repos, ctx.directory, ctx.today);
       const who = ids.map((id) => ctx.directory.personName(id)).join('、');
@@ -49,18 +49,18 @@ export const coordinationOpinion = defineCommand({
     return {
       reply: {
         tone: 'success',
-        title: `${item.code} 协调意见${final ? '（主要领导决定，各方执行）' : ''}`,
+        title: `${item.code} 协调意见${final ? `：已由${ctx.actor.title ?? ctx.actor.name}作出决定，请遵照执行` : ''}`,
         fields: [
           { label: '事项', value: `${task.code} ${task.title}` },
           { label: '协调意见', value: `${args.opinion}（${ctx.directory.personName(ctx.actor.id)}）` },
         ],
-        mentions: final ? [...new Set(parties.flatMap((p) => p.people))] : undefined,
+        mentions: final ? withoutLeaders(ctx.directory, [...new Set(parties.flatMap((p) => p.people))]) : undefined,
         lines: final
           ? [
-              `主要领导已作出决定，请 ${parties.map((p) => `${ctx.directory.unitName(p.unitId)}（${p.people.map(mention).join('、')}）`).join('；')} 遵照执行。`,
+              `已由${ctx.actor.title ?? ctx.actor.name}作出决定，请 ${parties.map((p) => `${ctx.directory.unitName(p.unitId)}（${p.people.map((id) => addressPerson(ctx.directory, id)).join('、')}）`).join('；')} 遵照执行。`,
               '除非有新的原则性意见，否则不再提出异议（H3）。',
             ]
-          : [`请各方明确表态：${parties.map((p) => `${ctx.directory.unitName(p.unitId)}（${p.people.map(mention).join('、')}）`).join('；')}`],
+          : [`请各方明确表态：${parties.map((p) => `${ctx.directory.unitName(p.unitId)}（${p.people.map((id) => addressPerson(ctx.directory, id)).join('、')}）`).join('；')}`],
         note: final ? undefined : '不同意的，提请上一级协调。',
         actions: final
           ? undefined

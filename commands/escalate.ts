@@ -9,6 +9,7 @@ import { handlersAt, mayAnswer } from '../src/domain/coordination-rules.js';
 import { escalateCoordination } from '../src/domain/coordination-actions.js';
 import { LEVEL_LABEL, type CoordinationLevel } from '../src/domain/coordination.js';
 import { parseCoordinationCode } from '../src/parsing/code-and-text.js';
+import { coordinationStatusLabel } from '../src/domain/coordination-decision.js';
 
 export const escalate = defineCommand({
   name: COMMAND_WORDS.escalate,
@@ -25,7 +26,7 @@ export const escalate = defineCommand({
   schema: z.object({ code: coordinationCodeArg, why: z.string().max(500) }),
   async run(ctx, args) {
     const { item } = await loadCoordination(ctx, args.code);
-    if (item.status === 'closed') throw new UserError('invalid_state', `${item.code} 已协调一致。`, false);
+    if (item.status === 'closed') throw new UserError('invalid_state', `${item.code} ${coordinationStatusLabel(item, ctx.directory)}。`, false);
     if (item.level >= 2) throw new UserError('invalid_state', `${item.code} 已由主要领导协调，不能再提请。`, false);
     if (item.level === 1) {
       // H7: whether the 主要领导 is needed is for the 分管领导 to judge (协调不了或者事项复杂的), or the 秘书长.

@@ -3,13 +3,13 @@ import { taskCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
-import { mention } from '../src/core/reply.js';
 import { assignerAndOffice, loadTask, requireActingUnits, requireOpen } from '../src/core/task-access.js';
 import { requestExtension } from '../src/domain/actions/extension.js';
 import { SOURCES } from '../src/domain/sources.js';
 import { parseCodeAndText } from '../src/parsing/code-and-text.js';
 import { parseDeadline } from '../src/time/parse-deadline.js';
 import { formatDateCn } from '../src/time/shanghai.js';
+import { addressPerson } from '../src/domain/leader-address.js';
 
 /** Finds `至 12月30日` (or a bare date) in the text: the date and the rest (the reason). */
 export function extractDate(text: string, today: string, calendar: Parameters<typeof parseDeadline>[2]): { date?: string; rest: string } {
@@ -75,7 +75,7 @@ export const extension = defineCommand({
         ],
         lines: [
           ...(nth > 1 ? [`该事项已延期 ${task.extensionCount} 次，本次为再次延期，请从严审核。`] : []),
-          `请 ${approvers.map(mention).join('、')} 审批。`,
+          `请 ${approvers.map((id) => addressPerson(ctx.directory, id)).join('、')} 审批。`,
         ],
         note: `回复「批准延期 ${task.code}」或「驳回延期 ${task.code} 理由」。`,
         actions: [

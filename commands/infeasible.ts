@@ -4,11 +4,11 @@ import { taskCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
-import { mention } from '../src/core/reply.js';
 import { acknowledgeUnits, assignerAndOffice, loadTask, requireActingUnits, requireOpen } from '../src/core/task-access.js';
 import { INFEASIBLE_ANSWER_DAYS, INFEASIBLE_DECISIONS, INFEASIBLE_RAISE_DAYS } from '../src/domain/requests.js';
 import { parseCodeAndText } from '../src/parsing/code-and-text.js';
 import { formatDateCn } from '../src/time/shanghai.js';
+import { addressPerson } from '../src/domain/leader-address.js';
 
 export const infeasible = defineCommand({
   name: '难以执行',
@@ -57,7 +57,7 @@ export const infeasible = defineCommand({
           { label: '原因', value: args.reason },
           { label: '答复时限', value: `${formatDateCn(due, ctx.today)}前（${INFEASIBLE_ANSWER_DAYS} 个工作日）` },
         ],
-        lines: [`请 ${answerers.map(mention).join('、')} 明确答复：${INFEASIBLE_DECISIONS.join(' / ')}。`],
+        lines: [`请 ${answerers.map((id) => addressPerson(ctx.directory, id)).join('、')} 明确答复：${INFEASIBLE_DECISIONS.join(' / ')}。`],
         note: `回复「答复 ${task.code} 继续执行｜暂缓执行｜按新的办法执行 说明」；按新的办法执行的，写明新办法和新时限。`,
         actions: [
           commandButton('answerInfeasible', `${task.code} 继续执行`, { label: '继续执行', forPersonIds: answerers }),

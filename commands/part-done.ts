@@ -23,6 +23,9 @@ export const partDone = defineCommand({
   async run(ctx, args) {
     const task = await loadTask(ctx, args.code);
     requireOpen(task, '报告配合完成');
+    if (!task.units.some((u) => u.role === 'co')) {
+      throw new UserError('invalid_state', `${task.code} 没有配合单位，无需报告配合完成；牵头单位办结请发「办结 ${task.code} 办理结果」。`, false);
+    }
     const units = requireActingUnits(ctx, task, '报告配合完成（由配合单位报告）', (u) => u.role === 'co');
     const fresh = units.filter((u) => !u.partDoneAt);
     if (fresh.length === 0) throw new UserError('invalid_state', `${task.code} ${units.map((u) => ctx.directory.unitName(u.unitId)).join('、')}的配合部分已报告完成。`, false);

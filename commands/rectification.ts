@@ -2,7 +2,6 @@ import { taskCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
 import { defineCommand, type CommandContext } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
-import { mention } from '../src/core/reply.js';
 import { loadTask, requireOpen } from '../src/core/task-access.js';
 import { acceptExplanation, assigningLeader, recordDemand, recordExplanation } from '../src/domain/actions/explain.js';
 import { isLeader } from '../src/domain/ladder.js';
@@ -11,6 +10,7 @@ import type { Task } from '../src/domain/task.js';
 import { parseCodeAndText } from '../src/parsing/code-and-text.js';
 import { parseDeadline } from '../src/time/parse-deadline.js';
 import { formatDateCn, formatShortDateTime } from '../src/time/shanghai.js';
+import { addressPerson } from '../src/domain/leader-address.js';
 
 /** Working days a 整改要求 without a date gives the unit. */
 export const DEMAND_DEFAULT_DAYS = 3;
@@ -58,10 +58,11 @@ export const rectificationDemand = defineCommand({
         title: `${task.code} 整改要求已记录`,
         fields: [
           { label: '事项', value: task.title },
-          { label: '要求', value: `${args.text}（${ctx.directory.label(ctx.actor.id)}）` },
+          { label: '要求', value: args.text },
+          { label: '提出', value: ctx.directory.label(ctx.actor.id) },
           { label: '截止', value: formatDateCn(args.due, ctx.today) },
         ],
-        lines: [`请 ${people.map(mention).join('、')} 按要求整改落实；到期仍落实不力的，予以办公厅通报。`],
+        lines: [`请 ${people.map((id) => addressPerson(ctx.directory, id)).join('、')} 按要求整改落实；到期仍落实不力的，予以办公厅通报。`],
         ref: { kind: 'task', code: task.code },
       },
     };

@@ -110,7 +110,7 @@ export const refuseReferralCommand = defineCommand({
     return {
       reply: {
         tone: 'info',
-        title: `${task.code} 不予移交（${ctx.directory.label(ctx.actor.id)}）`,
+        title: `${task.code} 经 ${ctx.directory.label(ctx.actor.id)} 决定，不予移交`,
         fields: [{ label: '事项', value: task.title }, { label: '理由', value: args.text }],
         lines: ['事项继续督办。'],
         ref: { kind: 'task', code: task.code },

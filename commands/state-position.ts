@@ -46,7 +46,7 @@ export const statePosition = defineCommand({
   schema,
   async run(ctx, args) {
     const { item, task } = await loadCoordination(ctx, args.code);
-    if (item.status === 'closed') throw closedPositionRefusal(item);
+    if (item.status === 'closed') throw closedPositionRefusal(item, ctx.directory);
     const mine = item.parties.filter((p) => partyActors(p.unitId, task, ctx.directory, ctx.authority?.extraActors).includes(ctx.actor.id));
     if (mine.length === 0) {
       const list = item.parties

@@ -51,8 +51,11 @@ export function acknowledgeUnits(ctx: CommandContext, task: Task, units: TaskUni
 export function requireAssignerOrOffice(ctx: CommandContext, task: Task, verb: string): void {
   if (ctx.actor.id === task.assignerId) return;
   if (oversees(ctx.actor)) return;
-  const office = ctx.directory.withRole('督查室').map((p) => p.name).join('、');
-  throw new UserError('no_permission', `${task.code} 的${verb}由交办人 ${ctx.directory.personName(task.assignerId)} 或督查室（${office}）办理。`, false);
+  const officeIds = ctx.directory.withRole('督查室').map((p) => p.id);
+  const office = `督查室（${officeIds.map((id) => ctx.directory.personName(id)).join('、')}）`;
+  // An assigner who is on the office staff is named once, not as 交办人 and again as 督查室.
+  const who = officeIds.includes(task.assignerId) ? office : `交办人 ${ctx.directory.personName(task.assignerId)} 或${office}`;
+  throw new UserError('no_permission', `${task.code} 的${verb}由${who}办理。`, false);
 }
 
 /** People to notify of a request on a task: the assigner and the 督查室. */

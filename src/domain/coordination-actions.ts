@@ -1,12 +1,12 @@
 import { commandButton } from '../core/command-button.js';
 import type { Reply } from '../core/reply.js';
-import { mention } from '../core/reply.js';
 import { coordinationFields } from '../render/coordination-view.js';
 import { historyLine } from '../render/history.js';
 import type { ActionContext } from './action-context.js';
 import type { Coordination, CoordinationLevel } from './coordination.js';
 import { LEVEL_LABEL } from './coordination.js';
 import { handlersAt, nextCoordinationStep } from './coordination-rules.js';
+import { addressPerson, withoutLeaders } from './leader-address.js';
 
 /**
  * Moves an item up H7's ladder: the next level's people become its handlers, the answer
@@ -23,10 +23,10 @@ export async function escalateCoordination(c: ActionContext, item: Coordination,
   return {
     tone: 'warning',
     title: `${item.code} 提请${LEVEL_LABEL[to]}`,
-    mentions: ids,
+    mentions: withoutLeaders(c.directory, ids),
     fields: task ? coordinationFields(updated, task, v, true) : [],
     lines: [`原因：${why}`, '协调经过：', ...history.slice(0, -1).map((r) => historyLine(r, c.directory))],
-    note: `请 ${ids.map(mention).join('、')} 出具协调意见。`,
+    note: `请 ${ids.map((id) => addressPerson(c.directory, id)).join('、')} 出具协调意见。`,
     actions: [commandButton('coordinationOpinion', item.code, { label: '出具协调意见', forPersonIds: ids, input: { placeholder: '意见内容', required: true } })],
   };
 }

@@ -1,6 +1,6 @@
 import { commandButton } from '../core/command-button.js';
 import type { ActionContext } from './action-context.js';
-import { mention, type Reply } from '../core/reply.js';
+import type { Reply } from '../core/reply.js';
 
 /** What a settled position answers: the reply and, when it climbs, the notice to the chat. */
 export interface PositionOutcome {
@@ -14,6 +14,7 @@ import { escalateCoordination } from './coordination-actions.js';
 import { handlersAt } from './coordination-rules.js';
 import { headsLookup } from './people-state.js';
 import type { Task } from './task.js';
+import { addressPerson, withoutLeaders } from './leader-address.js';
 
 /**
  * Phrases that defer or put conditions on a position instead of stating one (H4: 不能以回去
@@ -59,10 +60,10 @@ export async function settlePositions(
       reply: {
         tone: 'warning',
         title: `已记录 ${names} 不同意 ${item.code} 的协调意见`,
-        mentions: ids,
+        mentions: withoutLeaders(ctx.directory, ids),
         lines: [
           position,
-          `请 ${ids.map(mention).join('、')} 再行协调（出具协调意见）；协调不了或者事项复杂的，请发「升级 ${item.code}」提请主要领导协调（H7）。`,
+          `请 ${ids.map((id) => addressPerson(ctx.directory, id)).join('、')} 再行协调（出具协调意见）；协调不了或者事项复杂的，请发「升级 ${item.code}」提请主要领导协调（H7）。`,
         ],
         actions: [commandButton('escalate', item.code, { label: '提请主要领导', forPersonIds: ids })],
       },

@@ -1,10 +1,10 @@
 import type { WorkCalendar } from '../calendar/work-calendar.js';
-import { mention } from '../core/reply.js';
 import type { Directory } from '../directory/directory.js';
 import type { LocalDate } from '../time/shanghai.js';
 import { addDays, formatDateCn } from '../time/shanghai.js';
 import type { SourceKind } from './sources.js';
 import type { Task } from './task.js';
+import { addressPerson } from './leader-address.js';
 
 /** H1: 上级重要文件、重大决策部署 …… 以最快速度（最多3天内）布置落实. */
 export const DEPLOY_DAYS = 3;
@@ -35,7 +35,7 @@ export function superiorDocumentLines(
     .map((u) => ctx.directory.unitHead(u.unitId))
     .filter((p): p is NonNullable<typeof p> => p !== undefined && !task.units.some((u) => u.responsibleId === p.id));
   const lines: string[] = [];
-  if (heads.length > 0) lines.push(`上级文件收到当天报主要负责人（H1）：请 ${heads.map((p) => mention(p.id)).join('、')} 阅知。`);
+  if (heads.length > 0) lines.push(`上级文件收到当天报主要负责人（H1）：请 ${heads.map((p) => addressPerson(ctx.directory, p.id)).join('、')} 阅知。`);
   if (due) lines.push(`最多 ${DEPLOY_DAYS} 天内布置落实（H1）：请于 ${formatDateCn(due, ctx.today)}前回复「部署 ${task.code} 布置落实情况」。`);
   return lines;
 }

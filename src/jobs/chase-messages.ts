@@ -35,9 +35,14 @@ export class ChaseBook {
     return this.byKey.size;
   }
 
-  /** Posts one message per (chat, person), sections in `order`. */
+  /**
+   * Posts one message per (chat, person), sections in `order`. Leaders are never addressed in
+   * the group: what concerns them reaches them in the 督办专报 (leader-digest).
+   */
   async post(ctx: JobContext, title: string, order: string[], note: string): Promise<number> {
+    let posted = 0;
     for (const { target, personId, items } of this.byKey.values()) {
+      if (isLeader(ctx.directory.person(personId))) continue;
       const lines: string[] = [];
       let shown = 0;
       for (const section of order) {
@@ -54,11 +59,11 @@ export class ChaseBook {
       // Leaders are told by 专报, never @-mentioned in group chasing; the handler footer is not for them.
       const others = [...new Set(listed.flatMap((i) => i.alsoMention ?? []))].filter((id) => !isLeader(ctx.directory.person(id)));
       const mentions = [personId, ...others].filter((id, i, all) => all.indexOf(id) === i);
-      const leader = isLeader(ctx.directory.person(personId));
-      const reply: Reply = { tone: 'warning', title, mentions, lines: [`${mention(personId)}：`, ...lines], ...(leader ? {} : { note }) };
+      const reply: Reply = { tone: 'warning', title, mentions, lines: [`${mention(personId)}：`, ...lines], note };
       await ctx.post(target, reply);
+      posted += 1;
     }
-    return this.byKey.size;
+    return posted;
   }
 }
 

@@ -6,6 +6,7 @@ import type { ActionContext } from '../domain/action-context.js';
 import type { Task } from '../domain/task.js';
 import type { ReplyTarget } from '../core/ports.js';
 import { daysBetween, formatDateCn, formatDateShortCn } from '../time/shanghai.js';
+import { addressPerson } from '../domain/leader-address.js';
 
 /** A task that reached a step in this run, waiting to be announced. */
 export interface StepReached {
@@ -70,7 +71,7 @@ export function stepNotice(c: ActionContext, number: string, items: StepReached[
   const responsible = [...new Set(items.flatMap((r) => r.task.units.filter((u) => u.role === 'lead').map((u) => u.responsibleId)))];
   const lines = [`${unit}：`, noticeReason(first.step, first.trigger)];
   for (const r of items) lines.push(itemLine(c, r));
-  lines.push(`责任人：${responsible.map(mention).join('、')}${heads.length > 0 ? `；单位主要负责人：${heads.map(mention).join('、')}` : ''}`);
+  lines.push(`责任人：${responsible.map((id) => addressPerson(c.directory, id)).join('、')}${heads.length > 0 ? `；单位主要负责人：${heads.map(mention).join('、')}` : ''}`);
   if (first.step === 2) {
     for (const r of items) {
       const leader = assigningLeader(r.task, c.directory);

@@ -2,10 +2,12 @@ import type { Reply } from '../core/reply.js';
 import { isLeader, LEADER_ROLES } from '../domain/ladder.js';
 import { assigningLeader } from '../domain/actions/explain.js';
 import { isOpen, type Task } from '../domain/task.js';
-import { formatDateCn, formatDateShortCn } from '../time/shanghai.js';
+import { formatDateCn, formatDateShortCn, instantAt, isoShanghai } from '../time/shanghai.js';
 import type { JobContext, JobDefinition } from './job.js';
+import { leaderOwnSections } from './leader-digest-own.js';
+import { pausedTaskIds } from './chase-other.js';
 
-const ORDER = ['待您决定', '待您审批', '单位说明', '须向您作出说明', '拟移交名单', '待审批申请', '待认定的说明'];
+const ORDER = ['待您决定', '待您审批', '待您协调', '单位说明', '须向您作出说明', '您承办的事项', '本单位未签收', '办结待阅', '拟移交名单', '待审批申请', '待认定的说明'];
 
 /** Lines per person and section, built up over one run. */
 class Digest {
@@ -20,7 +22,9 @@ class Digest {
 /**
  * 专报 (B三(三), B四(六)): leaders (主要领导, 分管领导, 秘书长) and the 督查室 get one short
  * one-to-one message on a working day when something needs them: an approval waiting, a
- * 拟移交 to decide or to propose, an explanation owed or delivered. Each line carries the
+ * 拟移交 to decide or to propose, an explanation owed or delivered, a coordination to answer,
+ * their own or their unit's work that group chasing would otherwise @ them for, a completion
+ * to read. Each line carries the
  * exact command to answer with. At most once a working day (one run per day), and nothing
  * when nothing is waiting.
  */
@@ -38,6 +42,7 @@ export const leaderDigest: JobDefinition = {
     await requests(ctx, d, office, task);
     await proposals(ctx, d, [...office, ...secretaries], task);
     await explanations(ctx, d, office, task);
+    await leaderOwnSections(ctx, (id, section, line) => d.add(id, section, line), await pausedTaskIds(ctx));
     let sent = 0;
     for (const [personId, sections] of d.byPerson) {
       const lines: string[] = [];
@@ -73,7 +78,7 @@ async function requests(ctx: JobContext, d: Digest, office: string[], task: (id:
       : `请答复：回复「答复 ${t.code} 继续执行」（或 暂缓执行、按新的办法执行）`;
     if (isLeader(approver)) d.add(t.assignerId, '待您审批', `${t.code} ${t.title}｜${what}：${r.reason}｜${how}`);
     for (const id of office) {
-      d.add(id, '待审批申请', `${t.code} ${t.title}｜${what}待 ${ctx.directory.label(t.assignerId)} 或督查室审批，答复时限 ${formatDateShortCn(r.answerDue)}${late}；暂停催办。${isLeader(approver) ? '' : how}`);
+      d.add(id, '待审批申请', `${t.code} ${t.title}｜${what}待${office.includes(t.assignerId) ? '' : ` ${ctx.directory.label(t.assignerId)} 或`}督查室审批，答复时限 ${formatDateShortCn(r.answerDue)}${late}；暂停催办。${isLeader(approver) ? '' : how}`);
     }
   }
 }
@@ -97,10 +102,15 @@ async function proposals(ctx: JobContext, d: Digest, proposers: string[], task: 
 
 /** Explanations recorded since the last 专报, and explanations newly owed (step 2 reached this morning). */
 async function explanations(ctx: JobContext, d: Digest, office: string[], task: (id: number) => Promise<Task | undefined>): Promise<void> {
-  for (const n of await ctx.repos.ladder.notes('explanation', ['open'])) {
+  // An explanation the office accepted before any 专报 went out still reaches the leader once.
+  const since = isoShanghai(instantAt(ctx.calendar.subtractWorkingDays(ctx.today, 1), ctx.schedule.chaseTime));
+  for (const n of await ctx.repos.ladder.notes('explanation', ['open', 'accepted'])) {
+    if (n.status === 'accepted' && n.at <= since) continue;
     const t = await task(n.taskId);
     if (!t) continue;
-    d.add(n.leaderId, '单位说明', `${t.code} ${t.title}｜${ctx.directory.unitName(t.leadUnitId)} ${ctx.directory.personName(n.authorId)}：${n.text}；整改措施：${n.measures ?? ''}`);
+    const accepted = n.status === 'accepted' ? '（督查室已认定属实）' : '';
+    d.add(n.leaderId, '单位说明', `${t.code} ${t.title}｜${ctx.directory.unitName(t.leadUnitId)} ${ctx.directory.personName(n.authorId)}：${n.text}；整改措施：${n.measures ?? ''}${accepted}`);
+    if (accepted) continue;
     for (const id of office) d.add(id, '待认定的说明', `${t.code} ${ctx.directory.personName(n.authorId)} 已向 ${ctx.directory.label(n.leaderId)} 作出说明｜认定属实的，回复「说明属实 ${t.code}」`);
     await ctx.repos.ladder.setNoteStatus(n.id, 'delivered');
   }

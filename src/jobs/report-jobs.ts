@@ -4,7 +4,7 @@ import { tallyReply } from '../render/tally-view.js';
 import { tallyExtras } from '../export/tally-extras.js';
 import { localDate, splitDate } from '../time/shanghai.js';
 import { assignTask } from '../domain/actions/assign.js';
-import { mention } from '../core/reply.js';
+import { addressPerson } from '../domain/leader-address.js';
 import { workGroups } from '../core/work-groups.js';
 import { isFirstWorkingDayOfWeek, previousMonth, previousQuarter, quarterKey, reportedWeek, weekKey } from '../calendar/periods.js';
 import type { JobContext, JobDefinition } from './job.js';
@@ -82,7 +82,7 @@ async function rectificationTask(ctx: JobContext, unitId: string, label: string,
     origin: { platform: group?.platform ?? 'system', chatId: group?.chatId ?? 'system', messageId: `job:${ctx.occurrence.job}:${ctx.occurrence.period}:${unitId}` },
     note: { rectification: true },
   }, { workEnd: ctx.schedule.workEnd });
-  return `限时整改：${ctx.directory.unitName(unitId)} 排名靠后，已交办 ${task.code}（${mention(responsible.id)}，${deadline.slice(5)} 前提出整改方案），督查室跟踪落实。`;
+  return `限时整改：${ctx.directory.unitName(unitId)} 排名靠后，已交办 ${task.code}（${addressPerson(ctx.directory, responsible.id)}，${deadline.slice(5)} 前提出整改方案），督查室跟踪落实。`;
 }
 
 /** From December, while next year's holiday arrangement is missing, the group is told weekly. */

@@ -1,7 +1,7 @@
 import { UserError } from '../core/errors.js';
 import type { Reply } from '../core/reply.js';
 import { canSeeTask, scopeOf } from '../domain/visibility.js';
-import { COORDINATION_STATUS_LABEL, LEVEL_LABEL } from '../domain/coordination.js';
+import { LEVEL_LABEL } from '../domain/coordination.js';
 import { taskFields } from '../render/task-view.js';
 import { listLines } from './list-lines.js';
 import { colourOf } from '../reports/colour-of.js';
@@ -10,6 +10,7 @@ import { historyLine } from '../render/history.js';
 import { coordinationDetail } from '../render/coordination-view.js';
 import { shortFromIso } from '../time/shanghai.js';
 import type { QueryContext } from './query-context.js';
+import { coordinationStatusLabel } from '../domain/coordination-decision.js';
 
 // Outside one's scope a code reads exactly like an unknown one: the refusal names no other task's units or people.
 const unknownTask = (code: string) => new UserError('unknown_task', `没有编号为 ${code} 的督办事项，请核对编号（如 D-0001）。`);
@@ -37,7 +38,7 @@ export async function answerTask(code: string, q: QueryContext, historyLimit?: n
   if (stages.length > 0) lines.push(`阶段（${stages.length} 个）：`, ...(await listLines(stages, q)));
   const coordinations = await q.repos.coordinations.forTask(task.id);
   if (coordinations.length > 0) {
-    lines.push('协调：', ...coordinations.map((c) => `${c.code} ${COORDINATION_STATUS_LABEL[c.status]}｜${LEVEL_LABEL[c.level]}｜${c.reason.slice(0, 30)}`));
+    lines.push('协调：', ...coordinations.map((c) => `${c.code} ${coordinationStatusLabel(c, q.directory)}｜${LEVEL_LABEL[c.level]}｜${c.reason.slice(0, 30)}`));
   }
   const pending = (await q.repos.requests.forTask(task.id)).filter((r) => r.status === 'pending');
   for (const r of pending) {

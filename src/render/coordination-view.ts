@@ -1,9 +1,10 @@
 import type { AuditRecord } from '../../storage/repositories.js';
 import type { Coordination } from '../domain/coordination.js';
-import { COORDINATION_STATUS_LABEL, LEVEL_LABEL } from '../domain/coordination.js';
+import { LEVEL_LABEL } from '../domain/coordination.js';
+import { coordinationStatusLabel } from '../domain/coordination-decision.js';
+import { addressPerson } from '../domain/leader-address.js';
 import type { Task } from '../domain/task.js';
 import type { Reply, ReplyField } from '../core/reply.js';
-import { mention } from '../core/reply.js';
 import { shortFromIso } from '../time/shanghai.js';
 import { historyLine } from './history.js';
 import type { ViewContext } from './view-context.js';
@@ -16,8 +17,8 @@ export function coordinationFields(item: Coordination, task: Task, v: ViewContex
     { label: '提请', value: `${d.unitName(item.requesterUnit)} ${d.personName(item.requesterId)}，${shortFromIso(item.openedAt)}` },
     { label: '事由', value: item.reason },
     { label: '首问负责', value: d.personName(item.ownerId) + (item.ownerNote ? `（${item.ownerNote}）` : '') },
-    { label: '当前', value: `${LEVEL_LABEL[item.level]}：${item.handlerIds.map((id) => (mentionHandlers ? mention(id) : d.personName(id))).join('、')}` },
-    { label: '状态', value: COORDINATION_STATUS_LABEL[item.status] },
+    { label: '当前', value: `${LEVEL_LABEL[item.level]}：${item.handlerIds.map((id) => (mentionHandlers ? addressPerson(d, id) : d.personName(id))).join('、')}` },
+    { label: '状态', value: coordinationStatusLabel(item, d) },
   ];
   if (item.opinion) fields.push({ label: '协调意见', value: `${item.opinion}（${d.personName(item.opinionBy ?? '')}）` });
   const stances = item.parties.map((p) => {

@@ -135,7 +135,7 @@ describe('who climbs to the 主要领导 (H7)', () => {
     await h.say('孙丽', '升级 C-0001 分歧较大');
     await h.say('陈立群', '协调意见 C-0001 省级承担55%');
     const r = await h.say('赵刚', '表态 C-0001 不同意 仍难承担');
-    expect(r.text).toContain('请 @陈立群 再行协调（出具协调意见）；协调不了或者事项复杂的，请发「升级 C-0001」提请主要领导协调（H7）');
+    expect(r.text).toContain('请 陈立群 再行协调（出具协调意见）；协调不了或者事项复杂的，请发「升级 C-0001」提请主要领导协调（H7）');
     expect((await item())?.level).toBe(1);
     const up = await h.say('陈立群', '升级 C-0001 分管领导协调不了');
     expect(up.text).toContain('C-0001 提请主要领导协调');

@@ -77,7 +77,8 @@ describe('协调', () => {
     const r = await h.say('赵刚', '表态 C-0001 不同意 省级财力难以承担60%');
     expect(r.text).toContain('已记录 省财政厅 不同意，C-0001 提请上一级协调');
     expect(r.text).toContain('C-0001 提请分管领导协调');
-    expect(r.text).toContain('@陈立群');
+    expect(r.text).toContain('请 陈立群 出具协调意见。');
+    expect(r.text).not.toContain('@陈立群');
     expect(r.text).toContain('出具协调意见 C-0001');
     const c = await item();
     expect(c).toMatchObject({ level: 1, status: 'open', handlerIds: ['chen-liqun'] });
@@ -88,14 +89,18 @@ describe('协调', () => {
     await h.say('孙丽', '升级 C-0001 分歧较大');
     await h.say('陈立群', '升级 C-0001 分管领导也难以协调');
     const r = await h.say('周建国', '协调意见 C-0001 省市各承担一半，年底前到位');
-    expect(r.text).toContain('主要领导决定，各方执行');
-    expect(r.text).toContain('主要领导已作出决定，请 省发展改革委（@王芳、@李明）；省财政厅（@钱敏、@赵刚） 遵照执行');
+    expect(r.messages[0]?.reply.title).toBe('C-0001 协调意见：已由省长作出决定，请遵照执行');
+    expect(r.text).not.toContain('协调一致');
+    expect(r.text).toContain('已由省长作出决定，请 省发展改革委（@王芳、@李明）；省财政厅（@钱敏、@赵刚） 遵照执行');
     expect(r.text).toContain('除非有新的原则性意见，否则不再提出异议（H3）');
     expect((await item())?.status).toBe('closed');
+    const q = await h.say('孙丽', '查询 D-0001');
+    expect(q.text).toContain('C-0001 已由省长作出决定，请遵照执行｜主要领导协调');
+    expect(q.text).not.toContain('已协调一致');
     // H3: after the decision a party carries it out; a late objection is answered with that.
     const late = await h.say('赵刚', '表态 C-0001 不同意 仍有困难');
     expect(late.result.outcome).toBe('refused');
-    expect(late.text).toContain('C-0001 已由主要领导作出决定，请各单位遵照执行；除非有新的原则性意见，否则不再提出异议（H3）');
+    expect(late.text).toContain('C-0001 已由省长作出决定，请遵照执行；除非有新的原则性意见，否则不再提出异议（H3）');
   });
 
   it('decides each step of the H7 ladder on working days and performs it for the scheduler', async () => {
@@ -119,7 +124,7 @@ describe('协调', () => {
     expect(await run('2026-12-08')).toHaveLength(0);
     const first = await run('2026-12-09');
     expect(first).toHaveLength(1);
-    expect(first[0]?.reply.mentions).toEqual(['chen-liqun']);
+    expect(first[0]?.reply.mentions).toEqual([]); // 陈立群 is told by 专报
     expect((await item())?.level).toBe(1);
     // Friday 12-11 is the second working day at level 1; the weekend does not count. Silence
     // climbs no further than the 分管领导 (H7): it is reported overdue there.

@@ -87,7 +87,7 @@ describe('延期', () => {
     expect(noReason.text).toContain('须写明延期原因和目前进展');
     const first = await h.say('王芳', '延期 D-0001 至 12月30日 需提交省政府常务会议审议，目前已完成征求意见');
     expect(first.text).toContain('D-0001 申请延期');
-    expect(first.text).toContain('请 @陈立群、@孙丽 审批');
+    expect(first.text).toContain('请 陈立群、@孙丽 审批');
     expect((await h.say('王芳', '延期 D-0001 至 12月31日 会期可能再推迟')).text).toContain('已有待审批的延期申请');
     expect((await h.say('何静', '批准延期 D-0001')).text).toContain('由交办人 陈立群 或督查室（孙丽）办理');
     await h.say('陈立群', '批准延期 D-0001');

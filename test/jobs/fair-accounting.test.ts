@@ -45,7 +45,7 @@ describe('a pending request stops the clock', () => {
     await h.say('钱敏', '难以执行 D-0001 涉及多年账目，须审计后方可清理');
     const mon = await h.until('2026-12-07');
     expect(chaseTo(mon, 'qian-min')?.createdAt.startsWith('2026-12-07') ?? false).toBe(false);
-    expect(h.render(toPerson(mon, '孙丽').at(-1)!)).toContain('D-0001 清理历史欠款｜难以执行反馈待 孙丽（省政府督查室主任） 或督查室审批');
+    expect(h.render(toPerson(mon, '孙丽').at(-1)!)).toContain('D-0001 清理历史欠款｜难以执行反馈待督查室审批');
     h.at('2026-12-07', '10:00');
     await h.say('孙丽', '答复 D-0001 继续执行 请先清理近三年账目');
     expect(h.render(chaseTo(await h.until('2026-12-08'), 'qian-min')!)).toContain('第 1 次催办');

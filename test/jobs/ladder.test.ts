@@ -117,7 +117,7 @@ describe('拟移交: the office proposes, the 主要领导 decides', () => {
     await proposed();
     expect((await h.say('周建国', '不予移交 D-0001')).text).toContain('不予移交须写明理由');
     const r = await h.say('周建国', '不予移交 D-0001 该单位已作出整改部署，由督查室继续督办');
-    expect(r.messages[0]?.reply.title).toBe('D-0001 不予移交（周建国（省长））');
+    expect(r.messages[0]?.reply.title).toBe('D-0001 经 周建国（省长） 决定，不予移交');
     expect((await task('D-0001'))?.accountabilityAt).toBeUndefined();
     expect((await h.say('周建国', '同意移交 D-0001')).text).toContain('已于 12-10 10:00 由 周建国 作出决定');
     const fri = await h.until('2026-12-11');

@@ -98,7 +98,8 @@ describe('协调 on the scheduler', () => {
     await h.say('王芳', '协调 D-0001 与省财政厅对资金口径意见不一致');
     const wed = await until('2026-12-09', '09:30');
     const up = wed.find((m) => m.reply.title === 'C-0001 提请分管领导协调');
-    expect(up?.reply.mentions).toEqual(['chen-liqun']);
+    expect(up?.reply.mentions).toEqual([]); // the 分管领导 hears by 专报, not by @ in the group
+    expect(h.render(up!)).toContain('请 陈立群 出具协调意见。');
     h.at('2026-12-09', '10:00');
     await h.say('陈立群', '协调意见 C-0001 按财政厅口径执行');
     await h.say('王芳', '表态 C-0001 同意');

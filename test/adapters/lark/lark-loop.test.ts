@@ -45,8 +45,9 @@ describe('飞书 webhook: the full loop with the real SDK', () => {
     expect(await task('D-0001')).toMatchObject({ status: 'completed', result: '清单已报送省政府，共186个项目' });
     const titles = w.fake.sent.map((_, i) => card(i).header?.title?.content ?? JSON.parse(w.fake.sent[i]?.content ?? '{}').text);
     expect(titles).toEqual(['已交办 D-0001【重点】', expect.stringContaining('只能由承办单位的责任人'), expect.stringContaining('D-0001 已签收（'), '已记录 D-0001 进展 60%', 'D-0001 已办结（按期）']);
-    // The completion @-mentions the assigner through Lark.
-    expect(w.fake.sent.at(-1)?.content).toContain(`<at id=${ou('chen-liqun')}></at>`);
+    // The assigner is a 分管领导: named, not @-mentioned in the group; he reads it in his 专报.
+    expect(w.fake.sent.at(-1)?.content).toContain('交办人 陈立群（常务副省长） 经督办专报阅知。');
+    expect(w.fake.sent.at(-1)?.content).not.toContain(`<at id=${ou('chen-liqun')}></at>`);
   });
 
   it('tells an unbound sender to ask the administrator, with their open_id for 绑定', async () => {
