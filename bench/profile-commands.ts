@@ -6,6 +6,7 @@ import { loadCalendar } from '../src/calendar/load-calendar.js';
 import { instantAt } from '../src/time/shanghai.js';
 import { TODAY } from './generate.js';
 import { readFileSync } from 'node:fs';
+import { sqliteOf } from '../test/support/raw-sql.js';
 
 /** Profiling aid: `N=20000 CMD=查询 node --cpu-prof --import tsx bench/profile-commands.ts` on the quick ledger. */
 const app = createApp({
@@ -18,7 +19,7 @@ let seq = 0;
 const say = (who: string, text: string) =>
   app.bot.handle({ platform: 'console', messageId: `p-${Date.now()}-${++seq}`, chatId: 'bench-group', chatType: 'group', senderAccountId: who, text, mentions: [], mentionsBot: true });
 // Tasks for unit 1, whose first handler (经办1x1) is responsible for them.
-const first = (app.sqlite.db.prepare("SELECT value FROM counters WHERE name = 'task'").get() as { value: number }).value + 1;
+const first = (sqliteOf(app).prepare("SELECT value FROM counters WHERE name = 'task'").get() as { value: number }).value + 1;
 if (cmd !== '交办') for (let i = 0; i < N; i++) await say('秘书长乙', `交办 测1单位 基准命令事项${i} 12月31日`);
 const t = performance.now();
 for (let i = 0; i < N; i++) {

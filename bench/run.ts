@@ -18,6 +18,7 @@ import { round, timeOnce } from './measure.js';
 import { benchLark } from './lark-e2e.js';
 import { benchQuestions } from './questions.js';
 import { benchExport } from './export.js';
+import { sqliteOf } from '../test/support/raw-sql.js';
 
 /**
  * `npm run bench [-- --quick]`: a synthetic province straight into SQLite, then commands
@@ -91,7 +92,7 @@ async function main(): Promise<void> {
   const copy = (suffix: string) => {
     const file = join(work, `${size.name}-${suffix}.db`);
     for (const s of ['', '-wal', '-shm']) rmSync(`${file}${s}`, { force: true });
-    app.sqlite.db.exec(`VACUUM INTO '${file}'`);
+    sqliteOf(app).exec(`VACUUM INTO '${file}'`);
     return file;
   };
   const captureFile = copy('capture');

@@ -1,9 +1,6 @@
 import { outboxWriter } from './outbox/enqueue.js';
 import { taskCardReply } from './render/task-card.js';
-import type { Storage } from '../storage/repositories.js';
-import { openDatabase } from '../storage/open-database.js';
-import { migrate } from '../storage/migrate.js';
-import { SqliteStorage } from '../storage/sqlite/sqlite-storage.js';
+import { openStorage, type OpenedStorage, type OpenStorageOptions } from '../storage/open-storage.js';
 import type { StatementObserver } from '../storage/sqlite/statements.js';
 import { COMMANDS } from '../commands/index.js';
 import { Bot } from './core/bot.js';
@@ -22,7 +19,7 @@ import type { WorkCalendar } from './calendar/work-calendar.js';
 import { OutboxDispatcher, type DispatcherOptions, type PeopleLookup } from './outbox/dispatcher.js';
 
 export interface AppOptions {
-  /** SQLite file, or `:memory:`. */
+  /** DUBAN_DB: a SQLite file (or `:memory:`), or a `postgres://` URL. */
   dbFile: string;
   directory: Directory;
   calendar: WorkCalendar;
@@ -33,15 +30,16 @@ export interface AppOptions {
   random?: () => number;
   dispatcher?: DispatcherOptions;
   schedule?: Partial<ScheduleSettings>;
-  /** Told of every SQL statement executed (the benchmark counts them). */
+  /** Told of every SQL statement executed (the benchmark counts them; SQLite only). */
   statementObserver?: StatementObserver;
+  /** Backend settings other than the URL (PostgreSQL pool and TLS). */
+  storageOptions?: Omit<OpenStorageOptions, 'statementObserver'>;
 }
 
 /** Everything the core is made of, wired together; adapters and the scheduler attach to it. */
 export interface App {
   bot: Bot;
-  storage: Storage;
-  sqlite: SqliteStorage;
+  storage: OpenedStorage;
   dispatcher: OutboxDispatcher;
   directory: Directory;
   calendar: WorkCalendar;
@@ -59,23 +57,16 @@ export function createApp(o: AppOptions): App {
   const schedule: ScheduleSettings = { ...DEFAULT_SCHEDULE, ...o.schedule };
   const settings: CoreSettings = { ...DEFAULT_CORE_SETTINGS, workEnd: schedule.workEnd, ...o.settings };
   const registry = new CommandRegistry(o.commands ?? COMMANDS);
-  const db = openDatabase(o.dbFile);
-  try {
-    migrate(db);
-  } catch (e) {
-    db.close();
-    throw e;
-  }
-  const sqlite = new SqliteStorage(db, o.statementObserver);
+  const storage = openStorage(o.dbFile, { ...o.storageOptions, statementObserver: o.statementObserver });
   const identity = new IdentityService(o.directory);
   const people: PeopleLookup = async (repos, platform, ids) => {
     const out: Record<string, { name: string; account?: string }> = {};
     for (const id of ids) out[id] = { name: o.directory.personName(id), account: await identity.accountFor(repos.bindings, platform, id) };
     return out;
   };
-  const dispatcher = new OutboxDispatcher(sqlite, o.clock, o.logger, people, o.dispatcher);
+  const dispatcher = new OutboxDispatcher(storage, o.clock, o.logger, people, o.dispatcher);
   const bot = new Bot({
-    storage: sqlite,
+    storage,
     directory: o.directory,
     calendar: o.calendar,
     clock: o.clock,
@@ -90,17 +81,17 @@ export function createApp(o: AppOptions): App {
     taskCard: taskCardReply,
   });
   const jobs = new JobRunner(
-    { storage: sqlite, directory: o.directory, calendar: o.calendar, clock: o.clock, settings, outbox: outboxWriter, kick: () => void dispatcher.kick() },
+    { storage, directory: o.directory, calendar: o.calendar, clock: o.clock, settings, outbox: outboxWriter, kick: () => void dispatcher.kick() },
     schedule,
   );
-  const scheduler = new Scheduler({ storage: sqlite, calendar: o.calendar, clock: o.clock, logger: o.logger }, jobs, JOBS);
+  const scheduler = new Scheduler({ storage, calendar: o.calendar, clock: o.clock, logger: o.logger }, jobs, JOBS);
   return {
-    bot, storage: sqlite, sqlite, dispatcher, directory: o.directory, calendar: o.calendar, identity, registry,
+    bot, storage, dispatcher, directory: o.directory, calendar: o.calendar, identity, registry,
     clock: o.clock, logger: o.logger, settings, jobs, scheduler,
     async close() {
       await scheduler.stop();
       await dispatcher.stop();
-      await sqlite.close();
+      await storage.close();
     },
   };
 }

@@ -1,30 +1,14 @@
 import type { BindingRepository, AccountBinding, PendingBinding } from '../repositories.js';
 import type { Statements } from './statements.js';
 
-/**
- * Bindings change rarely and are read on every message, so lookups are cached. This
- * connection is the only writer: `bind`/`unbind` and a rolled-back transaction clear the cache.
- */
+/** Reads go to the database every time; caching is the transaction's (storage/transaction-cache.ts). */
 export class SqliteBindingRepository implements BindingRepository {
-  private readonly byAccount = new Map<string, string | null>();
-  private readonly blocked = new Map<string, boolean>();
-
   constructor(private readonly s: Statements) {}
 
-  clearCache(): void {
-    this.byAccount.clear();
-    this.blocked.clear();
-  }
-
   async personFor(platform: string, accountId: string): Promise<string | undefined> {
-    const key = `${platform}\u0000${accountId}`;
-    const cached = this.byAccount.get(key);
-    if (cached !== undefined) return cached ?? undefined;
     const row = this.s.get('SELECT person_id FROM account_bindings WHERE platform = ? AND account_id = ?').get(platform, accountId) as
       | { person_id: string }
       | undefined;
-    if (this.byAccount.size > 10_000) this.byAccount.clear();
-    this.byAccount.set(key, row?.person_id ?? null);
     return row?.person_id;
   }
 
@@ -36,7 +20,6 @@ export class SqliteBindingRepository implements BindingRepository {
   }
 
   async bind(b: AccountBinding): Promise<void> {
-    this.clearCache();
     // One account per person per platform: a new binding replaces the person's old one.
     this.s.get('DELETE FROM account_bindings WHERE platform = ? AND (person_id = ? OR account_id = ?)').run(b.platform, b.personId, b.accountId);
     this.s
@@ -45,7 +28,6 @@ export class SqliteBindingRepository implements BindingRepository {
   }
 
   async unbind(platform: string, personId: string): Promise<boolean> {
-    this.clearCache();
     return this.s.get('DELETE FROM account_bindings WHERE platform = ? AND person_id = ?').run(platform, personId).changes > 0;
   }
 
@@ -59,25 +41,17 @@ export class SqliteBindingRepository implements BindingRepository {
   }
 
   async block(platform: string, accountId: string, by: string, at: string): Promise<boolean> {
-    this.clearCache();
     return this.s
       .get('INSERT INTO blocked_accounts (platform, account_id, blocked_by, blocked_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING')
       .run(platform, accountId, by, at).changes > 0;
   }
 
   async unblock(platform: string, accountId: string): Promise<boolean> {
-    this.clearCache();
     return this.s.get('DELETE FROM blocked_accounts WHERE platform = ? AND account_id = ?').run(platform, accountId).changes > 0;
   }
 
   async isBlocked(platform: string, accountId: string): Promise<boolean> {
-    const key = `${platform}\u0000${accountId}`;
-    const cached = this.blocked.get(key);
-    if (cached !== undefined) return cached;
-    const found = this.s.get('SELECT 1 FROM blocked_accounts WHERE platform = ? AND account_id = ?').get(platform, accountId) !== undefined;
-    if (this.blocked.size > 10_000) this.blocked.clear();
-    this.blocked.set(key, found);
-    return found;
+    return this.s.get('SELECT 1 FROM blocked_accounts WHERE platform = ? AND account_id = ?').get(platform, accountId) !== undefined;
   }
 
   async requestBinding(p: Omit<PendingBinding, 'id'>): Promise<number> {

@@ -5,7 +5,7 @@ import type { Statements } from './statements.js';
 
 interface Row {
   id: number; code: string; task_id: number; requester_id: string; requester_unit: string; reason: string; owner_id: string;
-  owner_note: string | null; level: number; handler_ids: string; level_since: string; status: string; opinion: string | null;
+  owner_note: string | null; level: number; level_since: string; status: string; opinion: string | null;
   opinion_by: string | null; opinion_at: string | null; opened_at: string; closed_at: string | null; origin_platform: string;
   origin_chat_id: string;
 }
@@ -30,12 +30,13 @@ export class SqliteCoordinationRepository implements CoordinationRepository {
       .get() as { value: number };
     const code = formatCoordinationCode(n.value);
     const info = this.s
-      .get(`INSERT INTO coordinations (code, task_id, requester_id, requester_unit, reason, owner_id, owner_note, handler_ids,
+      .get(`INSERT INTO coordinations (code, task_id, requester_id, requester_unit, reason, owner_id, owner_note,
               level_since, status, opened_at, origin_platform, origin_chat_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`)
-      .run(code, c.taskId, c.requesterId, c.requesterUnit, c.reason, c.ownerId, c.ownerNote ?? null, JSON.stringify(c.handlerIds),
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`)
+      .run(code, c.taskId, c.requesterId, c.requesterUnit, c.reason, c.ownerId, c.ownerNote ?? null,
         c.levelSince, c.openedAt, c.origin.platform, c.origin.chatId);
     const id = Number(info.lastInsertRowid);
+    this.setHandlers(id, c.handlerIds);
     const party = this.s.get('INSERT INTO coordination_parties (coordination_id, unit_id) VALUES (?, ?)');
     for (const u of c.partyUnits) party.run(id, u);
     const created = await this.findByCode(code);
@@ -64,11 +65,14 @@ export class SqliteCoordinationRepository implements CoordinationRepository {
       sets.push(`${col} = ?`);
       params.push(patch[key]);
     }
-    if (patch.handlerIds !== undefined) {
-      sets.push('handler_ids = ?');
-      params.push(JSON.stringify(patch.handlerIds));
-    }
     if (sets.length > 0) this.s.get(`UPDATE coordinations SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
+    if (patch.handlerIds !== undefined) this.setHandlers(id, patch.handlerIds);
+  }
+
+  private setHandlers(id: number, handlerIds: readonly string[]): void {
+    this.s.get('DELETE FROM coordination_handlers WHERE coordination_id = ?').run(id);
+    const add = this.s.get('INSERT INTO coordination_handlers (coordination_id, position, person_id) VALUES (?, ?, ?)');
+    handlerIds.forEach((h, i) => add.run(id, i, h));
   }
 
   async state(id: number, unitId: string, stance: 'agree' | 'disagree', position: string, by: string, at: string, confirmedBy?: string): Promise<void> {
@@ -93,8 +97,9 @@ export class SqliteCoordinationRepository implements CoordinationRepository {
   async involving(personId: string): Promise<Coordination[]> {
     const rows = this.s
       .get(`SELECT * FROM coordinations
-            WHERE status <> 'closed' AND (owner_id = ? OR requester_id = ? OR handler_ids LIKE ?) ORDER BY id`)
-      .all(personId, personId, `%${JSON.stringify(personId)}%`) as Row[];
+            WHERE status <> 'closed' AND (owner_id = ? OR requester_id = ?
+              OR id IN (SELECT coordination_id FROM coordination_handlers WHERE person_id = ?)) ORDER BY id`)
+      .all(personId, personId, personId) as Row[];
     return this.hydrate(rows);
   }
 
@@ -104,6 +109,12 @@ export class SqliteCoordinationRepository implements CoordinationRepository {
     const parties = this.s
       .get(`SELECT * FROM coordination_parties WHERE coordination_id IN (${ids.map(() => '?').join(',')}) ORDER BY rowid`)
       .all(...ids) as PartyRow[];
+    const handlers = this.s
+      .get(`SELECT coordination_id, person_id FROM coordination_handlers WHERE coordination_id IN (${ids.map(() => '?').join(',')})
+            ORDER BY coordination_id, position`)
+      .all(...ids) as Array<{ coordination_id: number; person_id: string }>;
+    const handlersOf = new Map<number, string[]>();
+    for (const h of handlers) handlersOf.set(h.coordination_id, [...(handlersOf.get(h.coordination_id) ?? []), h.person_id]);
     const byId = new Map<number, CoordinationParty[]>();
     for (const p of parties) {
       const list = byId.get(p.coordination_id) ?? [];
@@ -117,7 +128,7 @@ export class SqliteCoordinationRepository implements CoordinationRepository {
     return rows.map((r) => ({
       id: r.id, code: r.code, taskId: r.task_id, requesterId: r.requester_id, requesterUnit: r.requester_unit, reason: r.reason,
       ownerId: r.owner_id, ownerNote: r.owner_note ?? undefined, level: r.level as CoordinationLevel,
-      handlerIds: JSON.parse(r.handler_ids) as string[], levelSince: r.level_since, status: r.status as CoordinationStatus,
+      handlerIds: handlersOf.get(r.id) ?? [], levelSince: r.level_since, status: r.status as CoordinationStatus,
       opinion: r.opinion ?? undefined, opinionBy: r.opinion_by ?? undefined, opinionAt: r.opinion_at ?? undefined,
       openedAt: r.opened_at, closedAt: r.closed_at ?? undefined, origin: { platform: r.origin_platform, chatId: r.origin_chat_id },
       parties: byId.get(r.id) ?? [],

@@ -8,18 +8,9 @@ interface ActingRow { id: number; unit_id: string; acting_id: string; from_date:
 const toAbsence = (r: AbsenceRow): Absence => ({ id: r.id, personId: r.person_id, from: r.from_date, to: r.to_date, reason: r.reason ?? undefined, declaredBy: r.declared_by });
 const toActing = (r: ActingRow): Acting => ({ id: r.id, unitId: r.unit_id, actingId: r.acting_id, from: r.from_date, to: r.to_date, declaredBy: r.declared_by });
 
-/**
- * Acting arrangements are consulted by every task command, so the day's list is cached;
- * any change (and a rolled-back transaction) clears it.
- */
+/** Reads go to the database every time; caching is the transaction's (storage/transaction-cache.ts). */
 export class SqlitePeopleStateRepository implements PeopleStateRepository {
-  private readonly actingCache = new Map<string, Acting[]>();
-
   constructor(private readonly s: Statements) {}
-
-  clearCache(): void {
-    this.actingCache.clear();
-  }
 
   async addAbsence(a: Omit<Absence, 'id'> & { declaredAt: string }): Promise<void> {
     this.s
@@ -45,25 +36,18 @@ export class SqlitePeopleStateRepository implements PeopleStateRepository {
   }
 
   async addActing(a: Omit<Acting, 'id'> & { declaredAt: string }): Promise<void> {
-    this.clearCache();
     this.s
       .get('INSERT INTO actings (unit_id, acting_id, from_date, to_date, declared_by, declared_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(a.unitId, a.actingId, a.from, a.to, a.declaredBy, a.declaredAt);
   }
 
   async endActing(unitId: string, date: string): Promise<number> {
-    this.clearCache();
     return this.s
       .get('UPDATE actings SET to_date = ? WHERE unit_id = ? AND from_date <= ? AND to_date >= ?')
       .run(addDays(date, -1), unitId, date, date).changes;
   }
 
   async actingsOn(date: string): Promise<Acting[]> {
-    const cached = this.actingCache.get(date);
-    if (cached) return cached;
-    const list = (this.s.get('SELECT * FROM actings WHERE from_date <= ? AND to_date >= ? ORDER BY id').all(date, date) as ActingRow[]).map(toActing);
-    if (this.actingCache.size > 31) this.actingCache.clear();
-    this.actingCache.set(date, list);
-    return list;
+    return (this.s.get('SELECT * FROM actings WHERE from_date <= ? AND to_date >= ? ORDER BY id').all(date, date) as ActingRow[]).map(toActing);
   }
 }

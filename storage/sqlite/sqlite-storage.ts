@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../open-database.js';
-import type { Repositories, Storage } from '../repositories.js';
+import type { OpenedStorage, Repositories } from '../repositories.js';
+import { withTransactionCaches } from '../transaction-cache.js';
 import { Statements, type StatementObserver } from './statements.js';
 import { SqliteTaskRepository } from './task-repository.js';
 import { SqliteAuditRepository } from './audit-repository.js';
@@ -22,10 +23,9 @@ import { SqliteLadderRepository } from './ladder-repository.js';
  * async; transactions are therefore queued so that two handlers never interleave their
  * statements inside one BEGIN … COMMIT.
  */
-export class SqliteStorage implements Storage {
+export class SqliteStorage implements OpenedStorage {
+  readonly backend = 'sqlite' as const;
   readonly repos: Repositories;
-  /** Caches that must forget what a rolled-back transaction wrote. */
-  private readonly caches: Array<{ clearCache(): void }>;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
   // Prepared once: compiling BEGIN/COMMIT text on every transaction costs as much as a statement.
@@ -41,19 +41,16 @@ export class SqliteStorage implements Storage {
     this.begin = db.prepare('BEGIN IMMEDIATE');
     this.commit = db.prepare('COMMIT');
     this.rollback = db.prepare('ROLLBACK');
-    const bindings = new SqliteBindingRepository(s);
-    const people = new SqlitePeopleStateRepository(s);
-    this.caches = [bindings, people];
     this.repos = {
       tasks: new SqliteTaskRepository(s),
-      bindings,
+      bindings: new SqliteBindingRepository(s),
       jobRuns: new SqliteJobRunRepository(s),
       chases: new SqliteChaseRepository(s),
       ladder: new SqliteLadderRepository(s),
       stats: new SqliteStatsRepository(s),
       coordinations: new SqliteCoordinationRepository(s),
       requests: new SqliteRequestRepository(s),
-      people,
+      people: new SqlitePeopleStateRepository(s),
       verifications: new SqliteVerificationRepository(s),
       audit: new SqliteAuditRepository(s),
       inbound: new SqliteInboundRepository(s),
@@ -62,17 +59,18 @@ export class SqliteStorage implements Storage {
     };
   }
 
+  async ready(): Promise<void> {}
+
   transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T> {
     const run = async (): Promise<T> => {
       if (this.closed) throw new Error('storage is closed');
       this.begin.run();
       try {
-        const result = await fn(this.repos);
+        const result = await fn(withTransactionCaches(this.repos));
         this.commit.run();
         return result;
       } catch (e) {
         if (this.db.inTransaction) this.rollback.run();
-        for (const c of this.caches) c.clearCache();
         throw e;
       }
     };

@@ -4,6 +4,7 @@ import { defineCommand } from '../../src/core/command.js';
 import { CommandRegistry, CommandTableError } from '../../src/core/command-registry.js';
 import { COMMANDS } from '../../commands/index.js';
 import { z } from 'zod';
+import { sqliteOf } from '../support/raw-sql.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -39,9 +40,9 @@ describe('the front door', () => {
       expect(r.text).toContain('本群为非涉密事项工作群');
     }
     expect(await count()).toBe(0);
-    const stored = h.app.sqlite.db.prepare("SELECT count(*) AS n FROM audit_log WHERE details LIKE '%密%'").get();
+    const stored = sqliteOf(h.app).prepare("SELECT count(*) AS n FROM audit_log WHERE details LIKE '%密%'").get();
     expect(stored).toEqual({ n: 0 });
-    const inbound = h.app.sqlite.db.prepare("SELECT outcome FROM inbound_messages").all();
+    const inbound = sqliteOf(h.app).prepare("SELECT outcome FROM inbound_messages").all();
     expect(inbound).toEqual([{ outcome: 'classified' }, { outcome: 'classified' }, { outcome: 'classified' }]);
   });
 

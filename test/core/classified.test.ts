@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { foldForGuard } from '../../src/core/fold-text.js';
 import { makeHarness, type Harness } from '../support/harness.js';
 import { tablesHolding } from '../support/stored-anywhere.js';
+import { sqliteOf } from '../support/raw-sql.js';
 
 let h: Harness;
 afterEach(() => h.close());
@@ -24,7 +25,7 @@ describe('涉密: every form of a mark is refused and nothing of the message is 
     expect(r.result.outcome).toBe('refused');
     expect(r.text).toContain('消息含密级标识');
     expect(await h.app.storage.transaction((repos) => repos.tasks.count({}))).toBe(0);
-    expect(tablesHolding(h.app.sqlite.db, 'MARKER-Q7')).toEqual([]);
+    expect(tablesHolding(sqliteOf(h.app), 'MARKER-Q7')).toEqual([]);
     expect(h.logs.join('\n')).not.toContain('MARKER-Q7');
   });
 
@@ -45,8 +46,8 @@ describe('涉密: every form of a mark is refused and nothing of the message is 
       await h.app.bot.handle({ ...base, messageId: 'd', mentions: [], otherTexts: ['code block: 机 密'] }),
     ];
     expect(results.map((r) => r.outcome)).toEqual(['refused', 'refused', 'refused', 'refused']);
-    expect(tablesHolding(h.app.sqlite.db, 'MARKER-M1')).toEqual([]);
-    expect(tablesHolding(h.app.sqlite.db, '绝密・专班')).toEqual([]);
+    expect(tablesHolding(sqliteOf(h.app), 'MARKER-M1')).toEqual([]);
+    expect(tablesHolding(sqliteOf(h.app), '绝密・专班')).toEqual([]);
   });
 
   it('folds to the simplified mark', () => {
@@ -62,6 +63,6 @@ describe('stored text is cleaned', () => {
     expect(r.result.outcome).toBe('handled');
     const task = await h.app.storage.transaction((repos) => repos.tasks.findByCode('D-0001'));
     expect(task?.title).toBe('编制清单项目');
-    for (const c of ['\u202e', '\u2066', '\u2069', '\u202c', '\u0301']) expect(tablesHolding(h.app.sqlite.db, c)).toEqual([]);
+    for (const c of ['\u202e', '\u2066', '\u2069', '\u202c', '\u0301']) expect(tablesHolding(sqliteOf(h.app), c)).toEqual([]);
   });
 });

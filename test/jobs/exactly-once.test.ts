@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { makeHarness, type Harness } from '../support/harness.js';
 import { instantAt } from '../../src/time/shanghai.js';
 import { SendError } from '../../src/outbox/outgoing.js';
+import { sqliteOf } from '../support/raw-sql.js';
 
 const open: Harness[] = [];
 afterEach(async () => {
@@ -17,7 +18,7 @@ async function boot(dbFile: string, date: string, time: string): Promise<Harness
   return h;
 }
 const freshDb = () => join(mkdtempSync(join(tmpdir(), 'jobs-')), 'duban.db');
-const count = (h: Harness, sql: string) => (h.app.sqlite.db.prepare(sql).get() as { n: number }).n;
+const count = (h: Harness, sql: string) => (sqliteOf(h.app).prepare(sql).get() as { n: number }).n;
 
 describe('exactly once', () => {
   it('a restart in the middle of the day sends nothing twice', async () => {
@@ -115,7 +116,7 @@ describe('exactly once', () => {
     await h.app.dispatcher.kick();
     expect(delivered).toHaveLength(1);
     expect(await h.app.storage.transaction((r) => r.outbox.pendingCount())).toBe(0);
-    const row = h.app.sqlite.db.prepare('SELECT status, attempts, last_error FROM outbox').get();
+    const row = sqliteOf(h.app).prepare('SELECT status, attempts, last_error FROM outbox').get();
     expect(row).toEqual({ status: 'sent', attempts: 3, last_error: 'platform unreachable' });
   });
 

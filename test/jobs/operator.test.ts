@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeHarness, type Harness } from '../support/harness.js';
+import { sqliteOf } from '../support/raw-sql.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -59,7 +60,7 @@ describe('real-time scheduler', () => {
     await h.say('孙丽', '交办 发改委 编制清单 12月18日');
     h.app.scheduler.start();
     await h.app.scheduler.stop();
-    const runs = h.app.sqlite.db.prepare('SELECT job FROM job_runs ORDER BY job').all();
+    const runs = sqliteOf(h.app).prepare('SELECT job FROM job_runs ORDER BY job').all();
     expect(runs).toEqual([{ job: 'calendar-warning' }, { job: 'coordination' }, { job: 'daily-chase' }, { job: 'deployment-chase' }, { job: 'leader-digest' }, { job: 'weekly-tally' }]);
   });
 
@@ -67,10 +68,10 @@ describe('real-time scheduler', () => {
     h = await makeHarness({ start: ['2026-12-04', '10:00'] });
     await h.say('孙丽', '交办 发改委 编制清单 12月18日'); // left unsigned: Monday's chase writes to the ledger
     h.at('2026-12-07', '09:05');
-    h.app.sqlite.db.exec('DROP TABLE chase_log'); // so the daily chase fails
+    sqliteOf(h.app).exec('DROP TABLE chase_log'); // so the daily chase fails
     await h.app.scheduler.tick();
     expect(h.logs.some((l) => l.includes('job failed') && l.includes('daily-chase'))).toBe(true);
-    const runs = h.app.sqlite.db.prepare('SELECT job FROM job_runs ORDER BY job').all();
+    const runs = sqliteOf(h.app).prepare('SELECT job FROM job_runs ORDER BY job').all();
     // The failed runs (the chase, and the tally that counts chases) left no record and can run
     // again; the others ran.
     expect(runs).toEqual([{ job: 'calendar-warning' }, { job: 'coordination' }, { job: 'deployment-chase' }, { job: 'leader-digest' }]);

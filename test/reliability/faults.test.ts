@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { makeHarness, type Harness } from '../support/harness.js';
 import { SendError } from '../../src/outbox/outgoing.js';
 import { rng } from '../../bench/generate.js';
+import { sqliteOf } from '../support/raw-sql.js';
 
 let h: Harness;
 afterEach(() => h.close());
@@ -53,7 +54,7 @@ describe('platform faults', () => {
       h.clock.advance(15_000);
       await h.app.dispatcher.kick();
     }
-    const ids = (h.app.sqlite.db.prepare('SELECT id FROM outbox ORDER BY id').all() as Array<{ id: number }>).map((r) => r.id);
+    const ids = (sqliteOf(h.app).prepare('SELECT id FROM outbox ORDER BY id').all() as Array<{ id: number }>).map((r) => r.id);
     expect(ids).toHaveLength(60);
     expect([...accepted.keys()].sort((a, b) => a - b)).toEqual(ids);
     expect([...accepted.values()].every((n) => n === 1)).toBe(true);

@@ -10,6 +10,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { filesHolding, tablesHolding } from '../support/stored-anywhere.js';
+import { sqliteOf } from '../support/raw-sql.js';
 
 const calendar = loadCalendar();
 const directory = loadDirectory();
@@ -98,7 +99,7 @@ describe('bad input never crashes the bot or corrupts the ledger', () => {
   });
 
   it('leaves a sound database that holds nothing it should not', () => {
-    const db = h.app.sqlite.db;
+    const db = sqliteOf(h.app);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);
     // Every task has exactly one lead unit and a responsible person on every unit.
@@ -149,8 +150,8 @@ describe('涉密 in every folded form: refused, and no trace of it anywhere', ()
       }),
       { numRuns: 400 },
     );
-    h.app.sqlite.db.pragma('wal_checkpoint(PASSIVE)');
-    expect(tablesHolding(h.app.sqlite.db, 'TRACEQ')).toEqual([]);
+    sqliteOf(h.app).pragma('wal_checkpoint(PASSIVE)');
+    expect(tablesHolding(sqliteOf(h.app), 'TRACEQ')).toEqual([]);
     expect(filesHolding(dbFile, 'TRACEQ')).toEqual([]);
     expect(h.logs.join('\n')).not.toContain('TRACEQ');
     expect(await h.app.storage.transaction((r) => r.tasks.count({}))).toBe(0);

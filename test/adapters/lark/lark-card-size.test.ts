@@ -7,6 +7,7 @@ import { DEMO_DIRECTORY_PATH } from '../../../src/directory/load-directory.js';
 import { directoryFileSchema } from '../../../src/directory/schema.js';
 import { messageEvent, postEvent } from './fake-lark.js';
 import { KEY, larkWorld, ou, type LarkWorld } from './lark-world.js';
+import { sqliteOf } from '../../support/raw-sql.js';
 
 let w: LarkWorld;
 afterEach(() => w.close());
@@ -44,7 +45,7 @@ describe('a card that would pass Lark’s size limit', () => {
     expect(card).toContain(unitName(21));
     expect(card).not.toContain(unitName(22));
     expect(card).toContain('另有 479 个，发「查询 D-0001」查看全部');
-    expect(w.h.app.sqlite.db.prepare('SELECT count(*) AS n FROM task_units').get()).toEqual({ n: UNITS });
+    expect(sqliteOf(w.h.app).prepare('SELECT count(*) AS n FROM task_units').get()).toEqual({ n: UNITS });
 
     // The live card a button press refreshes (one field per unit) is summarized the same way.
     const live = await w.h.app.bot.taskCard('D-0001');

@@ -4,6 +4,7 @@ import { isoShanghai } from '../../../src/time/shanghai.js';
 import type { LimiterTime } from '../../../src/adapters/lark/rate-limiter.js';
 import { messageEvent, postEvent } from './fake-lark.js';
 import { KEY, larkWorld, ou, type LarkWorld } from './lark-world.js';
+import { sqliteOf } from '../../support/raw-sql.js';
 
 let w: LarkWorld;
 afterEach(() => w.close());
@@ -24,7 +25,7 @@ describe('within Lark’s limits', () => {
     await w.h.app.dispatcher.kick();
     // The 429 said 3 s: nothing more goes to that chat until then (order is kept).
     expect(w.fake.sent).toHaveLength(0);
-    const waiting = w.h.app.sqlite.db.prepare("SELECT next_attempt_at FROM outbox WHERE status = 'pending' ORDER BY id LIMIT 1").get() as { next_attempt_at: string };
+    const waiting = sqliteOf(w.h.app).prepare("SELECT next_attempt_at FROM outbox WHERE status = 'pending' ORDER BY id LIMIT 1").get() as { next_attempt_at: string };
     expect(Date.parse(waiting.next_attempt_at) - w.h.clock.now().getTime()).toBeGreaterThanOrEqual(3000);
     for (let i = 0; i < 30 && w.fake.sent.length < 10; i++) {
       w.h.clock.advance(5_000);
@@ -32,13 +33,13 @@ describe('within Lark’s limits', () => {
     }
     expect(w.fake.sent.map((s) => JSON.parse(s.content).text)).toEqual(Array.from({ length: 10 }, (_, i) => `第 ${i + 1} 条`));
     expect(new Set(w.fake.sent.map((s) => s.uuid)).size).toBe(10);
-    expect(w.h.app.sqlite.db.prepare("SELECT count(*) AS n FROM outbox WHERE status = 'sent'").get()).toEqual({ n: 10 });
+    expect(sqliteOf(w.h.app).prepare("SELECT count(*) AS n FROM outbox WHERE status = 'sent'").get()).toEqual({ n: 10 });
   });
 
   it('never posts twice when a send succeeded but its answer was lost: the uuid makes the retry a no-op', async () => {
     w = await larkWorld();
     await queue(1);
-    const item = w.h.app.sqlite.db.prepare('SELECT id FROM outbox').get() as { id: number };
+    const item = sqliteOf(w.h.app).prepare('SELECT id FROM outbox').get() as { id: number };
     const msg = { id: item.id, platform: 'lark', targetKind: 'chat' as const, targetId: 'oc_group', reply: { tone: 'info' as const, title: '一次' }, attempts: 0, people: {}, origin: 'test', createdAt: '' };
     await w.adapter.send(msg);
     await w.adapter.send(msg); // the same outbox message sent again, as after a crash
@@ -96,7 +97,7 @@ describe('within Lark’s limits', () => {
     w.fake.offline = true;
     await postEvent(w.url, messageEvent({ from: ou('sun-li'), text: '@_user_1 交办 发改委 编制清单 12月18日', mentions: [{ key: '@_user_1', name: '督办助手', openId: 'ou_bot' }] }), KEY);
     await w.settle();
-    expect(w.h.app.sqlite.db.prepare("SELECT status, attempts FROM outbox").get()).toEqual({ status: 'pending', attempts: 1 });
+    expect(sqliteOf(w.h.app).prepare("SELECT status, attempts FROM outbox").get()).toEqual({ status: 'pending', attempts: 1 });
     w.fake.offline = false;
     w.h.clock.advance(60_000);
     await w.h.app.dispatcher.kick();

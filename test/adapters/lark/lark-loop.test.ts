@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cardEvent, messageEvent, postEvent } from './fake-lark.js';
 import { KEY, larkWorld, ou, type LarkWorld } from './lark-world.js';
+import { sqliteOf } from '../../support/raw-sql.js';
 
 let w: LarkWorld;
 afterEach(() => w.close());
@@ -100,6 +101,6 @@ describe('redelivery and forged requests', () => {
     await w.settle();
     expect(w.fake.sent).toEqual([]);
     expect(await w.h.app.storage.transaction((r) => r.tasks.count({}))).toBe(0);
-    expect(w.h.app.sqlite.db.prepare('SELECT count(*) AS n FROM inbound_messages').get()).toEqual({ n: 0 });
+    expect(sqliteOf(w.h.app).prepare('SELECT count(*) AS n FROM inbound_messages').get()).toEqual({ n: 0 });
   });
 });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tablesHolding } from '../../support/stored-anywhere.js';
 import { cardEvent, messageEvent, postEvent } from './fake-lark.js';
 import { KEY, larkWorld, ou, type LarkWorld } from './lark-world.js';
+import { sqliteOf } from '../../support/raw-sql.js';
 
 let w: LarkWorld;
 afterEach(() => w.close());
@@ -31,7 +32,7 @@ describe('Lark mentions are accounts, not names', () => {
     await w.settle();
     const task = await w.h.app.storage.transaction((r) => r.tasks.findByCode('D-0001'));
     expect(task?.title).toBe('编制清单');
-    expect(w.h.app.sqlite.db.prepare('SELECT count(*) AS n FROM task_units').get()).toEqual({ n: 10 });
+    expect(sqliteOf(w.h.app).prepare('SELECT count(*) AS n FROM task_units').get()).toEqual({ n: 10 });
   });
 });
 
@@ -41,7 +42,7 @@ describe('涉密 on Lark: the guard sees every text part', () => {
     await w.settle();
     expect(content(0)).toContain('消息含密级标识');
     expect(await tasks()).toBe(0);
-    expect(tablesHolding(w.h.app.sqlite.db, 'MARKER-L9')).toEqual([]);
+    expect(tablesHolding(sqliteOf(w.h.app), 'MARKER-L9')).toEqual([]);
     expect(w.h.logs.join('\n')).not.toContain('MARKER-L9');
   };
 
@@ -74,7 +75,7 @@ describe('涉密 on Lark: the guard sees every text part', () => {
     expect(JSON.parse(pressed.body).toast.content).toContain('消息含密级标识');
     await w.settle();
     expect((await w.h.app.storage.transaction((r) => r.tasks.findByCode('D-0001')))?.status).not.toBe('completed');
-    expect(tablesHolding(w.h.app.sqlite.db, 'MARKER-L9')).toEqual([]);
+    expect(tablesHolding(sqliteOf(w.h.app), 'MARKER-L9')).toEqual([]);
   });
 });
 
@@ -88,7 +89,7 @@ describe('card button presses', () => {
     await w.settle();
     expect(w.fake.sent).toHaveLength(2);
     expect(w.fake.sent[1]).toMatchObject({ replyTo: card });
-    expect(w.h.app.sqlite.db.prepare("SELECT count(*) AS n FROM outbox WHERE status <> 'sent'").get()).toEqual({ n: 0 });
+    expect(sqliteOf(w.h.app).prepare("SELECT count(*) AS n FROM outbox WHERE status <> 'sent'").get()).toEqual({ n: 0 });
   });
 
   it('posts to the chat an answer queued for card:<event_id> (the fake answers 400 for an id that is no message)', async () => {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { enqueueFile } from '../../../src/outbox/enqueue.js';
 import { isoShanghai } from '../../../src/time/shanghai.js';
 import { makeWorld, type World } from './wechat-world.js';
+import { sqliteOf } from '../../support/raw-sql.js';
 
 let w: World;
 let dir: string;
@@ -43,7 +44,7 @@ describe('微信: files through the outbox', () => {
     expect(files).toHaveLength(1);
     expect(files[0]).toMatchObject({ to: w.room.id, name: '督办台账-2026-12-07.xlsx' });
     expect(files[0]?.bytes.equals(readFileSync(join(dir, '督办台账-2026-12-07.xlsx')))).toBe(true);
-    expect(w.app.sqlite.db.prepare("SELECT count(*) AS n FROM outbox WHERE status <> 'sent'").get()).toEqual({ n: 0 });
+    expect(sqliteOf(w.app).prepare("SELECT count(*) AS n FROM outbox WHERE status <> 'sent'").get()).toEqual({ n: 0 });
   });
 
   it('retries a file the puppet failed, delivering it once; refuses an oversized one with the reason', async () => {
@@ -64,7 +65,7 @@ describe('微信: files through the outbox', () => {
     const id = await w.app.storage.transaction((r) =>
       enqueueFile(r, { platform: 'wechat', targetKind: 'chat', targetId: w.room.id }, { path, name: 'big.xlsx', kind: 'file', bytes: 30 * 1024 * 1024 }, 'test', isoShanghai(w.clock.now())));
     await w.flush();
-    const row = w.app.sqlite.db.prepare('SELECT status, last_error AS error FROM outbox WHERE id = ?').get(id) as { status: string; error: string };
+    const row = sqliteOf(w.app).prepare('SELECT status, last_error AS error FROM outbox WHERE id = ?').get(id) as { status: string; error: string };
     expect(row.status).toBe('dead');
     expect(row.error).toContain('超过微信单个文件上限 25.0 MB');
     expect(files).toHaveLength(1);

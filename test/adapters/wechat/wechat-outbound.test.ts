@@ -3,6 +3,7 @@ import type { Reply } from '../../../src/core/reply.js';
 import { enqueueReply } from '../../../src/outbox/enqueue.js';
 import { isoShanghai } from '../../../src/time/shanghai.js';
 import { makeWorld, type Sent, type World } from './wechat-world.js';
+import { sqliteOf } from '../../support/raw-sql.js';
 
 let w: World;
 afterEach(() => w.close());
@@ -13,7 +14,7 @@ async function enqueue(targetId: string, reply: Reply, targetKind: 'chat' | 'per
     enqueueReply(r, { platform: 'wechat', targetKind, targetId }, reply, 'test', isoShanghai(w.clock.now())));
 }
 const outbox = (id: number) =>
-  w.app.sqlite.db.prepare('SELECT status, attempts, last_error AS error FROM outbox WHERE id = ?').get(id) as { status: string; attempts: number; error: string | null };
+  sqliteOf(w.app).prepare('SELECT status, attempts, last_error AS error FROM outbox WHERE id = ?').get(id) as { status: string; attempts: number; error: string | null };
 
 describe('careful sending', () => {
   it('keeps the minimum interval per chat and the per-minute cap (virtual time)', async () => {
@@ -38,7 +39,7 @@ describe('delivery through the outbox', () => {
     w.failWhen = () => (failures-- > 0 ? 'grpc: connection reset' : undefined);
     const r = await w.post(w.people.chen, '/交办 发改委 研究资金方案 12月18日');
     expect(r.sent).toEqual([]);
-    const [id] = (w.app.sqlite.db.prepare('SELECT id FROM outbox').all() as Array<{ id: number }>).map((x) => x.id);
+    const [id] = (sqliteOf(w.app).prepare('SELECT id FROM outbox').all() as Array<{ id: number }>).map((x) => x.id);
     expect(outbox(id ?? 0)).toEqual({ status: 'pending', attempts: 1, error: '微信发送失败：grpc: connection reset' });
     expect(await w.flush()).toEqual([]); // not due yet: the backoff runs on the app clock
     w.clock.advance(1000);

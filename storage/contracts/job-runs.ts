@@ -1,0 +1,23 @@
+
+
+/** Storage contract: job run records, one per (job, period), and the installation meta values. */
+
+export interface JobRun {
+  job: string;
+  period: string;
+  status: 'done' | 'skipped';
+  ranAt: string;
+  scheduled: string;
+  messages: number;
+  detail?: string;
+}
+
+export interface JobRunRepository {
+  /** Records a run of (job, period); false when that period already ran (or was skipped). */
+  claim(run: JobRun): Promise<boolean>;
+  setResult(job: string, period: string, messages: number, detail?: string): Promise<void>;
+  find(job: string, period: string): Promise<JobRun | undefined>;
+  /** A value of the installation's `meta` table; `setMetaOnce` keeps the first value written. */
+  meta(key: string): Promise<string | undefined>;
+  setMetaOnce(key: string, value: string): Promise<string>;
+}

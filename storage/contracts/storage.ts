@@ -1,0 +1,51 @@
+import type { TaskRepository } from './tasks.js';
+import type { AuditRepository } from './audit.js';
+import type { InboundRepository } from './inbound.js';
+import type { ChatRepository } from './chats.js';
+import type { OutboxRepository } from './outbox.js';
+import type { BindingRepository } from './bindings.js';
+import type { CoordinationRepository } from './coordinations.js';
+import type { RequestRepository } from './requests.js';
+import type { PeopleStateRepository } from './people.js';
+import type { VerificationRepository } from './verifications.js';
+import type { JobRunRepository } from './job-runs.js';
+import type { ChaseRepository } from './chases.js';
+import type { StatsRepository } from './stats.js';
+import type { LadderRepository } from './ladder.js';
+
+/**
+ * Storage contracts. Every method returns a Promise so that a server database can stand in
+ * for SQLite without touching commands; all calls made inside one `Storage.transaction`
+ * commit together or not at all. A backend never assumes it is the only writer: another
+ * instance may change any row between two transactions.
+ */
+
+export interface Repositories {
+  tasks: TaskRepository;
+  jobRuns: JobRunRepository;
+  chases: ChaseRepository;
+  ladder: LadderRepository;
+  stats: StatsRepository;
+  coordinations: CoordinationRepository;
+  requests: RequestRepository;
+  people: PeopleStateRepository;
+  verifications: VerificationRepository;
+  bindings: BindingRepository;
+  audit: AuditRepository;
+  inbound: InboundRepository;
+  chats: ChatRepository;
+  outbox: OutboxRepository;
+}
+
+export interface Storage {
+  /** Runs `fn` in one transaction; calls are serialized so transactions never interleave. */
+  transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** A storage backend as the application holds it: the contracts, plus start-up and identity. */
+export interface OpenedStorage extends Storage {
+  readonly backend: 'sqlite' | 'postgres';
+  /** Resolves once the backend is connected, migrated and checked; rejects with the reason otherwise. */
+  ready(): Promise<void>;
+}

@@ -1,0 +1,108 @@
+import type { LocalDate } from '../../src/time/shanghai.js';
+import type { MessageRef, Task, TaskStatus, UnitRole } from '../../src/domain/task.js';
+import type { SourceKind } from '../../src/domain/sources.js';
+
+/** Storage contract: Tasks (督办事项): the task, its units, reports and stages. */
+
+export interface NewTask {
+  title: string;
+  source: SourceKind;
+  isKey: boolean;
+  assignerId: string;
+  assignedAt: string;
+  assignedDate: LocalDate;
+  deadline: LocalDate;
+  units: Array<{ unitId: string; role: UnitRole; responsibleId: string }>;
+  origin: MessageRef;
+  /** For a stage: the parent task; its code is `<parent code>-<n>`. */
+  parent?: { id: number; code: string };
+  /** For a stage: who split the task (the stage keeps the task's assigner too). */
+  splitBy?: string;
+}
+
+/** Columns a command may change directly; `null` clears. */
+export interface TaskPatch {
+  status?: TaskStatus;
+  deadline?: LocalDate;
+  originalDeadline?: LocalDate;
+  pausedAt?: string | null;
+  extensionCount?: number;
+  verification?: 'pending' | 'true' | 'false' | null;
+  reopenCount?: number;
+  completedAt?: string | null;
+  completedDate?: LocalDate | null;
+  result?: string | null;
+  assignerId?: string;
+  chaseCount?: number;
+  accountabilityAt?: string;
+  lastChasedDate?: LocalDate;
+  /** The day 签收 is due when it is not the day of assignment (work assigned after hours). */
+  ackDue?: LocalDate;
+  ladderStep?: number;
+  climbStoppedAt?: string | null;
+}
+
+export interface TaskFilter {
+  statuses?: readonly TaskStatus[];
+  /** Tasks the unit is on (lead or co). */
+  unitId?: string;
+  /** Tasks on which the person is the responsible person of a unit. */
+  responsibleId?: string;
+  /** Deadline in force strictly before this date. */
+  deadlineBefore?: LocalDate;
+  deadlineFrom?: LocalDate;
+  deadlineTo?: LocalDate;
+  assignedFrom?: LocalDate;
+  assignedTo?: LocalDate;
+  completedFrom?: LocalDate;
+  completedTo?: LocalDate;
+  /** true: some unit on the task has not acknowledged yet; false: every unit has. */
+  unacknowledged?: boolean;
+  /** Only 重点 (key) tasks, or only the others. */
+  isKey?: boolean;
+  /** With `unitId`: only tasks the unit leads, or only those it co-operates on. */
+  unitRole?: 'lead' | 'co';
+  /** true: completed after the original deadline (逾期办结); false: on or before it. */
+  completedLate?: boolean;
+  /** What the asker may see, applied on top of every other condition (same shape as `scope`). */
+  visibleTo?: { unitIds: readonly string[]; personId: string };
+  assignerId?: string;
+  /** Visibility: tasks on any of these units, or assigned by / given to this person. */
+  scope?: { unitIds: readonly string[]; personId: string };
+  /** Only tasks with a larger id (paging through large lists in id order). */
+  idAfter?: number;
+  /** Leave out stages (阶段) and count only whole tasks. */
+  topLevelOnly?: boolean;
+  parentId?: number;
+  order?: 'deadline' | 'assigned' | 'code';
+  limit?: number;
+}
+
+export interface TaskRepository {
+  create(input: NewTask): Promise<Task>;
+  findByCode(code: string): Promise<Task | undefined>;
+  findById(id: number): Promise<Task | undefined>;
+  list(filter: TaskFilter): Promise<Task[]>;
+  count(filter: TaskFilter): Promise<number>;
+  acknowledge(taskId: number, unitId: string, personId: string, at: string): Promise<void>;
+  addReport(report: {
+    taskId: number; unitId: string; personId: string; kind: 'progress' | 'result'; percent?: number; text: string; at: string;
+  }): Promise<void>;
+  reports(taskId: number): Promise<ProgressReport[]>;
+  complete(taskId: number, result: string, at: string, date: LocalDate): Promise<void>;
+  update(taskId: number, patch: TaskPatch, at: string): Promise<void>;
+  stages(parentId: number): Promise<Task[]>;
+  /** Makes `to` the responsible person wherever `from` is, on open tasks; returns the tasks touched. */
+  transferResponsible(from: string, to: string, at: string, taskId?: number): Promise<number[]>;
+  /** A co-unit reports its part done (完成配合): no longer chased or counted for this task. */
+  markPartDone(taskId: number, unitId: string, text: string, at: string): Promise<void>;
+}
+
+export interface ProgressReport {
+  unitId: string;
+  personId: string;
+  kind: 'progress' | 'result';
+  percent?: number;
+  text: string;
+  at: string;
+}

@@ -1,0 +1,34 @@
+import type { OpenedStorage } from './contracts/storage.js';
+import { openDatabase } from './open-database.js';
+import { migrate } from './migrate.js';
+import { SqliteStorage } from './sqlite/sqlite-storage.js';
+import type { StatementObserver } from './sqlite/statements.js';
+import { DatabaseOpenError } from './open-database.js';
+export type { OpenedStorage } from './contracts/storage.js';
+
+export interface OpenStorageOptions {
+  /** SQLite only: told of every statement executed (the benchmark counts them). */
+  statementObserver?: StatementObserver;
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
+
+/**
+ * Opens the storage named by `url` (DUBAN_DB): a `postgres://` or `postgresql://` URL opens
+ * PostgreSQL, anything else is a SQLite file path (`:memory:` for tests). SQLite opens and
+ * migrates synchronously and throws `DatabaseOpenError` at once; PostgreSQL connects in the
+ * background and `ready()` reports the outcome (every transaction waits for it).
+ */
+export function openStorage(url: string, o: OpenStorageOptions = {}): OpenedStorage {
+  if (isPostgresUrl(url)) throw new DatabaseOpenError('本版本尚不支持 PostgreSQL（DUBAN_DB 请写 SQLite 文件路径）。');
+  const db = openDatabase(url);
+  try {
+    migrate(db);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  return new SqliteStorage(db, o.statementObserver);
+}

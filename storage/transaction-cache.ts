@@ -1,0 +1,121 @@
+import type { AccountBinding, BindingRepository, PendingBinding } from './contracts/bindings.js';
+import type { Absence, Acting, PeopleStateRepository } from './contracts/people.js';
+import type { Repositories } from './contracts/storage.js';
+import type { LocalDate } from '../src/time/shanghai.js';
+
+/**
+ * Caching that is safe whoever else writes: it lives for one transaction only. Inside a
+ * transaction, reads see the transaction's own snapshot (SQLite holds the write lock; on
+ * PostgreSQL a row read twice may differ, but a decision within one message is taken on the
+ * first reading), and the transaction's own writes clear what they touch. Nothing survives
+ * into the next transaction, so another instance's change is seen by the next message.
+ */
+export function withTransactionCaches(repos: Repositories): Repositories {
+  return { ...repos, bindings: new CachedBindings(repos.bindings), people: new CachedPeople(repos.people) };
+}
+
+class CachedBindings implements BindingRepository {
+  private readonly persons = new Map<string, Promise<string | undefined>>();
+  private readonly blocked = new Map<string, Promise<boolean>>();
+
+  constructor(private readonly inner: BindingRepository) {}
+
+  private clear(): void {
+    this.persons.clear();
+    this.blocked.clear();
+  }
+
+  personFor(platform: string, accountId: string): Promise<string | undefined> {
+    return memo(this.persons, `${platform}\u0000${accountId}`, () => this.inner.personFor(platform, accountId));
+  }
+
+  isBlocked(platform: string, accountId: string): Promise<boolean> {
+    return memo(this.blocked, `${platform}\u0000${accountId}`, () => this.inner.isBlocked(platform, accountId));
+  }
+
+  accountFor(platform: string, personId: string): Promise<string | undefined> {
+    return this.inner.accountFor(platform, personId);
+  }
+
+  bind(b: AccountBinding): Promise<void> {
+    this.clear();
+    return this.inner.bind(b);
+  }
+
+  unbind(platform: string, personId: string): Promise<boolean> {
+    this.clear();
+    return this.inner.unbind(platform, personId);
+  }
+
+  list(platform?: string): Promise<AccountBinding[]> {
+    return this.inner.list(platform);
+  }
+
+  block(platform: string, accountId: string, by: string, at: string): Promise<boolean> {
+    this.clear();
+    return this.inner.block(platform, accountId, by, at);
+  }
+
+  unblock(platform: string, accountId: string): Promise<boolean> {
+    this.clear();
+    return this.inner.unblock(platform, accountId);
+  }
+
+  requestBinding(p: Omit<PendingBinding, 'id'>): Promise<number> {
+    return this.inner.requestBinding(p);
+  }
+
+  pending(): Promise<PendingBinding[]> {
+    return this.inner.pending();
+  }
+
+  dropPending(id: number): Promise<void> {
+    return this.inner.dropPending(id);
+  }
+}
+
+class CachedPeople implements PeopleStateRepository {
+  private readonly actings = new Map<string, Promise<Acting[]>>();
+
+  constructor(private readonly inner: PeopleStateRepository) {}
+
+  addAbsence(a: Omit<Absence, 'id'> & { declaredAt: string }): Promise<void> {
+    return this.inner.addAbsence(a);
+  }
+
+  endAbsence(personId: string, date: LocalDate): Promise<number> {
+    return this.inner.endAbsence(personId, date);
+  }
+
+  absenceOn(personId: string, date: LocalDate): Promise<Absence | undefined> {
+    return this.inner.absenceOn(personId, date);
+  }
+
+  absencesOn(date: LocalDate): Promise<Absence[]> {
+    return this.inner.absencesOn(date);
+  }
+
+  addActing(a: Omit<Acting, 'id'> & { declaredAt: string }): Promise<void> {
+    this.actings.clear();
+    return this.inner.addActing(a);
+  }
+
+  endActing(unitId: string, date: LocalDate): Promise<number> {
+    this.actings.clear();
+    return this.inner.endActing(unitId, date);
+  }
+
+  actingsOn(date: LocalDate): Promise<Acting[]> {
+    return memo(this.actings, date, () => this.inner.actingsOn(date));
+  }
+}
+
+function memo<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  let p = map.get(key);
+  if (!p) {
+    p = load();
+    map.set(key, p);
+    p.catch(() => map.delete(key));
+  }
+  return p;
+}
