@@ -3,12 +3,14 @@ import { openDatabase } from './open-database.js';
 import { migrate } from './migrate.js';
 import { SqliteStorage } from './sqlite/sqlite-storage.js';
 import type { StatementObserver } from './sqlite/statements.js';
-import { DatabaseOpenError } from './open-database.js';
+import { PgStorage, type PgStorageOptions } from './postgres/pg-storage.js';
 export type { OpenedStorage } from './contracts/storage.js';
 
 export interface OpenStorageOptions {
   /** SQLite only: told of every statement executed (the benchmark counts them). */
   statementObserver?: StatementObserver;
+  /** PostgreSQL only: pool, TLS and dialect settings. */
+  pg?: PgStorageOptions;
 }
 
 export function isPostgresUrl(url: string): boolean {
@@ -22,7 +24,7 @@ export function isPostgresUrl(url: string): boolean {
  * background and `ready()` reports the outcome (every transaction waits for it).
  */
 export function openStorage(url: string, o: OpenStorageOptions = {}): OpenedStorage {
-  if (isPostgresUrl(url)) throw new DatabaseOpenError('本版本尚不支持 PostgreSQL（DUBAN_DB 请写 SQLite 文件路径）。');
+  if (isPostgresUrl(url)) return new PgStorage(url, o.pg);
   const db = openDatabase(url);
   try {
     migrate(db);

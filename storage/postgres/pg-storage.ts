@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import type { PoolClient } from 'pg';
+import type { OpenedStorage, Repositories } from '../repositories.js';
+import { DatabaseOpenError } from '../open-database.js';
+import { withTransactionCaches } from '../transaction-cache.js';
+import { checkDialect, DIALECTS, POSTGRES, type Dialect, type DialectCheck } from './dialect.js';
+import { migratePg } from './pg-migrate.js';
+import { DEFAULT_PG_SETTINGS, poolConfig, type PgSettings } from './pg-settings.js';
+import { PgSql } from './pg-sql.js';
+import { PgAuditRepository, PgChaseRepository, PgChatRepository, PgInboundRepository, PgJobRunRepository } from './simple-repositories.js';
+import { PgBindingRepository, PgPeopleStateRepository } from './people-repositories.js';
+import { PgRequestRepository, PgVerificationRepository } from './request-repositories.js';
+import { PgOutboxRepository } from './outbox-repository.js';
+import { PgTaskRepository } from './task-repository.js';
+import { PgCoordinationRepository } from './coordination-repository.js';
+import { PgStatsRepository } from './stats-repository.js';
+import { PgLadderRepository } from './ladder-repository.js';
+
+/** SQLSTATEs after which a transaction is simply run again: serialization failure, deadlock. */
+const RETRYABLE = new Set(['40001', '40P01']);
+const MAX_ATTEMPTS = 8;
+
+export interface PgStorageOptions extends Partial<PgSettings> {
+  /** `postgresql` (default), `kingbase` or `opengauss`: which spelling of the dialect statements to use. */
+  dialect?: string;
+}
+
+/**
+ * Storage on PostgreSQL, one pool per instance. Transactions of one instance run one at a
+ * time (as on SQLite, so handlers written for SQLite behave the same); across instances they
+ * run at SERIALIZABLE isolation and are retried when PostgreSQL reports a conflict, so a
+ * read-then-write in a command can never interleave with another instance's.
+ */
+export class PgStorage implements OpenedStorage {
+  readonly backend = 'postgres' as const;
+  readonly pool: pg.Pool;
+  readonly dialect: Dialect;
+  /** Identifies this instance in outbox leases. */
+  readonly instanceId = randomUUID();
+  /** What the start-up self-check found. */
+  checks: DialectCheck[] = [];
+  private readonly started: Promise<void>;
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  constructor(
+    readonly url: string,
+    o: PgStorageOptions = {},
+  ) {
+    const settings: PgSettings = { ...DEFAULT_PG_SETTINGS, ...o };
+    const d = DIALECTS[o.dialect ?? 'postgresql'];
+    if (!d) throw new DatabaseOpenError(`配置有误：DUBAN_PG_DIALECT=${o.dialect} 须为 ${Object.keys(DIALECTS).join('、')} 之一。`);
+    this.dialect = d ?? POSTGRES;
+    this.pool = new pg.Pool(poolConfig(url, settings));
+    // An idle client that loses its connection must not take the process down.
+    this.pool.on('error', () => undefined);
+    this.started = this.start();
+    this.started.catch(() => undefined);
+  }
+
+  private async start(): Promise<void> {
+    try {
+      await migratePg(this.pool, this.dialect);
+    } catch (e) {
+      if (e instanceof DatabaseOpenError) throw e;
+      throw new DatabaseOpenError(`PostgreSQL 数据库 ${redact(this.url)} 无法使用：${(e as Error).message}。请检查 DUBAN_DB 的地址、用户名、密码和网络。`);
+    }
+    this.checks = await checkDialect(this.pool, this.dialect);
+    const missing = this.checks.filter((c) => !c.ok);
+    if (missing.length > 0) {
+      throw new DatabaseOpenError(
+        `数据库不支持督办助手多实例所需的功能：${missing.map((m) => `${m.feature}（${m.error}）`).join('；')}。请换用 PostgreSQL，或检查 DUBAN_PG_DIALECT。`,
+      );
+    }
+  }
+
+  ready(): Promise<void> {
+    return this.started;
+  }
+
+  /** The repositories over one connection (a transaction's). */
+  reposFor(client: PoolClient): Repositories {
+    const s = new PgSql(client);
+    return {
+      tasks: new PgTaskRepository(s),
+      jobRuns: new PgJobRunRepository(s),
+      chases: new PgChaseRepository(s),
+      ladder: new PgLadderRepository(s),
+      stats: new PgStatsRepository(s),
+      coordinations: new PgCoordinationRepository(s),
+      requests: new PgRequestRepository(s),
+      people: new PgPeopleStateRepository(s),
+      verifications: new PgVerificationRepository(s),
+      bindings: new PgBindingRepository(s),
+      audit: new PgAuditRepository(s),
+      inbound: new PgInboundRepository(s),
+      chats: new PgChatRepository(s),
+      outbox: new PgOutboxRepository(s, this.dialect, this.instanceId),
+    };
+  }
+
+  transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T> {
+    const run = async (): Promise<T> => {
+      if (this.closed) throw new Error('storage is closed');
+      await this.started;
+      for (let attempt = 1; ; attempt++) {
+        const client = await this.pool.connect();
+        let broken = false;
+        try {
+          await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
+          const result = await fn(withTransactionCaches(this.reposFor(client)));
+          await client.query('COMMIT');
+          return result;
+        } catch (e) {
+          await client.query('ROLLBACK').catch(() => {
+            broken = true;
+          });
+          const code = (e as { code?: string }).code;
+          if (code && RETRYABLE.has(code) && attempt < MAX_ATTEMPTS) continue;
+          throw e;
+        } finally {
+          client.release(broken);
+        }
+      }
+    };
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async close(): Promise<void> {
+    await this.queue;
+    if (!this.closed) {
+      this.closed = true;
+      await this.started.catch(() => undefined);
+      await this.pool.end();
+    }
+  }
+}
+
+/** The URL without its password, for messages. */
+export function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}
