@@ -4,11 +4,13 @@ import type { Logger } from './core/logger.js';
 import { type CoreEnv, questionModelFromEnv, scheduleFromEnv, workGroupAllowlistFromEnv } from './config/settings.js';
 import { loadDirectory } from './directory/load-directory.js';
 import { loadCalendar } from './calendar/load-calendar.js';
+import { pgSettingsFromEnv } from '../storage/postgres/pg-settings.js';
 
 /** Builds the core from validated settings: directory, calendar, database, schedule. */
 export function openApp(env: CoreEnv, o: { dbFile: string; clock: Clock; logger: Logger }): App {
   return createApp({
     dbFile: o.dbFile,
+    storageOptions: { pg: { ...pgSettingsFromEnv(env), dialect: env.DUBAN_PG_DIALECT || undefined } },
     directory: loadDirectory(env.DUBAN_DIRECTORY),
     calendar: loadCalendar(env.DUBAN_CALENDAR),
     clock: o.clock,

@@ -56,6 +56,7 @@ async function main(): Promise<void> {
   const fakeClock = !serving && (start || !interactive) ? new FakeClock(start ?? new Date()) : undefined;
   const clock = fakeClock ?? systemClock;
   const app = openApp(env, { dbFile, clock, logger });
+  await app.storage.ready();
   const warning = missingYearWarning(app.calendar, clock.now(), true);
   if (warning) logger.warn(warning);
   process.on('unhandledRejection', (e) => logger.error('unhandled rejection', { error: e }));

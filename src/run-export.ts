@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     return;
   }
   const app = openApp(env, { dbFile: env.DUBAN_DB, clock: systemClock, logger: createLogger('warn', { format: env.DUBAN_LOG_FORMAT ?? 'text' }) });
+  await app.storage.ready();
   try {
     const today = localDate(app.clock.now());
     const args = parseLedgerWords(positionals, app.directory, today);

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
   const time = m?.[2] ?? localTime(now);
   const clock = new FakeClock(instantAt(date, time));
   const app = openApp(env, { dbFile: env.DUBAN_DB, clock, logger: createLogger('warn', { format: env.DUBAN_LOG_FORMAT ?? 'text' }) });
+  await app.storage.ready();
   try {
     const occ = app.jobs.occurrence(job, date, time);
     if (!occ) throw new Error('unreachable: an explicit time always gives an occurrence');

@@ -13,6 +13,13 @@ const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '须写成 "09:00" �
 
 const schema = z.object({
   DUBAN_DB: z.string().min(1).default('data/duban.db'),
+  DUBAN_PG_POOL_MAX: z.string().optional(),
+  DUBAN_PG_SSL: z.string().optional(),
+  DUBAN_PG_SSL_CA: z.string().optional(),
+  DUBAN_PG_STATEMENT_TIMEOUT_MS: z.string().optional(),
+  DUBAN_PG_CONNECT_TIMEOUT_MS: z.string().optional(),
+  DUBAN_PG_IDLE_TIMEOUT_MS: z.string().optional(),
+  DUBAN_PG_DIALECT: z.string().optional(),
   DUBAN_DIRECTORY: z.string().min(1).optional(),
   DUBAN_CALENDAR: z.string().min(1).optional(),
   DUBAN_BOT_NAME: z.string().min(1).max(20, '不超过 20 个字').default('督办助手'),

@@ -23,7 +23,8 @@ export const DEFAULT_PG_SETTINGS: PgSettings = {
 };
 
 /** The PG_* settings from the environment; a wrong value is refused with the variable named. */
-export function pgSettingsFromEnv(env: Record<string, string | undefined>): Partial<PgSettings> {
+export function pgSettingsFromEnv(vars: object): Partial<PgSettings> {
+  const env = vars as Record<string, string | undefined>;
   const out: Partial<PgSettings> = {};
   const int = (name: string, min: number, max: number): number | undefined => {
     const raw = env[name];

@@ -1,0 +1,97 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { OpenedStorage } from '../../../storage/repositories.js';
+import { AT, at, newTask, tx, type OpenFresh } from './fixtures.js';
+
+export function schedulingContract(open: OpenFresh): void {
+  describe('job runs, chases, ladder, statistics, transactions', () => {
+    let s: OpenedStorage;
+    beforeEach(async () => {
+      s = await open();
+    });
+    afterEach(async () => {
+      await s.close();
+    });
+
+    it('claims a (job, period) once and keeps the first meta value', async () => {
+      const run = { job: 'daily-chase', period: '2026-12-07', status: 'done' as const, ranAt: AT, scheduled: AT, messages: 0 };
+      expect(await tx(s, (r) => r.jobRuns.claim(run))).toBe(true);
+      expect(await tx(s, (r) => r.jobRuns.claim({ ...run, status: 'skipped' }))).toBe(false);
+      await tx(s, (r) => r.jobRuns.setResult('daily-chase', '2026-12-07', 3, '3 条'));
+      expect(await tx(s, (r) => r.jobRuns.find('daily-chase', '2026-12-07'))).toEqual({ ...run, messages: 3, detail: '3 条' });
+      expect(await tx(s, (r) => r.jobRuns.find('daily-chase', '2026-12-08'))).toBeUndefined();
+      expect(await tx(s, (r) => r.jobRuns.setMetaOnce('scheduler_started', 'a'))).toBe('a');
+      expect(await tx(s, (r) => r.jobRuns.setMetaOnce('scheduler_started', 'b'))).toBe('a');
+      expect(await tx(s, (r) => r.jobRuns.meta('nothing'))).toBeUndefined();
+    });
+
+    it('rolls a failed transaction back whole', async () => {
+      await expect(tx(s, async (r) => {
+        await r.tasks.create(newTask());
+        await r.bindings.bind({ platform: 'lark', accountId: 'ou_1', personId: 'p-a', boundBy: 'x', boundAt: AT });
+        throw new Error('boom');
+      })).rejects.toThrow('boom');
+      expect(await tx(s, (r) => r.tasks.count({}))).toBe(0);
+      expect(await tx(s, (r) => r.bindings.personFor('lark', 'ou_1'))).toBeUndefined();
+      expect((await tx(s, (r) => r.tasks.create(newTask()))).code).toBe('D-0001');
+    });
+
+    it('records chases and counts them per unit, a task with its stages once a day', async () => {
+      const t = await tx(s, (r) => r.tasks.create(newTask({ deadline: '2026-12-03' })));
+      const st = await tx(s, (r) => r.tasks.create(newTask({ deadline: '2026-12-02', parent: { id: t.id, code: t.code } })));
+      for (const id of [t.id, st.id]) {
+        await tx(s, (r) => r.chases.record({ taskId: id, unitId: 'u-fgw', personId: 'p-zhang', kind: 'overdue', chaseNo: 1, chasedDate: '2026-12-07', jobPeriod: '2026-12-07' }));
+      }
+      await tx(s, (r) => r.chases.record({ taskId: t.id, unitId: 'u-fgw', personId: 'p-zhang', kind: 'warning', chasedDate: '2026-12-08', jobPeriod: '2026-12-08' }));
+      expect(await tx(s, (r) => r.chases.forTask(t.id))).toMatchObject([{ kind: 'overdue', chaseNo: 1 }, { kind: 'warning', chaseNo: undefined }]);
+      expect(await tx(s, (r) => r.stats.chasesByUnit('2026-12-01', '2026-12-31'))).toEqual(new Map([['u-fgw', 1]]));
+      expect(await tx(s, (r) => r.stats.overdueByUnit('2026-12-07', '2026-12-07'))).toEqual(new Map([['u-fgw', 1]]));
+      expect(await tx(s, (r) => r.stats.overdueItems('2026-12-07', 10))).toEqual([
+        { taskId: t.id, code: t.code, title: '编制清单', unitId: 'u-fgw', deadline: '2026-12-02', stages: [st.code] },
+      ]);
+    });
+
+    it('tallies assignments, signatures and completions per unit', async () => {
+      const a = await tx(s, (r) => r.tasks.create(newTask({ deadline: '2026-12-05' })));
+      const b = await tx(s, (r) => r.tasks.create(newTask({ deadline: '2026-12-05' })));
+      const c = await tx(s, (r) => r.tasks.create(newTask({ deadline: '2026-12-05' })));
+      await tx(s, (r) => r.tasks.acknowledge(a.id, 'u-fgw', 'p-zhang', at('2026-12-01', '11:00:00')));
+      await tx(s, (r) => r.tasks.acknowledge(b.id, 'u-fgw', 'p-zhang', at('2026-12-02')));
+      await tx(s, (r) => r.tasks.complete(a.id, 'ok', at('2026-12-04'), '2026-12-04'));
+      await tx(s, (r) => r.tasks.update(b.id, { deadline: '2026-12-09' }, AT));
+      await tx(s, (r) => r.tasks.complete(b.id, 'ok', at('2026-12-08'), '2026-12-08'));
+      await tx(s, (r) => r.tasks.complete(c.id, 'ok', at('2026-12-10'), '2026-12-10'));
+      expect(await tx(s, (r) => r.stats.assignedByUnit('2026-12-01', '2026-12-01'))).toEqual(new Map([['u-fgw', 3], ['u-czj', 3]]));
+      expect(await tx(s, (r) => r.stats.ackedOnTimeByUnit('2026-12-01', '2026-12-01'))).toEqual(new Map([['u-fgw', 1]]));
+      expect(await tx(s, (r) => r.stats.completedByUnit('2026-12-01', '2026-12-31'))).toEqual(new Map([['u-fgw', { total: 3, onTime: 1, inExtension: 1, late: 1 }]]));
+      expect(await tx(s, (r) => r.stats.dueByUnit('2026-12-01', '2026-12-31'))).toEqual(new Map([['u-fgw', 3]]));
+      expect(await tx(s, (r) => r.stats.lateCompletions('2026-12-01', '2026-12-31', 10))).toEqual([
+        { taskId: c.id, code: c.code, title: '编制清单', unitId: 'u-fgw', deadline: '2026-12-05' },
+      ]);
+      await tx(s, (r) => r.coordinations.create({ taskId: a.id, requesterId: 'p-zhang', requesterUnit: 'u-fgw', reason: 'r', ownerId: 'p-o', handlerIds: [], levelSince: '2026-12-01', openedAt: AT, origin: { platform: 'console', chatId: 'c' }, partyUnits: [] }));
+      expect(await tx(s, (r) => r.stats.coordinationsByUnit('2026-12-01', '2026-12-01'))).toEqual(new Map([['u-fgw', 1]]));
+    });
+
+    it('numbers notices, keeps ladder events, notes and handover proposals', async () => {
+      const t = await tx(s, (r) => r.tasks.create(newTask()));
+      expect([await tx(s, (r) => r.ladder.nextNoticeNo('督查室', 2026)), await tx(s, (r) => r.ladder.nextNoticeNo('督查室', 2026)), await tx(s, (r) => r.ladder.nextNoticeNo('督查室', 2027))]).toEqual([1, 2, 1]);
+      await tx(s, (r) => r.ladder.addEvent({ taskId: t.id, rootId: t.id, unitId: 'u-fgw', step: 1, trigger: 'chase', date: '2026-12-07', at: AT }));
+      await tx(s, (r) => r.ladder.addEvent({ taskId: t.id, rootId: t.id, unitId: 'u-czj', step: 2, trigger: 'untrue', date: '2026-12-08', at: AT, notice: '督查室通报〔2026〕1号' }));
+      expect((await tx(s, (r) => r.ladder.eventsForTask(t.id))).map((e) => [e.step, e.notice])).toEqual([[1, undefined], [2, '督查室通报〔2026〕1号']]);
+      expect((await tx(s, (r) => r.ladder.events({ from: '2026-12-01', to: '2026-12-31', unitId: 'u-czj' }))).map((e) => e.unitId)).toEqual(['u-czj']);
+      expect((await tx(s, (r) => r.ladder.events({ from: '2026-12-01', to: '2026-12-31', minStep: 2 }))).length).toBe(1);
+      expect(await tx(s, (r) => r.stats.ledgerByUnit('2026-12-01', '2026-12-31'))).toEqual(new Map([['u-fgw', 1]]));
+      const note = await tx(s, (r) => r.ladder.addNote({ taskId: t.id, kind: 'demand', authorId: 'p-boss', leaderId: 'p-boss', text: '限期整改', due: '2026-12-15', at: AT, date: '2026-12-01', status: 'open' }));
+      await tx(s, (r) => r.ladder.addNote({ taskId: t.id, kind: 'explanation', authorId: 'p-zhang', leaderId: 'p-boss', text: '说明', at: AT, date: '2026-12-01', status: 'open' }));
+      expect((await tx(s, (r) => r.ladder.notes('demand', ['open', 'met']))).map((n) => n.id)).toEqual([note.id]);
+      await tx(s, (r) => r.ladder.setNoteStatus(note.id, 'met'));
+      expect(await tx(s, (r) => r.ladder.notes('demand', ['open']))).toEqual([]);
+      expect((await tx(s, (r) => r.ladder.notesForTask(t.id))).map((n) => [n.kind, n.status, n.measures])).toEqual([['demand', 'met', undefined], ['explanation', 'open', undefined]]);
+      const p = await tx(s, (r) => r.ladder.list(t.id, AT));
+      await tx(s, (r) => r.ladder.updateProposal(p.id, { status: 'proposed', proposedBy: 'p-office', reason: '屡催不办' }));
+      expect(await tx(s, (r) => r.ladder.currentProposal(t.id))).toMatchObject({ id: p.id, status: 'proposed', proposedBy: 'p-office', reason: '屡催不办', headId: undefined });
+      expect((await tx(s, (r) => r.ladder.openProposals())).map((x) => x.id)).toEqual([p.id]);
+      await tx(s, (r) => r.ladder.updateProposal(p.id, { status: 'approved' }));
+      expect(await tx(s, (r) => r.ladder.openProposals())).toEqual([]);
+    });
+  });
+}
