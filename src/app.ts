@@ -84,12 +84,14 @@ export function createApp(o: AppOptions): App {
     { storage, directory: o.directory, calendar: o.calendar, clock: o.clock, settings, outbox: outboxWriter, kick: () => void dispatcher.kick() },
     schedule,
   );
-  const scheduler = new Scheduler({ storage, calendar: o.calendar, clock: o.clock, logger: o.logger }, jobs, JOBS);
+  const leadership = storage.leadership();
+  const scheduler = new Scheduler({ storage, calendar: o.calendar, clock: o.clock, logger: o.logger, leader: () => leadership.holds() }, jobs, JOBS);
   return {
     bot, storage, dispatcher, directory: o.directory, calendar: o.calendar, identity, registry,
     clock: o.clock, logger: o.logger, settings, jobs, scheduler,
     async close() {
       await scheduler.stop();
+      await leadership.close();
       await dispatcher.stop();
       await storage.close();
     },

@@ -23,7 +23,11 @@ export class Scheduler {
   private running: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly app: { storage: Storage; calendar: WorkCalendar; clock: Clock; logger: Logger },
+    private readonly app: {
+      storage: Storage; calendar: WorkCalendar; clock: Clock; logger: Logger;
+      /** Whether this instance leads (several instances on one database: only the leader runs jobs). */
+      leader?: () => Promise<boolean>;
+    },
     private readonly runner: JobRunner,
     private readonly jobs: readonly JobDefinition[],
   ) {}
@@ -73,6 +77,7 @@ export class Scheduler {
   /** Runs what is due at `now`; one failing job never stops the others or the process. */
   tick(now: Date = this.app.clock.now()): Promise<void> {
     this.running = this.running.then(async () => {
+      if (this.app.leader && !(await this.app.leader())) return;
       for (const occ of await this.due(now)) await this.runSafely(occ);
     });
     return this.running.catch((e: unknown) => this.app.logger.error('scheduler tick failed', { error: e }));

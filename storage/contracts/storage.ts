@@ -48,4 +48,18 @@ export interface OpenedStorage extends Storage {
   readonly backend: 'sqlite' | 'postgres';
   /** Resolves once the backend is connected, migrated and checked; rejects with the reason otherwise. */
   ready(): Promise<void>;
+  /** A new claim on leadership among the instances sharing this database. */
+  leadership(): Leadership;
+}
+
+/**
+ * Who among the instances on one database is the leader (runs the scheduler). With SQLite the
+ * one process always is; with PostgreSQL, the instance holding an advisory lock on a dedicated
+ * connection, so losing that connection loses leadership and another instance takes it.
+ */
+export interface Leadership {
+  /** Whether this instance leads now; takes the lead when it is free. */
+  holds(): Promise<boolean>;
+  /** Gives leadership up (at shutdown). */
+  close(): Promise<void>;
 }

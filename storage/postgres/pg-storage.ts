@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { PoolClient } from 'pg';
-import type { OpenedStorage, Repositories } from '../repositories.js';
+import type { Leadership, OpenedStorage, Repositories } from '../repositories.js';
+import { PgLeadership } from './pg-leadership.js';
 import { DatabaseOpenError } from '../open-database.js';
 import { withTransactionCaches } from '../transaction-cache.js';
 import { checkDialect, DIALECTS, POSTGRES, type Dialect, type DialectCheck } from './dialect.js';
@@ -41,6 +42,7 @@ export class PgStorage implements OpenedStorage {
   /** What the start-up self-check found. */
   checks: DialectCheck[] = [];
   private readonly started: Promise<void>;
+  private readonly config: pg.PoolConfig;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
 
@@ -52,7 +54,8 @@ export class PgStorage implements OpenedStorage {
     const d = DIALECTS[o.dialect ?? 'postgresql'];
     if (!d) throw new DatabaseOpenError(`配置有误：DUBAN_PG_DIALECT=${o.dialect} 须为 ${Object.keys(DIALECTS).join('、')} 之一。`);
     this.dialect = d ?? POSTGRES;
-    this.pool = new pg.Pool(poolConfig(url, settings));
+    this.config = poolConfig(url, settings);
+    this.pool = new pg.Pool(this.config);
     // An idle client that loses its connection must not take the process down.
     this.pool.on('error', () => undefined);
     this.started = this.start();
@@ -77,6 +80,11 @@ export class PgStorage implements OpenedStorage {
 
   ready(): Promise<void> {
     return this.started;
+  }
+
+  leadership(): Leadership {
+    const { max: _max, idleTimeoutMillis: _idle, ...client } = this.config;
+    return new PgLeadership(client, this.dialect);
   }
 
   /** The repositories over one connection (a transaction's). */

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../open-database.js';
-import type { OpenedStorage, Repositories } from '../repositories.js';
+import type { Leadership, OpenedStorage, Repositories } from '../repositories.js';
 import { withTransactionCaches } from '../transaction-cache.js';
 import { Statements, type StatementObserver } from './statements.js';
 import { SqliteTaskRepository } from './task-repository.js';
@@ -60,6 +60,11 @@ export class SqliteStorage implements OpenedStorage {
   }
 
   async ready(): Promise<void> {}
+
+  /** One process owns a SQLite file, so it always leads. */
+  leadership(): Leadership {
+    return { holds: async () => true, close: async () => undefined };
+  }
 
   transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T> {
     const run = async (): Promise<T> => {
