@@ -1,6 +1,7 @@
 import { outboxWriter } from './outbox/enqueue.js';
 import { taskCardReply } from './render/task-card.js';
 import { openStorage, type OpenedStorage, type OpenStorageOptions } from '../storage/open-storage.js';
+import type { Leadership } from '../storage/repositories.js';
 import type { StatementObserver } from '../storage/sqlite/statements.js';
 import { COMMANDS } from '../commands/index.js';
 import { Bot } from './core/bot.js';
@@ -40,6 +41,8 @@ export interface AppOptions {
 export interface App {
   bot: Bot;
   storage: OpenedStorage;
+  /** This instance's claim on leadership (always held on SQLite). */
+  leadership: Leadership;
   dispatcher: OutboxDispatcher;
   directory: Directory;
   calendar: WorkCalendar;
@@ -87,7 +90,7 @@ export function createApp(o: AppOptions): App {
   const leadership = storage.leadership();
   const scheduler = new Scheduler({ storage, calendar: o.calendar, clock: o.clock, logger: o.logger, leader: () => leadership.holds() }, jobs, JOBS);
   return {
-    bot, storage, dispatcher, directory: o.directory, calendar: o.calendar, identity, registry,
+    bot, storage, leadership, dispatcher, directory: o.directory, calendar: o.calendar, identity, registry,
     clock: o.clock, logger: o.logger, settings, jobs, scheduler,
     async close() {
       await scheduler.stop();

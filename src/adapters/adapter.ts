@@ -20,6 +20,8 @@ export interface PlatformModule {
   /** Chinese name for messages: 飞书, 微信. */
   label: string;
   isConfigured(env: NodeJS.ProcessEnv): boolean;
+  /** One login per account (WeChat): with several instances on one database, only the leader runs it. */
+  leaderOnly?: boolean;
   /** Validates its settings (a SettingsError names the variable and the fix) and builds the adapter. */
   create(env: NodeJS.ProcessEnv, app: App): Promise<Adapter>;
 }

@@ -6,6 +6,7 @@ import { isWechatConfigured, readWechatSettings } from './wechat-settings.js';
 
 /** WeChat through wechaty: runs when WECHATY_PUPPET names a puppet. */
 export const wechatPlatform: PlatformModule = {
+  leaderOnly: true,
   name: 'wechat',
   label: '微信',
   isConfigured: isWechatConfigured,
