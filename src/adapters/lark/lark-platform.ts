@@ -1,5 +1,6 @@
 import type { PlatformModule } from '../adapter.js';
 import { larkConfigured, readLarkSettings } from './lark-settings.js';
+import { instanceShare } from '../instance-share.js';
 
 /** Feishu/Lark: started when LARK_APP_ID is set. */
 export const larkPlatform: PlatformModule = {
@@ -8,7 +9,9 @@ export const larkPlatform: PlatformModule = {
   isConfigured: larkConfigured,
   async create(env, app) {
     const settings = readLarkSettings(env);
+    const perApp = instanceShare(50, env);
     const { LarkAdapter } = await import('./lark-adapter.js');
-    return new LarkAdapter(settings, app);
+    const { realTime } = await import('./rate-limiter.js');
+    return new LarkAdapter(settings, app, realTime, { perTarget: 5, perApp });
   },
 };
