@@ -1,6 +1,5 @@
 import type { PlatformModule } from '../adapter.js';
-import { larkConfigured, readLarkSettings } from './lark-settings.js';
-import { instanceShare } from '../instance-share.js';
+import { instanceShare, larkConfigured, readLarkSettings } from './lark-settings.js';
 
 /** Feishu/Lark: started when LARK_APP_ID is set. */
 export const larkPlatform: PlatformModule = {
