@@ -50,6 +50,10 @@ export class PgLadderRepository implements LadderRepository {
     return (await this.s.all<Row>('SELECT * FROM ladder_events WHERE task_id = ? ORDER BY id', taskId)).map(toEvent);
   }
 
+  async eventsForNotice(notice: string): Promise<LadderEvent[]> {
+    return (await this.s.all<Row>('SELECT * FROM ladder_events WHERE notice = ? ORDER BY id', notice)).map(toEvent);
+  }
+
   async events(f: { from: string; to: string; unitId?: string; minStep?: number; limit?: number }): Promise<LadderEvent[]> {
     const rows = await this.s.all<Row>(
       `SELECT * FROM ladder_events WHERE event_date BETWEEN ? AND ? AND (?::text IS NULL OR unit_id = ?::text)

@@ -6,6 +6,7 @@ import { messageEvent, postEvent } from './fake-lark.js';
 import { enqueueFile } from '../../../src/outbox/enqueue.js';
 import { isoShanghai } from '../../../src/time/shanghai.js';
 import { KEY, larkWorld, ou, type LarkWorld } from './lark-world.js';
+import { sqliteOf } from '../../support/raw-sql.js';
 
 let w: LarkWorld;
 let dir: string;
@@ -87,7 +88,7 @@ describe('飞书: files through the outbox', () => {
       await enqueueFile(r, target, { path, name: 'empty.docx', kind: 'file', bytes: 0 }, 'test', at),
     ]);
     for (let i = 0; i < ids.length; i++) await w.h.app.dispatcher.kick();
-    const rows = ids.map((id) => w.h.app.sqlite.db.prepare('SELECT status, last_error AS error FROM outbox WHERE id = ?').get(id) as { status: string; error: string });
+    const rows = ids.map((id) => sqliteOf(w.h.app).prepare('SELECT status, last_error AS error FROM outbox WHERE id = ?').get(id) as { status: string; error: string });
     expect(rows.map((r) => r.status)).toEqual(['dead', 'dead', 'dead']);
     expect(rows[0]?.error).toContain('超过飞书单个文件上限 30.0 MB');
     expect(rows[1]?.error).toContain('超过飞书单个图片上限 10.0 MB');

@@ -6,6 +6,7 @@ import { instantAt } from '../../../src/time/shanghai.js';
 import { SERIES_COLOURS } from '../../../src/export/chart-spec.js';
 import { countColour, decodePng } from '../../support/png.js';
 import { makeWorld, type World } from './wechat-world.js';
+import { sqliteOf } from '../../support/raw-sql.js';
 
 /** 周通报 and 统计 on WeChat: the text, then the per-unit chart as a picture (a FileBox through the outbox). */
 let w: World;
@@ -52,7 +53,7 @@ describe('微信: charts as pictures', () => {
     expect(countColour(img, '#FFFFFF', 4) / (img.width * img.height)).toBeLessThan(0.995);
     expect(countColour(img, SERIES_COLOURS.overdue, 6)).toBeGreaterThan(200);
     // The text went first: the picture follows the reply it illustrates.
-    const order = w.app.sqlite.db.prepare("SELECT payload FROM outbox WHERE origin LIKE 'msg:wechat:%' ORDER BY id DESC LIMIT 3").all() as Array<{ payload: string }>;
+    const order = sqliteOf(w.app).prepare("SELECT payload FROM outbox WHERE origin LIKE 'msg:wechat:%' ORDER BY id DESC LIMIT 3").all() as Array<{ payload: string }>;
     expect(order.map((o) => ('file' in JSON.parse(o.payload) ? 'file' : 'text'))).toEqual(['file', 'file', 'text']);
   });
 

@@ -80,6 +80,6 @@ describe('微信: files through the outbox', () => {
     expect(r.sent).toHaveLength(1);
     expect(r.sent[0]?.text).toContain('超过微信单个文件上限 0.0 MB，未发送。请缩小导出范围（按单位或时段），或由管理员在服务器 导出目录 中取用。');
     expect(files).toHaveLength(0);
-    expect(w.app.sqlite.db.prepare("SELECT count(*) AS n FROM outbox WHERE payload LIKE '%\"file\"%'").get()).toEqual({ n: 0 });
+    expect(sqliteOf(w.app).prepare("SELECT count(*) AS n FROM outbox WHERE payload LIKE '%\"file\"%'").get()).toEqual({ n: 0 });
   });
 });

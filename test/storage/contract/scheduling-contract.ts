@@ -78,6 +78,8 @@ export function schedulingContract(open: OpenFresh): void {
       await tx(s, (r) => r.ladder.addEvent({ taskId: t.id, rootId: t.id, unitId: 'u-czj', step: 2, trigger: 'untrue', date: '2026-12-08', at: AT, notice: '督查室通报〔2026〕1号' }));
       expect((await tx(s, (r) => r.ladder.eventsForTask(t.id))).map((e) => [e.step, e.notice])).toEqual([[1, undefined], [2, '督查室通报〔2026〕1号']]);
       expect((await tx(s, (r) => r.ladder.events({ from: '2026-12-01', to: '2026-12-31', unitId: 'u-czj' }))).map((e) => e.unitId)).toEqual(['u-czj']);
+      expect((await tx(s, (r) => r.ladder.eventsForNotice('督查室通报〔2026〕1号'))).map((e) => e.unitId)).toEqual(['u-czj']);
+      expect(await tx(s, (r) => r.ladder.eventsForNotice('没有这一期'))).toEqual([]);
       expect((await tx(s, (r) => r.ladder.events({ from: '2026-12-01', to: '2026-12-31', minStep: 2 }))).length).toBe(1);
       expect(await tx(s, (r) => r.stats.ledgerByUnit('2026-12-01', '2026-12-31'))).toEqual(new Map([['u-fgw', 1]]));
       const note = await tx(s, (r) => r.ladder.addNote({ taskId: t.id, kind: 'demand', authorId: 'p-boss', leaderId: 'p-boss', text: '限期整改', due: '2026-12-15', at: AT, date: '2026-12-01', status: 'open' }));
