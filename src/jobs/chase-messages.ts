@@ -37,29 +37,38 @@ export class ChaseBook {
 
   /** Posts one message per (chat, person), sections in `order`. */
   async post(ctx: JobContext, title: string, order: string[], note: string): Promise<number> {
-    for (const { target, personId, items } of this.byKey.values()) {
-      const lines: string[] = [];
-      let shown = 0;
-      for (const section of order) {
-        const inSection = items
-          .filter((i) => i.section === section)
-          .sort((a, b) => (a.sortKey ?? '').localeCompare(b.sortKey ?? ''))
-          .slice(0, Math.max(0, MAX_ITEMS_PER_MESSAGE - shown));
-        if (inSection.length === 0) continue;
-        shown += inSection.length;
-        lines.push(`【${section}】`, ...inSection.map((i) => i.line));
-      }
-      if (items.length > shown) lines.push(`另有 ${items.length - shown} 项未列出，发「查询 我的」查看全部。`);
-      const listed = items.filter((i) => lines.includes(i.line));
-      // Leaders are told by 专报, never @-mentioned in group chasing; the handler footer is not for them.
-      const others = [...new Set(listed.flatMap((i) => i.alsoMention ?? []))].filter((id) => !isLeader(ctx.directory.person(id)));
-      const mentions = [personId, ...others].filter((id, i, all) => all.indexOf(id) === i);
-      const leader = isLeader(ctx.directory.person(personId));
-      const reply: Reply = { tone: 'warning', title, mentions, lines: [`${mention(personId)}：`, ...lines], ...(leader ? {} : { note }) };
-      await ctx.post(target, reply);
-    }
+    for (const { target, personId, items } of this.byKey.values()) await postChaseMessage(ctx, target, personId, items, { title, order, note });
     return this.byKey.size;
   }
+}
+
+/** One person's combined message in one chat: their items under `order`'s sections. */
+export async function postChaseMessage(
+  ctx: JobContext,
+  target: ReplyTarget,
+  personId: string,
+  items: ChaseItem[],
+  { title, order, note }: { title: string; order: string[]; note: string },
+): Promise<void> {
+  const lines: string[] = [];
+  let shown = 0;
+  for (const section of order) {
+    const inSection = items
+      .filter((i) => i.section === section)
+      .sort((a, b) => (a.sortKey ?? '').localeCompare(b.sortKey ?? ''))
+      .slice(0, Math.max(0, MAX_ITEMS_PER_MESSAGE - shown));
+    if (inSection.length === 0) continue;
+    shown += inSection.length;
+    lines.push(`【${section}】`, ...inSection.map((i) => i.line));
+  }
+  if (items.length > shown) lines.push(`另有 ${items.length - shown} 项未列出，发「查询 我的」查看全部。`);
+  const listed = items.filter((i) => lines.includes(i.line));
+  // Leaders are told by 专报, never @-mentioned in group chasing; the handler footer is not for them.
+  const others = [...new Set(listed.flatMap((i) => i.alsoMention ?? []))].filter((id) => !isLeader(ctx.directory.person(id)));
+  const mentions = [personId, ...others].filter((id, i, all) => all.indexOf(id) === i);
+  const leader = isLeader(ctx.directory.person(personId));
+  const reply: Reply = { tone: 'warning', title, mentions, lines: [`${mention(personId)}：`, ...lines], ...(leader ? {} : { note }) };
+  await ctx.post(target, reply);
 }
 
 /** Where a task's chase goes: the chat it was assigned in. */
