@@ -16,6 +16,8 @@ export interface ScheduleSettings {
   warnDays: number[];
   /** Day of the month from which tasks without a progress report this month are prompted. */
   progressDay: number;
+  /** 紧急 work not yet signed is chased every this many working hours the same day (J五(一) 即收即办). */
+  urgentChaseHours: number;
 }
 
 export const DEFAULT_SCHEDULE: ScheduleSettings = {
@@ -26,6 +28,7 @@ export const DEFAULT_SCHEDULE: ScheduleSettings = {
   reportTime: '09:00',
   warnDays: [3, 1],
   progressDay: 20,
+  urgentChaseHours: 2,
 };
 
 /**
