@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { defineCommand, type CommandContext } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { loadTask } from '../src/core/task-access.js';
+import { commandButton } from '../src/core/command-button.js';
+import { COMMAND_WORDS } from '../src/texts/command-words.js';
 import { confirmExcusal, proposeExcusal, refuseExcusal } from '../src/domain/actions/excuse.js';
 import type { Task } from '../src/domain/task.js';
 import { parseCodeAndText } from '../src/parsing/code-and-text.js';
@@ -52,8 +54,8 @@ export const excuse = defineCommand({
       fields: [{ label: '事项', value: task.title }, { label: '理由', value: args.reason }, { label: '提出', value: ctx.directory.label(ctx.actor.id) }],
       lines: [`同意的，回复「确认免责 ${task.code}」；不同意的，回复「不予免责 ${task.code} 理由」。`],
       actions: [
-        { label: '确认免责', command: `确认免责 ${task.code}`, style: 'primary' as const, forPersonIds: secretaries },
-        { label: '不予免责', command: `不予免责 ${task.code}`, style: 'danger' as const, forPersonIds: secretaries, input: { placeholder: '不予免责的理由', required: true } },
+        commandButton('confirmExcuse', task.code, { style: 'primary', forPersonIds: secretaries }),
+        commandButton('refuseExcuse', task.code, { style: 'danger', forPersonIds: secretaries, input: { placeholder: '不予免责的理由', required: true } }),
       ],
       ref: { kind: 'task' as const, code: task.code },
     };
@@ -71,7 +73,7 @@ export const excuse = defineCommand({
 });
 
 export const confirmExcuse = defineCommand({
-  name: '确认免责',
+  name: COMMAND_WORDS.confirmExcuse,
   aliases: ['confirm-excuse', '同意免责'],
   category: '例外',
   summary: '秘书长确认督查室提出的免责：该事项不计入日常考核工作台账和排名，记录注明理由',
@@ -99,7 +101,7 @@ export const confirmExcuse = defineCommand({
 });
 
 export const refuseExcuse = defineCommand({
-  name: '不予免责',
+  name: COMMAND_WORDS.refuseExcuse,
   aliases: ['refuse-excuse'],
   category: '例外',
   summary: '秘书长不同意督查室提出的免责（写明理由），原记录照常计入',

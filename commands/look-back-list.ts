@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { mention } from '../src/core/reply.js';
+import { commandButton } from '../src/core/command-button.js';
 import { loadTask } from '../src/core/task-access.js';
 import { RECTIFY_DEFAULT_DAYS } from '../src/domain/actions/rectification-list.js';
 import { DONE_STATUSES } from '../src/domain/task.js';
@@ -99,7 +100,7 @@ export const followUp = defineCommand({
           { label: '时限', value: formatDateCn(args.due, ctx.today) },
         ],
         lines: ['请承办人今日内签收，按要求报送落实情况。'],
-        actions: [{ label: '签收', command: `签收 ${created.code}`, style: 'primary', forPersonIds: people }],
+        actions: [commandButton('acknowledge', created.code, { style: 'primary', forPersonIds: people })],
         ref: { kind: 'task', code: created.code },
       },
     };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { mention } from '../src/core/reply.js';
+import { commandButton } from '../src/core/command-button.js';
 import { ASSIGNER_ROLES } from '../src/domain/roles.js';
 import { openRectificationList, RECTIFY_DEFAULT_DAYS, rectifyResponsible } from '../src/domain/actions/rectification-list.js';
 import { takeDueField } from '../src/parsing/due-field.js';
@@ -61,7 +62,7 @@ export const rectificationList = defineCommand({
         ],
         lines: items.map((t) => `${t.code} ${t.title}｜${formatDateCn(t.deadline, ctx.today)}`),
         note: `请逐项签收、报送进展、办结（「办结 ${items[0]?.code ?? ''} 整改结果」）；各项全部办结后 ${list.code} 随之办结，并列入复核。`,
-        actions: [{ label: '签收', command: `签收 ${[list.code, ...items.map((t) => t.code)].join(' ')}`, style: 'primary', forPersonIds: [owner] }],
+        actions: [commandButton('acknowledge', [list.code, ...items.map((t) => t.code)].join(' '), { style: 'primary', forPersonIds: [owner] })],
         ref: { kind: 'task', code: list.code },
       },
     };
