@@ -57,7 +57,7 @@ export interface App {
 
 export function createApp(o: AppOptions): App {
   const schedule: ScheduleSettings = { ...DEFAULT_SCHEDULE, ...o.schedule };
-  const settings: CoreSettings = { ...DEFAULT_CORE_SETTINGS, workEnd: schedule.workEnd, ...o.settings };
+  const settings: CoreSettings = { ...DEFAULT_CORE_SETTINGS, workEnd: schedule.workEnd, urgentChaseHours: schedule.urgentChaseHours, ...o.settings };
   const registry = new CommandRegistry(o.commands ?? COMMANDS);
   const db = openDatabase(o.dbFile);
   try {

@@ -8,10 +8,14 @@ import type {
 
 import type { ChaseRepository, JobRunRepository, StatsRepository } from './scheduling-repositories.js';
 import type { LadderRepository } from './ladder-repositories.js';
+import type {
+  AssessmentStatsRepository, ExcusalRepository, RectificationRepository, TaskMarkRepository, WarningRepository,
+} from './assessment-repositories.js';
 
 export type * from './exception-repositories.js';
 export type * from './scheduling-repositories.js';
 export type * from './ladder-repositories.js';
+export type * from './assessment-repositories.js';
 
 /**
  * Storage contracts. Every method returns a Promise so that a server database can stand in
@@ -257,6 +261,11 @@ export interface Repositories {
   inbound: InboundRepository;
   chats: ChatRepository;
   outbox: OutboxRepository;
+  warnings: WarningRepository;
+  excusals: ExcusalRepository;
+  marks: TaskMarkRepository;
+  rectifications: RectificationRepository;
+  assessment: AssessmentStatsRepository;
 }
 
 export interface Storage {

@@ -87,6 +87,10 @@ export interface CoreSettings {
   questionModel?: QuestionModelSettings;
   /** End of working hours (`DUBAN_WORK_HOURS`): work assigned later is due for 签收 the next working day. */
   workEnd?: string;
+  /** 紧急 work not yet signed is chased every this many working hours (DUBAN_URGENT_CHASE_HOURS). */
+  urgentChaseHours?: number;
+  /** Weights for a 年终考核 score, from the optional settings file (DUBAN_ASSESSMENT_WEIGHTS). */
+  assessmentWeights?: Record<string, number>;
   /** 三色 scheme: 红黄绿, or 蓝黄红 (blue near the deadline). */
   colourScheme: ColourScheme;
   /** Working days before a deadline that make a task 近期 (yellow, or blue): the largest warning day. */

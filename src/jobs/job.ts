@@ -18,6 +18,8 @@ export interface ScheduleSettings {
   progressDay: number;
   /** Tasks (or people, or notices) a paged job handles per transaction; the event loop runs between pages. */
   pageSize?: number;
+  /** 紧急 work not yet signed is chased every this many working hours the same day (J五(一) 即收即办). */
+  urgentChaseHours: number;
 }
 
 export const DEFAULT_SCHEDULE: ScheduleSettings = {
@@ -28,6 +30,7 @@ export const DEFAULT_SCHEDULE: ScheduleSettings = {
   reportTime: '09:00',
   warnDays: [3, 1],
   progressDay: 20,
+  urgentChaseHours: 2,
 };
 
 /**

@@ -16,6 +16,11 @@ import { SqliteJobRunRepository } from './job-run-repository.js';
 import { SqliteChaseRepository } from './chase-repository.js';
 import { SqliteStatsRepository } from './stats-repository.js';
 import { SqliteLadderRepository } from './ladder-repository.js';
+import { SqliteWarningRepository } from './warning-repository.js';
+import { SqliteExcusalRepository } from './excusal-repository.js';
+import { SqliteTaskMarkRepository } from './task-mark-repository.js';
+import { SqliteRectificationRepository } from './rectification-repository.js';
+import { SqliteAssessmentStatsRepository } from './assessment-stats-repository.js';
 
 /**
  * Storage over one better-sqlite3 connection. The driver is synchronous, but commands are
@@ -59,6 +64,11 @@ export class SqliteStorage implements Storage {
       inbound: new SqliteInboundRepository(s),
       chats: new SqliteChatRepository(s),
       outbox: new SqliteOutboxRepository(s),
+      warnings: new SqliteWarningRepository(s),
+      excusals: new SqliteExcusalRepository(s),
+      marks: new SqliteTaskMarkRepository(s),
+      rectifications: new SqliteRectificationRepository(s),
+      assessment: new SqliteAssessmentStatsRepository(s),
     };
   }
 
