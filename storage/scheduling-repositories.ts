@@ -20,6 +20,8 @@ export interface JobRunRepository {
   /** A value of the installation's `meta` table; `setMetaOnce` keeps the first value written. */
   meta(key: string): Promise<string | undefined>;
   setMetaOnce(key: string, value: string): Promise<string>;
+  /** Raises a high-water mark kept in `meta` (ISO instants compare as text); returns the mark now held. */
+  raiseMeta(key: string, value: string): Promise<string>;
 }
 
 export interface ChaseEntry {

@@ -8,7 +8,7 @@ import type {
 } from './command.js';
 import { UserError, isUserError } from './errors.js';
 import { classifiedMarkIn, classifiedRefusal } from './classified.js';
-import { cleanMessage } from './fold-text.js';
+import { cleanMessage, cleanText } from './fold-text.js';
 import type { HandleResult, InboundMessage } from './inbound.js';
 import type { BotDeps } from './bot-deps.js';
 import { escapeRegExp, looksLikeQuestion, stripAddress } from './address.js';
@@ -18,6 +18,7 @@ import type { Logger } from './logger.js';
 import { checkAllowed } from './permission.js';
 import { workGroups } from './work-groups.js';
 import { SenderThrottle } from './throttle.js';
+import { isStorageUnavailable } from '../../storage/storage-error.js';
 
 export type { BotDeps } from './bot-deps.js';
 
@@ -49,6 +50,16 @@ export class Bot {
     this.throttle = new SenderThrottle(deps.settings.throttle);
   }
 
+  /** Whether the message is for the bot at all (others are not recorded anywhere). */
+  addressed(msg: InboundMessage): boolean {
+    return msg.mentionsBot || msg.chatType === 'direct' || /^[/／]/.test(cleanText(msg.text));
+  }
+
+  /** Whether the message carries a classification mark: it is refused and only its id is kept. */
+  classified(msg: InboundMessage): boolean {
+    return classifiedMarkIn(cleanMessage(msg)) !== undefined;
+  }
+
   async handle(raw: InboundMessage): Promise<HandleResult> {
     const msg = cleanMessage(raw);
     const text = msg.text;
@@ -68,6 +79,9 @@ export class Bot {
     try {
       result = await this.deps.storage.transaction((repos) => this.process(msg, text, now, repos, prepared));
     } catch (e) {
+      // The ledger itself is unavailable: nothing was done, and the message must be tried
+      // again later rather than answered as failed.
+      if (isStorageUnavailable(e)) throw e;
       // The rolled-back transaction may have recorded the chat; record it again with the answer.
       this.touched.delete(`${msg.platform}\u0000${msg.chatId}`);
       result = await this.deps.storage.transaction((repos) => this.recordFailure(msg, e, now, repos, log));

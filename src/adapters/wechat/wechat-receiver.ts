@@ -1,6 +1,6 @@
 import type { Message, Room, Wechaty } from 'wechaty';
 import type { Clock } from '../../core/clock.js';
-import type { HandleOutcome, HandleResult, InboundMessage } from '../../core/inbound.js';
+import { InboxUnavailableError, type Accept, type HandleOutcome } from '../../core/inbound.js';
 import type { Logger } from '../../core/logger.js';
 import { ChatQueue } from './chat-queue.js';
 import { normalizeMessage, type InboundContext } from './wechat-inbound.js';
@@ -40,7 +40,7 @@ export class WechatReceiver {
 
   constructor(private readonly o: ReceiverOptions) {}
 
-  start(handle: (msg: InboundMessage) => Promise<HandleResult>): void {
+  start(handle: Accept): void {
     this.startedAt = this.o.wallClock.now().getTime();
     this.o.bot.on('message', (msg: Message) => this.receive(msg, handle));
   }
@@ -55,7 +55,7 @@ export class WechatReceiver {
     return this.queue.idle();
   }
 
-  private receive(msg: Message, handle: (msg: InboundMessage) => Promise<HandleResult>): void {
+  private receive(msg: Message, handle: Accept): void {
     try {
       const room = msg.room();
       if (room) this.roomIds.add(room.id);
@@ -64,7 +64,8 @@ export class WechatReceiver {
         try {
           disposition = await this.process(msg, handle);
         } catch (e) {
-          this.o.logger.error('wechat message failed', { messageId: msg.id, error: e });
+          // An inbox that cannot be written is reported once per incident by the core.
+          if (!(e instanceof InboxUnavailableError)) this.o.logger.error('wechat message failed', { messageId: msg.id, error: e });
           disposition = 'error';
         }
         try {
@@ -78,7 +79,7 @@ export class WechatReceiver {
     }
   }
 
-  private async process(msg: Message, handle: (msg: InboundMessage) => Promise<HandleResult>): Promise<Disposition> {
+  private async process(msg: Message, handle: Accept): Promise<Disposition> {
     if (msg.self()) return 'self';
     if (msg.date().getTime() < this.startedAt - REPLAY_TOLERANCE_MS) return 'stale';
     if (msg.type() !== this.o.bot.Message.Type.Text) return 'unsupported';
@@ -88,7 +89,8 @@ export class WechatReceiver {
       if (!/^\s*[/／]/.test(msg.text()) && !(await msg.mentionSelf())) return 'not-addressed';
     }
     const inbound = await normalizeMessage(msg, this.o.context);
-    return (await handle(inbound)).outcome;
+    // Recorded in the inbox first; the chat's order is kept by waiting for its processing.
+    return (await (await handle(inbound)).result).outcome;
   }
 
   /** A room is served when DUBAN_WECHAT_ROOMS is empty or names its id or its current topic. */
