@@ -38,6 +38,8 @@ export async function prepareLarkBot(o: BotOptions): Promise<{ start(): Promise<
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/reliability/warm-main.ts', ...(o.args ?? [])], {
     env: {
       ...process.env, DUBAN_DB: o.db, DUBAN_DIRECTORY: o.directory, DUBAN_CALENDAR: '', WECHATY_PUPPET: '', DUBAN_LOG_LEVEL: 'info',
+      // One sender gives the whole burst: lift the per-sender throttle, which is not under test here.
+      DUBAN_THROTTLE_BURST: '1000', DUBAN_THROTTLE_PER_MINUTE: '6000',
       LARK_APP_ID: 'cli_0123456789abcdef', LARK_APP_SECRET: 'secret-secret', LARK_ENCRYPT_KEY: KEY, LARK_DOMAIN: o.domain,
       LARK_MODE: 'webhook', LARK_WEBHOOK_PORT: '0', ...o.env,
     },

@@ -115,6 +115,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, o: WebhookOptio
   try {
     value = await handleEvent(o.dispatcher, data);
   } catch (e) {
+    // Not recorded in the inbox: answered 503 by the caller, so Lark pushes it again later.
+    if ((e as Error | undefined)?.name === 'InboxUnavailableError') throw e;
     // Signed but not decryptable: the sender knows the key, so this is a misconfiguration, not an attack.
     o.logger.warn('lark webhook: signed event could not be decrypted or parsed', { error: describeError(e) });
     return refuse(res, 400, 'bad event');
