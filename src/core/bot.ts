@@ -18,6 +18,7 @@ import type { Logger } from './logger.js';
 import { checkAllowed } from './permission.js';
 import { workGroups } from './work-groups.js';
 import { SenderThrottle } from './throttle.js';
+import { prepareStep, type HandleHooks } from './prepare-step.js';
 import { isStorageUnavailable } from '../../storage/storage-error.js';
 
 export type { BotDeps } from './bot-deps.js';
@@ -60,7 +61,7 @@ export class Bot {
     return classifiedMarkIn(cleanMessage(msg)) !== undefined;
   }
 
-  async handle(raw: InboundMessage): Promise<HandleResult> {
+  async handle(raw: InboundMessage, hooks?: HandleHooks): Promise<HandleResult> {
     const msg = cleanMessage(raw);
     const text = msg.text;
     const addressed = msg.mentionsBot || msg.chatType === 'direct' || /^[/／]/.test(text);
@@ -75,7 +76,7 @@ export class Bot {
     }
     // After the throttle: a flood never reaches the question model.
     const log = this.messageLogger(msg);
-    const prepared = await this.prepare(msg, text, now, log);
+    const prepared = await prepareStep(this.deps, msg, text, now, { addressPattern: this.addressPattern, maxLength: MAX_MESSAGE_LENGTH, hooks, log });
     try {
       result = await this.deps.storage.transaction((repos) => this.process(msg, text, now, repos, prepared));
     } catch (e) {
@@ -88,24 +89,6 @@ export class Bot {
     }
     if (result.replies.length > 0) this.deps.onOutbox?.();
     return result;
-  }
-
-  /**
-   * A command's slow look-up that must not hold the ledger's transaction (the question model),
-   * run first: never for a message that will be refused as 涉密 or too long.
-   */
-  private async prepare(msg: InboundMessage, text: string, now: Date, log: Logger): Promise<unknown> {
-    if (classifiedMarkIn(msg) || text.length > MAX_MESSAGE_LENGTH) return undefined;
-    const match = this.deps.registry.matchOrFallback(stripAddress(text, this.addressPattern));
-    if (!match?.command.prepare) return undefined;
-    const knownSender = async () => msg.senderPersonId !== undefined
-      || (await this.deps.storage.transaction((repos) => this.deps.identity.personFor(repos.bindings, msg.platform, msg.senderAccountId))) !== undefined;
-    try {
-      return await match.command.prepare(match.rest, { directory: this.deps.directory, today: localDate(now), settings: this.deps.settings, knownSender });
-    } catch (e) {
-      log.warn('prepare failed', { command: match.command.name, error: e });
-      return undefined;
-    }
   }
 
   private async process(msg: InboundMessage, text: string, now: Date, repos: Repositories, prepared?: unknown): Promise<HandleResult> {

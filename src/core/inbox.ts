@@ -25,12 +25,17 @@ const DUPLICATE: HandleResult = { outcome: 'duplicate', replies: [] };
  * The durable inbox in front of the front door. `accept` writes the message to the ledger
  * and resolves only after that commit, so an adapter acknowledges the platform only for what
  * is recorded; processing then runs from the inbox, one chat at a time in arrival order,
- * and what was recorded but not processed before a crash is resumed at start-up.
+ * and what was recorded but not processed before a crash is resumed at start-up. One
+ * exception to the order: a message waiting on an outside call (the question model) stops
+ * holding its chat's line while it waits (see `schedule`). Chats never wait on each other.
  * A classified message is never written to the inbox: the front door refuses it at once and
  * keeps only its id.
  */
 export class Inbox {
+  /** Per chat, the turn of its last queued message: the next one waits for it. */
   private readonly chains = new Map<string, Promise<void>>();
+  /** Every message being processed, including those stepped aside. */
+  private readonly working = new Set<Promise<void>>();
   private stopping = false;
   private readonly retryMs: number;
 
@@ -84,7 +89,7 @@ export class Inbox {
 
   /** Resolves when everything accepted so far has been processed (or left for the next start). */
   async idle(): Promise<void> {
-    while (this.chains.size > 0) await Promise.allSettled([...this.chains.values()]);
+    while (this.chains.size > 0 || this.working.size > 0) await Promise.allSettled([...this.chains.values(), ...this.working]);
   }
 
   private async guarded<T>(write: () => Promise<T>, msg: InboundMessage): Promise<T> {
@@ -99,20 +104,32 @@ export class Inbox {
     }
   }
 
+  /**
+   * Queues the message behind the earlier ones of its chat. The chat's line moves on when
+   * this message has been processed, or earlier, when it steps aside to wait on an outside
+   * call (a question for the model): it has then seen every earlier message's effect, and
+   * its own transaction (a read) runs whenever the call returns.
+   */
   private schedule(seq: number, msg: InboundMessage): Promise<HandleResult> {
     let settle!: (r: HandleResult) => void;
     const result = new Promise<HandleResult>((resolve) => (settle = resolve));
+    let release!: () => void;
+    const turn = new Promise<void>((resolve) => (release = resolve));
     const before = this.chains.get(msg.chatId) ?? Promise.resolve();
-    const next = before.then(() => this.process(seq, msg, settle));
-    this.chains.set(msg.chatId, next);
-    void next.finally(() => {
-      if (this.chains.get(msg.chatId) === next) this.chains.delete(msg.chatId);
+    const work: Promise<void> = before.then(() => this.process(seq, msg, settle, release)).finally(() => {
+      release();
+      this.working.delete(work);
+    });
+    this.working.add(work);
+    this.chains.set(msg.chatId, turn);
+    void turn.then(() => {
+      if (this.chains.get(msg.chatId) === turn) this.chains.delete(msg.chatId);
     });
     return result;
   }
 
   /** Processes one message until its effect and its removal from the inbox are committed. */
-  private async process(seq: number, msg: InboundMessage, settle: (r: HandleResult) => void): Promise<void> {
+  private async process(seq: number, msg: InboundMessage, settle: (r: HandleResult) => void, aside: () => void): Promise<void> {
     // Stopping: what has not started stays in the inbox for the next start.
     if (this.stopping) {
       settle({ outcome: 'failed', replies: [] });
@@ -123,7 +140,7 @@ export class Inbox {
       try {
         // A crash between the two commits is harmless: processed again, the front door
         // finds the message id already claimed and does nothing.
-        result ??= await this.deps.bot.handle(msg);
+        result ??= await this.deps.bot.handle(msg, { aside });
         await this.deps.storage.transaction((r) => r.inbox.done(seq));
         this.deps.incident.ok();
         settle(result);

@@ -54,7 +54,7 @@ describe('a full disk', () => {
     const side = mkdtempSync(join(tmpdir(), 'diskfull-side-'));
     const bot = await startLarkBot({ db, directory: writeLarkDirectory(side), domain: fake.base, env: { DUBAN_BACKUP_DIR: join(side, 'backups') } });
     const events = Array.from({ length: 40 }, (_, i) => messageEvent({
-      from: ou('sun-li'), chatId: `oc_d${i % 8}`, eventId: `ev_disk_${i}`, messageId: `om_disk_${i}`,
+      from: ou('sun-li'), chatId: `oc_d${i % 8}`, eventId: `ev_disk_${i}`, messageId: `om_in_disk_${i}`,
       text: `@_user_1 交办 发改委 满盘事项${i} 12月31日`, mentions: BOT,
     }));
     const acked = new Set<number>();

@@ -85,7 +85,7 @@ describe('an inbox that cannot be written (disk full)', () => {
   it('answers the Lark webhook 503 so Lark pushes again, tells the sender once, logs one ERROR, and takes the push after recovery', async () => {
     w = await larkWorld();
     const undo = fillDisk(w.h.app.sqlite);
-    const events = [0, 1, 2].map((i) => messageEvent({ from: ou('sun-li'), eventId: `ev_full_${i}`, messageId: `om_full_${i}`, text: `@_user_1 交办 发改委 满盘测试${i} 12月31日`, mentions: BOT }));
+    const events = [0, 1, 2].map((i) => messageEvent({ from: ou('sun-li'), eventId: `ev_full_${i}`, messageId: `om_in_full_${i}`, text: `@_user_1 交办 发改委 满盘测试${i} 12月31日`, mentions: BOT }));
     for (const e of events) expect((await postEvent(w.url, e, KEY)).status).toBe(503);
     await new Promise((r) => setImmediate(r));
     expect(w.h.logs.filter((l) => / ERROR /.test(l))).toHaveLength(1);
@@ -94,8 +94,8 @@ describe('an inbox that cannot be written (disk full)', () => {
     // Lark pushes the same events again; now they are recorded and answered, once each.
     for (const e of events) expect((await postEvent(w.url, e, KEY)).status).toBe(200);
     await w.settle();
-    const replies = w.fake.sent.filter((s) => s.replyTo?.startsWith('om_full_'));
-    expect(replies.map((s) => s.replyTo).sort()).toEqual(['om_full_0', 'om_full_1', 'om_full_2']);
+    const replies = w.fake.sent.filter((s) => s.replyTo?.startsWith('om_in_full_'));
+    expect(replies.map((s) => s.replyTo).sort()).toEqual(['om_in_full_0', 'om_in_full_1', 'om_in_full_2']);
     expect(w.h.logs.some((l) => l.includes('已恢复'))).toBe(true);
   });
 

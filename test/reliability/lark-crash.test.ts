@@ -19,7 +19,7 @@ describe('crash: kill -9 at random moments during bursts through the real Lark w
     const directory = writeLarkDirectory(dir);
     // Eight group chats, so Lark's 5-a-second per-chat pace does not make the test slow.
     const events = Array.from({ length: 120 }, (_, i) => messageEvent({
-      from: ou('sun-li'), chatId: `oc_g${i % 8}`, eventId: `ev_crash_${i}`, messageId: `om_crash_${i}`,
+      from: ou('sun-li'), chatId: `oc_g${i % 8}`, eventId: `ev_crash_${i}`, messageId: `om_in_crash_${i}`,
       text: `@_user_1 交办 发改委 崩溃测试事项${i} 12月31日`, mentions: BOT,
     }));
     const acked = new Set<number>();
@@ -72,7 +72,7 @@ describe('crash: kill -9 at random moments during bursts through the real Lark w
     // One answer each, as Lark saw them (a resend after a crash carries the same uuid and is dropped there).
     const perMessage = new Map<string, number>();
     for (const s of fake.sent) perMessage.set(s.replyTo ?? '', (perMessage.get(s.replyTo ?? '') ?? 0) + 1);
-    expect([...perMessage.keys()].sort()).toEqual(events.map((_, i) => `om_crash_${i}`).sort());
+    expect([...perMessage.keys()].sort()).toEqual(events.map((_, i) => `om_in_crash_${i}`).sort());
     expect([...perMessage.values()].every((n) => n === 1)).toBe(true);
   }, 240_000);
 });

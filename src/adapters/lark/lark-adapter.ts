@@ -22,8 +22,8 @@ const TOAST: Record<Reply['tone'], string> = { info: 'info', success: 'success',
 
 /**
  * The Feishu/Lark edge. Inbound: messages and card button presses, from the long connection
- * (default) or the webhook; each is acknowledged at once and handed to the front door, one
- * chat at a time in arrival order. Outbound: the outbox's messages as cards or text, within
+ * (default) or the webhook; each is acknowledged once the inbox has recorded it, and the inbox
+ * processes it (one chat at a time in arrival order). Outbound: the outbox's messages as cards or text, within
  * Lark's rate limits.
  */
 export class LarkAdapter implements Adapter {
@@ -189,13 +189,18 @@ export class LarkAdapter implements Adapter {
     this.firstTime(event.event_id);
   }
 
-  private async record(msg: InboundMessage): Promise<HandleResult> {
+  /**
+   * Resolves once the inbox has recorded the message (the platform may be acknowledged then),
+   * with the promise of its processing: boxed, so that awaiting the record does not also
+   * wait for the processing (a long queue in the chat, a question waiting for the model).
+   */
+  private async record(msg: InboundMessage): Promise<{ processed: Promise<HandleResult> }> {
     if (!this.accept) throw new Error('lark adapter not started');
     const acceptance = await this.accept(msg);
-    const result = acceptance.result;
-    this.inFlight.add(result);
-    void result.finally(() => this.inFlight.delete(result));
-    return result;
+    const processed = acceptance.result;
+    this.inFlight.add(processed);
+    void processed.finally(() => this.inFlight.delete(processed));
+    return { processed };
   }
 
   /** A button press runs its command now and answers with a toast and the refreshed card. */
@@ -203,7 +208,7 @@ export class LarkAdapter implements Adapter {
     const normalized = normalizeCardAction(event);
     if (!normalized || (event.event_id && this.seen.has(event.event_id))) return {};
     const msg = { ...normalized, chatType: this.chatKinds.get(normalized.chatId) ?? 'group' };
-    const processed = await this.record(msg);
+    const { processed } = await this.record(msg);
     this.firstTime(event.event_id);
     // Lark waits 3 s for the answer; a long queue in the chat answers with the card unchanged.
     const result = await Promise.race([processed, new Promise<undefined>((r) => setTimeout(() => r(undefined), CARD_WAIT_MS).unref())]);
