@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,7 @@ import { round, timeOnce } from './measure.js';
 import { benchLark } from './lark-e2e.js';
 import { benchQuestions } from './questions.js';
 import { benchExport } from './export.js';
+import { SYNC_CHECK_BYTES } from '../storage/sqlite/ledger-guard.js';
 
 /**
  * `npm run bench [-- --quick]`: a synthetic province straight into SQLite, then commands
@@ -53,6 +54,11 @@ async function main(): Promise<void> {
   (results.startup as { processMs?: number }).processMs = round(performance.now() - t0);
   if (startup.status !== 0) throw new Error(`start-up failed: ${startup.stderr}`);
   rows.push(['start-up', 'open core on the ledger (in process) / whole process, replay of an empty transcript', `${round(inProcess.ms)} ms / ${(results.startup as { processMs: number }).processMs} ms`]);
+  // The start-up corruption check (#15): before start-up up to SYNC_CHECK_BYTES, after it (in a worker) above.
+  const check = await timeOnce(() => app.sqlite.db.pragma('quick_check'));
+  const mib = Math.round(statSync(dbFile).size / 2 ** 20);
+  results.quickCheck = { ms: round(check.ms), mib };
+  rows.push(['quick_check', `PRAGMA quick_check on the ${mib} MiB ledger (before start-up up to ${SYNC_CHECK_BYTES / 2 ** 20} MiB, else in a worker after)`, `${round(check.ms)} ms`]);
 
   // Tallies and plain-language questions on the untouched ledger.
   app.clock instanceof FakeClock && app.clock.set(instantAt(TODAY, '10:00'));

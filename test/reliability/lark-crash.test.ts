@@ -115,5 +115,5 @@ describe('crash: kill -9 at random moments during bursts through the real Lark w
     for (const s of fake.sent) perMessage.set(s.replyTo ?? '', (perMessage.get(s.replyTo ?? '') ?? 0) + 1);
     expect([...perMessage.keys()].sort()).toEqual(events.map((_, i) => `om_in_crash_${i}`).sort());
     expect([...perMessage.values()].every((n) => n === 1)).toBe(true);
-  }, 300_000 + Math.max(0, KILLS - 20) * 15_000);
+  }, Number(process.env.DUBAN_CRASH_TIMEOUT_MS ?? 300_000 + Math.max(0, KILLS - 20) * 15_000));
 });
