@@ -46,6 +46,8 @@ export function prepareLarkBot(o: BotOptions): WarmBot {
       DUBAN_THROTTLE_BURST: '1000', DUBAN_THROTTLE_PER_MINUTE: '6000',
       LARK_APP_ID: 'cli_0123456789abcdef', LARK_APP_SECRET: 'secret-secret', LARK_ENCRYPT_KEY: KEY, LARK_DOMAIN: o.domain,
       LARK_MODE: 'webhook', LARK_WEBHOOK_PORT: '0',
+      // The tests read the log as text lines (`time LEVEL message {context}`).
+      DUBAN_LOG_FORMAT: 'text',
       // Node 22 and later keep compiled code between the test's many bot processes (Node 20 ignores it).
       NODE_COMPILE_CACHE: join(tmpdir(), 'duban-test-compile-cache'),
       ...o.env,

@@ -88,7 +88,7 @@ describe('an inbox that cannot be written (disk full)', () => {
     const events = [0, 1, 2].map((i) => messageEvent({ from: ou('sun-li'), eventId: `ev_full_${i}`, messageId: `om_in_full_${i}`, text: `@_user_1 交办 发改委 满盘测试${i} 12月31日`, mentions: BOT }));
     for (const e of events) expect((await postEvent(w.url, e, KEY)).status).toBe(503);
     await new Promise((r) => setImmediate(r));
-    expect(w.h.logs.filter((l) => / ERROR /.test(l))).toHaveLength(1);
+    expect(w.h.logs.filter((l) => l.includes('"level":"ERROR"'))).toHaveLength(1);
     expect(w.fake.sent.filter((s) => s.content.includes('系统存储故障'))).toHaveLength(1);
     undo();
     // Lark pushes the same events again; now they are recorded and answered, once each.
