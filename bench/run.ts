@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,7 @@ import { round, timeOnce } from './measure.js';
 import { benchLark } from './lark-e2e.js';
 import { benchQuestions } from './questions.js';
 import { benchExport } from './export.js';
+import { SYNC_CHECK_BYTES } from '../storage/sqlite/ledger-guard.js';
 
 /**
  * `npm run bench [-- --quick]`: a synthetic province straight into SQLite, then commands
@@ -65,6 +66,11 @@ async function main(): Promise<void> {
   } else {
     rows.push(['start-up (compiled)', 'not measured: run `npm run build` first', '—']);
   }
+  // The start-up corruption check (#15): before start-up up to SYNC_CHECK_BYTES, after it (in a worker) above.
+  const check = await timeOnce(() => app.sqlite.db.pragma('quick_check'));
+  const mib = Math.round(statSync(dbFile).size / 2 ** 20);
+  results.quickCheck = { ms: round(check.ms), mib };
+  rows.push(['quick_check', `PRAGMA quick_check on the ${mib} MiB ledger (before start-up up to ${SYNC_CHECK_BYTES / 2 ** 20} MiB, else in a worker after)`, `${round(check.ms)} ms`]);
 
   // The daily chase as it runs at 09:00 (paged), a 查询 sent every 50 ms while it runs; its floor
   // (the same reads and writes as a few bulk statements) on a copy of the ledger before it.

@@ -1,7 +1,7 @@
 import { outboxWriter } from './outbox/enqueue.js';
 import { taskCardReply } from './render/task-card.js';
 import type { Storage } from '../storage/repositories.js';
-import { openDatabase } from '../storage/open-database.js';
+import { DatabaseOpenError, openDatabase } from '../storage/open-database.js';
 import { migrate } from '../storage/migrate.js';
 import { SqliteStorage } from '../storage/sqlite/sqlite-storage.js';
 import type { StatementObserver } from '../storage/sqlite/statements.js';
@@ -19,6 +19,8 @@ import { JOBS } from './jobs/index.js';
 import type { Logger } from './core/logger.js';
 import type { Directory } from './directory/directory.js';
 import type { WorkCalendar } from './calendar/work-calendar.js';
+import { Inbox } from './core/inbox.js';
+import { Incident } from './core/incident.js';
 import { OutboxDispatcher, type DispatcherOptions, type PeopleLookup } from './outbox/dispatcher.js';
 
 export interface AppOptions {
@@ -33,6 +35,8 @@ export interface AppOptions {
   random?: () => number;
   dispatcher?: DispatcherOptions;
   schedule?: Partial<ScheduleSettings>;
+  /** Wait before processing again a message the ledger refused (real time; default 1 s). */
+  inboxRetryMs?: number;
   /** Told of every SQL statement executed (the benchmark counts them). */
   statementObserver?: StatementObserver;
 }
@@ -40,6 +44,8 @@ export interface AppOptions {
 /** Everything the core is made of, wired together; adapters and the scheduler attach to it. */
 export interface App {
   bot: Bot;
+  /** The inbound port adapters hand messages to: durably recorded, then processed. */
+  inbox: Inbox;
   storage: Storage;
   sqlite: SqliteStorage;
   dispatcher: OutboxDispatcher;
@@ -52,6 +58,8 @@ export interface App {
   settings: CoreSettings;
   jobs: JobRunner;
   scheduler: Scheduler;
+  /** The health report (ledger, lease, platforms), set by main once everything runs; served at GET /healthz. */
+  health?: () => { ok: boolean };
   close(): Promise<void>;
 }
 
@@ -64,6 +72,9 @@ export function createApp(o: AppOptions): App {
     migrate(db);
   } catch (e) {
     db.close();
+    if (/^SQLITE_(CORRUPT|NOTADB)/.test(String((e as { code?: unknown }).code))) {
+      throw new DatabaseOpenError(`数据库文件 ${o.dbFile} 已损坏（${(e as Error).message}）。请从备份恢复（npm run restore -- 备份文件），或改用新的 DUBAN_DB 路径。`);
+    }
     throw e;
   }
   const sqlite = new SqliteStorage(db, o.statementObserver);
@@ -73,6 +84,7 @@ export function createApp(o: AppOptions): App {
     for (const id of ids) out[id] = { name: o.directory.personName(id), account: await identity.accountFor(repos.bindings, platform, id) };
     return out;
   };
+  const incident = new Incident(o.logger, '数据库无法写入：收到的消息暂不能记录或处理');
   const dispatcher = new OutboxDispatcher(sqlite, o.clock, o.logger, people, o.dispatcher);
   const bot = new Bot({
     storage: sqlite,
@@ -89,15 +101,18 @@ export function createApp(o: AppOptions): App {
     outbox: outboxWriter,
     taskCard: taskCardReply,
   });
+  const inbox = new Inbox({ storage: sqlite, bot, clock: o.clock, logger: o.logger, incident, retryMs: o.inboxRetryMs });
   const jobs = new JobRunner(
     { storage: sqlite, directory: o.directory, calendar: o.calendar, clock: o.clock, settings, outbox: outboxWriter, kick: () => void dispatcher.kick() },
     schedule,
   );
   const scheduler = new Scheduler({ storage: sqlite, calendar: o.calendar, clock: o.clock, logger: o.logger }, jobs, JOBS);
   return {
-    bot, storage: sqlite, sqlite, dispatcher, directory: o.directory, calendar: o.calendar, identity, registry,
+    bot, inbox, storage: sqlite, sqlite, dispatcher, directory: o.directory, calendar: o.calendar, identity, registry,
     clock: o.clock, logger: o.logger, settings, jobs, scheduler,
     async close() {
+      inbox.stop();
+      await inbox.idle();
       await scheduler.stop();
       await dispatcher.stop();
       await sqlite.close();

@@ -40,6 +40,9 @@ const schema = z.object({
   DUBAN_LLM_MODEL: z.string().min(1).max(200).optional(),
   DUBAN_LLM_KEY: z.string().min(1).optional(),
   DUBAN_LLM_TIMEOUT_MS: z.coerce.number({ message: '须为整数（毫秒）' }).int('须为整数').min(200, '至少 200 毫秒').max(30000, '不超过 30000 毫秒').default(3000),
+  DUBAN_BACKUP_DIR: z.string().min(1).optional(),
+  DUBAN_BACKUP_KEEP: z.coerce.number({ message: '须为整数' }).int('须为整数').min(1, '至少保留 1 份').max(365, '不超过 365 份').default(7),
+  DUBAN_BACKUP_TIME: time.default('19:00'),
   DUBAN_START: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$/, '须写成 "2026-12-07 09:00" 的格式')

@@ -39,6 +39,11 @@ export interface PrepareContext {
   settings: CoreSettings;
   /** Whether the sender is a directory person (a short read; ask only before an outside call). */
   knownSender(): Promise<boolean>;
+  /**
+   * Say so just before waiting on an outside call: the message then stops holding up the later
+   * messages of its chat, and is answered from the ledger as it stands when the call returns.
+   */
+  aside(): void;
 }
 
 /** What `parse` may look at: no repositories, no side effects. */

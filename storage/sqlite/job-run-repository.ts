@@ -27,6 +27,11 @@ export class SqliteJobRunRepository implements JobRunRepository {
     return (await this.meta(key)) ?? value;
   }
 
+  async raiseMeta(key: string, value: string): Promise<string> {
+    this.s.get('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)').run(key, value);
+    return (await this.meta(key)) ?? value;
+  }
+
   async find(job: string, period: string): Promise<JobRun | undefined> {
     const r = this.s.get('SELECT * FROM job_runs WHERE job = ? AND period = ?').get(job, period) as Row | undefined;
     return r ? { job: r.job, period: r.period, status: r.status, ranAt: r.ran_at, scheduled: r.scheduled, messages: r.messages, detail: r.detail ?? undefined } : undefined;

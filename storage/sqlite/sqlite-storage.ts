@@ -2,9 +2,20 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from '../open-database.js';
 import type { Repositories, Storage } from '../repositories.js';
 import { Statements, type StatementObserver } from './statements.js';
+import { StorageUnavailableError } from '../storage-error.js';
+
+/** SQLite result codes that mean the file, not the statement, is the problem. */
+const UNAVAILABLE = /^SQLITE_(FULL|IOERR|READONLY|BUSY|LOCKED|CANTOPEN|CORRUPT|NOTADB|PROTOCOL)/;
+
+function unavailable(e: unknown): StorageUnavailableError | undefined {
+  if (e instanceof StorageUnavailableError) return e;
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && UNAVAILABLE.test(code) ? new StorageUnavailableError(code, e) : undefined;
+}
 import { SqliteTaskRepository } from './task-repository.js';
 import { SqliteAuditRepository } from './audit-repository.js';
 import { SqliteInboundRepository } from './inbound-repository.js';
+import { SqliteInboxRepository } from './inbox-repository.js';
 import { SqliteChatRepository } from './chat-repository.js';
 import { SqliteOutboxRepository } from './outbox-repository.js';
 import { SqliteBindingRepository } from './binding-repository.js';
@@ -33,6 +44,8 @@ export class SqliteStorage implements Storage {
   private readonly caches: Array<{ clearCache(): void }>;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** Called after every commit (the ledger guard checks the file and keeps the last-commit marker). */
+  onCommit: (() => void) | undefined;
   // Prepared once: compiling BEGIN/COMMIT text on every transaction costs as much as a statement.
   private readonly begin: Statement;
   private readonly commit: Statement;
@@ -62,6 +75,7 @@ export class SqliteStorage implements Storage {
       verifications: new SqliteVerificationRepository(s),
       audit: new SqliteAuditRepository(s),
       inbound: new SqliteInboundRepository(s),
+      inbox: new SqliteInboxRepository(s),
       chats: new SqliteChatRepository(s),
       outbox: new SqliteOutboxRepository(s),
       warnings: new SqliteWarningRepository(s),
@@ -74,16 +88,25 @@ export class SqliteStorage implements Storage {
 
   transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T> {
     const run = async (): Promise<T> => {
-      if (this.closed) throw new Error('storage is closed');
-      this.begin.run();
+      if (this.closed) throw new StorageUnavailableError('CLOSED', new Error('storage is closed'));
+      try {
+        this.begin.run();
+      } catch (e) {
+        throw unavailable(e) ?? e;
+      }
       try {
         const result = await fn(this.repos);
         this.commit.run();
+        this.onCommit?.();
         return result;
       } catch (e) {
-        if (this.db.inTransaction) this.rollback.run();
+        try {
+          if (this.db.inTransaction) this.rollback.run();
+        } catch {
+          // A failed rollback leaves SQLite to roll back on its own; the first error is the one to report.
+        }
         for (const c of this.caches) c.clearCache();
-        throw e;
+        throw unavailable(e) ?? e;
       }
     };
     const next = this.queue.then(run, run);
