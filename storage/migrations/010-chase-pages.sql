@@ -1,4 +1,4 @@
--- 013: the daily chase works in pages, each its own transaction. The run's cursor is written
+-- 010: the daily chase works in pages, each its own transaction. The run's cursor is written
 -- with each page, so a crash mid-chase resumes from the last committed page and repeats
 -- nothing; the run itself (job_runs) is recorded with the last page.
 
