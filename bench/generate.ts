@@ -38,6 +38,10 @@ export function rng(seed: number): () => number {
 
 const unitId = (i: number) => `u${String(i).padStart(3, '0')}`;
 
+/** Work groups the synthetic tasks were assigned in (by lead unit), besides the bench's own group. */
+const CHATS = 40;
+const chatOf = (unit: number) => `bench-chat-${unit % CHATS}`;
+
 /**
  * A directory YAML: a governor, vice governors and deputies covering the units, the office,
  * and per unit a head and handlers, `size.people` in all.
@@ -97,23 +101,26 @@ export function generateDatabase(file: string, size: Size): { seconds: number; r
 
   const insertTask = db.prepare(`INSERT INTO tasks (id, code, title, source, is_key, status, assigner_id, assigned_at, assigned_date,
       original_deadline, deadline, lead_unit_id, progress, last_progress_at, completed_at, completed_date, result,
-      origin_platform, origin_chat_id, origin_message_id, updated_at) VALUES (?, ?, ?, 'general', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'bench', 'bench-group', ?, ?)`);
+      origin_platform, origin_chat_id, origin_message_id, updated_at) VALUES (?, ?, ?, 'general', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'bench', ?, ?, ?)`);
   const insertUnit = db.prepare('INSERT INTO task_units (task_id, unit_id, role, responsible_id, acked_at, acked_by) VALUES (?, ?, ?, ?, ?, ?)');
   const insertAudit = db.prepare(`INSERT INTO audit_log (at, actor_id, action, task_id, details, platform, chat_id, message_id) VALUES (?, ?, ?, ?, ?, 'bench', 'bench-group', ?)`);
   const insertReport = db.prepare("INSERT INTO progress_reports (task_id, unit_id, person_id, kind, percent, text, at) VALUES (?, ?, ?, 'result', 100, ?, ?)");
   const rows = { tasks: 0, task_units: 0, audit_log: 0, progress_reports: 0 };
-  const firstOpen = size.tasks - size.overdue - size.openNotDue;
 
+  // Overdue and open work is scattered over the whole id range (not a block at the end), so a
+  // page of overdue tasks touches pages of the table all over the file.
+  const slot = (id: number) => (id * 7919) % size.tasks;
   const batch = db.transaction((from: number, to: number) => {
     for (let id = from; id <= to; id++) {
       let assigned: string;
       let deadline: string;
       let status: string;
-      if (id <= firstOpen) {
-        assigned = addDays(start, Math.floor((id / firstOpen) * span));
+      const s = slot(id);
+      if (s >= size.overdue + size.openNotDue) {
+        assigned = addDays(start, Math.floor((id / size.tasks) * span));
         deadline = addDays(assigned, 5 + Math.floor(rand() * 55));
         status = rand() < 0.1 ? 'verified' : 'completed';
-      } else if (id <= firstOpen + size.overdue) {
+      } else if (s < size.overdue) {
         assigned = addDays(TODAY, -(10 + Math.floor(rand() * 80)));
         deadline = addDays(TODAY, -(1 + Math.floor(rand() * Math.max(1, daysBetween(assigned, TODAY) - 2))));
         status = 'active';
@@ -132,7 +139,7 @@ export function generateDatabase(file: string, size: Size): { seconds: number; r
       const msg = `bench-${id}`;
       insertTask.run(id, code, `基准事项${id}`, id % 17 === 0 ? 1 : 0, status, assigner, at, assigned, deadline, deadline, unitId(lead),
         done ? 100 : null, done ? `${completed}T16:00:00.000+08:00` : null, done ? `${completed}T16:00:00.000+08:00` : null, completed,
-        done ? '已按要求办结' : null, msg, at);
+        done ? '已按要求办结' : null, chatOf(lead), msg, at);
       insertAudit.run(at, assigner, 'assign', id, `{"lead":"${unitId(lead)}","deadline":"${deadline}"}`, msg);
       const acked = status !== 'pending';
       insertUnit.run(id, unitId(lead), 'lead', responsible, acked ? at : null, acked ? responsible : null);
@@ -159,7 +166,8 @@ export function generateDatabase(file: string, size: Size): { seconds: number; r
   const CHUNK = 50_000;
   for (let from = 1; from <= size.tasks; from += CHUNK) batch(from, Math.min(size.tasks, from + CHUNK - 1));
   db.prepare("INSERT INTO counters (name, value) VALUES ('task', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value").run(size.tasks);
-  db.prepare("INSERT INTO chats (platform, chat_id, kind, title, first_seen, last_seen) VALUES ('bench', 'bench-group', 'group', '基准群', ?, ?)").run(`${TODAY}T08:00:00.000+08:00`, `${TODAY}T08:00:00.000+08:00`);
+  const chat = db.prepare("INSERT INTO chats (platform, chat_id, kind, title, first_seen, last_seen) VALUES ('bench', ?, 'group', ?, ?, ?)");
+  for (const id of ['bench-group', ...Array.from({ length: CHATS }, (_, k) => `bench-chat-${k}`)]) chat.run(id, `基准群 ${id}`, `${TODAY}T08:00:00.000+08:00`, `${TODAY}T08:00:00.000+08:00`);
   for (const { sql } of indexes) db.exec(sql);
   db.exec('ANALYZE');
   db.pragma('journal_mode = WAL');

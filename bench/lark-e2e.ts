@@ -56,7 +56,7 @@ export async function benchLark(events: number): Promise<LarkResult> {
     app, undefined, { perTarget: Infinity, perApp: Infinity },
   );
   app.dispatcher.register(adapter);
-  await adapter.start((m) => app.bot.handle(m));
+  await adapter.start(app.inbox.accept);
   const botUrl = `http://127.0.0.1:${adapter.port}/webhook/event`;
 
   // The echo bot.

@@ -1,6 +1,6 @@
 /**
  * Memory of a bot on a big ledger, in a process of its own: open the core, answer a tally and
- * a plain-language question, run the daily chase. Prints JSON: resident memory after opening,
+ * a plain-language question, run the daily chase (paged, as at 09:00). Prints JSON: resident memory after opening,
  * after the queries, after the chase, and the maximum.
  */
 import { readFileSync } from 'node:fs';
@@ -24,12 +24,12 @@ for (const text of ['上周各单位情况', '测1单位还有几件逾期？'])
   await app.bot.handle({ platform: 'console', messageId: `mem-${text}`, chatId: 'bench-group', chatType: 'group', senderAccountId: '省长甲', text, mentions: [], mentionsBot: true });
 }
 const queried = rss();
-// A dry run on the next day (today's chase may already be recorded): all the work, nothing kept.
-const next = '2026-12-08';
+// The chase as the bot runs it, in pages, on a morning not chased yet (the main bench chases three before).
+const next = process.argv[4] ?? '2026-12-10';
 (app.clock as FakeClock).set(instantAt(next, '09:00'));
 const occ = app.jobs.occurrence(dailyChase, next);
-const run = occ ? await app.jobs.run(dailyChase, occ, { dryRun: true }) : undefined;
-if (run?.status !== 'dry-run') throw new Error(`chase did not run: ${run?.status}`);
+const run = occ ? await app.jobs.run(dailyChase, occ) : undefined;
+if (run?.status !== 'ran') throw new Error(`chase did not run: ${run?.status}`);
 const chased = rss();
 await app.close();
 process.stdout.write(`${JSON.stringify({ openedMb: opened, afterQueriesMb: queried, afterChaseMb: chased, maxMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);

@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { loadCalendar } from '../src/calendar/load-calendar.js';
 import { instantAt } from '../src/time/shanghai.js';
 import { computeTally } from '../src/reports/tally.js';
 import { previousWeek } from '../src/calendar/periods.js';
-import { dailyChase } from '../src/jobs/daily-chase.js';
+import { chaseFloor, liveChase, type LiveChase } from './chase.js';
 import { benchCommands, type Recorder } from './commands.js';
 import { directoryYaml, FULL, generateDatabase, QUICK, TODAY, type Size } from './generate.js';
 import { round, timeOnce } from './measure.js';
@@ -19,6 +19,7 @@ import { benchLark } from './lark-e2e.js';
 import { benchQuestions } from './questions.js';
 import { benchExport } from './export.js';
 import { sqliteOf } from '../test/support/raw-sql.js';
+import { SYNC_CHECK_BYTES } from '../storage/sqlite/ledger-guard.js';
 
 /**
  * `npm run bench [-- --quick]`: a synthetic province straight into SQLite, then commands
@@ -53,18 +54,53 @@ async function main(): Promise<void> {
   spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', '--db', dbFile, '--directory', yamlFile], { input: '', encoding: 'utf8' });
   (results.startup as { processMs?: number }).processMs = round(performance.now() - t0);
   if (startup.status !== 0) throw new Error(`start-up failed: ${startup.stderr}`);
-  rows.push(['start-up', 'open core on the ledger (in process) / whole process, replay of an empty transcript', `${round(inProcess.ms)} ms / ${(results.startup as { processMs: number }).processMs} ms`]);
+  rows.push(['start-up (tsx)', 'open core on the ledger (in process) / whole process under tsx, replay of an empty transcript', `${round(inProcess.ms)} ms / ${(results.startup as { processMs: number }).processMs} ms`]);
+  // The production start: compiled JavaScript (`npm run build`, `npm run serve`).
+  if (existsSync('dist/src/main.js')) {
+    spawnSync(process.execPath, ['dist/src/main.js', '--db', dbFile, '--directory', yamlFile], { input: '', encoding: 'utf8' });
+    const t1 = performance.now();
+    const compiled = spawnSync(process.execPath, ['dist/src/main.js', '--db', dbFile, '--directory', yamlFile], { input: '', encoding: 'utf8' });
+    const compiledMs = round(performance.now() - t1);
+    if (compiled.status !== 0) throw new Error(`compiled start-up failed: ${compiled.stderr}`);
+    (results.startup as { compiledMs?: number }).compiledMs = compiledMs;
+    rows.push(['start-up (compiled)', 'whole process from dist/ (npm run serve), same ledger and directory', `${compiledMs} ms`]);
+  } else {
+    rows.push(['start-up (compiled)', 'not measured: run `npm run build` first', '—']);
+  }
+  // The start-up corruption check (#15): before start-up up to SYNC_CHECK_BYTES, after it (in a worker) above.
+  const check = await timeOnce(() => sqliteOf(app).pragma('quick_check'));
+  const mib = Math.round(statSync(dbFile).size / 2 ** 20);
+  results.quickCheck = { ms: round(check.ms), mib };
+  rows.push(['quick_check', `PRAGMA quick_check on the ${mib} MiB ledger (before start-up up to ${SYNC_CHECK_BYTES / 2 ** 20} MiB, else in a worker after)`, `${round(check.ms)} ms`]);
 
-  // Tallies and plain-language questions on the untouched ledger.
-  app.clock instanceof FakeClock && app.clock.set(instantAt(TODAY, '10:00'));
-  const tally = await best(5, () => app.storage.transaction((r) => computeTally(r.stats, app.directory, previousWeek(TODAY), TODAY)));
+  // The daily chase as it runs at 09:00 (paged), a 查询 sent every 50 ms while it runs; its floor
+  // (the same reads and writes as a few bulk statements) on a copy of the ledger before it.
+  const floorFile = join(work, `${size.name}-floor.db`);
+  for (const s of ['', '-wal', '-shm']) rmSync(`${floorFile}${s}`, { force: true });
+  sqliteOf(app).exec(`VACUUM INTO '${floorFile}'`);
+  const floor = chaseFloor(floorFile, TODAY);
+  for (const s of ['', '-wal', '-shm']) rmSync(`${floorFile}${s}`, { force: true });
+  const code = `D-${String(size.tasks - 5).padStart(4, '0')}`;
+  const chase = await liveChase(app, TODAY, code);
+  results.dailyChase = { ...chase, floorMs: floor.ms, floorTasks: floor.tasks, ratio: round(chase.ms / floor.ms) };
+  rows.push(['daily chase', `${size.overdue.toLocaleString()} overdue among ${size.tasks.toLocaleString()}; ${chase.messages} messages in ${chase.pages} pages; floor ${round(floor.ms)} ms (${floor.tasks.toLocaleString()} tasks in bulk SQL)`, `${round(chase.ms / 1000, 2)} s = ×${round(chase.ms / floor.ms)} floor`]);
+  rows.push(['during the chase', `${chase.answers} 查询 answered while it ran (p99 ${chase.p99AnswerMs} ms); event loop p99 stall ${chase.p99StallMs} ms`, `answer ≤ ${chase.maxAnswerMs} ms, stall ≤ ${chase.maxStallMs} ms`]);
+  // Two more mornings, so that the tallies below have a few days of chase history behind them.
+  const later: LiveChase[] = [];
+  for (const d of ['2026-12-08', '2026-12-09']) later.push(await liveChase(app, d, code));
+  results.laterChases = later;
+  rows.push(['later chases', `2nd and 3rd mornings (notices of the 2nd and 3rd steps); answer ≤ ${Math.max(...later.map((l) => l.maxAnswerMs))} ms, stall ≤ ${Math.max(...later.map((l) => l.maxStallMs))} ms`, later.map((l) => `${round(l.ms / 1000, 2)} s`).join(' / ')]);
+
+  // Tallies and plain-language questions with three days of chase history behind them.
+  app.clock instanceof FakeClock && app.clock.set(instantAt('2026-12-09', '10:00'));
+  const tally = await best(5, () => app.storage.transaction((r) => computeTally(r.stats, app.directory, previousWeek('2026-12-14'), '2026-12-09')));
   results.weeklyTally = { ms: tally };
-  rows.push(['weekly tally', 'last week, 200 units, at a million tasks', `${round(tally)} ms`]);
+  rows.push(['weekly tally', 'this week with 3 days of chases, 200 units, at a million tasks', `${round(tally)} ms`]);
   const ask = (text: string) => best(5, () => app.bot.handle({
     platform: 'console', messageId: `q-${Math.random()}`, chatId: 'bench-group', chatType: 'group', senderAccountId: '省长甲', text, mentions: [], mentionsBot: true,
   }));
   const questions: Record<string, number> = {};
-  for (const q of ['测1单位还有几件逾期？', '本周交办了多少件？', '上周各单位情况', `D-${String(size.tasks - 5).padStart(4, '0')} 怎么样了`]) {
+  for (const q of ['测1单位还有几件逾期？', '本周交办了多少件？', '上周各单位情况', `${code} 怎么样了`]) {
     questions[q] = round(await ask(q));
     rows.push(['plain-language query', q, `${questions[q]} ms`]);
   }
@@ -73,15 +109,12 @@ async function main(): Promise<void> {
   results.questionReader = reader;
   rows.push(['question reader', `${reader.questions} corpus questions, rules only; ${Math.round(reader.withoutModel * 100)}% read in full without the model; ${reader.large?.units ?? 0}-unit directory: ${reader.large?.meanUs ?? 0} µs`, `${reader.meanUs} µs/question (p99 ${reader.p99Us})`]);
 
-  // The daily chase with its overdue tasks, and the same overdue count in a ledger a fifth the size.
-  const chase = await runChase(app);
-  results.dailyChase = chase;
-  rows.push(['daily chase', `${size.overdue.toLocaleString()} overdue among ${size.tasks.toLocaleString()}`, `${round(chase.ms / 1000, 2)} s, ${chase.messages} messages`]);
+  // The same overdue count in a ledger a fifth the size: what grows with the ledger.
   const smallSize: Size = { ...size, name: `${size.name}-small`, tasks: Math.max(size.overdue + size.openNotDue + 1000, Math.floor(size.tasks / 5)) };
   const smallDb = join(work, `${smallSize.name}.db`);
   generateDatabase(smallDb, smallSize);
   const small = await openBench(smallSize, smallDb, yaml);
-  const smallChase = await runChase(small.app);
+  const smallChase = await liveChase(small.app, TODAY, code);
   await small.app.close();
   const scaling = chase.ms / smallChase.ms;
   results.chaseScaling = { smallTasks: smallSize.tasks, smallMs: round(smallChase.ms), largeMs: round(chase.ms), ratio: round(scaling) };
@@ -141,14 +174,6 @@ async function openBench(size: Size, dbFile: string, yaml: string, record = fals
     statementObserver: record ? (reader, sql, args) => recorder.current?.push({ reader, sql, args }) : undefined,
   });
   return { app, recorder };
-}
-
-async function runChase(app: App): Promise<{ ms: number; messages: number }> {
-  (app.clock as FakeClock).set(instantAt(TODAY, '09:00'));
-  const occ = app.jobs.occurrence(dailyChase, TODAY);
-  if (!occ) throw new Error('no chase today');
-  const { ms, value } = await timeOnce(() => app.jobs.run(dailyChase, occ));
-  return { ms, messages: value.messages.length };
 }
 
 async function best(times: number, f: () => Promise<unknown>): Promise<number> {

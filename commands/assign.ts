@@ -12,6 +12,7 @@ import { joinParts, splitParts, type Part } from '../src/parsing/split-parts.js'
 import { looksLikeUnitName, resolveReference, type Reference } from '../src/parsing/resolve-reference.js';
 import { deadlineText } from '../src/render/task-view.js';
 import { addressPerson } from '../src/domain/leader-address.js';
+import { extractKeyed } from '../src/parsing/keyed-fields.js';
 
 const SOURCE_KINDS = Object.keys(SOURCES) as [SourceKind, ...SourceKind[]];
 
@@ -23,43 +24,15 @@ const schema = z.object({
   deadline: z.object({ date: z.string(), expression: z.string(), defaulted: z.boolean() }),
   source: z.enum(SOURCE_KINDS),
   isKey: z.boolean(),
+  urgent: z.boolean(),
+  plan: z.boolean(),
 });
 type AssignArgs = z.infer<typeof schema>;
 
-const KEYED = /(牵头单位|牵头|配合单位|配合|协办单位|协办|截止日期|截止|时限|期限|来源|事项|标题)[:：]\s*/g;
 const KEY_WORDS = new Set(['重点', '【重点】', '[重点]', '重点事项', '重点督办']);
-
-interface Keyed {
-  lead: string[];
-  co: string[];
-  deadline?: string;
-  source?: string;
-  title?: string;
-  rest: string;
-}
-
-/** Pulls `牵头:` `配合:` `截止:` `来源:` `事项:` fields out of the text. */
-function extractKeyed(text: string): Keyed {
-  const out: Keyed = { lead: [], co: [], rest: '' };
-  const matches = [...text.matchAll(KEYED)];
-  if (matches.length === 0) return { ...out, rest: text };
-  let rest = text.slice(0, matches[0]?.index ?? 0);
-  matches.forEach((m, i) => {
-    const start = (m.index ?? 0) + m[0].length;
-    const end = matches[i + 1]?.index ?? text.length;
-    const raw = text.slice(start, end).trim();
-    const key = m[1] ?? '';
-    // Unit lists and deadlines end at the first space; the remainder belongs to the text.
-    const [value = '', ...tail] = key === '事项' || key === '标题' ? [raw] : raw.split(/\s+/);
-    if (tail.length > 0) rest += ` ${tail.join(' ')}`;
-    if (key.startsWith('牵头')) out.lead.push(...value.split(/[、,，;；]/).filter(Boolean));
-    else if (key.startsWith('配合') || key.startsWith('协办')) out.co.push(...value.split(/[、,，;；]/).filter(Boolean));
-    else if (key === '来源') out.source = value;
-    else if (key === '事项' || key === '标题') out.title = value;
-    else out.deadline = value;
-  });
-  return { ...out, rest: rest.trim() };
-}
+/** J五(一): 紧急 work is handled on receipt (即收即办); 年度计划 puts it in the year's plan (H3). */
+const URGENT_WORDS = new Set(['紧急', '【紧急】', '[紧急]', '特急', '急件']);
+const PLAN_WORDS = new Set(['年度计划', '【年度计划】', '列入年度计划']);
 
 function refOrFail(token: string, input: CommandInput, ctx: ParseContext): Reference {
   const ref = resolveReference(token, input.mentions, ctx.directory);
@@ -74,6 +47,8 @@ function parseAssign(input: CommandInput, ctx: ParseContext): AssignArgs {
   const refs: Array<{ ref: Reference; role?: 'lead' | 'co' }> = [];
   let deadlineRaw = keyed.deadline;
   let isKey = false;
+  let urgent = false;
+  let plan = false;
   const kinds = parts.map((p) => classify(p, input, ctx));
 
   // References are taken from the leading run of parts, or, when the text starts with the
@@ -85,6 +60,11 @@ function parseAssign(input: CommandInput, ctx: ParseContext): AssignArgs {
     const part = parts[i] as Part;
     if (k.kind === 'key') {
       isKey = true;
+      return;
+    }
+    if (k.kind === 'urgent' || k.kind === 'plan') {
+      if (k.kind === 'urgent') urgent = true;
+      else plan = true;
       return;
     }
     if (k.kind === 'deadline') {
@@ -151,6 +131,7 @@ function parseAssign(input: CommandInput, ctx: ParseContext): AssignArgs {
     if (parsed.kind === 'invalid') throw new UserError(parsed.reason.includes('已过') ? 'past_deadline' : 'bad_deadline', `${parsed.reason}。`, true);
     deadline = { date: parsed.deadline.date, expression: parsed.deadline.expression, defaulted: false };
   } else {
+    if (urgent) throw new UserError('bad_deadline', '紧急事项即收即办、限时办结，须写明时限，如：今天、明天、12月15日、3个工作日。');
     const d = rule.defaultDeadline(ctx.today, ctx.calendar);
     if (typeof d !== 'string') throw new UserError('bad_deadline', `${d.required}，如：12月15日、5个工作日、本周五。`);
     deadline = { date: d, expression: `按${rule.label}默认时限`, defaulted: true };
@@ -160,7 +141,7 @@ function parseAssign(input: CommandInput, ctx: ParseContext): AssignArgs {
     throw new UserError('bad_deadline', `${rule.basis}，时限不能晚于 ${formatDateCn(max, ctx.today)}。`, false);
   }
   // H12: the deadline must leave at least one working day (a holiday eve counts as the same day).
-  if (source !== 'instruction' && ctx.calendar.workingDaysBetween(ctx.today, deadline.date) < 1) {
+  if (source !== 'instruction' && !urgent && ctx.calendar.workingDaysBetween(ctx.today, deadline.date) < 1) {
     const earliest = ctx.calendar.addWorkingDays(ctx.today, 1);
     const why = deadline.date === ctx.today ? "时限不能定在交办当天" : `时限 ${formatDateCn(deadline.date, ctx.today)}距今没有一个工作日`;
     throw new UserError(
@@ -170,7 +151,7 @@ function parseAssign(input: CommandInput, ctx: ParseContext): AssignArgs {
     );
   }
   const title = (keyed.title ?? joinParts(titleParts)).replace(/^[:：，,。]+|[，,；;。]+$/g, '').trim();
-  return { title, units, deadline, source, isKey };
+  return { title, units, deadline, source, isKey, urgent, plan };
 }
 
 type Classified =
@@ -178,11 +159,15 @@ type Classified =
   | { kind: 'unknown-ref'; name: string }
   | { kind: 'deadline' }
   | { kind: 'key' }
+  | { kind: 'urgent' }
+  | { kind: 'plan' }
   | { kind: 'text' };
 
 function classify(part: Part, input: CommandInput, ctx: ParseContext): Classified {
   const text = part.text;
   if (KEY_WORDS.has(text)) return { kind: 'key' };
+  if (URGENT_WORDS.has(text)) return { kind: 'urgent' };
+  if (PLAN_WORDS.has(text)) return { kind: 'plan' };
   const roleSuffix = /^(.+?)(牵头|配合|协办)$/.exec(text);
   const core = roleSuffix ? (roleSuffix[1] ?? text) : text;
   const ref = resolveReference(core, input.mentions, ctx.directory);
@@ -201,7 +186,7 @@ function findTrailingRefs(kinds: Classified[]): number {
   let start = kinds.length;
   for (let i = kinds.length - 1; i >= 0; i--) {
     const k = kinds[i];
-    if (k?.kind === 'deadline' || k?.kind === 'key') continue;
+    if (k?.kind === 'deadline' || k?.kind === 'key' || k?.kind === 'urgent' || k?.kind === 'plan') continue;
     if (k?.kind !== 'ref') break;
     start = i;
   }
@@ -214,7 +199,7 @@ export const assign = defineCommand({
   category: '办理',
   summary: '交办督办事项：写明承办单位（第一个为牵头）、事项和时限',
   usage: [
-    '交办 牵头单位 [配合单位…] 事项内容 时限 [来源:类别] [重点]',
+    '交办 牵头单位 [配合单位…] 事项内容 时限 [来源:类别] [重点] [紧急] [年度计划]',
     '交办 事项内容 牵头:单位 配合:单位、单位 截止:日期',
     `来源可写：${sourceLabels()}（未写时限按来源默认；会议、批示、领导调研须写时限）`,
   ],
@@ -226,6 +211,8 @@ export const assign = defineCommand({
     '交办 住建厅 办理关于城市更新的议案 来源:人大议案',
     '交办 海州市 落实调研明确的园区道路改造 来源:领导调研 12月31日',
     '交办 发改委 贯彻落实国务院关于促进民营经济发展的意见 来源:上级文件',
+    '交办 海州市 核查暴雨受灾情况并报送 今天 紧急',
+    '交办 交通厅 完成国省道改造 2027-06-30 年度计划',
   ],
   allowed: ASSIGNER_ROLES,
   parse: parseAssign,
@@ -240,7 +227,9 @@ export const assign = defineCommand({
       deadlineExpression: args.deadline.expression,
       units: args.units,
       origin: ctx.message,
+      note: { ...(args.urgent ? { urgent: true } : {}), ...(args.plan ? { annualPlan: Number(ctx.today.slice(0, 4)) } : {}) },
     }, { workEnd: ctx.settings.workEnd });
+    if (args.urgent || args.plan) await ctx.repos.marks.set(task.id, { urgent: args.urgent, planYear: args.plan ? Number(ctx.today.slice(0, 4)) : undefined });
     const v = { directory: ctx.directory, calendar: ctx.calendar, today: ctx.today };
     const describe = (u: AssignArgs['units'][number]) => `${ctx.directory.unitName(u.unitId)}（${addressPerson(ctx.directory, u.responsibleId)}）`;
     const co = args.units.filter((u) => u.role === 'co');
@@ -257,7 +246,7 @@ export const assign = defineCommand({
     return {
       reply: {
         tone: 'success',
-        title: `已交办 ${task.code}${args.isKey ? '【重点】' : ''}`,
+        title: `已交办 ${task.code}${args.isKey ? '【重点】' : ''}${args.urgent ? '【紧急】' : ''}`,
         fields: [
           { label: '事项', value: args.title },
           { label: '牵头', value: describe(args.units[0] as AssignArgs['units'][number]) },
@@ -266,6 +255,7 @@ export const assign = defineCommand({
           { label: '来源', value: SOURCES[args.source].label },
         ],
         lines: [
+          ...(args.urgent ? [`紧急事项即收即办：请承办人立即签收；未签收的，工作时间内每 ${ctx.settings.urgentChaseHours ?? 2} 个工作小时催办一次。`] : []),
           ackDue === ctx.today
             ? '请承办人今日内签收；办理中可随时报送进展。'
             : `已在工作时间外交办：${formatDateCn(ackDue, ctx.today)}下班前签收的，视同当天签收；办理中可随时报送进展。`,

@@ -31,6 +31,13 @@ import { approveReferralCommand, proposeReferralCommand, refuseReferralCommand }
 import { partDone } from './part-done.js';
 import { ledger } from './ledger.js';
 import { exportFiles } from './export.js';
+import { warn, withdrawWarningCommand } from './warning.js';
+import { warningRegister } from './warning-register.js';
+import { confirmExcuse, excuse, refuseExcuse } from './excuse.js';
+import { rectificationList } from './rectification-list.js';
+import { planExplanation } from './plan-explanation.js';
+import { annualReview } from './annual-review.js';
+import { followUp, lookBackList } from './look-back-list.js';
 
 /**
  * The command table: every chat command, in the order `帮助` lists them within each
@@ -42,9 +49,10 @@ export const COMMANDS: readonly CommandDefinition[] = [
   coordinate, coordinationOpinion, statePosition, confirmPosition, escalate,
   infeasible, answerInfeasible, resume,
   extension, approveExtension, refuseExtension,
-  rectificationDemand, explanation, acceptExplanationCommand,
+  rectificationDemand, explanation, acceptExplanationCommand, rectificationList, planExplanation,
+  warn, withdrawWarningCommand, excuse, confirmExcuse, refuseExcuse,
   proposeReferralCommand, approveReferralCommand, refuseReferralCommand,
-  splitStages, verify, lookBack, handover, leave, returnFromLeave, acting,
-  query, ledger, weeklyReport, statistics, exportFiles, help,
+  splitStages, verify, lookBack, followUp, handover, leave, returnFromLeave, acting,
+  query, ledger, warningRegister, lookBackList, weeklyReport, statistics, annualReview, exportFiles, help,
   bind, unbind, confirmBinding, blockAccount, unblockAccount, registerWorkGroup, unregisterWorkGroup,
 ];

@@ -57,6 +57,7 @@ async function askModel(text: string, ctx: PrepareContext): Promise<ReadResult |
   if (fullyRead(readQuestion(text, ctx.directory, ctx.today))) return undefined;
   // Nothing of an unregistered account's message leaves the machine.
   if (!(await ctx.knownSender())) return undefined;
+  ctx.aside();
   return readWithModel(text, ctx.directory, ctx.today, model);
 }
 

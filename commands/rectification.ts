@@ -5,6 +5,7 @@ import { UserError } from '../src/core/errors.js';
 import { loadTask, requireOpen } from '../src/core/task-access.js';
 import { acceptExplanation, assigningLeader, recordDemand, recordExplanation } from '../src/domain/actions/explain.js';
 import { isLeader } from '../src/domain/ladder.js';
+import { openRectificationList, RECTIFY_DEFAULT_DAYS } from '../src/domain/actions/rectification-list.js';
 import { headsOf } from '../src/domain/people-state.js';
 import type { Task } from '../src/domain/task.js';
 import { parseCodeAndText } from '../src/parsing/code-and-text.js';
@@ -95,6 +96,13 @@ export const explanation = defineCommand({
       throw new UserError('no_permission', `${task.code} 的说明由牵头单位主要负责人（或代行人）作出：${heads.map((id) => ctx.directory.personName(id)).join('、') || ctx.directory.unitName(task.leadUnitId)}。`, false);
     }
     await recordExplanation(ctx, task, ctx.actor.id, args.text, args.measures);
+    // The 整改落实措施 are followed as a 整改清单, item by item (H13, Q二(一)1).
+    const measures = args.measures.split(/[；;\n]+/).map((m) => m.trim()).filter((m) => m.length >= 2);
+    const due = ctx.calendar.addWorkingDays(ctx.today, RECTIFY_DEFAULT_DAYS);
+    const { list, items } = await openRectificationList(ctx, {
+      unitId: task.leadUnitId, reason: `${task.code} ${task.title}整改落实措施`, items: measures.map((text) => ({ text })), deadline: due,
+      assignerId: ctx.actor.id, origin: ctx.message, kind: 'explanation', sourceTaskId: task.id, acknowledgedBy: ctx.actor.id,
+    });
     const leader = assigningLeader(task, ctx.directory) ?? task.assignerId;
     return {
       reply: {
@@ -105,7 +113,10 @@ export const explanation = defineCommand({
           { label: '整改措施', value: args.measures },
           { label: '说明对象', value: ctx.directory.label(leader) },
         ],
-        lines: ['随专报送达；经督查室认定属实的，不再逐级上报。'],
+        lines: [
+          '随专报送达；经督查室认定属实的，不再逐级上报。',
+          `整改落实措施已列入整改清单 ${list.code}（${items.map((t) => t.code).join('、')}，${formatDateCn(due, ctx.today)}前），逐项办结、督查室跟踪落实。`,
+        ],
         ref: { kind: 'task', code: task.code },
       },
     };

@@ -49,7 +49,7 @@ export const verify = defineCommand({
 export const lookBack = defineCommand({
   ...verify,
   name: '回头看',
-  aliases: ['look-back', '再督查'],
+  aliases: ['look-back'],
   summary: '督查室对已办结或已销号的事项「回头看」：属实维持，不实则退回重办（同复核不实）',
   usage: ['回头看 事项编号 属实 [说明]', '回头看 事项编号 不实 情况说明 [截止:重办时限]'],
   examples: ['回头看 D-0001 不实 实地查看仍有3处隐患未整改 截止:12月25日'],
@@ -74,6 +74,7 @@ async function runVerify(ctx: CommandContext, args: VerifyArgs, allowVerified: b
   if (!pending) throw new Error('verification row missing');
   await ctx.repos.verifications.record(pending.id, { result: args.result, note: args.note || undefined, verifiedBy: ctx.actor.id, verifiedAt: at, verifiedDate: ctx.today });
   await ctx.audit('verify_result', { result: args.result, note: args.note, lookBack }, { taskId: task.id });
+  if (allowVerified) await ctx.repos.marks.set(task.id, { lookedBackAt: at });
   if (args.result === 'true') {
     await ctx.repos.tasks.update(task.id, { status: 'verified', verification: 'true' }, at);
     const title = lookBack ? `${task.code} 回头看：属实，维持销号` : `${task.code} 复核属实，予以销号`;

@@ -17,6 +17,8 @@ import { JOBS } from './jobs/index.js';
 import type { Logger } from './core/logger.js';
 import type { Directory } from './directory/directory.js';
 import type { WorkCalendar } from './calendar/work-calendar.js';
+import { Inbox } from './core/inbox.js';
+import { Incident } from './core/incident.js';
 import { OutboxDispatcher, type DispatcherOptions, type PeopleLookup } from './outbox/dispatcher.js';
 
 export interface AppOptions {
@@ -31,6 +33,8 @@ export interface AppOptions {
   random?: () => number;
   dispatcher?: DispatcherOptions;
   schedule?: Partial<ScheduleSettings>;
+  /** Wait before processing again a message the ledger refused (real time; default 1 s). */
+  inboxRetryMs?: number;
   /** Told of every SQL statement executed (the benchmark counts them; SQLite only). */
   statementObserver?: StatementObserver;
   /** Backend settings other than the URL (PostgreSQL pool and TLS). */
@@ -40,6 +44,8 @@ export interface AppOptions {
 /** Everything the core is made of, wired together; adapters and the scheduler attach to it. */
 export interface App {
   bot: Bot;
+  /** The inbound port adapters hand messages to: durably recorded, then processed. */
+  inbox: Inbox;
   storage: OpenedStorage;
   /** This instance's claim on leadership (always held on SQLite). */
   leadership: Leadership;
@@ -53,12 +59,14 @@ export interface App {
   settings: CoreSettings;
   jobs: JobRunner;
   scheduler: Scheduler;
+  /** The health report (ledger, lease, platforms), set by main once everything runs; served at GET /healthz. */
+  health?: () => { ok: boolean };
   close(): Promise<void>;
 }
 
 export function createApp(o: AppOptions): App {
   const schedule: ScheduleSettings = { ...DEFAULT_SCHEDULE, ...o.schedule };
-  const settings: CoreSettings = { ...DEFAULT_CORE_SETTINGS, workEnd: schedule.workEnd, ...o.settings };
+  const settings: CoreSettings = { ...DEFAULT_CORE_SETTINGS, workEnd: schedule.workEnd, urgentChaseHours: schedule.urgentChaseHours, ...o.settings };
   const registry = new CommandRegistry(o.commands ?? COMMANDS);
   const storage = openStorage(o.dbFile, { ...o.storageOptions, statementObserver: o.statementObserver });
   const identity = new IdentityService(o.directory);
@@ -67,6 +75,7 @@ export function createApp(o: AppOptions): App {
     for (const id of ids) out[id] = { name: o.directory.personName(id), account: await identity.accountFor(repos.bindings, platform, id) };
     return out;
   };
+  const incident = new Incident(o.logger, '数据库无法写入：收到的消息暂不能记录或处理');
   const dispatcher = new OutboxDispatcher(storage, o.clock, o.logger, people, o.dispatcher);
   const bot = new Bot({
     storage,
@@ -83,6 +92,7 @@ export function createApp(o: AppOptions): App {
     outbox: outboxWriter,
     taskCard: taskCardReply,
   });
+  const inbox = new Inbox({ storage, bot, clock: o.clock, logger: o.logger, incident, retryMs: o.inboxRetryMs });
   const jobs = new JobRunner(
     { storage, directory: o.directory, calendar: o.calendar, clock: o.clock, settings, outbox: outboxWriter, kick: () => void dispatcher.kick() },
     schedule,
@@ -90,9 +100,11 @@ export function createApp(o: AppOptions): App {
   const leadership = storage.leadership();
   const scheduler = new Scheduler({ storage, calendar: o.calendar, clock: o.clock, logger: o.logger, leader: () => leadership.holds() }, jobs, JOBS);
   return {
-    bot, storage, leadership, dispatcher, directory: o.directory, calendar: o.calendar, identity, registry,
+    bot, inbox, storage, leadership, dispatcher, directory: o.directory, calendar: o.calendar, identity, registry,
     clock: o.clock, logger: o.logger, settings, jobs, scheduler,
     async close() {
+      inbox.stop();
+      await inbox.idle();
       await scheduler.stop();
       await leadership.close();
       await dispatcher.stop();

@@ -5,6 +5,7 @@ import { type CoreEnv, questionModelFromEnv, scheduleFromEnv, workGroupAllowlist
 import { loadDirectory } from './directory/load-directory.js';
 import { loadCalendar } from './calendar/load-calendar.js';
 import { pgSettingsFromEnv } from '../storage/postgres/pg-settings.js';
+import { loadAssessmentWeights } from './config/assessment-weights.js';
 
 /** Builds the core from validated settings: directory, calendar, database, schedule. */
 export function openApp(env: CoreEnv, o: { dbFile: string; clock: Clock; logger: Logger }): App {
@@ -23,6 +24,7 @@ export function openApp(env: CoreEnv, o: { dbFile: string; clock: Clock; logger:
       questionModel: questionModelFromEnv(env),
       colourScheme: env.DUBAN_COLOUR_SCHEME, warnDays: Math.max(...env.DUBAN_WARN_DAYS.split(',').map(Number)), exportDir: env.DUBAN_EXPORT_DIR,
       issuer: env.DUBAN_ISSUER, documentCode: env.DUBAN_DOC_CODE,
+      assessmentWeights: loadAssessmentWeights(env.DUBAN_ASSESSMENT_WEIGHTS),
     },
   });
 }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, accessSync, constants } from 'node:fs';
+import { mkdirSync, accessSync, closeSync, constants, existsSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export type Db = Database.Database;
@@ -18,6 +18,18 @@ export function openDatabase(file: string): Db {
       throw new DatabaseOpenError(
         `数据目录 ${dir} 无法写入（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）。请检查权限，或用 DUBAN_DB 指向可写的位置。`,
       );
+    }
+    // SQLite would open a read-only file read-only without a word, and every message would
+    // then go unanswered; the journal files must be writable too.
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+      if (!existsSync(f)) continue;
+      try {
+        closeSync(openSync(f, 'r+'));
+      } catch (e) {
+        throw new DatabaseOpenError(
+          `数据库文件 ${f} 无法写入（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）。请检查权限，或用 DUBAN_DB 指向可写的位置。`,
+        );
+      }
     }
   }
   let db: Db;

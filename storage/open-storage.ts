@@ -1,5 +1,5 @@
 import type { OpenedStorage } from './contracts/storage.js';
-import { openDatabase } from './open-database.js';
+import { DatabaseOpenError, openDatabase } from './open-database.js';
 import { migrate } from './migrate.js';
 import { SqliteStorage } from './sqlite/sqlite-storage.js';
 import type { StatementObserver } from './sqlite/statements.js';
@@ -30,6 +30,9 @@ export function openStorage(url: string, o: OpenStorageOptions = {}): OpenedStor
     migrate(db);
   } catch (e) {
     db.close();
+    if (/^SQLITE_(CORRUPT|NOTADB)/.test(String((e as { code?: unknown }).code))) {
+      throw new DatabaseOpenError(`数据库文件 ${url} 已损坏（${(e as Error).message}）。请从备份恢复（npm run restore -- 备份文件），或改用新的 DUBAN_DB 路径。`);
+    }
     throw e;
   }
   return new SqliteStorage(db, o.statementObserver);

@@ -1,5 +1,5 @@
 import type { App } from '../app.js';
-import type { HandleResult, InboundMessage } from '../core/inbound.js';
+import type { Accept } from '../core/inbound.js';
 import type { Sender } from '../outbox/outgoing.js';
 
 /**
@@ -8,9 +8,16 @@ import type { Sender } from '../outbox/outgoing.js';
  * SDK types never leave the adapter's folder.
  */
 export interface Adapter extends Sender {
-  /** Starts receiving; every normalized message goes to `handle`. */
-  start(handle: (msg: InboundMessage) => Promise<HandleResult>): Promise<void>;
+  /**
+   * Starts receiving; every normalized message goes to `accept`, and the platform is
+   * acknowledged only once that has resolved (the message is then durably recorded).
+   */
+  start(accept: Accept): Promise<void>;
   stop(): Promise<void>;
+  /** Stops taking new events (the webhook answers 503) ahead of `stop`. */
+  pause?(): void;
+  /** Whether the platform connection is up, for the health report. */
+  health?(): { ok: boolean; detail: string };
 }
 
 /** A platform the bot can run on: whether its settings are present, and how to build it. */

@@ -1,13 +1,24 @@
 import type { App } from '../app.js';
+import { InboxUnavailableError, type Accept, type InboundMessage } from '../core/inbound.js';
 import type { Adapter, PlatformModule } from './adapter.js';
+import { inboxDownNotice } from './inbox-down-notice.js';
+
+/** A running set of platforms. */
+export interface RunningPlatforms {
+  adapters: readonly Adapter[];
+  /** Stops taking new events (webhooks answer 503) without closing anything yet. */
+  pause(): void;
+  stop(): Promise<void>;
+}
 
 /**
- * Builds and starts every configured platform on one core: all feed the same front door and
- * ledger, and the outbox delivers through each. Resolves with a stop function.
+ * Builds and starts every configured platform on one core: all feed the same inbox and
+ * ledger, and the outbox delivers through each. What the inbox holds from before a restart
+ * is scheduled before any new event is taken.
  */
 export async function runPlatforms(
   app: App, modules: readonly PlatformModule[], env: NodeJS.ProcessEnv, o: { leaderPollMs?: number } = {},
-): Promise<() => Promise<void>> {
+): Promise<RunningPlatforms> {
   const adapters: Adapter[] = [];
   const later: PlatformModule[] = [];
   for (const m of modules) {
@@ -16,38 +27,61 @@ export async function runPlatforms(
     else adapters.push(await m.create(env, app));
   }
   for (const a of adapters) app.dispatcher.register(a);
-  const handle = async (msg: Parameters<App['bot']['handle']>[0]) => {
-    try {
-      return await app.bot.handle(msg);
-    } catch (e) {
-      // The front door already turns command failures into answers; this guards the edge.
-      app.logger.error('inbound handling failed', { platform: msg.platform, messageId: msg.messageId, error: e });
-      return { outcome: 'failed' as const, replies: [] };
-    }
-  };
+  await app.inbox.resume();
   for (const a of adapters) {
-    await a.start(handle);
+    await a.start(acceptFor(app, a));
     app.logger.info('platform started', { platform: a.platform });
   }
   app.dispatcher.start();
   void app.dispatcher.kick();
   for (const m of later) app.logger.info('platform waits for leadership', { platform: m.name });
+  let paused = false;
   const timer = later.length === 0 ? undefined : setInterval(() => {
     void (async () => {
-      if (later.length === 0 || !(await app.leadership.holds())) return;
+      if (paused || later.length === 0 || !(await app.leadership.holds())) return;
       for (const m of later.splice(0)) {
         const a = await m.create(env, app);
         adapters.push(a);
         app.dispatcher.register(a);
-        await a.start(handle);
+        await a.start(acceptFor(app, a));
         app.logger.info('platform started on becoming leader', { platform: a.platform });
       }
       void app.dispatcher.kick();
     })().catch((e: unknown) => app.logger.error('leader-only platform failed to start', { error: e }));
   }, o.leaderPollMs ?? 5_000);
   timer?.unref();
-  return async () => {
-    if (timer) clearInterval(timer);
-    for (const a of adapters) await a.stop();
+  return {
+    adapters,
+    pause() {
+      paused = true;
+      app.inbox.stop();
+      for (const a of adapters) a.pause?.();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      for (const a of adapters) await a.stop();
+    },
+  };
+}
+
+/**
+ * The inbox's accept, plus: when the ledger cannot take the message, the sender is told
+ * (directly, not through the outbox, once per chat per incident) and the error goes back to
+ * the adapter so that it does not acknowledge the platform.
+ */
+export function acceptFor(app: App, adapter: Adapter): Accept {
+  const told = new Set<string>();
+  return async (msg: InboundMessage) => {
+    try {
+      const a = await app.inbox.accept(msg);
+      told.clear();
+      return a;
+    } catch (e) {
+      if (e instanceof InboxUnavailableError && e.reason === 'storage' && !told.has(msg.chatId)) {
+        told.add(msg.chatId);
+        void adapter.send(inboxDownNotice(msg)).catch(() => undefined);
+      }
+      throw e;
+    }
   };
 }

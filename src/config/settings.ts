@@ -37,6 +37,8 @@ const schema = z.object({
   DUBAN_ISSUER: z.string().min(1).max(30, '不超过 30 个字').default('省人民政府督查室'),
   DUBAN_DOC_CODE: z.string().min(1).max(10, '不超过 10 个字').default('督查'),
   DUBAN_PROGRESS_DAY: z.coerce.number({ message: '须为 1 到 28 的整数' }).int('须为整数').min(1, '须为 1 到 28').max(28, '须为 1 到 28').default(20),
+  DUBAN_URGENT_CHASE_HOURS: z.coerce.number({ message: '须为 1 到 8 的整数' }).int('须为整数').min(1, '至少 1 小时').max(8, '不超过 8 小时').default(2),
+  DUBAN_ASSESSMENT_WEIGHTS: z.string().min(1).optional(),
   DUBAN_WECHAT_ROOMS: z.string().optional(),
   DUBAN_LARK_CHATS: z.string().optional(),
   DUBAN_THROTTLE_BURST: z.coerce.number({ message: '须为整数' }).int('须为整数').min(1, '至少 1 条').max(1000, '不超过 1000 条').default(10),
@@ -45,6 +47,9 @@ const schema = z.object({
   DUBAN_LLM_MODEL: z.string().min(1).max(200).optional(),
   DUBAN_LLM_KEY: z.string().min(1).optional(),
   DUBAN_LLM_TIMEOUT_MS: z.coerce.number({ message: '须为整数（毫秒）' }).int('须为整数').min(200, '至少 200 毫秒').max(30000, '不超过 30000 毫秒').default(3000),
+  DUBAN_BACKUP_DIR: z.string().min(1).optional(),
+  DUBAN_BACKUP_KEEP: z.coerce.number({ message: '须为整数' }).int('须为整数').min(1, '至少保留 1 份').max(365, '不超过 365 份').default(7),
+  DUBAN_BACKUP_TIME: time.default('19:00'),
   DUBAN_START: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$/, '须写成 "2026-12-07 09:00" 的格式')
@@ -66,6 +71,7 @@ export function scheduleFromEnv(env: CoreEnv): ScheduleSettings {
   return {
     workStart, workEnd, chaseTime: env.DUBAN_CHASE_TIME, ackChaseTime: env.DUBAN_ACK_CHASE_TIME, reportTime: env.DUBAN_REPORT_TIME,
     warnDays: env.DUBAN_WARN_DAYS.split(',').map(Number), progressDay: env.DUBAN_PROGRESS_DAY,
+    urgentChaseHours: env.DUBAN_URGENT_CHASE_HOURS,
   };
 }
 

@@ -8,7 +8,7 @@ import type {
 } from './command.js';
 import { UserError, isUserError } from './errors.js';
 import { classifiedMarkIn, classifiedRefusal } from './classified.js';
-import { cleanMessage } from './fold-text.js';
+import { cleanMessage, cleanText } from './fold-text.js';
 import type { HandleResult, InboundMessage } from './inbound.js';
 import type { BotDeps } from './bot-deps.js';
 import { escapeRegExp, looksLikeQuestion, stripAddress } from './address.js';
@@ -18,6 +18,8 @@ import type { Logger } from './logger.js';
 import { checkAllowed } from './permission.js';
 import { workGroups } from './work-groups.js';
 import { SenderThrottle } from './throttle.js';
+import { prepareStep, type HandleHooks } from './prepare-step.js';
+import { isStorageUnavailable } from '../../storage/storage-error.js';
 
 export type { BotDeps } from './bot-deps.js';
 
@@ -49,7 +51,17 @@ export class Bot {
     this.throttle = new SenderThrottle(deps.settings.throttle);
   }
 
-  async handle(raw: InboundMessage): Promise<HandleResult> {
+  /** Whether the message is for the bot at all (others are not recorded anywhere). */
+  addressed(msg: InboundMessage): boolean {
+    return msg.mentionsBot || msg.chatType === 'direct' || /^[/／]/.test(cleanText(msg.text));
+  }
+
+  /** Whether the message carries a classification mark: it is refused and only its id is kept. */
+  classified(msg: InboundMessage): boolean {
+    return classifiedMarkIn(cleanMessage(msg)) !== undefined;
+  }
+
+  async handle(raw: InboundMessage, hooks?: HandleHooks): Promise<HandleResult> {
     const msg = cleanMessage(raw);
     const text = msg.text;
     const addressed = msg.mentionsBot || msg.chatType === 'direct' || /^[/／]/.test(text);
@@ -64,34 +76,19 @@ export class Bot {
     }
     // After the throttle: a flood never reaches the question model.
     const log = this.messageLogger(msg);
-    const prepared = await this.prepare(msg, text, now, log);
+    const prepared = await prepareStep(this.deps, msg, text, now, { addressPattern: this.addressPattern, maxLength: MAX_MESSAGE_LENGTH, hooks, log });
     try {
       result = await this.deps.storage.transaction((repos) => this.process(msg, text, now, repos, prepared));
     } catch (e) {
+      // The ledger itself is unavailable: nothing was done, and the message must be tried
+      // again later rather than answered as failed.
+      if (isStorageUnavailable(e)) throw e;
       // The rolled-back transaction may have recorded the chat; record it again with the answer.
       this.touched.delete(`${msg.platform}\u0000${msg.chatId}`);
       result = await this.deps.storage.transaction((repos) => this.recordFailure(msg, e, now, repos, log));
     }
     if (result.replies.length > 0) this.deps.onOutbox?.();
     return result;
-  }
-
-  /**
-   * A command's slow look-up that must not hold the ledger's transaction (the question model),
-   * run first: never for a message that will be refused as 涉密 or too long.
-   */
-  private async prepare(msg: InboundMessage, text: string, now: Date, log: Logger): Promise<unknown> {
-    if (classifiedMarkIn(msg) || text.length > MAX_MESSAGE_LENGTH) return undefined;
-    const match = this.deps.registry.matchOrFallback(stripAddress(text, this.addressPattern));
-    if (!match?.command.prepare) return undefined;
-    const knownSender = async () => msg.senderPersonId !== undefined
-      || (await this.deps.storage.transaction((repos) => this.deps.identity.personFor(repos.bindings, msg.platform, msg.senderAccountId))) !== undefined;
-    try {
-      return await match.command.prepare(match.rest, { directory: this.deps.directory, today: localDate(now), settings: this.deps.settings, knownSender });
-    } catch (e) {
-      log.warn('prepare failed', { command: match.command.name, error: e });
-      return undefined;
-    }
   }
 
   private async process(msg: InboundMessage, text: string, now: Date, repos: Repositories, prepared?: unknown): Promise<HandleResult> {

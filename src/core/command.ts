@@ -39,6 +39,11 @@ export interface PrepareContext {
   settings: CoreSettings;
   /** Whether the sender is a directory person (a short read; ask only before an outside call). */
   knownSender(): Promise<boolean>;
+  /**
+   * Say so just before waiting on an outside call: the message then stops holding up the later
+   * messages of its chat, and is answered from the ledger as it stands when the call returns.
+   */
+  aside(): void;
 }
 
 /** What `parse` may look at: no repositories, no side effects. */
@@ -87,6 +92,10 @@ export interface CoreSettings {
   questionModel?: QuestionModelSettings;
   /** End of working hours (`DUBAN_WORK_HOURS`): work assigned later is due for 签收 the next working day. */
   workEnd?: string;
+  /** 紧急 work not yet signed is chased every this many working hours (DUBAN_URGENT_CHASE_HOURS). */
+  urgentChaseHours?: number;
+  /** Weights for a 年终考核 score, from the optional settings file (DUBAN_ASSESSMENT_WEIGHTS). */
+  assessmentWeights?: Record<string, number>;
   /** 三色 scheme: 红黄绿, or 蓝黄红 (blue near the deadline). */
   colourScheme: ColourScheme;
   /** Working days before a deadline that make a task 近期 (yellow, or blue): the largest warning day. */

@@ -47,3 +47,26 @@ export interface HandleResult {
   /** The main reply, so an adapter can also show it in place (e.g. a card callback's toast). */
   reply?: Reply;
 }
+
+/**
+ * What the inbox made of an incoming message, once it is durably recorded (the adapter may
+ * acknowledge the platform then): `result` settles when the front door has processed it.
+ */
+export interface Acceptance {
+  outcome: 'accepted' | 'duplicate' | 'ignored';
+  result: Promise<HandleResult>;
+}
+
+/** The core's inbound port: records the message durably, then processes it from the inbox. */
+export type Accept = (msg: InboundMessage) => Promise<Acceptance>;
+
+/** The message could not be recorded (disk full, read-only, stopping): do not acknowledge it. */
+export class InboxUnavailableError extends Error {
+  constructor(
+    readonly reason: 'storage' | 'stopping',
+    override readonly cause?: unknown,
+  ) {
+    super(reason === 'stopping' ? 'the bot is stopping' : `the inbox cannot be written: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'InboxUnavailableError';
+  }
+}

@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { Directory, nameKey } from './directory.js';
 import { directoryFileSchema, type DirectoryFile } from './schema.js';
 import { issueMessage } from '../config/zod-message.js';
+import { DirectoryCache } from './directory-cache.js';
 
 /** A directory file that cannot be used; the message names the entry and the field. */
 export class DirectoryError extends Error {}
@@ -19,11 +20,15 @@ export function loadDirectory(path?: string): Directory {
   } catch (e) {
     throw new DirectoryError(`通讯录文件 ${file} 无法读取（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）。请检查 DUBAN_DIRECTORY 设置的路径。`);
   }
-  return parseDirectory(text, file);
+  const cached = cache.get(text);
+  if (cached) return new Directory(cached);
+  return parseDirectory(text, file, (data) => cache.put(text, data));
 }
 
+const cache = new DirectoryCache();
+
 /** Validates directory text; `source` names the file in messages. */
-export function parseDirectory(text: string, source = '通讯录'): Directory {
+export function parseDirectory(text: string, source = '通讯录', validated?: (data: DirectoryFile) => void): Directory {
   let doc: unknown;
   try {
     doc = parseYaml(text);
@@ -37,6 +42,7 @@ export function parseDirectory(text: string, source = '通讯录'): Directory {
     throw new DirectoryError(`通讯录文件 ${source} 有误：${where}：${issueMessage(issue)}`);
   }
   checkReferences(parsed.data, source);
+  validated?.(parsed.data);
   return new Directory(parsed.data);
 }
 

@@ -15,6 +15,8 @@ export const AUDIT_ACTIONS = [
   // people, accounts and groups
   'absence_set', 'absence_end', 'acting_set', 'acting_end',
   'bind', 'bind_requested', 'bind_remembered', 'unbind', 'block_account', 'unblock_account', 'register_group', 'unregister_group',
+  // 考核与台账
+  'warning', 'warning_withdraw', 'excuse_propose', 'excuse_confirm', 'excuse_refuse', 'follow_up', 'plan_explanation',
   // documents
   'export_document',
 ] as const;

@@ -42,29 +42,41 @@ export class ChaseBook {
   async post(ctx: JobContext, title: string, order: string[], note: string): Promise<number> {
     let posted = 0;
     for (const { target, personId, items } of this.byKey.values()) {
-      if (isLeader(ctx.directory.person(personId))) continue;
-      const lines: string[] = [];
-      let shown = 0;
-      for (const section of order) {
-        const inSection = items
-          .filter((i) => i.section === section)
-          .sort((a, b) => (a.sortKey ?? '').localeCompare(b.sortKey ?? ''))
-          .slice(0, Math.max(0, MAX_ITEMS_PER_MESSAGE - shown));
-        if (inSection.length === 0) continue;
-        shown += inSection.length;
-        lines.push(`【${section}】`, ...inSection.map((i) => i.line));
-      }
-      if (items.length > shown) lines.push(`另有 ${items.length - shown} 项未列出，发「查询 我的」查看全部。`);
-      const listed = items.filter((i) => lines.includes(i.line));
-      // Leaders are told by 专报, never @-mentioned in group chasing; the handler footer is not for them.
-      const others = [...new Set(listed.flatMap((i) => i.alsoMention ?? []))].filter((id) => !isLeader(ctx.directory.person(id)));
-      const mentions = [personId, ...others].filter((id, i, all) => all.indexOf(id) === i);
-      const reply: Reply = { tone: 'warning', title, mentions, lines: [`${mention(personId)}：`, ...lines], note };
-      await ctx.post(target, reply);
-      posted += 1;
+      if (await postChaseMessage(ctx, target, personId, items, { title, order, note })) posted += 1;
     }
     return posted;
   }
+}
+
+/** One person's combined message in one chat: their items under `order`'s sections. */
+export async function postChaseMessage(
+  ctx: JobContext,
+  target: ReplyTarget,
+  personId: string,
+  items: ChaseItem[],
+  { title, order, note }: { title: string; order: string[]; note: string },
+): Promise<boolean> {
+  // Leaders are told by 专报 (leader-digest), never chased in the group.
+  if (isLeader(ctx.directory.person(personId))) return false;
+  const lines: string[] = [];
+  let shown = 0;
+  for (const section of order) {
+    const inSection = items
+      .filter((i) => i.section === section)
+      .sort((a, b) => (a.sortKey ?? '').localeCompare(b.sortKey ?? ''))
+      .slice(0, Math.max(0, MAX_ITEMS_PER_MESSAGE - shown));
+    if (inSection.length === 0) continue;
+    shown += inSection.length;
+    lines.push(`【${section}】`, ...inSection.map((i) => i.line));
+  }
+  if (items.length > shown) lines.push(`另有 ${items.length - shown} 项未列出，发「查询 我的」查看全部。`);
+  const listed = items.filter((i) => lines.includes(i.line));
+  // Leaders are told by 专报, never @-mentioned in group chasing; the handler footer is not for them.
+  const others = [...new Set(listed.flatMap((i) => i.alsoMention ?? []))].filter((id) => !isLeader(ctx.directory.person(id)));
+  const mentions = [personId, ...others].filter((id, i, all) => all.indexOf(id) === i);
+  const reply: Reply = { tone: 'warning', title, mentions, lines: [`${mention(personId)}：`, ...lines], note };
+  await ctx.post(target, reply);
+  return true;
 }
 
 /** Where a task's chase goes: the chat it was assigned in. */

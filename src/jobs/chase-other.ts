@@ -1,6 +1,6 @@
-import { OPEN_STATUSES, isOpen } from '../domain/task.js';
+import { OPEN_STATUSES, isOpen, type Task } from '../domain/task.js';
 import { addDays, formatDateCn, formatDateShortCn } from '../time/shanghai.js';
-import { ChaseBook, originTarget } from './chase-messages.js';
+import { originTarget, type ChaseItem } from './chase-messages.js';
 import type { StepReached } from './ladder-notices.js';
 import type { JobContext } from './job.js';
 
@@ -29,27 +29,31 @@ export async function overdueDemands(ctx: JobContext): Promise<StepReached[]> {
   return out;
 }
 
-export async function chaseUnacknowledged(ctx: JobContext, book: ChaseBook): Promise<number> {
+/** Records the 未签收 chase of each unit that has not signed; the line is written by `unackedLine`. */
+export async function chaseUnacknowledged(ctx: JobContext): Promise<number> {
   const tasks = await ctx.repos.tasks.list({ statuses: OPEN_STATUSES, unacknowledged: true, assignedTo: addDays(ctx.today, -1), order: 'assigned' });
   let count = 0;
   for (const task of tasks) {
     // Work assigned after hours is due for signing on its ack day, not the day it came in.
     if ((task.ackDue ?? task.assignedDate) >= ctx.today) continue;
     for (const u of task.units.filter((x) => !x.ackedAt)) {
-      const days = ctx.calendar.workingDaysBetween(task.assignedDate, ctx.today);
       await ctx.repos.chases.record({ taskId: task.id, unitId: u.unitId, personId: u.responsibleId, kind: 'unacked', chasedDate: ctx.today, jobPeriod: ctx.occurrence.period });
-      book.add(originTarget(task.origin), u.responsibleId, {
-        section: '未签收',
-        line: `${task.code} ${task.title}｜${formatDateShortCn(task.assignedDate)}交办，已 ${days} 个工作日未签收（${ctx.directory.unitName(u.unitId)}）`,
-      });
       count += 1;
     }
   }
   return count;
 }
 
+export function unackedLine(ctx: JobContext, task: Pick<Task, 'code' | 'title' | 'assignedDate'>, unitId: string): ChaseItem {
+  const days = ctx.calendar.workingDaysBetween(task.assignedDate, ctx.today);
+  return {
+    section: '未签收',
+    line: `${task.code} ${task.title}｜${formatDateShortCn(task.assignedDate)}交办，已 ${days} 个工作日未签收（${ctx.directory.unitName(unitId)}）`,
+  };
+}
+
 /** 到期预警 (Q二(三)3) on the configured working days before the deadline and on the day. */
-export async function warnBeforeDeadline(ctx: JobContext, book: ChaseBook): Promise<number> {
+export async function warnBeforeDeadline(ctx: JobContext): Promise<number> {
   const furthest = Math.max(0, ...ctx.schedule.warnDays);
   const until = ctx.calendar.addWorkingDays(ctx.today, furthest);
   const tasks = await ctx.repos.tasks.list({ statuses: OPEN_STATUSES, deadlineFrom: ctx.today, deadlineTo: until });
@@ -57,12 +61,16 @@ export async function warnBeforeDeadline(ctx: JobContext, book: ChaseBook): Prom
   for (const task of tasks) {
     const left = ctx.calendar.workingDaysBetween(ctx.today, task.deadline);
     if (task.deadline !== ctx.today && !ctx.schedule.warnDays.includes(left)) continue;
-    const when = task.deadline === ctx.today ? '今日到期' : `${formatDateCn(task.deadline, ctx.today)}到期，还有 ${left} 个工作日`;
     for (const u of task.units.filter((x) => x.role === 'lead' || !x.partDoneAt)) {
       await ctx.repos.chases.record({ taskId: task.id, unitId: u.unitId, personId: u.responsibleId, kind: 'warning', chasedDate: ctx.today, jobPeriod: ctx.occurrence.period });
-      book.add(originTarget(task.origin), u.responsibleId, { section: '到期预警', line: `${task.code} ${task.title}｜${when}` });
     }
     count += 1;
   }
   return count;
+}
+
+export function warningLine(ctx: JobContext, task: Pick<Task, 'code' | 'title' | 'deadline'>): ChaseItem {
+  const left = ctx.calendar.workingDaysBetween(ctx.today, task.deadline);
+  const when = task.deadline === ctx.today ? '今日到期' : `${formatDateCn(task.deadline, ctx.today)}到期，还有 ${left} 个工作日`;
+  return { section: '到期预警', line: `${task.code} ${task.title}｜${when}` };
 }

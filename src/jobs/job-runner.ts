@@ -17,6 +17,7 @@ export interface JobRunnerDeps {
   /** Asks the outbox to deliver now. */
   kick(): void;
 }
+import type { Repositories } from '../../storage/repositories.js';
 import type { Reply } from '../core/reply.js';
 import type { OutboxPort, ReplyTarget } from '../core/ports.js';
 import { workGroups } from '../core/work-groups.js';
@@ -57,8 +58,8 @@ export class JobRunner {
   }
 
   async run(job: JobDefinition, occ: Occurrence, opts: { dryRun?: boolean } = {}): Promise<RunResult> {
+    if (job.page && !opts.dryRun) return this.runPaged(job, job.page.bind(job), occ);
     const now = this.app.clock.now();
-    const source = `${job.name}:${occ.period}`;
     try {
       const result = await this.app.storage.transaction(async (repos): Promise<RunResult> => {
         const claimed = await repos.jobRuns.claim({
@@ -66,44 +67,7 @@ export class JobRunner {
         });
         if (!claimed) return { status: 'already', occurrence: occ, messages: [] };
         const messages: RunResult['messages'] = [];
-        const outbox = this.app.outbox;
-        const identity = new IdentityService(this.app.directory);
-        const origin = `job:${source}`;
-        const at = isoShanghai(now);
-        const exportDir = this.app.settings.exportDir;
-        const ctx: JobContext = {
-          repos,
-          directory: this.app.directory,
-          calendar: this.app.calendar,
-          now,
-          today: localDate(now),
-          settings: this.app.settings,
-          schedule: this.schedule,
-          occurrence: occ,
-          audit: (action, details, about) =>
-            repos.audit.append({ at, actorId: 'system', action, details, taskId: about?.taskId, subject: about?.subject, source: { job: source } }),
-          async post(target, reply) {
-            messages.push({ target, reply });
-            await outbox.enqueueReplyWithCharts(repos, target, reply, origin, at, exportDir);
-          },
-          async postToGroups(reply) {
-            const groups = await workGroups(repos.chats, this.settings.workGroupAllowlist);
-            for (const g of groups) await this.post({ platform: g.platform, targetKind: 'chat', targetId: g.chatId }, reply);
-            return groups.length;
-          },
-          async postToPerson(personId, reply) {
-            const platforms = [...new Set((await repos.chats.groups()).map((g) => g.platform))];
-            let n = 0;
-            for (const platform of platforms) {
-              const account = await identity.accountFor(repos.bindings, platform, personId);
-              if (!account) continue;
-              await this.post({ platform, targetKind: 'person', targetId: account }, reply);
-              n += 1;
-            }
-            return n;
-          },
-        };
-        const { detail } = await job.run(ctx);
+        const { detail } = await job.run(this.context(repos, job, occ, now, messages));
         await repos.jobRuns.setResult(job.name, occ.period, messages.length, detail);
         const result: RunResult = { status: 'ran', occurrence: occ, messages, detail };
         if (opts.dryRun) throw new DryRun({ ...result, status: 'dry-run' });
@@ -115,5 +79,82 @@ export class JobRunner {
       if (e instanceof DryRun) return e.result;
       throw e;
     }
+  }
+
+  /**
+   * A paged job: each page is its own transaction and writes the run's cursor with its effects;
+   * the last page records the run. Between pages the event loop runs (commands are answered and
+   * the outbox sends what the pages posted). After a crash the next run resumes from the last
+   * committed page, so nothing is done twice; `messages` holds what this process posted.
+   */
+  private async runPaged(job: JobDefinition, page: NonNullable<JobDefinition['page']>, occ: Occurrence): Promise<RunResult> {
+    const memo = new Map<string, unknown>();
+    const messages: RunResult['messages'] = [];
+    for (let first = true; ; first = false) {
+      const now = this.app.clock.now();
+      const before = messages.length;
+      const step = await this.app.storage.transaction(async (repos): Promise<{ done: boolean; already?: boolean; detail?: string }> => {
+        if (await repos.jobRuns.find(job.name, occ.period)) return { done: true, already: true };
+        const at = await repos.jobRuns.cursor(job.name, occ.period);
+        const r = await page(this.context(repos, job, occ, now, messages), at?.cursor, memo);
+        const posted = (at?.messages ?? 0) + messages.length - before;
+        if (r.cursor !== undefined) {
+          await repos.jobRuns.saveCursor(job.name, occ.period, { cursor: r.cursor, messages: posted, pages: (at?.pages ?? 0) + 1 }, isoShanghai(now));
+          return { done: false };
+        }
+        await repos.jobRuns.claim({ job: job.name, period: occ.period, status: 'done', ranAt: isoShanghai(now), scheduled: isoShanghai(occ.at), messages: posted, detail: r.detail });
+        return { done: true, detail: r.detail };
+      }).catch((e: unknown) => {
+        messages.splice(before);
+        throw e;
+      });
+      if (messages.length > before) this.app.kick();
+      if (step.done) {
+        if (step.already && first) return { status: 'already', occurrence: occ, messages: [] };
+        return { status: 'ran', occurrence: occ, messages, detail: step.detail };
+      }
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
+  private context(repos: Repositories, job: JobDefinition, occ: Occurrence, now: Date, messages: RunResult['messages']): JobContext {
+    const source = `${job.name}:${occ.period}`;
+    const identity = new IdentityService(this.app.directory);
+    const origin = `job:${source}`;
+    const at = isoShanghai(now);
+    const outbox = this.app.outbox;
+    const exportDir = this.app.settings.exportDir;
+    return {
+      repos,
+      directory: this.app.directory,
+      calendar: this.app.calendar,
+      now,
+      today: localDate(now),
+      settings: this.app.settings,
+      schedule: this.schedule,
+      occurrence: occ,
+      audit: (action, details, about) =>
+        repos.audit.append({ at, actorId: 'system', action, details, taskId: about?.taskId, subject: about?.subject, source: { job: source } }),
+      async post(target, reply) {
+        messages.push({ target, reply });
+        await outbox.enqueueReplyWithCharts(repos, target, reply, origin, at, exportDir);
+      },
+      async postToGroups(reply) {
+        const groups = await workGroups(repos.chats, this.settings.workGroupAllowlist);
+        for (const g of groups) await this.post({ platform: g.platform, targetKind: 'chat', targetId: g.chatId }, reply);
+        return groups.length;
+      },
+      async postToPerson(personId, reply) {
+        const platforms = [...new Set((await repos.chats.groups()).map((g) => g.platform))];
+        let n = 0;
+        for (const platform of platforms) {
+          const account = await identity.accountFor(repos.bindings, platform, personId);
+          if (!account) continue;
+          await this.post({ platform, targetKind: 'person', targetId: account }, reply);
+          n += 1;
+        }
+        return n;
+      },
+    };
   }
 }

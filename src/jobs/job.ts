@@ -16,6 +16,10 @@ export interface ScheduleSettings {
   warnDays: number[];
   /** Day of the month from which tasks without a progress report this month are prompted. */
   progressDay: number;
+  /** Tasks (or people, or notices) a paged job handles per transaction; the event loop runs between pages. */
+  pageSize?: number;
+  /** 紧急 work not yet signed is chased every this many working hours the same day (J五(一) 即收即办). */
+  urgentChaseHours: number;
 }
 
 export const DEFAULT_SCHEDULE: ScheduleSettings = {
@@ -26,6 +30,7 @@ export const DEFAULT_SCHEDULE: ScheduleSettings = {
   reportTime: '09:00',
   warnDays: [3, 1],
   progressDay: 20,
+  urgentChaseHours: 2,
 };
 
 /**
@@ -65,4 +70,23 @@ export interface JobDefinition {
   /** The period a run on `date` covers ("2026-12-07", "2026-W49", "2026-11"): one run per period. */
   period(date: LocalDate, calendar: WorkCalendar): string;
   run(ctx: JobContext): Promise<{ detail?: string }>;
+  /**
+   * A paged job: one page from `cursor` (undefined on the first), in its own transaction.
+   * Returns the cursor to resume from, or none with the run's detail when it is finished.
+   * `memo` lives for one process's run only (it is rebuilt after a restart).
+   */
+  page?(ctx: JobContext, cursor: string | undefined, memo: Map<string, unknown>): Promise<PageResult>;
+}
+
+export interface PageResult {
+  cursor?: string;
+  detail?: string;
+}
+
+/** All of a paged job's pages in the caller's one transaction (a dry run, a test). */
+export async function allPages(page: NonNullable<JobDefinition['page']>, ctx: JobContext): Promise<{ detail?: string }> {
+  const memo = new Map<string, unknown>();
+  let r = await page(ctx, undefined, memo);
+  while (r.cursor !== undefined) r = await page(ctx, r.cursor, memo);
+  return { detail: r.detail };
 }

@@ -34,19 +34,30 @@ export async function announceSteps(
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
   let notices = 0;
-  for (const items of groups.values()) {
-    const first = items[0];
-    if (!first) continue;
-    if (first.step === 3) {
-      for (const r of items) await reachStep(c, r.task, 3, r.trigger);
-      continue;
-    }
-    const number = await issueNotice(c, first.step);
-    for (const r of items) await reachStep(c, r.task, first.step, r.trigger, number);
-    await post(first.target, stepNotice(c, number, items, headsOf));
-    notices += 1;
-  }
+  for (const items of groups.values()) notices += await announceGroup(c, items, headsOf, post);
   return notices;
+}
+
+/**
+ * One group of steps reached (same chat, unit, step and trigger kind): the steps recorded and
+ * one numbered 通报 posted (none for step 3). Returns the number of notices posted.
+ */
+export async function announceGroup(
+  c: ActionContext,
+  items: StepReached[],
+  headsOf: (unitId: string) => string[],
+  post: (target: ReplyTarget, reply: Reply) => Promise<void>,
+): Promise<number> {
+  const first = items[0];
+  if (!first) return 0;
+  if (first.step === 3) {
+    for (const r of items) await reachStep(c, r.task, 3, r.trigger);
+    return 0;
+  }
+  const number = await issueNotice(c, first.step);
+  for (const r of items) await reachStep(c, r.task, first.step, r.trigger, number);
+  await post(first.target, stepNotice(c, number, items, headsOf));
+  return 1;
 }
 
 /** Why a unit's items are notified, by step and trigger (the notice's opening line, and its document). */

@@ -8,6 +8,9 @@ import { addDays, isoShanghai, localDate, localTime } from '../time/shanghai.js'
 import type { JobDefinition, Occurrence } from './job.js';
 import type { JobRunner } from './job-runner.js';
 
+/** A clock this far behind the latest time the scheduler saw counts as moved backwards. */
+const CLOCK_TOLERANCE_MS = 60_000;
+
 /** How far back report catch-up looks for a missed run. */
 const CATCH_UP_DAYS = 100;
 
@@ -21,6 +24,7 @@ const CATCH_UP_DAYS = 100;
 export class Scheduler {
   private task: ScheduledTask | undefined;
   private running: Promise<void> = Promise.resolve();
+  private clockBehind = false;
 
   constructor(
     private readonly app: {
@@ -57,6 +61,18 @@ export class Scheduler {
     const time = localTime(now);
     const s = this.runner.schedule;
     if (!this.app.calendar.isWorkingDay(today) || time < s.workStart || time > s.workEnd) return [];
+    // A clock that moved backwards never runs a period earlier than one already run: nothing
+    // runs until it has caught up with the latest time seen (the high-water mark).
+    const seen = await this.app.storage.transaction((r) => r.jobRuns.raiseMeta('clock_high_water', now.toISOString()));
+    if (Date.parse(seen) > now.getTime() + CLOCK_TOLERANCE_MS) {
+      if (!this.clockBehind) {
+        this.app.logger.warn('系统时钟倒退：早于已运行过的时间，定时任务暂停，待时钟追上后恢复', { now: isoShanghai(now), highWater: isoShanghai(new Date(seen)) });
+      }
+      this.clockBehind = true;
+      return [];
+    }
+    if (this.clockBehind) this.app.logger.info('系统时钟已追上，定时任务恢复', { now: isoShanghai(now) });
+    this.clockBehind = false;
     const since = await this.app.storage.transaction((r) => r.jobRuns.setMetaOnce('scheduler_started', isoShanghai(now)));
     const due: Occurrence[] = [];
     for (const job of this.jobs) {

@@ -30,6 +30,13 @@ export class OutboxDispatcher {
   private again = false;
   private timer: NodeJS.Timeout | undefined;
   private readonly opts: Required<DispatcherOptions>;
+  /**
+   * Sent, but the "sent" mark could not be written (disk full): never sent again by this
+   * process; the mark is written as soon as the ledger takes it. After a restart a resend
+   * carries the same idempotency key (Lark's `uuid`), which the platform drops.
+   */
+  private readonly unmarked = new Map<number, { at: string; remoteId?: string }>();
+  private markFailures = 0;
 
   constructor(
     private readonly storage: Storage,
@@ -81,26 +88,43 @@ export class OutboxDispatcher {
     return this.running;
   }
 
+  /** Writes the marks that could not be written before; false while the ledger still refuses. */
+  private async flushMarks(): Promise<boolean> {
+    for (const [id, m] of [...this.unmarked]) {
+      try {
+        await this.storage.transaction((r) => r.outbox.markSent(id, m.at, m.remoteId));
+        this.unmarked.delete(id);
+      } catch (e) {
+        this.markFailures += 1;
+        if (this.markFailures === 1) this.logger.error('outbox: sent mark cannot be written; holding further sends until it can', { outboxId: id, error: e });
+        return false;
+      }
+    }
+    if (this.markFailures > 0) this.logger.info('outbox: sent marks written again', { failures: this.markFailures });
+    this.markFailures = 0;
+    return true;
+  }
+
   private async drain(sender: Sender): Promise<void> {
     for (;;) {
+      if (!(await this.flushMarks())) return;
       const now = this.clock.now();
       const items = await this.storage.transaction((r) => r.outbox.due(sender.platform, isoShanghai(now), this.opts.batchSize));
       if (items.length === 0) return;
       let progressed = false;
       const blocked = new Set<string>();
       for (const item of items) {
-        if (blocked.has(item.targetId)) continue;
+        if (blocked.has(item.targetId) || this.unmarked.has(item.id)) continue;
         const payload = JSON.parse(item.payload) as OutboxPayload;
         const ids = [...new Set([...mentionedPeople(payload.reply), ...(payload.reply.actions ?? []).flatMap((a) => a.forPersonIds ?? [])])];
         const people = await this.storage.transaction((r) => this.people(r, item.platform, ids));
+        let res: { remoteId?: string };
         try {
-          const res = await sender.send({
+          res = await sender.send({
             id: item.id, platform: item.platform, targetKind: item.targetKind, targetId: item.targetId,
             replyTo: item.replyTo, reply: payload.reply, attempts: item.attempts, people, origin: item.origin, createdAt: item.createdAt,
             ...(payload.file ? { file: payload.file } : {}),
           });
-          await this.storage.transaction((r) => r.outbox.markSent(item.id, isoShanghai(this.clock.now()), res.remoteId));
-          progressed = true;
         } catch (e) {
           const retryable = !(e instanceof SendError) || e.retryable;
           const backoff = Math.min(this.opts.maxBackoffMs, this.opts.baseBackoffMs * 2 ** Math.min(item.attempts, 20));
@@ -111,7 +135,11 @@ export class OutboxDispatcher {
           this.logger.warn(retryable ? 'send failed, will retry' : 'send failed permanently', {
             outboxId: item.id, platform: item.platform, attempts: item.attempts + 1, error: (e as Error).message,
           });
+          continue;
         }
+        this.unmarked.set(item.id, { at: isoShanghai(this.clock.now()), remoteId: res.remoteId });
+        if (!(await this.flushMarks())) return;
+        progressed = true;
       }
       if (!progressed) return;
     }

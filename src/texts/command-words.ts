@@ -15,6 +15,8 @@ export const COMMAND_WORDS = {
   confirmPosition: '确认表态',
   approveExtension: '批准延期',
   refuseExtension: '驳回延期',
+  confirmExcuse: '确认免责',
+  refuseExcuse: '不予免责',
 } as const;
 
 export type CommandWord = keyof typeof COMMAND_WORDS;

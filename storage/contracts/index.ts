@@ -13,4 +13,5 @@ export type * from './job-runs.js';
 export type * from './chases.js';
 export type * from './stats.js';
 export type * from './ladder.js';
+export type * from './assessment.js';
 export type * from './storage.js';

@@ -1,6 +1,6 @@
 import type { TaskRepository } from './tasks.js';
 import type { AuditRepository } from './audit.js';
-import type { InboundRepository } from './inbound.js';
+import type { InboundRepository, InboxRepository } from './inbound.js';
 import type { ChatRepository } from './chats.js';
 import type { OutboxRepository } from './outbox.js';
 import type { BindingRepository } from './bindings.js';
@@ -12,6 +12,9 @@ import type { JobRunRepository } from './job-runs.js';
 import type { ChaseRepository } from './chases.js';
 import type { StatsRepository } from './stats.js';
 import type { LadderRepository } from './ladder.js';
+import type {
+  AssessmentStatsRepository, ExcusalRepository, RectificationRepository, TaskMarkRepository, WarningRepository,
+} from './assessment.js';
 
 /**
  * Storage contracts. Every method returns a Promise so that a server database can stand in
@@ -33,8 +36,14 @@ export interface Repositories {
   bindings: BindingRepository;
   audit: AuditRepository;
   inbound: InboundRepository;
+  inbox: InboxRepository;
   chats: ChatRepository;
   outbox: OutboxRepository;
+  warnings: WarningRepository;
+  excusals: ExcusalRepository;
+  marks: TaskMarkRepository;
+  rectifications: RectificationRepository;
+  assessment: AssessmentStatsRepository;
 }
 
 export interface Storage {

@@ -82,6 +82,8 @@ export interface TaskRepository {
   create(input: NewTask): Promise<Task>;
   findByCode(code: string): Promise<Task | undefined>;
   findById(id: number): Promise<Task | undefined>;
+  /** The tasks with these ids (those that exist), in id order: many at once for a job's page. */
+  findByIds(ids: readonly number[]): Promise<Task[]>;
   list(filter: TaskFilter): Promise<Task[]>;
   count(filter: TaskFilter): Promise<number>;
   acknowledge(taskId: number, unitId: string, personId: string, at: string): Promise<void>;

@@ -15,10 +15,13 @@ export interface TableCopy {
 
 const BATCH = 500;
 
+/** SQLite-only bookkeeping: the one-process lease (PostgreSQL instances elect a leader instead). */
+const SQLITE_ONLY = new Set(['lease']);
+
 /** Tables of the ledger: every SQLite table; PostgreSQL-only bookkeeping (schema_migrations) is not copied. */
 function tablesOf(db: Db): string[] {
   return (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as Array<{ name: string }>)
-    .map((r) => r.name);
+    .map((r) => r.name).filter((t) => !SQLITE_ONLY.has(t));
 }
 
 /** Parents before children, so that foreign keys hold while copying. */
@@ -85,8 +88,8 @@ export async function copySqliteToPostgres(db: Db, pool: Pool): Promise<TableCop
         if (batch.length >= BATCH) await flush();
       }
       await flush();
-      if (target.has('id')) {
-        await c.query(`SELECT setval(pg_get_serial_sequence('"${t}"', 'id'), greatest(coalesce((SELECT max(id) FROM "${t}"), 0), 1), (SELECT count(*) > 0 FROM "${t}"))`);
+      for (const idc of ['id', 'seq'].filter((x) => target.has(x))) {
+        await c.query(`SELECT setval(pg_get_serial_sequence('"${t}"', '${idc}'), greatest(coalesce((SELECT max(${idc}) FROM "${t}"), 0), 1), (SELECT count(*) > 0 FROM "${t}"))`);
       }
       plan.push({ table: t, cols, order: orderOf(db, t, cols) });
     }

@@ -4,12 +4,17 @@ import type { PoolClient } from 'pg';
 import type { Leadership, OpenedStorage, Repositories } from '../repositories.js';
 import { PgLeadership } from './pg-leadership.js';
 import { DatabaseOpenError } from '../open-database.js';
+import { StorageUnavailableError } from '../storage-error.js';
 import { withTransactionCaches } from '../transaction-cache.js';
 import { checkDialect, DIALECTS, POSTGRES, type Dialect, type DialectCheck } from './dialect.js';
 import { migratePg } from './pg-migrate.js';
 import { DEFAULT_PG_SETTINGS, poolConfig, type PgSettings } from './pg-settings.js';
 import { PgSql } from './pg-sql.js';
-import { PgAuditRepository, PgChaseRepository, PgChatRepository, PgInboundRepository, PgJobRunRepository } from './simple-repositories.js';
+import { PgAuditRepository, PgChatRepository, PgInboundRepository, PgJobRunRepository } from './simple-repositories.js';
+import { PgChaseRepository } from './chase-repository.js';
+import { PgInboxRepository } from './inbox-repository.js';
+import { PgExcusalRepository, PgRectificationRepository, PgTaskMarkRepository, PgWarningRepository } from './assessment-repositories.js';
+import { PgAssessmentStatsRepository } from './assessment-stats-repository.js';
 import { PgBindingRepository, PgPeopleStateRepository } from './people-repositories.js';
 import { PgRequestRepository, PgVerificationRepository } from './request-repositories.js';
 import { PgOutboxRepository } from './outbox-repository.js';
@@ -103,17 +108,25 @@ export class PgStorage implements OpenedStorage {
       bindings: new PgBindingRepository(s),
       audit: new PgAuditRepository(s),
       inbound: new PgInboundRepository(s),
+      inbox: new PgInboxRepository(s),
       chats: new PgChatRepository(s),
       outbox: new PgOutboxRepository(s, this.dialect, this.instanceId),
+      warnings: new PgWarningRepository(s),
+      excusals: new PgExcusalRepository(s),
+      marks: new PgTaskMarkRepository(s),
+      rectifications: new PgRectificationRepository(s),
+      assessment: new PgAssessmentStatsRepository(s),
     };
   }
 
   transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T> {
     const run = async (): Promise<T> => {
-      if (this.closed) throw new Error('storage is closed');
+      if (this.closed) throw new StorageUnavailableError('CLOSED', new Error('storage is closed'));
       await this.started;
       for (let attempt = 1; ; attempt++) {
-        const client = await this.pool.connect();
+        const client = await this.pool.connect().catch((e: unknown) => {
+          throw unavailable(e) ?? e;
+        });
         let broken = false;
         try {
           await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
@@ -126,7 +139,7 @@ export class PgStorage implements OpenedStorage {
           });
           const code = (e as { code?: string }).code;
           if (code && RETRYABLE.has(code) && attempt < MAX_ATTEMPTS) continue;
-          throw e;
+          throw unavailable(e) ?? e;
         } finally {
           client.release(broken);
         }
@@ -145,6 +158,15 @@ export class PgStorage implements OpenedStorage {
       await this.pool.end();
     }
   }
+}
+
+/** PostgreSQL classes meaning the server or the connection, not the statement, is the problem. */
+const UNAVAILABLE = /^(08|53|57P|58|E(CONNREFUSED|CONNRESET|TIMEDOUT|PIPE|HOSTUNREACH))/;
+
+function unavailable(e: unknown): StorageUnavailableError | undefined {
+  if (e instanceof StorageUnavailableError) return e;
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && UNAVAILABLE.test(code) ? new StorageUnavailableError(code, e) : undefined;
 }
 
 /** The URL without its password, for messages. */

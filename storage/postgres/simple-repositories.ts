@@ -1,10 +1,10 @@
 import type {
   AuditEntry, AuditRecord, AuditRepository, ChatRecord, ChatRepository, InboundRepository,
 } from '../repositories.js';
-import type { ChaseEntry, ChaseRepository, JobRun, JobRunRepository } from '../scheduling-repositories.js';
+import type { JobRun, JobRunRepository, RunCursor } from '../scheduling-repositories.js';
 import type { PgSql } from './pg-sql.js';
 
-/** The small repositories of the PostgreSQL backend: audit, inbox, chats, job runs, chases. */
+/** The small repositories of the PostgreSQL backend: audit, inbound ids, chats, job runs. */
 
 interface AuditRow {
   id: number; at: string; actor_id: string; action: string; task_id: number | null; subject: string | null;
@@ -124,28 +124,25 @@ export class PgJobRunRepository implements JobRunRepository {
     return (await this.meta(key)) ?? value;
   }
 
-  async find(job: string, period: string): Promise<JobRun | undefined> {
-    const r = await this.s.one<JobRow>('SELECT * FROM job_runs WHERE job = ? AND period = ?', job, period);
-    return r ? { job: r.job, period: r.period, status: r.status, ranAt: r.ran_at, scheduled: r.scheduled, messages: r.messages, detail: r.detail ?? undefined } : undefined;
+  async raiseMeta(key: string, value: string): Promise<string> {
+    await this.s.run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = greatest(meta.value, excluded.value)', key, value);
+    return (await this.meta(key)) ?? value;
   }
-}
 
-export class PgChaseRepository implements ChaseRepository {
-  constructor(private readonly s: PgSql) {}
+  async cursor(job: string, period: string): Promise<RunCursor | undefined> {
+    return this.s.one<RunCursor>('SELECT cursor, messages, pages FROM job_cursors WHERE job = ? AND period = ?', job, period);
+  }
 
-  async record(e: ChaseEntry): Promise<void> {
+  async saveCursor(job: string, period: string, c: RunCursor, at: string): Promise<void> {
     await this.s.run(
-      'INSERT INTO chase_log (task_id, unit_id, person_id, kind, chase_no, chased_date, job_period) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      e.taskId, e.unitId, e.personId, e.kind, e.chaseNo ?? null, e.chasedDate, e.jobPeriod,
+      `INSERT INTO job_cursors (job, period, cursor, messages, pages, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (job, period) DO UPDATE SET cursor = excluded.cursor, messages = excluded.messages, pages = excluded.pages, updated_at = excluded.updated_at`,
+      job, period, c.cursor, c.messages, c.pages, at,
     );
   }
 
-  async forTask(taskId: number): Promise<ChaseEntry[]> {
-    const rows = await this.s.all<{
-      task_id: number; unit_id: string; person_id: string; kind: ChaseEntry['kind']; chase_no: number | null; chased_date: string; job_period: string;
-    }>('SELECT * FROM chase_log WHERE task_id = ? ORDER BY id', taskId);
-    return rows.map((r) => ({
-      taskId: r.task_id, unitId: r.unit_id, personId: r.person_id, kind: r.kind, chaseNo: r.chase_no ?? undefined, chasedDate: r.chased_date, jobPeriod: r.job_period,
-    }));
+  async find(job: string, period: string): Promise<JobRun | undefined> {
+    const r = await this.s.one<JobRow>('SELECT * FROM job_runs WHERE job = ? AND period = ?', job, period);
+    return r ? { job: r.job, period: r.period, status: r.status, ranAt: r.ran_at, scheduled: r.scheduled, messages: r.messages, detail: r.detail ?? undefined } : undefined;
   }
 }

@@ -3,6 +3,8 @@ import type { PgSql } from './pg-sql.js';
 
 type CountRow = { unit: string; n: number };
 const toMap = (rows: CountRow[]): UnitCounts => new Map(rows.map((r) => [r.unit, r.n]));
+/** Tasks whose lapse was excused (免责 confirmed by the 秘书长): out of the lapse figures and the ranking. */
+const EXCUSED = `(SELECT task_id FROM excusals WHERE status = 'confirmed')`;
 
 /** Aggregates for the tallies on PostgreSQL (counts cast to int so they arrive as numbers). */
 export class PgStatsRepository implements StatsRepository {
@@ -27,7 +29,7 @@ export class PgStatsRepository implements StatsRepository {
     const rows = await this.s.all<CountRow & { on_time: number; in_ext: number }>(
       `SELECT lead_unit_id AS unit, count(*)::int AS n, count(*) FILTER (WHERE completed_date <= original_deadline)::int AS on_time,
               count(*) FILTER (WHERE completed_date > original_deadline AND completed_date <= deadline)::int AS in_ext
-       FROM tasks WHERE completed_date BETWEEN ? AND ? AND parent_id IS NULL GROUP BY lead_unit_id`, from, to,
+       FROM tasks WHERE completed_date BETWEEN ? AND ? AND parent_id IS NULL AND id NOT IN ${EXCUSED} GROUP BY lead_unit_id`, from, to,
     );
     return new Map(rows.map((r) => [r.unit, { total: r.n, onTime: r.on_time, inExtension: r.in_ext, late: r.n - r.on_time - r.in_ext }]));
   }
@@ -37,10 +39,12 @@ export class PgStatsRepository implements StatsRepository {
       `SELECT unit, sum(n)::int AS n FROM (
          SELECT lead_unit_id AS unit, count(DISTINCT coalesce(parent_id, id)) AS n FROM tasks
           WHERE status IN ('pending', 'active') AND deadline < ?
-            AND id NOT IN (SELECT task_id FROM requests WHERE status = 'pending') GROUP BY lead_unit_id
+            AND id NOT IN (SELECT task_id FROM requests WHERE status = 'pending')
+            AND coalesce(parent_id, id) NOT IN ${EXCUSED} GROUP BY lead_unit_id
          UNION ALL
          SELECT lead_unit_id AS unit, count(DISTINCT coalesce(parent_id, id)) AS n FROM tasks
-          WHERE completed_date >= ? AND deadline < ? AND status IN ('completed', 'verified') GROUP BY lead_unit_id
+          WHERE completed_date >= ? AND deadline < ? AND status IN ('completed', 'verified')
+            AND coalesce(parent_id, id) NOT IN ${EXCUSED} GROUP BY lead_unit_id
        ) x GROUP BY unit`, dueBefore, doneBefore, dueBefore,
     ));
   }
@@ -49,7 +53,7 @@ export class PgStatsRepository implements StatsRepository {
     return toMap(await this.s.all<CountRow>(
       `SELECT c.unit_id AS unit, count(DISTINCT coalesce(t.parent_id, t.id)::text || ':' || c.chased_date)::int AS n
        FROM chase_log c JOIN tasks t ON t.id = c.task_id
-       WHERE c.chased_date BETWEEN ? AND ? AND c.kind = 'overdue' GROUP BY c.unit_id`, from, to,
+       WHERE c.chased_date BETWEEN ? AND ? AND c.kind = 'overdue' AND coalesce(t.parent_id, t.id) NOT IN ${EXCUSED} GROUP BY c.unit_id`, from, to,
     ));
   }
 
@@ -62,7 +66,8 @@ export class PgStatsRepository implements StatsRepository {
 
   async untrueByUnit(from: string, to: string): Promise<UnitCounts> {
     return toMap(await this.s.all<CountRow>(
-      `SELECT unit_id AS unit, count(*)::int AS n FROM verifications WHERE verified_date BETWEEN ? AND ? AND result = 'false' GROUP BY unit_id`, from, to,
+      `SELECT unit_id AS unit, count(*)::int AS n FROM verifications WHERE verified_date BETWEEN ? AND ? AND result = 'false'
+       AND task_id NOT IN ${EXCUSED} GROUP BY unit_id`, from, to,
     ));
   }
 
@@ -80,6 +85,7 @@ export class PgStatsRepository implements StatsRepository {
       `SELECT t.id, t.code, t.parent_id, p.id AS root_id, p.code AS root_code, p.title AS root_title, p.lead_unit_id AS root_unit, t.deadline
        FROM tasks t JOIN tasks p ON p.id = coalesce(t.parent_id, t.id)
        WHERE t.status IN ('pending', 'active') AND t.deadline < ? AND t.id NOT IN (SELECT task_id FROM requests WHERE status = 'pending')
+         AND p.id NOT IN ${EXCUSED}
        ORDER BY t.deadline, t.id LIMIT ?`, dueBefore, limit * 4,
     );
     const items = new Map<number, OverdueItem>();
@@ -94,14 +100,14 @@ export class PgStatsRepository implements StatsRepository {
 
   async ledgerByUnit(from: string, to: string): Promise<UnitCounts> {
     return toMap(await this.s.all<CountRow>(
-      `SELECT unit_id AS unit, count(DISTINCT root_id)::int AS n FROM ladder_events WHERE event_date BETWEEN ? AND ? AND step = 1 GROUP BY unit_id`, from, to,
+      `SELECT unit_id AS unit, count(DISTINCT root_id)::int AS n FROM ladder_events WHERE event_date BETWEEN ? AND ? AND step = 1 AND root_id NOT IN ${EXCUSED} GROUP BY unit_id`, from, to,
     ));
   }
 
   async lateCompletions(from: string, to: string, limit: number): Promise<OverdueItem[]> {
     return this.s.all<OverdueItem & Record<string, unknown>>(
       `SELECT id AS "taskId", code, title, lead_unit_id AS "unitId", original_deadline AS deadline FROM tasks
-       WHERE completed_date BETWEEN ? AND ? AND completed_date > deadline AND parent_id IS NULL ORDER BY id LIMIT ?`, from, to, limit,
+       WHERE completed_date BETWEEN ? AND ? AND completed_date > deadline AND parent_id IS NULL AND id NOT IN ${EXCUSED} ORDER BY id LIMIT ?`, from, to, limit,
     );
   }
 }

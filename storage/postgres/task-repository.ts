@@ -100,6 +100,11 @@ export class PgTaskRepository implements TaskRepository {
     return row ? (await this.withUnits([row]))[0] : undefined;
   }
 
+  async findByIds(ids: readonly number[]): Promise<Task[]> {
+    if (ids.length === 0) return [];
+    return this.withUnits(await this.s.all<TaskRow>('SELECT * FROM tasks WHERE id = ANY(?::int[]) ORDER BY id', [...ids]));
+  }
+
   async list(filter: TaskFilter): Promise<Task[]> {
     const { sql, params } = whereClause(filter);
     const limit = filter.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(filter.limit))}` : '';

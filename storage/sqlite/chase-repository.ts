@@ -1,5 +1,13 @@
-import type { ChaseEntry, ChaseRepository } from '../scheduling-repositories.js';
+import type { ChaseEntry, ChaseRecipient, ChaseRepository, ChaseRow, ChaseStepGroup, ChaseStepRow } from '../scheduling-repositories.js';
 import type { Statements } from './statements.js';
+
+interface LineRow {
+  id: number; task_id: number; unit_id: string; kind: ChaseEntry['kind']; chase_no: number | null; code: string; title: string; deadline: string;
+  assigned_date: string; lead_unit_id: string; chase_count: number; ladder_step: number; climb_stopped_at: string | null; accountability_at: string | null;
+}
+
+type Kinds = readonly ChaseEntry['kind'][];
+const inList = (kinds: Kinds) => kinds.map(() => '?').join(', ');
 
 export class SqliteChaseRepository implements ChaseRepository {
   constructor(private readonly s: Statements) {}
@@ -17,5 +25,60 @@ export class SqliteChaseRepository implements ChaseRepository {
     return rows.map((r) => ({
       taskId: r.task_id, unitId: r.unit_id, personId: r.person_id, kind: r.kind, chaseNo: r.chase_no ?? undefined, chasedDate: r.chased_date, jobPeriod: r.job_period,
     }));
+  }
+
+  async lastId(): Promise<number> {
+    return (this.s.get('SELECT coalesce(max(id), 0) AS n FROM chase_log').get() as { n: number }).n;
+  }
+
+  async runRows(jobPeriod: string, afterId: number, kinds: Kinds, limit: number): Promise<Array<ChaseRecipient & { id: number }>> {
+    return this.s
+      .get(`SELECT l.id, t.origin_platform AS platform, t.origin_chat_id AS chatId, l.person_id AS personId, l.id AS first
+            FROM chase_log l JOIN tasks t ON t.id = l.task_id
+            WHERE l.id > ? AND l.job_period = ? AND l.kind IN (${inList(kinds)}) ORDER BY l.id LIMIT ?`)
+      .all(afterId, jobPeriod, ...kinds, limit) as Array<ChaseRecipient & { id: number }>;
+  }
+
+  async rowsFor(jobPeriod: string, afterId: number, kinds: Kinds, r: ChaseRecipient): Promise<ChaseRow[]> {
+    const rows = this.s
+      .get(`SELECT l.id, l.task_id, l.unit_id, l.kind, l.chase_no, t.code, t.title, t.deadline, t.assigned_date, t.lead_unit_id,
+                   t.chase_count, t.ladder_step, t.climb_stopped_at, t.accountability_at
+            FROM chase_log l JOIN tasks t ON t.id = l.task_id
+            WHERE l.person_id = ? AND l.job_period = ? AND l.id > ? AND l.kind IN (${inList(kinds)})
+              AND t.origin_platform = ? AND t.origin_chat_id = ?
+            ORDER BY l.id`)
+      .all(r.personId, jobPeriod, afterId, ...kinds, r.platform, r.chatId) as LineRow[];
+    return rows.map((x) => ({
+      id: x.id, taskId: x.task_id, unitId: x.unit_id, kind: x.kind, chaseNo: x.chase_no ?? undefined,
+      task: {
+        id: x.task_id, code: x.code, title: x.title, deadline: x.deadline, assignedDate: x.assigned_date, leadUnitId: x.lead_unit_id, chaseCount: x.chase_count,
+        ladderStep: x.ladder_step, climbStoppedAt: x.climb_stopped_at ?? undefined, accountabilityAt: x.accountability_at ?? undefined,
+      },
+    }));
+  }
+
+  async recordStep(x: Omit<ChaseStepRow, 'id'>): Promise<void> {
+    this.s
+      .get('INSERT INTO chase_steps (job_period, task_id, step, trigger, platform, chat_id, unit_id) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(x.jobPeriod, x.taskId, x.step, x.trigger, x.platform, x.chatId, x.unitId);
+  }
+
+  async lastStepId(): Promise<number> {
+    return (this.s.get('SELECT coalesce(max(id), 0) AS n FROM chase_steps').get() as { n: number }).n;
+  }
+
+  async stepRows(jobPeriod: string, afterId: number, limit: number): Promise<ChaseStepRow[]> {
+    return this.s
+      .get(`SELECT id, job_period AS jobPeriod, task_id AS taskId, step, trigger, platform, chat_id AS chatId, unit_id AS unitId
+            FROM chase_steps WHERE id > ? AND job_period = ? ORDER BY id LIMIT ?`)
+      .all(afterId, jobPeriod, limit) as ChaseStepRow[];
+  }
+
+  async stepsIn(jobPeriod: string, afterId: number, g: ChaseStepGroup): Promise<ChaseStepRow[]> {
+    return this.s
+      .get(`SELECT id, job_period AS jobPeriod, task_id AS taskId, step, trigger, platform, chat_id AS chatId, unit_id AS unitId
+            FROM chase_steps WHERE job_period = ? AND platform = ? AND chat_id = ? AND unit_id = ? AND step = ? AND (trigger = 'untrue') = ? AND id > ?
+            ORDER BY id`)
+      .all(jobPeriod, g.platform, g.chatId, g.unitId, g.step, g.untrue ? 1 : 0, afterId) as ChaseStepRow[];
   }
 }

@@ -3,9 +3,12 @@ import type { Db } from '../open-database.js';
 import type { Leadership, OpenedStorage, Repositories } from '../repositories.js';
 import { withTransactionCaches } from '../transaction-cache.js';
 import { Statements, type StatementObserver } from './statements.js';
+import { StorageUnavailableError } from '../storage-error.js';
+
 import { SqliteTaskRepository } from './task-repository.js';
 import { SqliteAuditRepository } from './audit-repository.js';
 import { SqliteInboundRepository } from './inbound-repository.js';
+import { SqliteInboxRepository } from './inbox-repository.js';
 import { SqliteChatRepository } from './chat-repository.js';
 import { SqliteOutboxRepository } from './outbox-repository.js';
 import { SqliteBindingRepository } from './binding-repository.js';
@@ -17,6 +20,20 @@ import { SqliteJobRunRepository } from './job-run-repository.js';
 import { SqliteChaseRepository } from './chase-repository.js';
 import { SqliteStatsRepository } from './stats-repository.js';
 import { SqliteLadderRepository } from './ladder-repository.js';
+import { SqliteWarningRepository } from './warning-repository.js';
+import { SqliteExcusalRepository } from './excusal-repository.js';
+import { SqliteTaskMarkRepository } from './task-mark-repository.js';
+import { SqliteRectificationRepository } from './rectification-repository.js';
+import { SqliteAssessmentStatsRepository } from './assessment-stats-repository.js';
+
+/** SQLite result codes that mean the file, not the statement, is the problem. */
+const UNAVAILABLE = /^SQLITE_(FULL|IOERR|READONLY|BUSY|LOCKED|CANTOPEN|CORRUPT|NOTADB|PROTOCOL)/;
+
+function unavailable(e: unknown): StorageUnavailableError | undefined {
+  if (e instanceof StorageUnavailableError) return e;
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && UNAVAILABLE.test(code) ? new StorageUnavailableError(code, e) : undefined;
+}
 
 /**
  * Storage over one better-sqlite3 connection. The driver is synchronous, but commands are
@@ -28,6 +45,8 @@ export class SqliteStorage implements OpenedStorage {
   readonly repos: Repositories;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** Called after every commit (the ledger guard checks the file and keeps the last-commit marker). */
+  onCommit: (() => void) | undefined;
   // Prepared once: compiling BEGIN/COMMIT text on every transaction costs as much as a statement.
   private readonly begin: Statement;
   private readonly commit: Statement;
@@ -54,8 +73,14 @@ export class SqliteStorage implements OpenedStorage {
       verifications: new SqliteVerificationRepository(s),
       audit: new SqliteAuditRepository(s),
       inbound: new SqliteInboundRepository(s),
+      inbox: new SqliteInboxRepository(s),
       chats: new SqliteChatRepository(s),
       outbox: new SqliteOutboxRepository(s),
+      warnings: new SqliteWarningRepository(s),
+      excusals: new SqliteExcusalRepository(s),
+      marks: new SqliteTaskMarkRepository(s),
+      rectifications: new SqliteRectificationRepository(s),
+      assessment: new SqliteAssessmentStatsRepository(s),
     };
   }
 
@@ -68,15 +93,24 @@ export class SqliteStorage implements OpenedStorage {
 
   transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T> {
     const run = async (): Promise<T> => {
-      if (this.closed) throw new Error('storage is closed');
-      this.begin.run();
+      if (this.closed) throw new StorageUnavailableError('CLOSED', new Error('storage is closed'));
+      try {
+        this.begin.run();
+      } catch (e) {
+        throw unavailable(e) ?? e;
+      }
       try {
         const result = await fn(withTransactionCaches(this.repos));
         this.commit.run();
+        this.onCommit?.();
         return result;
       } catch (e) {
-        if (this.db.inTransaction) this.rollback.run();
-        throw e;
+        try {
+          if (this.db.inTransaction) this.rollback.run();
+        } catch {
+          // A failed rollback leaves SQLite to roll back on its own; the first error is the one to report.
+        }
+        throw unavailable(e) ?? e;
       }
     };
     const next = this.queue.then(run, run);

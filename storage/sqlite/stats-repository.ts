@@ -3,6 +3,8 @@ import type { Statements } from './statements.js';
 
 type CountRow = { unit: string; n: number };
 const toMap = (rows: CountRow[]): UnitCounts => new Map(rows.map((r) => [r.unit, r.n]));
+/** Tasks whose lapse was excused (免责 confirmed by the 秘书长): out of the lapse figures and the ranking. */
+const EXCUSED = `(SELECT task_id FROM excusals WHERE status = 'confirmed')`;
 
 /** Aggregates for the tallies. Each is one indexed GROUP BY, so cost follows the period, not the table. */
 export class SqliteStatsRepository implements StatsRepository {
@@ -27,7 +29,7 @@ export class SqliteStatsRepository implements StatsRepository {
     const rows = this.s
       .get(`SELECT lead_unit_id AS unit, count(*) AS n, sum(completed_date <= original_deadline) AS on_time,
                    sum(completed_date > original_deadline AND completed_date <= deadline) AS in_ext
-            FROM tasks WHERE completed_date BETWEEN ? AND ? AND parent_id IS NULL GROUP BY lead_unit_id`)
+            FROM tasks WHERE completed_date BETWEEN ? AND ? AND parent_id IS NULL AND id NOT IN ${EXCUSED} GROUP BY lead_unit_id`)
       .all(from, to) as Array<CountRow & { on_time: number; in_ext: number }>;
     return new Map(rows.map((r) => [r.unit, { total: r.n, onTime: r.on_time, inExtension: r.in_ext, late: r.n - r.on_time - r.in_ext }]));
   }
@@ -39,10 +41,12 @@ export class SqliteStatsRepository implements StatsRepository {
       .get(`SELECT unit, sum(n) AS n FROM (
               SELECT lead_unit_id AS unit, count(DISTINCT coalesce(parent_id, id)) AS n FROM tasks
                WHERE status IN ('pending', 'active') AND deadline < @due
-                 AND id NOT IN (SELECT task_id FROM requests WHERE status = 'pending') GROUP BY lead_unit_id
+                 AND id NOT IN (SELECT task_id FROM requests WHERE status = 'pending')
+                 AND coalesce(parent_id, id) NOT IN ${EXCUSED} GROUP BY lead_unit_id
               UNION ALL
               SELECT lead_unit_id AS unit, count(DISTINCT coalesce(parent_id, id)) AS n FROM tasks
-               WHERE completed_date >= @done AND deadline < @due AND status IN ('completed', 'verified') GROUP BY lead_unit_id
+               WHERE completed_date >= @done AND deadline < @due AND status IN ('completed', 'verified')
+                 AND coalesce(parent_id, id) NOT IN ${EXCUSED} GROUP BY lead_unit_id
             ) GROUP BY unit`)
       .all({ due: dueBefore, done: doneBefore }) as CountRow[]);
   }
@@ -52,7 +56,7 @@ export class SqliteStatsRepository implements StatsRepository {
     return toMap(this.s
       .get(`SELECT c.unit_id AS unit, count(DISTINCT coalesce(t.parent_id, t.id) || ':' || c.chased_date) AS n
             FROM chase_log c JOIN tasks t ON t.id = c.task_id
-            WHERE c.chased_date BETWEEN ? AND ? AND c.kind = 'overdue' GROUP BY c.unit_id`)
+            WHERE c.chased_date BETWEEN ? AND ? AND c.kind = 'overdue' AND coalesce(t.parent_id, t.id) NOT IN ${EXCUSED} GROUP BY c.unit_id`)
       .all(from, to) as CountRow[]);
   }
 
@@ -65,7 +69,8 @@ export class SqliteStatsRepository implements StatsRepository {
 
   async untrueByUnit(from: string, to: string): Promise<UnitCounts> {
     return toMap(this.s
-      .get(`SELECT unit_id AS unit, count(*) AS n FROM verifications WHERE verified_date BETWEEN ? AND ? AND result = 'false' GROUP BY unit_id`)
+      .get(`SELECT unit_id AS unit, count(*) AS n FROM verifications WHERE verified_date BETWEEN ? AND ? AND result = 'false'
+            AND task_id NOT IN ${EXCUSED} GROUP BY unit_id`)
       .all(from, to) as CountRow[]);
   }
 
@@ -83,7 +88,7 @@ export class SqliteStatsRepository implements StatsRepository {
                    p.lead_unit_id AS root_unit, p.deadline AS root_deadline, t.deadline
             FROM tasks t JOIN tasks p ON p.id = coalesce(t.parent_id, t.id)
             WHERE t.status IN ('pending', 'active') AND t.deadline < ?
-              AND t.id NOT IN (SELECT task_id FROM requests WHERE status = 'pending')
+              AND t.id NOT IN (SELECT task_id FROM requests WHERE status = 'pending') AND p.id NOT IN ${EXCUSED}
             ORDER BY t.deadline, t.id LIMIT ?`)
       .all(dueBefore, limit * 4) as Array<{
         id: number; code: string; parent_id: number | null; root_id: number; root_code: string; root_title: string; root_unit: string; root_deadline: string; deadline: string;
@@ -101,7 +106,7 @@ export class SqliteStatsRepository implements StatsRepository {
   async ledgerByUnit(from: string, to: string): Promise<UnitCounts> {
     const rows = this.s
       .get(`SELECT unit_id AS unit, count(DISTINCT root_id) AS n FROM ladder_events
-            WHERE event_date BETWEEN ? AND ? AND step = 1 GROUP BY unit_id`)
+            WHERE event_date BETWEEN ? AND ? AND step = 1 AND root_id NOT IN ${EXCUSED} GROUP BY unit_id`)
       .all(from, to) as Array<{ unit: string; n: number }>;
     return new Map(rows.map((r) => [r.unit, r.n]));
   }
@@ -109,7 +114,7 @@ export class SqliteStatsRepository implements StatsRepository {
   async lateCompletions(from: string, to: string, limit: number): Promise<OverdueItem[]> {
     return this.s
       .get(`SELECT id AS taskId, code, title, lead_unit_id AS unitId, original_deadline AS deadline FROM tasks
-            WHERE completed_date BETWEEN ? AND ? AND completed_date > deadline AND parent_id IS NULL ORDER BY id LIMIT ?`)
+            WHERE completed_date BETWEEN ? AND ? AND completed_date > deadline AND parent_id IS NULL AND id NOT IN ${EXCUSED} ORDER BY id LIMIT ?`)
       .all(from, to, limit) as OverdueItem[];
   }
 }

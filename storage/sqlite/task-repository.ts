@@ -158,6 +158,15 @@ export class SqliteTaskRepository implements TaskRepository {
     return row ? this.withUnits([row])[0] : undefined;
   }
 
+  async findByIds(ids: readonly number[]): Promise<Task[]> {
+    const rows: TaskRow[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      rows.push(...(this.s.get(`SELECT * FROM tasks WHERE id IN (${chunk.map(() => '?').join(',')}) ORDER BY id`).all(...chunk) as TaskRow[]));
+    }
+    return this.withUnits(rows);
+  }
+
   async list(filter: TaskFilter): Promise<Task[]> {
     const { sql, params } = whereClause(filter);
     const limit = filter.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(filter.limit))}` : '';

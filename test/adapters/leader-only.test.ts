@@ -44,7 +44,7 @@ describe('leader-only platforms (one WeChat login for several instances)', () =>
     expect(started).toEqual(['lark', 'wechat']);
     await vi.advanceTimersByTimeAsync(5000);
     expect(started).toEqual(['lark', 'wechat']);
-    await stop();
+    await stop.stop();
   });
 
   it('on SQLite the one process leads, so WeChat starts at once', async () => {
@@ -52,6 +52,6 @@ describe('leader-only platforms (one WeChat login for several instances)', () =>
     const started: string[] = [];
     const stop = await runPlatforms(h.app, [fakeModule('wechat', true, started)], {});
     expect(started).toEqual(['wechat']);
-    await stop();
+    await stop.stop();
   });
 });

@@ -101,7 +101,7 @@ describe('plain-language questions from leaders', () => {
   it('unknown phrasing gets a short list of what can be asked', async () => {
     const r = await h.say('周建国', '今天天气不错');
     expect(r.text).toContain('没有看懂「今天天气不错」');
-    expect(r.text).toContain('可用命令：交办、签收、进展、部署、办结、查询、考核台账、周报、统计、导出、帮助');
+    expect(r.text).toContain('可用命令：交办、签收、进展、部署、办结、查询、考核台账、告诫台账、回头看清单、周报、统计、年终考核、导出、帮助');
     expect(r.text).toContain('南岭还有几件没办完？'); // built from the directory in use
   });
 });

@@ -84,10 +84,13 @@ describe('月统计 and 季度考核', () => {
     const text = h.render(review!);
     expect(text).toContain('季度督查考核（2026年第3季度，7月1日—9月30日）');
     expect(text).toContain('1. 财政厅');
-    expect(text).toMatch(/限时整改：省发展改革委 排名靠后，已交办 D-0003（@李明，10-21 前提出整改方案）/);
-    expect(text).toContain('书面说明：省发展改革委 本季度到期 1 件，按期办结 0 件，未落实超过10%');
+    expect(text).toMatch(/限时整改：省发展改革委 排名靠后，已开具整改清单 D-0003（@李明，10-21 前，2 项）/);
+    expect(text).toContain('年度计划预警：省发展改革委 2026年计划 1 件，截至10月1日前未按期落实 1 件（100%），全年超过10%的须向上级作出书面说明。');
+    expect(text).toContain('予以表扬：财政厅');
     const rectification = await h.app.storage.transaction((r) => r.tasks.findByCode('D-0003'));
-    expect(rectification).toMatchObject({ leadUnitId: 'fgw', isKey: true, assignerId: 'sun-li', deadline: '2026-10-21' });
+    expect(rectification).toMatchObject({ leadUnitId: 'fgw', isKey: true, assignerId: 'sun-li', deadline: '2026-10-21', title: '整改清单：2026年第3季度督查考核排名靠后限时整改' });
+    const items = await h.app.storage.transaction((r) => r.tasks.stages(rectification!.id));
+    expect(items.map((t) => t.title)).toEqual(['针对排名靠后问题提出限时整改方案', 'D-0001 事项甲（逾期未办结）整改到位']);
   });
 });
 

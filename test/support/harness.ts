@@ -99,7 +99,8 @@ export async function makeHarness(
         mentions: extractMentions(text, names),
         mentionsBot: opts.mentionsBot ?? true,
       };
-      const result = await app.bot.handle(msg);
+      // Through the inbox, as every adapter hands messages in.
+      const result = await (await app.inbox.accept(msg)).result;
       await app.dispatcher.kick();
       const messages = sent.slice(before);
       return { result, messages, text: messages.map(render).join('\n---\n') };

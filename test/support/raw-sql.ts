@@ -11,3 +11,9 @@ export function sqliteOf(app: Pick<App, 'storage'>): Database.Database {
   if (!(app.storage instanceof SqliteStorage)) throw new Error(`raw SQLite access on a ${app.storage.backend} backend`);
   return app.storage.db;
 }
+
+/** The SQLite storage object itself, for tests of SQLite-only machinery (the ledger guard, a full disk). */
+export function sqliteStorageOf(app: Pick<App, 'storage'>): SqliteStorage {
+  if (!(app.storage instanceof SqliteStorage)) throw new Error(`SQLite storage expected, not ${app.storage.backend}`);
+  return app.storage;
+}

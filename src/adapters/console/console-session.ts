@@ -89,7 +89,7 @@ export class ConsoleSession {
     }
     if (echo) this.o.write(`${speakerName}: ${line.text}`);
     this.started = true;
-    await this.o.app.bot.handle(this.toInbound(speakerName, line.text));
+    await (await this.o.app.inbox.accept(this.toInbound(speakerName, line.text))).result;
     await this.o.app.dispatcher.kick();
   }
 

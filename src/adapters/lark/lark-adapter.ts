@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { App } from '../../app.js';
-import type { HandleResult, InboundMessage } from '../../core/inbound.js';
+import type { Accept, HandleResult, InboundMessage } from '../../core/inbound.js';
 import type { Reply } from '../../core/reply.js';
 import type { OutgoingMessage, SendResult } from '../../outbox/outgoing.js';
 import type { Adapter } from '../adapter.js';
@@ -15,12 +15,15 @@ import type { LarkSettings } from './lark-settings.js';
 import { SendRateLimiter, type LimiterTime, realTime } from './rate-limiter.js';
 import { webhookServer } from './lark-webhook.js';
 
+/** How long a card press waits for its command before answering without a toast. */
+const CARD_WAIT_MS = 2500;
+
 const TOAST: Record<Reply['tone'], string> = { info: 'info', success: 'success', warning: 'warning', error: 'error' };
 
 /**
  * The Feishu/Lark edge. Inbound: messages and card button presses, from the long connection
- * (default) or the webhook; each is acknowledged at once and handed to the front door, one
- * chat at a time in arrival order. Outbound: the outbox's messages as cards or text, within
+ * (default) or the webhook; each is acknowledged once the inbox has recorded it, and the inbox
+ * processes it (one chat at a time in arrival order). Outbound: the outbox's messages as cards or text, within
  * Lark's rate limits.
  */
 export class LarkAdapter implements Adapter {
@@ -30,13 +33,15 @@ export class LarkAdapter implements Adapter {
   private readonly limiter: SendRateLimiter;
   private readonly files: LarkFileSender;
   private botId = '';
-  private handle: ((msg: InboundMessage) => Promise<HandleResult>) | undefined;
+  private accept: Accept | undefined;
+  private paused = false;
   private server: Server | undefined;
   private ws: lark.WSClient | undefined;
   private dispatcher: lark.EventDispatcher | undefined;
   private watchTimer: NodeJS.Timeout | undefined;
   private wsState = 'idle';
-  private readonly queues = new Map<string, Promise<void>>();
+  /** Results of accepted messages still being processed. */
+  private readonly inFlight = new Set<Promise<unknown>>();
   /** Event ids seen lately: a quick re-push is dropped here; the core dedupes for good. */
   private readonly seen = new Map<string, number>();
   /** Whether a chat is a group or one-to-one, learnt from its messages (card callbacks do not say). */
@@ -44,7 +49,7 @@ export class LarkAdapter implements Adapter {
 
   constructor(
     private readonly settings: LarkSettings,
-    private readonly app: Pick<App, 'bot' | 'logger'>,
+    private readonly app: Pick<App, 'bot' | 'logger'> & { health?: () => { ok: boolean } },
     time: LimiterTime = realTime,
     /** Lark's limits: 5 a second per chat or user, 50 for the app (the benchmark lifts them to compare pipelines). */
     limits: { perTarget: number; perApp: number } = { perTarget: 5, perApp: 50 },
@@ -62,8 +67,8 @@ export class LarkAdapter implements Adapter {
     return a && typeof a === 'object' ? a.port : 0;
   }
 
-  async start(handle: (msg: InboundMessage) => Promise<HandleResult>): Promise<void> {
-    this.handle = handle;
+  async start(accept: Accept): Promise<void> {
+    this.accept = accept;
     this.botId = await botOpenId(this.client);
     const dispatcher = new lark.EventDispatcher({
       encryptKey: this.settings.encryptKey,
@@ -72,8 +77,10 @@ export class LarkAdapter implements Adapter {
     });
     // card.action.trigger is missing from the SDK's typed handler map, so the map is typed here.
     const handles: Record<string, (data: unknown) => Promise<unknown>> = {
+      // Resolves (and the platform is acknowledged) only once the message is recorded; a
+      // failure to record it throws, the webhook answers 5xx, and Lark pushes it again later.
       'im.message.receive_v1': async (data) => {
-        this.onMessage(data as LarkMessageEvent);
+        await this.onMessage(data as LarkMessageEvent);
         return {};
       },
       'card.action.trigger': (data) => this.onCardAction(data as LarkCardEvent),
@@ -84,6 +91,7 @@ export class LarkAdapter implements Adapter {
       this.server = webhookServer({
         path: this.settings.webhookPath, encryptKey: this.settings.encryptKey ?? '', verificationToken: this.settings.verificationToken,
         dispatcher, logger: this.app.logger, limits: this.settings.webhookLimits,
+        accepting: () => !this.paused, health: () => this.app.health?.() ?? { ok: true, detail: 'no health report wired' },
       });
       await new Promise<void>((resolve) => this.server?.listen(this.settings.webhookPort, resolve));
       this.app.logger.info('lark webhook listening', { port: this.port, path: this.settings.webhookPath });
@@ -135,16 +143,26 @@ export class LarkAdapter implements Adapter {
     return this.ws?.getConnectionStatus().state ?? 'idle';
   }
 
+  pause(): void {
+    this.paused = true;
+  }
+
+  health(): { ok: boolean; detail: string } {
+    const state = this.connectionState();
+    return { ok: state === 'webhook' || state === 'connected', detail: state === 'webhook' ? `webhook listening on ${this.port}` : `long connection ${state}` };
+  }
+
   async stop(): Promise<void> {
+    this.paused = true;
     clearInterval(this.watchTimer);
     this.ws?.close({ force: true });
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-    await Promise.allSettled([...this.queues.values()]);
+    this.server?.closeAllConnections?.();
   }
 
   /** Resolves when every message received so far has been handled. */
   async idle(): Promise<void> {
-    while (this.queues.size > 0) await Promise.allSettled([...this.queues.values()]);
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
   send(msg: OutgoingMessage): Promise<SendResult> {
@@ -161,26 +179,39 @@ export class LarkAdapter implements Adapter {
     return true;
   }
 
-  /** Acknowledged at once (the platform re-pushes after 3 s); handled in order per chat. */
-  private onMessage(event: LarkMessageEvent): void {
-    if (!this.firstTime(event.event_id)) return;
+  /** Recorded in the inbox before the platform is acknowledged; the inbox processes in order per chat. */
+  private async onMessage(event: LarkMessageEvent): Promise<void> {
+    if (event.event_id && this.seen.has(event.event_id)) return;
     const msg = normalizeMessage(event, this.botId);
     if (!msg) return;
     this.chatKinds.set(msg.chatId, msg.chatType);
-    const before = this.queues.get(msg.chatId) ?? Promise.resolve();
-    const next = before.then(() => this.safeHandle(msg)).then(() => undefined);
-    this.queues.set(msg.chatId, next);
-    void next.finally(() => {
-      if (this.queues.get(msg.chatId) === next) this.queues.delete(msg.chatId);
-    });
+    await this.record(msg);
+    this.firstTime(event.event_id);
+  }
+
+  /**
+   * Resolves once the inbox has recorded the message (the platform may be acknowledged then),
+   * with the promise of its processing: boxed, so that awaiting the record does not also
+   * wait for the processing (a long queue in the chat, a question waiting for the model).
+   */
+  private async record(msg: InboundMessage): Promise<{ processed: Promise<HandleResult> }> {
+    if (!this.accept) throw new Error('lark adapter not started');
+    const acceptance = await this.accept(msg);
+    const processed = acceptance.result;
+    this.inFlight.add(processed);
+    void processed.finally(() => this.inFlight.delete(processed));
+    return { processed };
   }
 
   /** A button press runs its command now and answers with a toast and the refreshed card. */
   private async onCardAction(event: LarkCardEvent): Promise<unknown> {
     const normalized = normalizeCardAction(event);
-    if (!normalized || !this.firstTime(event.event_id)) return {};
+    if (!normalized || (event.event_id && this.seen.has(event.event_id))) return {};
     const msg = { ...normalized, chatType: this.chatKinds.get(normalized.chatId) ?? 'group' };
-    const result = await this.safeHandle(msg);
+    const { processed } = await this.record(msg);
+    this.firstTime(event.event_id);
+    // Lark waits 3 s for the answer; a long queue in the chat answers with the card unchanged.
+    const result = await Promise.race([processed, new Promise<undefined>((r) => setTimeout(() => r(undefined), CARD_WAIT_MS).unref())]);
     const reply = result?.reply;
     if (!reply) return {};
     const response: Record<string, unknown> = { toast: { type: TOAST[reply.tone], content: reply.title.slice(0, 60) } };
@@ -191,12 +222,4 @@ export class LarkAdapter implements Adapter {
     return response;
   }
 
-  private async safeHandle(msg: InboundMessage): Promise<HandleResult | undefined> {
-    try {
-      return await this.handle?.(msg);
-    } catch (e) {
-      this.app.logger.error('lark inbound failed', { messageId: msg.messageId, error: e instanceof Error ? { name: e.name, message: e.message } : describeError(e) });
-      return undefined;
-    }
-  }
 }

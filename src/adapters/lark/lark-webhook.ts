@@ -31,6 +31,10 @@ export interface WebhookOptions {
   limits?: Partial<WebhookLimits>;
   /** Wall-clock time for the timestamp check (Lark's clock, not the bot's business clock). */
   now?: () => number;
+  /** False while the bot is stopping: events are answered 503, and Lark pushes them again later. */
+  accepting?: () => boolean;
+  /** The health report served at GET /healthz (503 when not ok). */
+  health?: () => { ok: boolean };
 }
 
 /**
@@ -47,8 +51,11 @@ export function webhookServer(o: WebhookOptions): Server {
     { requestTimeout: limits.bodyTimeoutMs + 5000, headersTimeout: Math.min(10_000, limits.bodyTimeoutMs + 5000), connectionsCheckingInterval: 1000 },
     (req, res) => {
       handle(req, res, o, limits, warn).catch((e: unknown) => {
-        o.logger.error('lark webhook failed', { error: describeError(e) });
-        if (!res.headersSent) reply(res, 500, { error: 'internal' });
+        // An event the inbox could not record: 503, so Lark pushes it again later; the core
+        // reports the incident once, not per event.
+        const unrecorded = (e as Error | undefined)?.name === 'InboxUnavailableError';
+        if (!unrecorded) o.logger.error('lark webhook failed', { error: describeError(e) });
+        if (!res.headersSent) reply(res, unrecorded ? 503 : 500, { error: unrecorded ? 'not recorded, retry later' : 'internal' });
       });
     },
   );
@@ -59,6 +66,12 @@ export function webhookServer(o: WebhookOptions): Server {
 
 async function handle(req: IncomingMessage, res: ServerResponse, o: WebhookOptions, limits: WebhookLimits, warn: (why: string) => void): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
+  if (url.pathname === '/healthz' && req.method === 'GET' && o.health) {
+    const h = o.health();
+    return reply(res, h.ok ? 200 : 503, h);
+  }
+  // Stopping: Lark pushes the event again later.
+  if (o.accepting && !o.accepting()) return refuse(res, 503, 'stopping');
   if (url.pathname !== o.path) return refuse(res, 404, 'not found');
   if (req.method !== 'POST') return refuse(res, 405, 'POST only');
   const sig = signatureHeaders(req);
@@ -102,6 +115,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, o: WebhookOptio
   try {
     value = await handleEvent(o.dispatcher, data);
   } catch (e) {
+    // Not recorded in the inbox: answered 503 by the caller, so Lark pushes it again later.
+    if ((e as Error | undefined)?.name === 'InboxUnavailableError') throw e;
     // Signed but not decryptable: the sender knows the key, so this is a misconfiguration, not an attack.
     o.logger.warn('lark webhook: signed event could not be decrypted or parsed', { error: describeError(e) });
     return refuse(res, 400, 'bad event');

@@ -1,7 +1,7 @@
 import type { ContactSelf, Wechaty } from 'wechaty';
 import type { App } from '../../app.js';
 import { systemClock, type Clock } from '../../core/clock.js';
-import type { HandleResult, InboundMessage } from '../../core/inbound.js';
+import type { Accept } from '../../core/inbound.js';
 import type { OutgoingMessage, SendResult } from '../../outbox/outgoing.js';
 import type { Adapter } from '../adapter.js';
 import { ContactIdentity, type WechatAccounts } from './contact-identity.js';
@@ -67,7 +67,7 @@ export class WechatAdapter implements Adapter {
     this.files = new WechatFileSender(bot, this.limiter, (id) => this.isRoom(id));
   }
 
-  async start(handle: (msg: InboundMessage) => Promise<HandleResult>): Promise<void> {
+  async start(handle: Accept): Promise<void> {
     const { bot, app } = this.o;
     const log = app.logger;
     const guard = <A extends unknown[]>(what: string, fn: (...args: A) => void) => (...args: A) => {

@@ -1,6 +1,6 @@
 import type { Message, Room, Wechaty } from 'wechaty';
 import type { Clock } from '../../core/clock.js';
-import type { HandleOutcome, HandleResult, InboundMessage } from '../../core/inbound.js';
+import { InboxUnavailableError, type Accept, type HandleOutcome } from '../../core/inbound.js';
 import type { Logger } from '../../core/logger.js';
 import { ChatQueue } from './chat-queue.js';
 import { normalizeMessage, type InboundContext } from './wechat-inbound.js';
@@ -36,11 +36,13 @@ export class WechatReceiver {
   private readonly queue = new ChatQueue();
   private readonly ignoredRooms = new Set<string>();
   private readonly roomIds = new Set<string>();
+  /** Recorded messages whose outcome is not yet known. */
+  private readonly pending = new Set<Promise<void>>();
   private startedAt = 0;
 
   constructor(private readonly o: ReceiverOptions) {}
 
-  start(handle: (msg: InboundMessage) => Promise<HandleResult>): void {
+  start(handle: Accept): void {
     this.startedAt = this.o.wallClock.now().getTime();
     this.o.bot.on('message', (msg: Message) => this.receive(msg, handle));
   }
@@ -51,34 +53,51 @@ export class WechatReceiver {
   }
 
   /** Resolves when every message received so far has been handled. */
-  idle(): Promise<void> {
-    return this.queue.idle();
+  async idle(): Promise<void> {
+    await this.queue.idle();
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
   }
 
-  private receive(msg: Message, handle: (msg: InboundMessage) => Promise<HandleResult>): void {
+  private receive(msg: Message, handle: Accept): void {
     try {
       const room = msg.room();
       if (room) this.roomIds.add(room.id);
+      // The queue keeps the chat's order up to the inbox (normalizing takes varying time);
+      // from there the inbox keeps it, so the next message need not wait for this one's answer.
       void this.queue.push(room?.id ?? msg.talker().id, async () => {
-        let disposition: Disposition;
+        let outcome: Disposition | Promise<Disposition>;
         try {
-          disposition = await this.process(msg, handle);
+          outcome = await this.process(msg, handle);
         } catch (e) {
-          this.o.logger.error('wechat message failed', { messageId: msg.id, error: e });
-          disposition = 'error';
+          outcome = this.failed(msg, e);
         }
-        try {
-          this.o.onSettled?.(msg.id, disposition);
-        } catch (e) {
-          this.o.logger.error('wechat onSettled failed', { messageId: msg.id, error: e });
-        }
+        const done: Promise<void> = Promise.resolve(outcome).then((d) => {
+          this.pending.delete(done);
+          this.settled(msg, d);
+        });
+        this.pending.add(done);
       });
     } catch (e) {
       this.o.logger.error('wechat message could not be queued', { messageId: msg.id, error: e });
     }
   }
 
-  private async process(msg: Message, handle: (msg: InboundMessage) => Promise<HandleResult>): Promise<Disposition> {
+  private failed(msg: Message, e: unknown): Disposition {
+    // An inbox that cannot be written is reported once per incident by the core.
+    if (!(e instanceof InboxUnavailableError)) this.o.logger.error('wechat message failed', { messageId: msg.id, error: e });
+    return 'error';
+  }
+
+  private settled(msg: Message, disposition: Disposition): void {
+    try {
+      this.o.onSettled?.(msg.id, disposition);
+    } catch (e) {
+      this.o.logger.error('wechat onSettled failed', { messageId: msg.id, error: e });
+    }
+  }
+
+  /** A dropped message's disposition, or (once the inbox recorded it) the promise of its outcome. */
+  private async process(msg: Message, handle: Accept): Promise<Disposition | Promise<Disposition>> {
     if (msg.self()) return 'self';
     if (msg.date().getTime() < this.startedAt - REPLAY_TOLERANCE_MS) return 'stale';
     if (msg.type() !== this.o.bot.Message.Type.Text) return 'unsupported';
@@ -88,7 +107,8 @@ export class WechatReceiver {
       if (!/^\s*[/／]/.test(msg.text()) && !(await msg.mentionSelf())) return 'not-addressed';
     }
     const inbound = await normalizeMessage(msg, this.o.context);
-    return (await handle(inbound)).outcome;
+    const { result } = await handle(inbound);
+    return result.then((r) => r.outcome, (e: unknown) => this.failed(msg, e));
   }
 
   /** A room is served when DUBAN_WECHAT_ROOMS is empty or names its id or its current topic. */

@@ -49,7 +49,9 @@ describe('npm start with LARK_APP_ID set', () => {
       for (let i = 0; i < 800 && !log.includes('督办助手已启动'); i++) await new Promise((r) => setTimeout(r, 50));
       expect(log).toContain('督办助手已启动：飞书');
       // Port 0: the system picked a free one, and the log says which.
-      const port = Number(/lark webhook listening \{"port":(\d+)/.exec(log)?.[1]);
+      // Logs are JSON lines: {"time":…,"level":"INFO","msg":"lark webhook listening","port":N}.
+      const listening = log.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { msg?: string; port?: number }).find((l) => l.msg === 'lark webhook listening');
+      const port = Number(listening?.port);
       const r = await postEvent(`http://127.0.0.1:${port}/webhook/event`, messageEvent({ from: 'ou_stranger', text: '@_user_1 帮助', mentions: [{ key: '@_user_1', name: '督办助手', openId: 'ou_bot' }] }), KEY);
       expect(r.status).toBe(200);
       for (let i = 0; i < 400 && fake.sent.length === 0; i++) await new Promise((r2) => setTimeout(r2, 50));

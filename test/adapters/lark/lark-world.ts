@@ -9,6 +9,7 @@ import type { LimiterTime } from '../../../src/adapters/lark/rate-limiter.js';
 import { makeHarness, type Harness } from '../../support/harness.js';
 import { FakeLark } from './fake-lark.js';
 import type { CoreSettings } from '../../../src/core/command.js';
+import { acceptFor } from '../../../src/adapters/run-platforms.js';
 
 export const KEY = 'test-encrypt-key';
 
@@ -46,12 +47,14 @@ export async function larkWorld(o: {
   };
   const adapter = new LarkAdapter(settings, h.app, o.time);
   h.app.dispatcher.register(adapter);
-  await adapter.start((msg) => h.app.bot.handle(msg));
+  // What runPlatforms does: the inbox's accept, telling the sender when it cannot record.
+  await adapter.start(acceptFor(h.app, adapter));
   return {
     fake, h, adapter,
     url: `http://127.0.0.1:${adapter.port}/webhook/event`,
     async settle() {
       await adapter.idle();
+      await h.app.inbox.idle();
       await h.app.dispatcher.kick();
     },
     async close() {

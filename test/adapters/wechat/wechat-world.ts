@@ -107,7 +107,8 @@ export async function makeWorld(o: WorldOptions = {}): Promise<World> {
   });
   // What runPlatforms does, with the front door replaceable.
   app.dispatcher.register(adapter);
-  await adapter.start(o.handle?.(app) ?? ((m) => app.bot.handle(m)));
+  const handle = o.handle?.(app);
+  await adapter.start(handle ? async (m) => ({ outcome: 'accepted', result: handle(m) }) : app.inbox.accept);
 
   const me = mocker.createContact({ id: 'wxid_bot', name: '督办助手' });
   const chen = mocker.createContact({ id: 'wxid_chen', name: '陈立群' });

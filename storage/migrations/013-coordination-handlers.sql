@@ -1,4 +1,4 @@
--- Coordination handlers move from a JSON text column (searched with LIKE) into a join table.
+-- 013: -- Coordination handlers move from a JSON text column (searched with LIKE) into a join table.
 CREATE TABLE coordination_handlers (
   coordination_id INTEGER NOT NULL REFERENCES coordinations (id) ON DELETE CASCADE,
   position        INTEGER NOT NULL,

@@ -1,0 +1,49 @@
+/** `tsx bench/chase-dev.ts [tasks overdue]`: just the paged chase beside its floor, for development. */
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createApp } from '../src/app.js';
+import { FakeClock } from '../src/core/clock.js';
+import { createLogger } from '../src/core/logger.js';
+import { parseDirectory } from '../src/directory/load-directory.js';
+import { loadCalendar } from '../src/calendar/load-calendar.js';
+import { instantAt } from '../src/time/shanghai.js';
+import { chaseFloor, liveChase } from './chase.js';
+import { directoryYaml, generateDatabase, QUICK, TODAY } from './generate.js';
+import { sqliteOf, sqliteStorageOf } from '../test/support/raw-sql.js';
+
+const counts = new Map<string, number>();
+const [tasks = QUICK.tasks, overdue = QUICK.overdue] = process.argv.slice(2).map(Number);
+const size = { ...QUICK, name: 'dev', tasks, overdue };
+const file = join('data', 'bench', 'dev.db');
+const yaml = directoryYaml(size);
+writeFileSync(join('data', 'bench', 'dev-directory.yaml'), yaml);
+generateDatabase(file, size);
+const app = createApp({
+  dbFile: file, directory: parseDirectory(yaml, 'dev'), calendar: loadCalendar(), clock: new FakeClock(instantAt(TODAY, '09:00')),
+  logger: createLogger('error'), settings: { botName: '督办助手' },
+  statementObserver: process.env.STATS ? (_r, sql) => counts.set(sql.replace(/\s+/g, ' ').slice(0, 90), (counts.get(sql.replace(/\s+/g, ' ').slice(0, 90)) ?? 0) + 1) : undefined,
+});
+const slow: string[] = [];
+if (process.env.PAGES) {
+  const tx = sqliteStorageOf(app).transaction.bind(sqliteStorageOf(app));
+  sqliteStorageOf(app).transaction = (async (fn: Parameters<typeof tx>[0]) => {
+    const t = performance.now();
+    const r = await tx(fn);
+    const ms = performance.now() - t;
+    const cur = sqliteOf(app).prepare("SELECT cursor FROM job_cursors ORDER BY updated_at DESC, rowid DESC LIMIT 1").get() as { cursor: string } | undefined;
+    if (ms > 30) slow.push(`${Math.round(ms)} ms ${cur?.cursor.slice(0, 40)}`);
+    return r;
+  }) as typeof tx;
+}
+const floorFile = join('data', 'bench', 'dev-floor.db');
+for (const s of ['', '-wal', '-shm']) rmSync(`${floorFile}${s}`, { force: true });
+sqliteOf(app).exec(`VACUUM INTO '${floorFile}'`);
+const floor = chaseFloor(floorFile, TODAY);
+const code = `D-${String(size.tasks - 5).padStart(4, '0')}`;
+for (const d of [TODAY, '2026-12-08', '2026-12-09']) {
+  const c = await liveChase(app, d, code);
+  process.stdout.write(`${d}: ${JSON.stringify(c)} floor ${floor.ms} ms → ×${Math.round((c.ms / floor.ms) * 100) / 100}\n`);
+}
+await app.close();
+process.stdout.write(slow.join('\n') + '\n');
+for (const [k, v] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 25)) process.stdout.write(`${v}\t${k}\n`);

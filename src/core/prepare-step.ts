@@ -1,0 +1,37 @@
+import { localDate } from '../time/shanghai.js';
+import type { BotDeps } from './bot-deps.js';
+import { classifiedMarkIn } from './classified.js';
+import type { InboundMessage } from './inbound.js';
+import type { Logger } from './logger.js';
+import { stripAddress } from './address.js';
+
+/** How the caller of `handle` learns that a message is waiting on something slow. */
+export interface HandleHooks {
+  /**
+   * Called when the message starts waiting on an outside call (the question model): it then
+   * no longer holds up the messages after it in its chat (see Inbox).
+   */
+  aside?: () => void;
+}
+
+/**
+ * A command's slow look-up that must not hold the ledger's transaction (the question model),
+ * run before it: never for a message that will be refused as 涉密 or too long.
+ */
+export async function prepareStep(
+  deps: BotDeps, msg: InboundMessage, text: string, now: Date, o: { addressPattern: RegExp; maxLength: number; hooks?: HandleHooks; log: Logger },
+): Promise<unknown> {
+  if (classifiedMarkIn(msg) || text.length > o.maxLength) return undefined;
+  const match = deps.registry.matchOrFallback(stripAddress(text, o.addressPattern));
+  if (!match?.command.prepare) return undefined;
+  const knownSender = async () => msg.senderPersonId !== undefined
+    || (await deps.storage.transaction((repos) => deps.identity.personFor(repos.bindings, msg.platform, msg.senderAccountId))) !== undefined;
+  try {
+    return await match.command.prepare(match.rest, {
+      directory: deps.directory, today: localDate(now), settings: deps.settings, knownSender, aside: () => o.hooks?.aside?.(),
+    });
+  } catch (e) {
+    o.log.warn('prepare failed', { command: match.command.name, error: e });
+    return undefined;
+  }
+}

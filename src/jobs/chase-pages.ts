@@ -1,0 +1,167 @@
+import type { ChaseEntry, ChaseLineTask, ChaseRecipient, ChaseRow, ChaseStepGroup, ChaseStepRow } from '../../storage/scheduling-repositories.js';
+import type { LadderStep, LadderTrigger } from '../domain/ladder.js';
+import { isLeader } from '../domain/ladder.js';
+import { headsLookup } from '../domain/people-state.js';
+import { issueNotice, reachStep, stepForChase } from '../domain/actions/ladder-step.js';
+import { daysBetween, formatDateCn, formatDateShortCn } from '../time/shanghai.js';
+import { postChaseMessage, type ChaseItem } from './chase-messages.js';
+import { unackedLine, warningLine } from './chase-other.js';
+import { stepNotice, type StepReached } from './ladder-notices.js';
+import type { JobContext } from './job.js';
+
+/** Where a daily chase run stands; written with every page. */
+export interface ChaseCursor {
+  phase: 'overdue' | 'unacked' | 'letters' | 'notices';
+  /** The last task id, recipient or notice group done in this phase. */
+  after: number;
+  /** Within the notice group being announced: the last step row done, and the notice's number. */
+  within?: number;
+  notice?: string;
+  /** The newest chase-ledger row and step row before the run: the run's own rows come after. */
+  log: number;
+  steps: number;
+  n: { chased: number; unacked: number; warned: number; notices: number; paused: number };
+}
+
+/** How long one page may hold the event loop (ms); a page also stops at the page size. */
+export const PAGE_MS = 15;
+
+const SECTIONS = ['逾期催办', '未签收', '到期预警'];
+const KINDS: readonly ChaseEntry['kind'][] = ['overdue', 'unacked', 'warning'];
+const SCAN = 2000;
+
+/** A page's budget: `size` units of work, and PAGE_MS of time. */
+export function budget(size: number): { spend(n: number): void; left(): boolean } {
+  let units = size;
+  const until = performance.now() + PAGE_MS;
+  return { spend: (n) => { units -= n; }, left: () => units > 0 && performance.now() < until };
+}
+
+/**
+ * One page of people: each gets one message per chat, built from the run's ledger rows addressed
+ * to them. The first pages only read the run's rows, a slice at a time, to learn who is owed a
+ * message in which order (kept in memory; read again after a restart).
+ */
+export async function lettersPage(ctx: JobContext, c: ChaseCursor, size: number, memo: Map<string, unknown>): Promise<void> {
+  const all = await scanned(memo, 'recipients', c.log, (after) => ctx.repos.chases.runRows(ctx.occurrence.period, after, KINDS, SCAN), (r) => `${r.platform}\u0000${r.chatId}\u0000${r.personId}`);
+  if (!all) return;
+  const headsOf = await headsLookup(ctx.repos, ctx.directory, ctx.today);
+  const b = budget(size);
+  for (let i = firstAfter(all, c.after); i < all.length && b.left(); i++) {
+    const r = all[i] as ChaseRecipient;
+    const rows = await ctx.repos.chases.rowsFor(ctx.occurrence.period, c.log, KINDS, r);
+    const items: ChaseItem[] = [];
+    for (const row of rows) items.push(await itemFor(ctx, row.task, row, headsOf));
+    if (items.length > 0) {
+      await postChaseMessage(ctx, { platform: r.platform, targetKind: 'chat', targetId: r.chatId }, r.personId, items, {
+        title: `每日督办提醒 · ${formatDateCn(ctx.today, ctx.today)}`,
+        order: SECTIONS,
+        note: '回复「签收 编号」「进展 编号 情况」「办结 编号 结果」；确有困难的，到期前申请延期或提请协调。',
+      });
+    }
+    c.after = r.first;
+    b.spend(Math.max(1, rows.length));
+  }
+  if (firstAfter(all, c.after) >= all.length) Object.assign(c, { phase: 'notices', after: 0 });
+}
+
+/**
+ * One page of 通报: the steps of the current group (chat, unit, step) are recorded a slice at a
+ * time, its notice number taken first and kept in the cursor; the notice is posted with the
+ * group's last slice. True when the last group is done.
+ */
+export async function noticesPage(ctx: JobContext, c: ChaseCursor, size: number, memo: Map<string, unknown>): Promise<boolean> {
+  const groupKey = (s: ChaseStepRow) => `${s.platform}\u0000${s.chatId}\u0000${s.unitId}\u0000${s.step}\u0000${s.trigger === 'untrue' ? 'u' : ''}`;
+  const all = await scanned(memo, 'groups', c.steps, (after) => ctx.repos.chases.stepRows(ctx.occurrence.period, after, SCAN), groupKey);
+  if (!all) return false;
+  const b = budget(size);
+  for (let i = firstAfter(all, c.after); i < all.length && b.left(); i++) {
+    const first = all[i] as ChaseStepRow & { first: number };
+    const g: ChaseStepGroup = { platform: first.platform, chatId: first.chatId, unitId: first.unitId, step: first.step, untrue: first.trigger === 'untrue', first: first.first };
+    const rows = await ctx.repos.chases.stepsIn(ctx.occurrence.period, c.steps, g);
+    const todo = rows.filter((s) => s.id > (c.within ?? 0));
+    const slice = new Set(todo.slice(0, Math.max(1, size)).map((s) => s.taskId));
+    const tasks = new Map((await ctx.repos.tasks.findByIds([...slice])).map((t) => [t.id, t]));
+    if (g.step !== 3 && !c.notice) c.notice = await issueNotice(ctx, g.step);
+    for (const s of todo) {
+      if (!b.left()) return false;
+      if (!slice.has(s.taskId)) return false; // past the slice read for this page
+      const task = tasks.get(s.taskId);
+      if (task) await reachStep(ctx, task, g.step, s.trigger as LadderTrigger, c.notice);
+      c.within = s.id;
+      b.spend(1);
+    }
+    if (c.notice) {
+      // The tasks of this page are current; those of earlier pages are read again.
+      const earlier = rows.filter((s) => !tasks.has(s.taskId)).map((s) => s.taskId);
+      for (const t of await ctx.repos.tasks.findByIds(earlier)) tasks.set(t.id, t);
+      const reached: StepReached[] = [];
+      for (const s of rows) {
+        const task = tasks.get(s.taskId);
+        if (task) reached.push({ task, step: s.step as LadderStep, trigger: s.trigger as LadderTrigger, target: { platform: s.platform, targetKind: 'chat', targetId: s.chatId } });
+      }
+      if (reached.length > 0) await ctx.post(reached[0]?.target ?? { platform: g.platform, targetKind: 'chat', targetId: g.chatId }, stepNotice(ctx, c.notice, reached, await headsLookup(ctx.repos, ctx.directory, ctx.today)));
+      c.n.notices += 1;
+    }
+    Object.assign(c, { after: g.first, within: 0, notice: undefined });
+  }
+  return firstAfter(all, c.after) >= all.length;
+}
+
+/**
+ * Reads a run's rows `SCAN` at a time (one slice per page) into a list of distinct keys in the
+ * order each first appears, `first` being the id of that first row; undefined until complete.
+ */
+async function scanned<R extends { id: number }>(
+  memo: Map<string, unknown>, name: string, from: number, read: (after: number) => Promise<R[]>, key: (r: R) => string,
+): Promise<Array<R & { first: number }> | undefined> {
+  const state = (memo.get(name) as { after: number; seen: Map<string, R & { first: number }>; done: boolean } | undefined) ?? { after: from, seen: new Map(), done: false };
+  memo.set(name, state);
+  if (state.done) return [...state.seen.values()];
+  const rows = await read(state.after);
+  for (const r of rows) {
+    const k = key(r);
+    if (!state.seen.has(k)) state.seen.set(k, { ...r, first: r.id });
+  }
+  state.after = rows.at(-1)?.id ?? state.after;
+  state.done = rows.length < SCAN;
+  return undefined;
+}
+
+async function itemFor(ctx: JobContext, task: ChaseLineTask, row: ChaseRow, headsOf: (u: string) => string[]): Promise<ChaseItem> {
+  if (row.kind === 'unacked') return unackedLine(ctx, task, row.unitId);
+  if (row.kind === 'warning') return warningLine(ctx, task);
+  const n = row.chaseNo ?? task.chaseCount;
+  // The steps of this run are announced after the messages, so the task's step is still the one before it.
+  const step = stepForChase(task, n);
+  const lead = row.unitId === task.leadUnitId;
+  const heads = lead && (step ?? task.ladderStep) >= 2 && !task.climbStoppedAt ? headsOf(task.leadUnitId).filter((id) => !isLeader(ctx.directory.person(id))) : [];
+  const overdueDays = daysBetween(task.deadline, ctx.today);
+  const line = `${task.code} ${task.title}｜${formatDateShortCn(task.deadline)}到期，逾期 ${overdueDays} 天｜第 ${n} 次催办${await stepTail(ctx, task, step)}`;
+  return { section: '逾期催办', line, alsoMention: heads, sortKey: task.deadline };
+}
+
+/** What the chase line adds about the ladder: only what has happened, never a decision nobody took. */
+async function stepTail(ctx: JobContext, task: ChaseLineTask, step: number | undefined): Promise<string> {
+  if (task.accountabilityAt) return '（经省政府同意，已移交纪检监察机关）';
+  if (task.climbStoppedAt) return '';
+  if (step === 1) return '，予以督查室通报，记入日常考核工作台账';
+  if (step === 2) return '，予以办公厅通报，请单位主要负责人作出说明并提出整改落实措施';
+  const proposal = task.ladderStep >= 3 || step === 3 ? await ctx.repos.ladder.currentProposal(task.id) : undefined;
+  if (step === 3) return '，列入拟移交名单，由督查室、秘书长研究';
+  if (proposal?.status === 'proposed') return '（拟移交，待省政府决定）';
+  if (proposal?.status === 'listed') return '（已列入拟移交名单）';
+  return '';
+}
+
+/** Index of the first entry whose `first` is after `after` (entries are in `first` order). */
+function firstAfter(xs: ReadonlyArray<{ first: number }>, after: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((xs[mid] as { first: number }).first <= after) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,87 @@
+import type { ChaseEntry, ChaseRecipient, ChaseRepository, ChaseRow, ChaseStepGroup, ChaseStepRow } from '../contracts/chases.js';
+import type { PgSql } from './pg-sql.js';
+
+interface LineRow {
+  id: number; task_id: number; unit_id: string; kind: ChaseEntry['kind']; chase_no: number | null; code: string; title: string; deadline: string;
+  assigned_date: string; lead_unit_id: string; chase_count: number; ladder_step: number; climb_stopped_at: string | null; accountability_at: string | null;
+}
+
+type Kinds = readonly ChaseEntry['kind'][];
+const STEP_COLUMNS = 'id, job_period AS "jobPeriod", task_id AS "taskId", step, trigger, platform, chat_id AS "chatId", unit_id AS "unitId"';
+
+/** The chase ledger, and the pages of a run read back from it. */
+export class PgChaseRepository implements ChaseRepository {
+  constructor(private readonly s: PgSql) {}
+
+  async record(e: ChaseEntry): Promise<void> {
+    await this.s.run(
+      'INSERT INTO chase_log (task_id, unit_id, person_id, kind, chase_no, chased_date, job_period) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      e.taskId, e.unitId, e.personId, e.kind, e.chaseNo ?? null, e.chasedDate, e.jobPeriod,
+    );
+  }
+
+  async forTask(taskId: number): Promise<ChaseEntry[]> {
+    const rows = await this.s.all<{
+      task_id: number; unit_id: string; person_id: string; kind: ChaseEntry['kind']; chase_no: number | null; chased_date: string; job_period: string;
+    }>('SELECT * FROM chase_log WHERE task_id = ? ORDER BY id', taskId);
+    return rows.map((r) => ({
+      taskId: r.task_id, unitId: r.unit_id, personId: r.person_id, kind: r.kind, chaseNo: r.chase_no ?? undefined, chasedDate: r.chased_date, jobPeriod: r.job_period,
+    }));
+  }
+
+  async lastId(): Promise<number> {
+    return (await this.s.one<{ n: number }>('SELECT coalesce(max(id), 0)::int AS n FROM chase_log'))?.n ?? 0;
+  }
+
+  async runRows(jobPeriod: string, afterId: number, kinds: Kinds, limit: number): Promise<Array<ChaseRecipient & { id: number }>> {
+    return this.s.all<ChaseRecipient & { id: number }>(
+      `SELECT l.id, t.origin_platform AS platform, t.origin_chat_id AS "chatId", l.person_id AS "personId", l.id AS first
+       FROM chase_log l JOIN tasks t ON t.id = l.task_id
+       WHERE l.id > ? AND l.job_period = ? AND l.kind = ANY(?::text[]) ORDER BY l.id LIMIT ?`,
+      afterId, jobPeriod, [...kinds], limit,
+    );
+  }
+
+  async rowsFor(jobPeriod: string, afterId: number, kinds: Kinds, r: ChaseRecipient): Promise<ChaseRow[]> {
+    const rows = await this.s.all<LineRow>(
+      `SELECT l.id, l.task_id, l.unit_id, l.kind, l.chase_no, t.code, t.title, t.deadline, t.assigned_date, t.lead_unit_id,
+              t.chase_count, t.ladder_step, t.climb_stopped_at, t.accountability_at
+       FROM chase_log l JOIN tasks t ON t.id = l.task_id
+       WHERE l.person_id = ? AND l.job_period = ? AND l.id > ? AND l.kind = ANY(?::text[])
+         AND t.origin_platform = ? AND t.origin_chat_id = ?
+       ORDER BY l.id`,
+      r.personId, jobPeriod, afterId, [...kinds], r.platform, r.chatId,
+    );
+    return rows.map((x) => ({
+      id: x.id, taskId: x.task_id, unitId: x.unit_id, kind: x.kind, chaseNo: x.chase_no ?? undefined,
+      task: {
+        id: x.task_id, code: x.code, title: x.title, deadline: x.deadline, assignedDate: x.assigned_date, leadUnitId: x.lead_unit_id, chaseCount: x.chase_count,
+        ladderStep: x.ladder_step, climbStoppedAt: x.climb_stopped_at ?? undefined, accountabilityAt: x.accountability_at ?? undefined,
+      },
+    }));
+  }
+
+  async recordStep(x: Omit<ChaseStepRow, 'id'>): Promise<void> {
+    await this.s.run(
+      'INSERT INTO chase_steps (job_period, task_id, step, trigger, platform, chat_id, unit_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      x.jobPeriod, x.taskId, x.step, x.trigger, x.platform, x.chatId, x.unitId,
+    );
+  }
+
+  async lastStepId(): Promise<number> {
+    return (await this.s.one<{ n: number }>('SELECT coalesce(max(id), 0)::int AS n FROM chase_steps'))?.n ?? 0;
+  }
+
+  async stepRows(jobPeriod: string, afterId: number, limit: number): Promise<ChaseStepRow[]> {
+    return this.s.all<ChaseStepRow>(`SELECT ${STEP_COLUMNS} FROM chase_steps WHERE id > ? AND job_period = ? ORDER BY id LIMIT ?`, afterId, jobPeriod, limit);
+  }
+
+  async stepsIn(jobPeriod: string, afterId: number, g: ChaseStepGroup): Promise<ChaseStepRow[]> {
+    return this.s.all<ChaseStepRow>(
+      `SELECT ${STEP_COLUMNS} FROM chase_steps
+       WHERE job_period = ? AND platform = ? AND chat_id = ? AND unit_id = ? AND step = ? AND (trigger = 'untrue') = ? AND id > ?
+       ORDER BY id`,
+      jobPeriod, g.platform, g.chatId, g.unitId, g.step, g.untrue, afterId,
+    );
+  }
+}
