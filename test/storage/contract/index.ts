@@ -2,6 +2,7 @@ import { taskContract } from './tasks-contract.js';
 import { exceptionContract } from './exceptions-contract.js';
 import { messagingContract } from './messaging-contract.js';
 import { schedulingContract } from './scheduling-contract.js';
+import { assessmentContract } from './assessment-contract.js';
 import type { OpenFresh } from './fixtures.js';
 
 /** The whole storage contract suite, written against the contracts only; each backend runs it. */
@@ -10,4 +11,5 @@ export function storageContract(open: OpenFresh): void {
   exceptionContract(open);
   messagingContract(open);
   schedulingContract(open);
+  assessmentContract(open);
 }
