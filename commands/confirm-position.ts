@@ -1,3 +1,4 @@
+import { positionAnswer } from '../src/render/escalation-notice.js';
 import { COMMAND_WORDS } from '../src/texts/command-words.js';
 import { coordinationCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
@@ -50,6 +51,6 @@ export const confirmPosition = defineCommand({
       outcome = await settlePositions(ctx, item, task, units, stance ?? 'agree', position);
     }
     if (!outcome) throw new Error('no stance to settle');
-    return { ...outcome, reply: { ...outcome.reply, title: `已确认：${outcome.reply.title}` } };
+    return positionAnswer(ctx, { ...outcome, reply: { ...outcome.reply, title: `已确认：${outcome.reply.title}` } });
   },
 });

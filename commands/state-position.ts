@@ -1,3 +1,4 @@
+import { positionAnswer } from '../src/render/escalation-notice.js';
 import { commandButton } from '../src/core/command-button.js';
 import { COMMAND_WORDS } from '../src/texts/command-words.js';
 import { coordinationCodeArg } from '../src/parsing/argument-schemas.js';
@@ -69,7 +70,7 @@ export const statePosition = defineCommand({
       { code: item.code, units: mine.map((p) => p.unitId), stance: args.stance, position: args.position, awaitingHead: awaiting },
       { taskId: task.id, subject: item.code },
     );
-    if (signed.length > 0) return settlePositions(ctx, item, task, signed, args.stance, args.position);
+    if (signed.length > 0) return positionAnswer(ctx, await settlePositions(ctx, item, task, signed, args.stance, args.position));
     const heads = [...new Set(awaiting.flatMap((u) => signers(u)))];
     const names = awaiting.map((u) => ctx.directory.unitName(u)).join('、');
     return {
