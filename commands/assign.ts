@@ -228,8 +228,8 @@ export const assign = defineCommand({
       units: args.units,
       origin: ctx.message,
       note: { ...(args.urgent ? { urgent: true } : {}), ...(args.plan ? { annualPlan: Number(ctx.today.slice(0, 4)) } : {}) },
+      marks: args.urgent || args.plan ? { urgent: args.urgent, planYear: args.plan ? Number(ctx.today.slice(0, 4)) : undefined } : undefined,
     }, { workEnd: ctx.settings.workEnd });
-    if (args.urgent || args.plan) await ctx.repos.marks.set(task.id, { urgent: args.urgent, planYear: args.plan ? Number(ctx.today.slice(0, 4)) : undefined });
     const v = { directory: ctx.directory, calendar: ctx.calendar, today: ctx.today };
     const describe = (u: AssignArgs['units'][number]) => `${ctx.directory.unitName(u.unitId)}（${addressPerson(ctx.directory, u.responsibleId)}）`;
     const co = args.units.filter((u) => u.role === 'co');

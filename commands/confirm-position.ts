@@ -1,3 +1,5 @@
+import { confirmPositions } from '../src/domain/actions/coordination.js';
+import { positionAnswer } from '../src/render/escalation-notice.js';
 import { COMMAND_WORDS } from '../src/texts/command-words.js';
 import { coordinationCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
@@ -7,7 +9,6 @@ import { loadCoordination } from '../src/core/coordination-access.js';
 import { positionSigners, settlePositions } from '../src/domain/coordination-positions.js';
 import { closedPositionRefusal } from '../src/domain/coordination-decision.js';
 import { parseCoordinationCode } from '../src/parsing/code-and-text.js';
-import { isoShanghai } from '../src/time/shanghai.js';
 
 export const confirmPosition = defineCommand({
   name: COMMAND_WORDS.confirmPosition,
@@ -39,9 +40,7 @@ export const confirmPosition = defineCommand({
       throw new UserError('invalid_state', `${item.code} 没有待您确认的表态；可直接发「表态 ${item.code} 同意」或「表态 ${item.code} 不同意 理由」。`, false);
     }
     const stances = new Set(waiting.map((p) => p.stance));
-    const at = isoShanghai(ctx.now);
-    for (const p of waiting) await ctx.repos.coordinations.confirm(item.id, p.unitId, ctx.actor.id, at);
-    await ctx.audit('coordinate_confirm', { code: item.code, units: waiting.map((p) => p.unitId), stances: [...stances] }, { taskId: task.id, subject: item.code });
+    await confirmPositions(ctx, item, task, { by: ctx.actor.id, unitIds: waiting.map((p) => p.unitId), stances: [...stances].filter((s): s is 'agree' | 'disagree' => s !== undefined) });
     // One person heading two units with different positions is settled unit by unit.
     let outcome;
     for (const stance of stances) {
@@ -50,6 +49,6 @@ export const confirmPosition = defineCommand({
       outcome = await settlePositions(ctx, item, task, units, stance ?? 'agree', position);
     }
     if (!outcome) throw new Error('no stance to settle');
-    return { ...outcome, reply: { ...outcome.reply, title: `已确认：${outcome.reply.title}` } };
+    return positionAnswer(ctx, { ...outcome, reply: { ...outcome.reply, title: `已确认：${outcome.reply.title}` } });
   },
 });

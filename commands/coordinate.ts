@@ -1,3 +1,4 @@
+import { openCoordination } from '../src/domain/actions/coordination.js';
 import { commandButton } from '../src/core/command-button.js';
 import { taskCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
@@ -7,7 +8,7 @@ import { involvedUnits, routeCoordination } from '../src/domain/coordination-rul
 import { singleUnitRefusal } from '../src/domain/coordination-scope.js';
 import { coordinationFields } from '../src/render/coordination-view.js';
 import { parseCodeAndText } from '../src/parsing/code-and-text.js';
-import { formatDateCn, isoShanghai } from '../src/time/shanghai.js';
+import { formatDateCn } from '../src/time/shanghai.js';
 import { addressPerson } from '../src/domain/leader-address.js';
 
 const schema = z.object({
@@ -36,16 +37,10 @@ export const coordinate = defineCommand({
     const units = involvedUnits(args.reason, unit.unitId, task, ctx.directory);
     if (units.length < 2) throw singleUnitRefusal(ctx, task, unit.unitId);
     const route = await routeCoordination(ctx.repos, ctx.directory, units, task.leadUnitId, ctx.today);
-    const item = await ctx.repos.coordinations.create({
-      taskId: task.id, requesterId: ctx.actor.id, requesterUnit: unit.unitId, reason: args.reason, ownerId: route.ownerId,
-      ownerNote: route.note, handlerIds: [route.ownerId], levelSince: ctx.today, openedAt: isoShanghai(ctx.now),
-      origin: { platform: ctx.message.platform, chatId: ctx.message.chatId }, partyUnits: units,
+    const item = await openCoordination(ctx, task, {
+      requesterId: ctx.actor.id, requesterUnit: unit.unitId, reason: args.reason, ownerId: route.ownerId, ownerNote: route.note,
+      alsoInvolved: route.alsoInvolved, units, origin: { platform: ctx.message.platform, chatId: ctx.message.chatId },
     });
-    await ctx.audit(
-      'coordinate_open',
-      { code: item.code, reason: args.reason, owner: route.ownerId, ownerNote: route.note, units, alsoInvolved: route.alsoInvolved },
-      { taskId: task.id, subject: item.code },
-    );
     const due = ctx.calendar.addWorkingDays(ctx.today, ctx.settings.coordinationAnswerDays);
     const v = { directory: ctx.directory, calendar: ctx.calendar, today: ctx.today };
     const lines = [

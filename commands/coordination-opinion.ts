@@ -1,3 +1,4 @@
+import { giveOpinion } from '../src/domain/actions/coordination.js';
 import { commandButton } from '../src/core/command-button.js';
 import { COMMAND_WORDS } from '../src/texts/command-words.js';
 import { coordinationCodeArg } from '../src/parsing/argument-schemas.js';
@@ -8,7 +9,6 @@ import { loadCoordination } from '../src/core/coordination-access.js';
 import { handlersAt, mayAnswer, partyActors } from '../src/domain/coordination-rules.js';
 import { LEVEL_LABEL } from '../src/domain/coordination.js';
 import { parseCoordinationCode } from '../src/parsing/code-and-text.js';
-import { isoShanghai } from '../src/time/shanghai.js';
 import { closedPositionRefusal } from '../src/domain/coordination-decision.js';
 import { addressPerson, withoutLeaders } from '../src/domain/leader-address.js';
 
@@ -38,13 +38,7 @@ export const coordinationOpinion = defineCommand({
       const who = ids.map((id) => ctx.directory.personName(id)).join('、');
       throw new UserError('no_permission', `${item.code} 现由${LEVEL_LABEL[item.level]}：${who}${note ? `（${note}）` : ''}出具意见（首问负责）；上级领导也可直接出具。`, false);
     }
-    const at = isoShanghai(ctx.now);
-    const final = item.level === 2;
-    await ctx.repos.coordinations.update(item.id, {
-      opinion: args.opinion, opinionBy: ctx.actor.id, opinionAt: at, status: final ? 'closed' : 'answered', closedAt: final ? at : undefined,
-    });
-    await ctx.repos.coordinations.resetStances(item.id);
-    await ctx.audit('coordinate_opinion', { code: item.code, opinion: args.opinion, level: item.level, final }, { taskId: task.id, subject: item.code });
+    const { final } = await giveOpinion(ctx, item, task, { by: ctx.actor.id, opinion: args.opinion });
     const parties = item.parties.map((p) => ({ unitId: p.unitId, people: partyActors(p.unitId, task, ctx.directory, ctx.authority?.extraActors) }));
     return {
       reply: {

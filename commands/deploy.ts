@@ -1,3 +1,4 @@
+import { reportDeployment } from '../src/domain/actions/deploy.js';
 import { taskCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
@@ -5,7 +6,7 @@ import { UserError } from '../src/core/errors.js';
 import { acknowledgeUnits, loadTask, requireActingUnits, requireOpen } from '../src/core/task-access.js';
 import { deploymentDue } from '../src/domain/deployment.js';
 import { parseCodeAndText } from '../src/parsing/code-and-text.js';
-import { formatDateCn, isoShanghai } from '../src/time/shanghai.js';
+import { formatDateCn } from '../src/time/shanghai.js';
 
 export const deploy = defineCommand({
   name: '部署',
@@ -34,9 +35,7 @@ export const deploy = defineCommand({
     const unit = units[0];
     if (!unit) throw new Error('no unit');
     const acked = await acknowledgeUnits(ctx, task, units, true);
-    await ctx.repos.tasks.addReport({ taskId: task.id, unitId: unit.unitId, personId: ctx.actor.id, kind: 'progress', text: `部署：${args.text}`, at: isoShanghai(ctx.now) });
-    const late = ctx.today > due;
-    await ctx.audit('deploy', { unit: unit.unitId, text: args.text, due, late }, { taskId: task.id });
+    const { late } = await reportDeployment(ctx, task, unit, { by: ctx.actor.id, text: args.text, due });
     const lines = [args.text];
     if (acked.length > 0) lines.push('（此前未签收，已视同签收）');
     return {

@@ -6,7 +6,8 @@ import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { loadCoordination } from '../src/core/coordination-access.js';
 import { handlersAt, mayAnswer } from '../src/domain/coordination-rules.js';
-import { escalateCoordination } from '../src/domain/coordination-actions.js';
+import { escalateCoordination } from '../src/domain/actions/escalate-coordination.js';
+import { escalationNotice } from '../src/render/escalation-notice.js';
 import { LEVEL_LABEL, type CoordinationLevel } from '../src/domain/coordination.js';
 import { parseCoordinationCode } from '../src/parsing/code-and-text.js';
 import { coordinationStatusLabel } from '../src/domain/coordination-decision.js';
@@ -42,7 +43,7 @@ export const escalate = defineCommand({
       }
     }
     const to = (item.level + 1) as CoordinationLevel;
-    const notice = await escalateCoordination(ctx, item, to, args.why || `${ctx.actor.name}提请：难以协调`);
-    return { reply: notice };
+    const escalation = await escalateCoordination(ctx, item, to, args.why || `${ctx.actor.name}提请：难以协调`);
+    return { reply: await escalationNotice(ctx, escalation) };
   },
 });

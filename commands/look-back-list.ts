@@ -1,3 +1,5 @@
+import { assignTask } from '../src/domain/actions/assign.js';
+import { taskCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
@@ -9,7 +11,7 @@ import { DONE_STATUSES } from '../src/domain/task.js';
 import { takeDueField } from '../src/parsing/due-field.js';
 import { parseCodeAndText } from '../src/parsing/code-and-text.js';
 import { findPeriod } from '../src/calendar/periods.js';
-import { formatDateCn, formatDateShortCn, isoShanghai, makeDate, splitDate } from '../src/time/shanghai.js';
+import { formatDateCn, formatDateShortCn, makeDate, splitDate } from '../src/time/shanghai.js';
 
 const periodSchema = z.object({ from: z.string(), to: z.string(), label: z.string() });
 const LIMIT = 50;
@@ -75,18 +77,16 @@ export const followUp = defineCommand({
     const { due, rest: demand } = takeDueField(rest, ctx.today, ctx.calendar);
     return { code, demand, due: due ?? ctx.calendar.addWorkingDays(ctx.today, RECTIFY_DEFAULT_DAYS) };
   },
-  schema: z.object({ code: z.string({ message: '请写明事项编号，如 D-0001' }), demand: z.string().min(4, '须写明再督查的要求').max(200, '要求不超过 200 字'), due: z.string() }),
+  schema: z.object({ code: taskCodeArg, demand: z.string().min(4, '须写明再督查的要求').max(200, '要求不超过 200 字'), due: z.string() }),
   async run(ctx, args) {
     const task = await loadTask(ctx, args.code);
     if (!DONE_STATUSES.includes(task.status)) throw new UserError('invalid_state', `${task.code} 尚未办结，仍在督办中，无需再督查。`, false);
     if (args.due <= ctx.today) throw new UserError('bad_deadline', '再督查的截止日期须晚于今天。');
-    const at = isoShanghai(ctx.now);
-    const created = await ctx.repos.tasks.create({
-      title: `再督查${task.code}：${args.demand}`, source: task.source, isKey: task.isKey, assignerId: ctx.actor.id, assignedAt: at, assignedDate: ctx.today,
+    const { task: created } = await assignTask(ctx, {
+      title: `再督查${task.code}：${args.demand}`, source: task.source, isKey: task.isKey, assignerId: ctx.actor.id,
       deadline: args.due, units: task.units.map((u) => ({ unitId: u.unitId, role: u.role, responsibleId: u.responsibleId })), origin: ctx.message,
-    });
-    await ctx.repos.marks.set(created.id, { followUpOf: task.id });
-    await ctx.audit('assign', { title: created.title, deadline: args.due, lead: task.leadUnitId, units: created.units, source: task.source, isKey: task.isKey, followUpOf: task.code }, { taskId: created.id });
+      note: { followUpOf: task.code }, marks: { followUpOf: task.id },
+    }, { workEnd: ctx.settings.workEnd });
     await ctx.audit('follow_up', { of: task.code, demand: args.demand, task: created.code }, { taskId: task.id });
     const people = [...new Set(created.units.map((u) => u.responsibleId))];
     return {

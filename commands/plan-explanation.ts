@@ -1,3 +1,4 @@
+import { isOffice } from '../src/domain/roles.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
@@ -32,7 +33,7 @@ export const planExplanation = defineCommand({
     text: z.string().min(4, '须写明书面说明的内容').max(2000, '不超过 2000 字'),
   }),
   async run(ctx, args) {
-    const office = ctx.actor.roles.includes('督查室');
+    const office = isOffice(ctx.actor);
     if (!office && ctx.actor.unitId !== args.unitId) {
       throw new UserError('no_permission', `${ctx.directory.unitName(args.unitId)} 的书面说明由该单位主要负责人作出，或由督查室登记。`, false);
     }

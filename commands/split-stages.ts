@@ -1,3 +1,4 @@
+import { splitIntoStages } from '../src/domain/actions/split-stages.js';
 import { commandButton } from '../src/core/command-button.js';
 import { taskCodeArg } from '../src/parsing/argument-schemas.js';
 import { isOffice } from '../src/domain/roles.js';
@@ -11,7 +12,7 @@ import { parseCodeAndText } from '../src/parsing/code-and-text.js';
 import { resolveReference } from '../src/parsing/resolve-reference.js';
 import { joinParts, splitParts } from '../src/parsing/split-parts.js';
 import { parseDeadline } from '../src/time/parse-deadline.js';
-import { formatDateCn, isoShanghai } from '../src/time/shanghai.js';
+import { formatDateCn } from '../src/time/shanghai.js';
 
 const stage = z.object({
   title: z.string().min(2, '每个阶段须写明阶段目标').max(200, '阶段目标不超过 200 字'),
@@ -82,10 +83,8 @@ export const splitStages = defineCommand({
         }
       }
     }
-    const at = isoShanghai(ctx.now);
     const lead = task.units.find((u) => u.role === 'lead');
-    const lines: string[] = [];
-    const toSign: string[] = [];
+    const inputs = [];
     for (const s of args.stages) {
       let unitId = lead?.unitId ?? task.leadUnitId;
       let responsibleId = lead?.responsibleId ?? '';
@@ -98,20 +97,11 @@ export const splitStages = defineCommand({
         unitId = s.owner.id;
         responsibleId = task.units.find((u) => u.unitId === unitId)?.responsibleId ?? ctx.directory.defaultResponsible(unitId)?.id ?? '';
       }
-      const created = await ctx.repos.tasks.create({
-        title: s.title, source: task.source, isKey: task.isKey, assignerId: task.assignerId, assignedAt: at, assignedDate: ctx.today,
-        deadline: s.deadline, units: [{ unitId, role: 'lead', responsibleId }], origin: ctx.message, parent: { id: task.id, code: task.code },
-        splitBy: ctx.actor.id,
-      });
-      await ctx.audit('assign', { title: s.title, deadline: s.deadline, lead: unitId, units: created.units, stageOf: task.code, source: task.source, splitBy: ctx.actor.id }, { taskId: created.id });
-      // A unit that already signed the task does not sign its own stages again.
-      const signed = task.units.find((u) => u.unitId === unitId && u.ackedAt);
-      if (signed) {
-        await ctx.repos.tasks.acknowledge(created.id, unitId, signed.ackedBy ?? ctx.actor.id, at);
-      } else toSign.push(created.code);
-      lines.push(`${created.code} ${s.title}｜${formatDateCn(s.deadline, ctx.today)}｜${ctx.directory.unitName(unitId)} ${mention(responsibleId)}`);
+      inputs.push({ title: s.title, deadline: s.deadline, unitId, responsibleId });
     }
-    await ctx.audit('stage_split', { stages: args.stages.length }, { taskId: task.id });
+    const created = await splitIntoStages(ctx, task, inputs, { by: ctx.actor.id, origin: ctx.message });
+    const lines = created.map(({ stage, input }) => `${stage.code} ${input.title}｜${formatDateCn(input.deadline, ctx.today)}｜${ctx.directory.unitName(input.unitId)} ${mention(input.responsibleId)}`);
+    const toSign = created.filter((x) => x.toSign).map((x) => x.stage.code);
     return {
       reply: {
         tone: 'success',

@@ -1,3 +1,5 @@
+import { recordPosition } from '../src/domain/actions/coordination.js';
+import { positionAnswer } from '../src/render/escalation-notice.js';
 import { commandButton } from '../src/core/command-button.js';
 import { COMMAND_WORDS } from '../src/texts/command-words.js';
 import { coordinationCodeArg } from '../src/parsing/argument-schemas.js';
@@ -10,7 +12,6 @@ import { partyActors } from '../src/domain/coordination-rules.js';
 import { findDeferral, positionSigners, settlePositions } from '../src/domain/coordination-positions.js';
 import { closedPositionRefusal } from '../src/domain/coordination-decision.js';
 import { parseCoordinationCode } from '../src/parsing/code-and-text.js';
-import { isoShanghai } from '../src/time/shanghai.js';
 
 const schema = z.object({
   code: coordinationCodeArg,
@@ -54,22 +55,14 @@ export const statePosition = defineCommand({
         .join('；');
       throw new UserError('no_permission', `${item.code} 由涉及单位表态：${list}。`, false);
     }
-    const at = isoShanghai(ctx.now);
     const signers = await positionSigners(ctx);
     // H3: a position counts once the unit's 主要负责人 (or acting head) gives or confirms it.
     const signs = (unitId: string) => signers(unitId).length === 0 || signers(unitId).includes(ctx.actor.id);
-    for (const p of mine) {
-      await ctx.repos.coordinations.state(item.id, p.unitId, args.stance, args.position, ctx.actor.id, at, signs(p.unitId) ? ctx.actor.id : undefined);
-    }
+    const { signed, awaiting } = await recordPosition(ctx, item, task, {
+      by: ctx.actor.id, unitIds: mine.map((p) => p.unitId), stance: args.stance, position: args.position, signs,
+    });
     const word = args.stance === 'agree' ? '同意' : '不同意';
-    const signed = mine.filter((p) => signs(p.unitId)).map((p) => p.unitId);
-    const awaiting = mine.filter((p) => !signs(p.unitId)).map((p) => p.unitId);
-    await ctx.audit(
-      'coordinate_stance',
-      { code: item.code, units: mine.map((p) => p.unitId), stance: args.stance, position: args.position, awaitingHead: awaiting },
-      { taskId: task.id, subject: item.code },
-    );
-    if (signed.length > 0) return settlePositions(ctx, item, task, signed, args.stance, args.position);
+    if (signed.length > 0) return positionAnswer(ctx, await settlePositions(ctx, item, task, signed, args.stance, args.position));
     const heads = [...new Set(awaiting.flatMap((u) => signers(u)))];
     const names = awaiting.map((u) => ctx.directory.unitName(u)).join('、');
     return {

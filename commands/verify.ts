@@ -1,3 +1,4 @@
+import { recordVerification } from '../src/domain/actions/verify.js';
 import { taskCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
 import { defineCommand, type CommandContext, type CommandOutcome } from '../src/core/command.js';
@@ -9,7 +10,7 @@ import { issueNotice, reachStep } from '../src/domain/actions/ladder-step.js';
 import { stepNotice } from '../src/jobs/ladder-notices.js';
 import { parseCodeAndText } from '../src/parsing/code-and-text.js';
 import { parseDeadline } from '../src/time/parse-deadline.js';
-import { formatDateCn, isoShanghai } from '../src/time/shanghai.js';
+import { formatDateCn } from '../src/time/shanghai.js';
 
 export const verify = defineCommand({
   name: '复核',
@@ -65,31 +66,15 @@ async function runVerify(ctx: CommandContext, args: VerifyArgs, allowVerified: b
     throw new UserError('invalid_state', `${task.code} 已复核属实。如需再次核查，请用「回头看 ${task.code} 属实」或「回头看 ${task.code} 不实 情况」。`, false);
   }
   if (task.status !== 'completed' && !lookBack) throw new UserError('invalid_state', `${task.code} 尚未办结，无需复核。`, false);
-  const at = isoShanghai(ctx.now);
-  let pending = lookBack ? undefined : await ctx.repos.verifications.pending(task.id);
-  if (!pending) {
-    await ctx.repos.verifications.draw({ taskId: task.id, unitId: task.leadUnitId, reason: 'manual', drawnAt: at });
-    pending = await ctx.repos.verifications.pending(task.id);
-  }
-  if (!pending) throw new Error('verification row missing');
-  await ctx.repos.verifications.record(pending.id, { result: args.result, note: args.note || undefined, verifiedBy: ctx.actor.id, verifiedAt: at, verifiedDate: ctx.today });
-  await ctx.audit('verify_result', { result: args.result, note: args.note, lookBack }, { taskId: task.id });
-  if (allowVerified) await ctx.repos.marks.set(task.id, { lookedBackAt: at });
-  if (args.result === 'true') {
-    await ctx.repos.tasks.update(task.id, { status: 'verified', verification: 'true' }, at);
+  const outcome = await recordVerification(ctx, task, {
+    by: ctx.actor.id, result: args.result, note: args.note, deadline: args.deadline, lookBack, markLookedBack: allowVerified,
+  });
+  if (outcome.result === 'true') {
     const title = lookBack ? `${task.code} 回头看：属实，维持销号` : `${task.code} 复核属实，予以销号`;
     return { reply: { tone: 'success', title, lines: args.note ? [args.note] : undefined, ref: { kind: 'task', code: task.code } } };
   }
-  const leadSigned = task.units.some((u) => u.role === 'lead' && u.ackedAt);
-  const deadline = args.deadline ?? task.deadline;
-  await ctx.repos.tasks.update(
-    task.id,
-    { status: leadSigned ? 'active' : 'pending', verification: 'false', completedAt: null, completedDate: null, result: null, reopenCount: task.reopenCount + 1, deadline },
-    at,
-  );
-  await ctx.audit('reopen', { reason: args.note, deadline, lookBack }, { taskId: task.id });
+  const { reopened, deadline } = outcome;
   // 退回重办 is a first-step event (B五(一)): a 督查室通报 and an entry in the 日常考核工作台账.
-  const reopened = { ...task, deadline, status: leadSigned ? ('active' as const) : ('pending' as const) };
   const number = await issueNotice(ctx, 1);
   await reachStep(ctx, reopened, 1, 'untrue', number);
   const lookup = await headsLookup(ctx.repos, ctx.directory, ctx.today);

@@ -2,15 +2,15 @@ import { commandButton } from '../core/command-button.js';
 import type { ActionContext } from './action-context.js';
 import type { Reply } from '../core/reply.js';
 
-/** What a settled position answers: the reply and, when it climbs, the notice to the chat. */
+/** What a settled position answers: the reply and, when the item climbs, the escalation (the caller posts its notice to the chat). */
 export interface PositionOutcome {
   reply: Reply;
-  notices?: Array<{ to: { kind: 'origin' }; reply: Reply }>;
+  escalation?: Escalation;
 }
 import { isoShanghai } from '../time/shanghai.js';
 import type { Coordination, CoordinationLevel } from './coordination.js';
 import { positionCounts } from './coordination.js';
-import { escalateCoordination } from './coordination-actions.js';
+import { escalateCoordination, type Escalation } from './actions/escalate-coordination.js';
 import { handlersAt } from './coordination-rules.js';
 import { headsLookup } from './people-state.js';
 import type { Task } from './task.js';
@@ -51,8 +51,8 @@ export async function settlePositions(
   }
   if (stance === 'disagree') {
     if (item.level === 0) {
-      const notice = await escalateCoordination(ctx, item, 1 as CoordinationLevel, `${names}不同意协调意见：${position}`);
-      return { reply: { tone: 'warning', title: `已记录 ${names} 不同意，${item.code} 提请上一级协调`, lines: [position] }, notices: [{ to: { kind: 'origin' }, reply: notice }] };
+      const escalation = await escalateCoordination(ctx, item, 1 as CoordinationLevel, `${names}不同意协调意见：${position}`);
+      return { reply: { tone: 'warning', title: `已记录 ${names} 不同意，${item.code} 提请上一级协调`, lines: [position] }, escalation };
     }
     const { ids } = await handlersAt(item.level, item, ctx.repos, ctx.directory, ctx.today);
     await ctx.audit('coordinate_disagree', { code: item.code, units, position, level: item.level }, { taskId: task.id, subject: item.code });

@@ -1,4 +1,5 @@
-import { escalateOverdueCoordinations } from '../domain/coordination-actions.js';
+import { escalateOverdueCoordinations } from '../domain/actions/escalate-coordination.js';
+import { escalationNotice } from '../render/escalation-notice.js';
 import { partyActors } from '../domain/coordination-rules.js';
 import { passToSubstitutes } from '../domain/coordination-substitute.js';
 import { substituteNotice } from '../render/substitute-notice.js';
@@ -23,7 +24,7 @@ export const coordinationJob: JobDefinition = {
     const passed = await passToSubstitutes(ctx, await ctx.repos.coordinations.unresolved());
     for (const p of passed) await ctx.post(originTarget(p.item.origin), await substituteNotice(ctx, p));
     const escalated = await escalateOverdueCoordinations(ctx, days);
-    for (const { item, reply } of escalated) await ctx.post(originTarget(item.origin), reply);
+    for (const e of escalated) await ctx.post(originTarget(e.item.origin), await escalationNotice(ctx, e));
     const authority = await authorityOn(ctx.repos, ctx.today);
     const heads = await headsLookup(ctx.repos, ctx.directory, ctx.today);
     const book = new ChaseBook();

@@ -111,3 +111,14 @@ describe('import boundaries', () => {
     expect(rankOf('src/core/reply.ts')).toBeLessThan(rankOf('src/core/bot.ts')!);
   });
 });
+
+describe('file size', () => {
+  it('keeps every source, test and bench file at 300 lines or fewer (split by responsibility)', () => {
+    const over = ['src', 'commands', 'storage', 'test', 'bench']
+      .flatMap((dir) => listSources(dir))
+      .map((f) => ({ f, lines: readFileSync(join(ROOT, f), 'utf8').split('\n').length - 1 }))
+      .filter((x) => x.lines > 300)
+      .map((x) => `${x.f} (${x.lines})`);
+    expect(over, 'split these files (docs/ARCHITECTURE.md)').toEqual([]);
+  });
+});

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHarness, type Harness } from '../support/harness.js';
 import { nextCoordinationStep } from '../../src/domain/coordination-rules.js';
-import { escalateOverdueCoordinations } from '../../src/domain/coordination-actions.js';
+import { escalateOverdueCoordinations } from '../../src/domain/actions/escalate-coordination.js';
+import { escalationNotice } from '../../src/render/escalation-notice.js';
 import { isoShanghai, localDate } from '../../src/time/shanghai.js';
 
 let h: Harness;
@@ -114,12 +115,15 @@ describe('协调', () => {
     const run = (date: string) => {
       h.at(date);
       const now = h.clock.now();
-      return h.app.storage.transaction((repos) =>
-        escalateOverdueCoordinations({
+      return h.app.storage.transaction(async (repos) => {
+        const c = {
           repos, directory: h.directory, calendar: h.app.calendar, now, today: localDate(now),
-          audit: (action, details, about) => repos.audit.append({ at: isoShanghai(now), actorId: 'system', action, details, taskId: about?.taskId, subject: about?.subject, source: { job: 'test' } }),
-        }, 2),
-      );
+          audit: (action: Parameters<typeof repos.audit.append>[0]['action'], details: Record<string, unknown>, about?: { taskId?: number; subject?: string }) =>
+            repos.audit.append({ at: isoShanghai(now), actorId: 'system', action, details, taskId: about?.taskId, subject: about?.subject, source: { job: 'test' } }),
+        };
+        const escalated = await escalateOverdueCoordinations(c, 2);
+        return Promise.all(escalated.map(async (e) => ({ ...e, reply: await escalationNotice(c, e) })));
+      });
     };
     expect(await run('2026-12-08')).toHaveLength(0);
     const first = await run('2026-12-09');

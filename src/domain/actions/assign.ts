@@ -1,6 +1,7 @@
 import type { ActionContext } from '../action-context.js';
 import type { MessageRef, Task, UnitRole } from '../task.js';
 import type { SourceKind } from '../sources.js';
+import type { TaskMarks } from '../assessment.js';
 import { signingDay } from '../signing-day.js';
 import type { LocalDate } from '../../time/shanghai.js';
 import { isoShanghai, localTime } from '../../time/shanghai.js';
@@ -18,6 +19,8 @@ export interface AssignInput {
   origin: MessageRef;
   /** Extra facts for the audit record (e.g. `rectification: true` for a 限时整改 task). */
   note?: Record<string, unknown>;
+  /** Marks kept beside the task (紧急, 年度计划, 再督查 of an earlier item). */
+  marks?: Partial<TaskMarks>;
 }
 
 export interface AssignOutcome {
@@ -48,6 +51,7 @@ export async function assignTask(c: ActionContext, input: AssignInput, opts: { w
     await c.repos.tasks.update(task.id, { ackDue }, at);
     task.ackDue = ackDue;
   }
+  if (input.marks && Object.values(input.marks).some((v) => v !== undefined)) await c.repos.marks.set(task.id, input.marks);
   await c.audit(
     'assign',
     {
