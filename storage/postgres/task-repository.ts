@@ -4,7 +4,7 @@ import type { SourceKind } from '../../src/domain/sources.js';
 import type { LocalDate } from '../../src/time/shanghai.js';
 import type { NewTask, ProgressReport, TaskFilter, TaskPatch, TaskRepository } from '../repositories.js';
 import type { PgSql } from './pg-sql.js';
-import { whereClause } from './task-filter.js';
+import { whereClause } from '../task-filter-sql.js';
 
 interface TaskRow {
   id: number; code: string; title: string; source: string; is_key: number; status: string;

@@ -1,3 +1,4 @@
+import { whereClause } from '../task-filter-sql.js';
 import type { Task, TaskStatus, TaskUnit } from '../../src/domain/task.js';
 import { formatTaskCode } from '../../src/domain/task.js';
 import type { SourceKind } from '../../src/domain/sources.js';
@@ -43,63 +44,6 @@ function rowToUnit(u: UnitRow): TaskUnit {
     partDoneAt: OPT(u.part_done_at), partDoneText: OPT(u.part_done_text) };
 }
 
-/** Builds the WHERE clause of a filter; shared by list and count. */
-export function whereClause(f: TaskFilter): { sql: string; params: unknown[] } {
-  const parts: string[] = [];
-  const params: unknown[] = [];
-  if (f.statuses && f.statuses.length > 0) {
-    parts.push(`t.status IN (${f.statuses.map(() => '?').join(',')})`);
-    params.push(...f.statuses);
-  }
-  if (f.unitId !== undefined) {
-    const role = f.unitRole ? ' AND u.role = ?' : '';
-    parts.push(`EXISTS (SELECT 1 FROM task_units u WHERE u.task_id = t.id AND u.unit_id = ?${role})`);
-    params.push(f.unitId, ...(f.unitRole ? [f.unitRole] : []));
-  }
-  if (f.responsibleId !== undefined) {
-    parts.push('EXISTS (SELECT 1 FROM task_units u WHERE u.task_id = t.id AND u.responsible_id = ?)');
-    params.push(f.responsibleId);
-  }
-  const range = (col: string, op: string, v: string | undefined) => {
-    if (v !== undefined) {
-      parts.push(`t.${col} ${op} ?`);
-      params.push(v);
-    }
-  };
-  range('deadline', '<', f.deadlineBefore);
-  range('deadline', '>=', f.deadlineFrom);
-  range('deadline', '<=', f.deadlineTo);
-  range('assigned_date', '>=', f.assignedFrom);
-  range('assigned_date', '<=', f.assignedTo);
-  range('completed_date', '>=', f.completedFrom);
-  range('completed_date', '<=', f.completedTo);
-  if (f.unacknowledged !== undefined) {
-    parts.push(`${f.unacknowledged ? '' : 'NOT '}EXISTS (SELECT 1 FROM task_units u WHERE u.task_id = t.id AND u.acked_at IS NULL)`);
-  }
-  if (f.isKey !== undefined) parts.push(f.isKey ? 't.is_key = 1' : 't.is_key = 0');
-  if (f.completedLate !== undefined) parts.push(f.completedLate ? 't.completed_date > t.original_deadline' : 't.completed_date <= t.original_deadline');
-  if (f.topLevelOnly) parts.push('t.parent_id IS NULL');
-  if (f.idAfter !== undefined) {
-    parts.push('t.id > ?');
-    params.push(f.idAfter);
-  }
-  if (f.parentId !== undefined) {
-    parts.push('t.parent_id = ?');
-    params.push(f.parentId);
-  }
-  if (f.assignerId !== undefined) {
-    parts.push('t.assigner_id = ?');
-    params.push(f.assignerId);
-  }
-  for (const scope of [f.scope, f.visibleTo]) {
-    if (!scope) continue;
-    const units = scope.unitIds;
-    const unitTest = units.length > 0 ? `u.unit_id IN (${units.map(() => '?').join(',')}) OR ` : '';
-    parts.push(`(t.assigner_id = ? OR EXISTS (SELECT 1 FROM task_units u WHERE u.task_id = t.id AND (${unitTest}u.responsible_id = ?)))`);
-    params.push(scope.personId, ...units, scope.personId);
-  }
-  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
-}
 
 const PATCH_COLUMNS: ReadonlyArray<[keyof TaskPatch, string]> = [
   ['status', 'status'], ['deadline', 'deadline'], ['originalDeadline', 'original_deadline'], ['pausedAt', 'paused_at'],

@@ -1,6 +1,9 @@
-import type { TaskFilter } from '../repositories.js';
+import type { TaskFilter } from './repositories.js';
 
-/** The WHERE clause of a task filter on PostgreSQL (`?` placeholders, numbered by PgSql); shared by list and count. */
+/**
+ * The WHERE clause of a task filter, in SQL both backends accept, with `?` placeholders (SQLite
+ * binds them as they are; PgSql numbers them). Shared by list and count on every backend.
+ */
 export function whereClause(f: TaskFilter): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
