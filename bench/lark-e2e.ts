@@ -53,7 +53,7 @@ export async function benchLark(events: number): Promise<LarkResult> {
   });
   const adapter = new LarkAdapter(
     { appId: 'cli_0123456789abcdef', appSecret: 'bench-secret', encryptKey: KEY, domain: fake.base, mode: 'webhook', webhookPort: 0, webhookPath: '/webhook/event', wsPingTimeoutSec: 15 },
-    app, undefined, { perTarget: Infinity, perApp: Infinity },
+    app.core, undefined, { perTarget: Infinity, perApp: Infinity },
   );
   app.dispatcher.register(adapter);
   await adapter.start(app.inbox.accept);

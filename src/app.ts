@@ -18,6 +18,8 @@ import type { Logger } from './core/logger.js';
 import type { Directory } from './directory/directory.js';
 import type { WorkCalendar } from './calendar/work-calendar.js';
 import { Inbox } from './core/inbox.js';
+import { createCorePort } from './core/core-port.js';
+import type { CorePort } from './core/ports.js';
 import { Incident } from './core/incident.js';
 import { OutboxDispatcher, type DispatcherOptions, type PeopleLookup } from './outbox/dispatcher.js';
 
@@ -44,6 +46,8 @@ export interface AppOptions {
 /** Everything the core is made of, wired together; adapters and the scheduler attach to it. */
 export interface App {
   bot: Bot;
+  /** The narrow edge every platform adapter receives (and nothing else of the app). */
+  core: CorePort;
   /** The inbound port adapters hand messages to: durably recorded, then processed. */
   inbox: Inbox;
   storage: OpenedStorage;
@@ -99,8 +103,13 @@ export function createApp(o: AppOptions): App {
   );
   const leadership = storage.leadership();
   const scheduler = new Scheduler({ storage, calendar: o.calendar, clock: o.clock, logger: o.logger, leader: () => leadership.holds() }, jobs, JOBS);
-  return {
-    bot, inbox, storage, leadership, dispatcher, directory: o.directory, calendar: o.calendar, identity, registry,
+  const core: CorePort = createCorePort({
+    botName: settings.botName, storage, directory: o.directory, identity, clock: o.clock, logger: o.logger,
+    accept: inbox.accept, deliver: () => dispatcher.kick(), taskView: (code) => bot.taskCard(code),
+    health: () => app.health?.() ?? { ok: true },
+  });
+  const app: App = {
+    bot, core, inbox, storage, leadership, dispatcher, directory: o.directory, calendar: o.calendar, identity, registry,
     clock: o.clock, logger: o.logger, settings, jobs, scheduler,
     async close() {
       inbox.stop();
@@ -111,4 +120,5 @@ export function createApp(o: AppOptions): App {
       await storage.close();
     },
   };
+  return app;
 }

@@ -1,5 +1,5 @@
 import type { App } from './app.js';
-import type { RunningPlatforms } from './adapters/run-platforms.js';
+import type { RunningPlatforms } from './run-platforms.js';
 import type { BackupSchedule } from './backup-schedule.js';
 import type { Logger } from './core/logger.js';
 import type { LedgerGuard } from '../storage/sqlite/ledger-guard.js';

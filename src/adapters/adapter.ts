@@ -1,4 +1,4 @@
-import type { App } from '../app.js';
+import type { CorePort } from '../core/ports.js';
 import type { Accept } from '../core/inbound.js';
 import type { Sender } from '../outbox/outgoing.js';
 
@@ -30,5 +30,5 @@ export interface PlatformModule {
   /** One login per account (WeChat): with several instances on one database, only the leader runs it. */
   leaderOnly?: boolean;
   /** Validates its settings (a SettingsError names the variable and the fix) and builds the adapter. */
-  create(env: NodeJS.ProcessEnv, app: App): Promise<Adapter>;
+  create(env: NodeJS.ProcessEnv, core: CorePort): Promise<Adapter>;
 }

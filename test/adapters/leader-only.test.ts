@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeHarness, type Harness } from '../support/harness.js';
-import { runPlatforms } from '../../src/adapters/run-platforms.js';
+import { runPlatforms } from '../../src/run-platforms.js';
 import type { Adapter, PlatformModule } from '../../src/adapters/adapter.js';
 
 let h: Harness | undefined;

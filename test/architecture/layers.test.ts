@@ -100,6 +100,16 @@ describe('import boundaries', () => {
     expect(paid).toEqual([]);
   });
 
+  it('adapters reach the core only through its narrow port (never storage, the bot, the inbox or the outbox dispatcher)', () => {
+    const forbidden = ['storage/', 'src/core/bot.ts', 'src/core/inbox.ts', 'src/core/identity.ts', 'src/outbox/dispatcher.ts', 'src/jobs/', 'src/app.ts'];
+    const reached: string[] = [];
+    for (const [from, tos] of graph) {
+      if (!from.startsWith('src/adapters/')) continue;
+      for (const to of tos) if (forbidden.some((f) => to.startsWith(f))) reached.push(`${from} -> ${to}`);
+    }
+    expect(reached, 'adapters get a CorePort (src/core/ports.ts); add what they need there').toEqual([]);
+  });
+
   it('detects an upward import and a cycle in a made-up graph', () => {
     const g = new Map([
       ['a.ts', ['b.ts']],

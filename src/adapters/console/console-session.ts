@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { App } from '../../app.js';
+import type { CorePort } from '../../core/ports.js';
 import type { InboundMessage } from '../../core/inbound.js';
 import { instantAt, weekdayName } from '../../time/shanghai.js';
 import { FakeClock } from '../../core/clock.js';
@@ -10,7 +10,7 @@ export const CONSOLE_CHAT_ID = 'console-group';
 export type ClockMoved = (from: Date, to: Date) => Promise<void>;
 
 export interface ConsoleSessionOptions {
-  app: App;
+  core: CorePort;
   write: (text: string) => void;
   /** Present when the clock is simulated (transcripts, `--start`). */
   fakeClock?: FakeClock;
@@ -57,8 +57,8 @@ export class ConsoleSession {
   }
 
   setSpeaker(name: string): boolean {
-    if (!this.o.app.directory.findPerson(name)) return false;
-    this.speaker = this.o.app.directory.findPerson(name)?.name;
+    if (!this.o.core.directory.findPerson(name)) return false;
+    this.speaker = this.o.core.directory.findPerson(name)?.name;
     return true;
   }
 
@@ -85,12 +85,12 @@ export class ConsoleSession {
     }
     if (!this.started && this.o.fakeClock) {
       await this.o.onStart?.(this.o.fakeClock.now());
-      await this.o.app.dispatcher.kick();
+      await this.o.core.deliver();
     }
     if (echo) this.o.write(`${speakerName}: ${line.text}`);
     this.started = true;
-    await (await this.o.app.inbox.accept(this.toInbound(speakerName, line.text))).result;
-    await this.o.app.dispatcher.kick();
+    await (await this.o.core.accept(this.toInbound(speakerName, line.text))).result;
+    await this.o.core.deliver();
   }
 
   private async moveClock(at: Date, text: string, echo: boolean): Promise<void> {
@@ -107,7 +107,7 @@ export class ConsoleSession {
     if (echo) this.o.write(`>> ${text}（${weekdayName(text.slice(0, 10))}）`);
     clock.set(at);
     if (this.started) await this.o.onClockMoved?.(from, at);
-    await this.o.app.dispatcher.kick();
+    await this.o.core.deliver();
   }
 
   private toInbound(speaker: string, text: string): InboundMessage {
@@ -116,11 +116,11 @@ export class ConsoleSession {
       messageId: `console-${randomUUID()}`,
       chatId: CONSOLE_CHAT_ID,
       chatType: 'group',
-      chatTitle: this.o.app.directory.name,
+      chatTitle: this.o.core.directory.name,
       senderAccountId: speaker,
       senderName: speaker,
-      text: splitGluedMentions(text, this.o.app.directory.allPeople().map((p) => p.name)),
-      mentions: extractMentions(text, this.o.app.directory.allPeople().map((p) => p.name)),
+      text: splitGluedMentions(text, this.o.core.directory.allPeople().map((p) => p.name)),
+      mentions: extractMentions(text, this.o.core.directory.allPeople().map((p) => p.name)),
       mentionsBot: true,
     };
   }

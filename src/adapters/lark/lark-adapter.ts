@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import * as lark from '@larksuiteoapi/node-sdk';
-import type { App } from '../../app.js';
+import type { CorePort } from '../../core/ports.js';
 import type { Accept, HandleResult, InboundMessage } from '../../core/inbound.js';
 import type { Reply } from '../../core/reply.js';
 import type { OutgoingMessage, SendResult } from '../../outbox/outgoing.js';
@@ -49,12 +49,12 @@ export class LarkAdapter implements Adapter {
 
   constructor(
     private readonly settings: LarkSettings,
-    private readonly app: Pick<App, 'bot' | 'logger'> & { health?: () => { ok: boolean } },
+    private readonly core: CorePort,
     time: LimiterTime = realTime,
     /** Lark's limits: 5 a second per chat or user, 50 for the app (the benchmark lifts them to compare pipelines). */
     limits: { perTarget: number; perApp: number } = { perTarget: 5, perApp: 50 },
   ) {
-    const c = createClient(settings, app.logger);
+    const c = createClient(settings, core.logger);
     this.client = c.client;
     this.forgetToken = c.forgetToken;
     this.limiter = new SendRateLimiter(limits.perTarget, limits.perApp, 1000, time);
@@ -73,7 +73,7 @@ export class LarkAdapter implements Adapter {
     const dispatcher = new lark.EventDispatcher({
       encryptKey: this.settings.encryptKey,
       verificationToken: this.settings.verificationToken,
-      logger: sdkLogger(this.app.logger),
+      logger: sdkLogger(this.core.logger),
     });
     // card.action.trigger is missing from the SDK's typed handler map, so the map is typed here.
     const handles: Record<string, (data: unknown) => Promise<unknown>> = {
@@ -90,15 +90,15 @@ export class LarkAdapter implements Adapter {
     if (this.settings.mode === 'webhook') {
       this.server = webhookServer({
         path: this.settings.webhookPath, encryptKey: this.settings.encryptKey ?? '', verificationToken: this.settings.verificationToken,
-        dispatcher, logger: this.app.logger, limits: this.settings.webhookLimits,
-        accepting: () => !this.paused, health: () => this.app.health?.() ?? { ok: true, detail: 'no health report wired' },
+        dispatcher, logger: this.core.logger, limits: this.settings.webhookLimits,
+        accepting: () => !this.paused, health: () => this.core.health(),
       });
       await new Promise<void>((resolve) => this.server?.listen(this.settings.webhookPort, resolve));
-      this.app.logger.info('lark webhook listening', { port: this.port, path: this.settings.webhookPath });
+      this.core.logger.info('lark webhook listening', { port: this.port, path: this.settings.webhookPath });
     } else {
       await this.connect();
       this.watchConnection();
-      this.app.logger.info('lark long connection started');
+      this.core.logger.info('lark long connection started');
     }
   }
 
@@ -109,7 +109,7 @@ export class LarkAdapter implements Adapter {
   private async connect(): Promise<void> {
     if (!this.dispatcher) return;
     this.ws = new lark.WSClient({
-      appId: this.settings.appId, appSecret: this.settings.appSecret, domain: this.settings.domain, logger: sdkLogger(this.app.logger),
+      appId: this.settings.appId, appSecret: this.settings.appSecret, domain: this.settings.domain, logger: sdkLogger(this.core.logger),
       wsConfig: { pingTimeout: this.settings.wsPingTimeoutSec },
       handshakeTimeoutMs: 10_000,
     });
@@ -124,14 +124,14 @@ export class LarkAdapter implements Adapter {
     this.watchTimer = setInterval(() => {
       const state = this.ws?.getConnectionStatus().state ?? 'idle';
       if (state !== this.wsState) {
-        const log = state === 'connected' ? this.app.logger.info : this.app.logger.warn;
-        log.call(this.app.logger, 'lark long connection', { state, was: this.wsState });
+        const log = state === 'connected' ? this.core.logger.info : this.core.logger.warn;
+        log.call(this.core.logger, 'lark long connection', { state, was: this.wsState });
         this.wsState = state;
       }
       if (state === 'failed') {
         this.ws?.close({ force: true });
         this.ws = undefined;
-        this.connect().catch((e: unknown) => this.app.logger.warn('lark long connection restart failed', { error: describeError(e) }));
+        this.connect().catch((e: unknown) => this.core.logger.warn('lark long connection restart failed', { error: describeError(e) }));
       }
     }, this.settings.wsWatchMs ?? 30_000);
     this.watchTimer.unref();
@@ -216,7 +216,7 @@ export class LarkAdapter implements Adapter {
     if (!reply) return {};
     const response: Record<string, unknown> = { toast: { type: TOAST[reply.tone], content: reply.title.slice(0, 60) } };
     if (reply.ref?.kind === 'task') {
-      const card = await this.app.bot.taskCard(reply.ref.code);
+      const card = await this.core.taskView(reply.ref.code);
       if (card) response.card = { type: 'raw', data: fittedCard(card, {}) };
     }
     return response;

@@ -6,11 +6,11 @@ export const larkPlatform: PlatformModule = {
   name: 'lark',
   label: '飞书',
   isConfigured: larkConfigured,
-  async create(env, app) {
+  async create(env, core) {
     const settings = readLarkSettings(env);
     const perApp = instanceShare(50, env);
     const { LarkAdapter } = await import('./lark-adapter.js');
     const { realTime } = await import('./rate-limiter.js');
-    return new LarkAdapter(settings, app, realTime, { perTarget: 5, perApp });
+    return new LarkAdapter(settings, core, realTime, { perTarget: 5, perApp });
   },
 };

@@ -1,5 +1,5 @@
 import type { ContactSelf, Wechaty } from 'wechaty';
-import type { App } from '../../app.js';
+import type { CorePort } from '../../core/ports.js';
 import { systemClock, type Clock } from '../../core/clock.js';
 import type { Accept } from '../../core/inbound.js';
 import type { OutgoingMessage, SendResult } from '../../outbox/outgoing.js';
@@ -10,10 +10,9 @@ import { WechatReceiver, type Disposition } from './wechat-receiver.js';
 import { WechatSender } from './wechat-sender.js';
 import { WechatFileSender } from './wechat-file-sender.js';
 import type { WechatSettings } from './wechat-settings.js';
-import { isoShanghai } from '../../time/shanghai.js';
 
 export interface WechatAdapterOptions {
-  app: App;
+  core: CorePort;
   /** A Wechaty built with its puppet (tests pass one on a PuppetMock). */
   bot: Wechaty;
   settings: WechatSettings;
@@ -40,36 +39,25 @@ export class WechatAdapter implements Adapter {
   private readonly files: WechatFileSender;
 
   constructor(private readonly o: WechatAdapterOptions) {
-    const { app, bot } = o;
-    const accounts: WechatAccounts = {
-      personFor: (id) => app.storage.transaction((r) => app.identity.personFor(r.bindings, 'wechat', id)),
-      accountFor: (id) => app.storage.transaction((r) => app.identity.accountFor(r.bindings, 'wechat', id)),
-      isBlocked: (id) => app.storage.transaction((r) => r.bindings.isBlocked('wechat', id)),
-      remember: (contactId, personId) => app.storage.transaction(async (r) => {
-        const at = isoShanghai(app.clock.now());
-        if (!(await app.identity.remember(r.bindings, 'wechat', contactId, personId, at))) return;
-        await r.audit.append({
-          at, actorId: 'system', action: 'bind_remembered', subject: `person:${personId}`,
-          details: { platform: 'wechat', accountId: contactId, personId }, source: { job: 'wechat-contact-match' },
-        });
-      }),
-    };
-    const identity = new ContactIdentity(app.directory, accounts);
+    const { core, bot } = o;
+    const bound = core.accounts('wechat');
+    const accounts: WechatAccounts = { ...bound, remember: (contactId, personId) => bound.remember(contactId, personId, 'wechat-contact-match') };
+    const identity = new ContactIdentity(core.directory, accounts);
     this.limiter = new SendLimiter(o.settings, o.limiterTime ?? realTime);
     this.receiver = new WechatReceiver({
-      bot, rooms: o.settings.rooms, context: { bot, directory: app.directory, identity }, logger: app.logger,
+      bot, rooms: o.settings.rooms, context: { bot, directory: core.directory, identity }, logger: core.logger,
       wallClock: o.wallClock ?? systemClock, onSettled: o.onSettled,
     });
     this.sender = new WechatSender({
-      bot, directory: app.directory, limiter: this.limiter, textLimit: o.textLimit,
+      bot, directory: core.directory, limiter: this.limiter, textLimit: o.textLimit,
       isRoom: (id) => this.isRoom(id),
     });
     this.files = new WechatFileSender(bot, this.limiter, (id) => this.isRoom(id));
   }
 
   async start(handle: Accept): Promise<void> {
-    const { bot, app } = this.o;
-    const log = app.logger;
+    const { bot, core } = this.o;
+    const log = core.logger;
     const guard = <A extends unknown[]>(what: string, fn: (...args: A) => void) => (...args: A) => {
       try {
         fn(...args);
@@ -86,7 +74,7 @@ export class WechatAdapter implements Adapter {
     }));
     bot.on('login', guard('login', (user: ContactSelf) => {
       log.info('微信已登录', { user: user.name(), id: user.id });
-      void app.dispatcher.kick();
+      void core.deliver();
     }));
     bot.on('logout', guard('logout', (user: ContactSelf) => log.warn('微信已退出登录，消息将在重新登录后发送', { user: user.name() })));
     this.receiver.start(handle);
@@ -109,7 +97,6 @@ export class WechatAdapter implements Adapter {
     // Puppets name rooms `…@chatroom` (padlocal, service) or `@@…` (wechat4u); rooms seen or
     // recorded as groups count too.
     if (/@chatroom$/.test(id) || id.startsWith('@@') || this.receiver.isKnownRoom(id)) return true;
-    const groups = await this.o.app.storage.transaction((r) => r.chats.groups());
-    return groups.some((g) => g.platform === 'wechat' && g.chatId === id);
+    return (await this.o.core.groupChats('wechat')).includes(id);
   }
 }

@@ -10,7 +10,7 @@ export const wechatPlatform: PlatformModule = {
   name: 'wechat',
   label: '微信',
   isConfigured: isWechatConfigured,
-  async create(env, app) {
+  async create(env, core) {
     const settings = readWechatSettings(env);
     // Loaded only when WeChat is configured: importing wechaty takes about a second.
     const { WechatyBuilder } = await import('wechaty');
@@ -22,6 +22,6 @@ export const wechatPlatform: PlatformModule = {
       puppet: settings.puppet as 'wechaty-puppet-service',
       puppetOptions: settings.puppet === 'wechaty-puppet-service' ? { token: settings.token, endpoint: settings.endpoint } : {},
     });
-    return new WechatAdapter({ app, bot, settings });
+    return new WechatAdapter({ core, bot, settings });
   },
 };

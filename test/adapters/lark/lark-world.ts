@@ -9,7 +9,7 @@ import type { LimiterTime } from '../../../src/adapters/lark/rate-limiter.js';
 import { makeHarness, type Harness } from '../../support/harness.js';
 import { FakeLark } from './fake-lark.js';
 import type { CoreSettings } from '../../../src/core/command.js';
-import { acceptFor } from '../../../src/adapters/run-platforms.js';
+import { acceptFor } from '../../../src/run-platforms.js';
 
 export const KEY = 'test-encrypt-key';
 
@@ -45,7 +45,7 @@ export async function larkWorld(o: {
     mode: o.mode ?? 'webhook', webhookPort: 0, webhookPath: '/webhook/event', wsPingTimeoutSec: 15,
     ...o.settings,
   };
-  const adapter = new LarkAdapter(settings, h.app, o.time);
+  const adapter = new LarkAdapter(settings, h.app.core, o.time);
   h.app.dispatcher.register(adapter);
   // What runPlatforms does: the inbox's accept, telling the sender when it cannot record.
   await adapter.start(acceptFor(h.app, adapter));

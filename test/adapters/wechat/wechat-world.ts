@@ -101,7 +101,7 @@ export async function makeWorld(o: WorldOptions = {}): Promise<World> {
   const waiters = new Map<string, (d: Disposition) => void>();
   const bot = WechatyBuilder.build({ puppet });
   const adapter = new WechatAdapter({
-    app, bot, limiterTime: o.limiterTime ?? limiter, textLimit: o.textLimit,
+    core: app.core, bot, limiterTime: o.limiterTime ?? limiter, textLimit: o.textLimit,
     settings: { puppet: 'wechaty-puppet-mock', rooms: ['省政府督办工作群'], minIntervalMs: 3000, maxPerMinute: 20, ...o.settings },
     onSettled: (id, d) => waiters.get(id)?.(d),
   });

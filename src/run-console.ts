@@ -1,9 +1,9 @@
 import { createInterface } from 'node:readline';
-import type { App } from '../../app.js';
-import type { FakeClock } from '../../core/clock.js';
-import { ConsoleSender } from './console-sender.js';
-import { ConsoleSession, type ClockMoved } from './console-session.js';
-import { formatShortDateTime } from '../../time/shanghai.js';
+import type { App } from './app.js';
+import type { FakeClock } from './core/clock.js';
+import { ConsoleSender } from './adapters/console/console-sender.js';
+import { ConsoleSession, type ClockMoved } from './adapters/console/console-session.js';
+import { formatShortDateTime } from './time/shanghai.js';
 
 export interface RunConsoleOptions {
   app: App;
@@ -23,12 +23,12 @@ export interface RunConsoleOptions {
  */
 export async function runConsole(o: RunConsoleOptions): Promise<void> {
   o.app.dispatcher.register(new ConsoleSender(o.app.directory, o.app.settings.botName, o.write));
-  const session = new ConsoleSession({ app: o.app, write: o.write, fakeClock: o.fakeClock, onClockMoved: o.onClockMoved, onStart: o.onStart });
+  const session = new ConsoleSession({ core: o.app.core, write: o.write, fakeClock: o.fakeClock, onClockMoved: o.onClockMoved, onStart: o.onStart });
   const rl = createInterface({ input: o.input, terminal: o.interactive });
 
   if (!o.interactive) {
     for await (const line of rl) await session.feed(line, true);
-    const [tasks, records] = await o.app.storage.transaction((r) => Promise.all([r.tasks.count({}), r.audit.count()]));
+    const { tasks, records } = await o.app.core.ledgerCounts();
     o.write(`\n（回放结束：数据库 ${o.dbFile} 现有督办事项 ${tasks} 件、办理记录 ${records} 条）`);
     return;
   }

@@ -1,7 +1,7 @@
-import type { App } from '../app.js';
-import { InboxUnavailableError, type Accept, type InboundMessage } from '../core/inbound.js';
-import type { Adapter, PlatformModule } from './adapter.js';
-import { inboxDownNotice } from './inbox-down-notice.js';
+import type { App } from './app.js';
+import { InboxUnavailableError, type Accept, type InboundMessage } from './core/inbound.js';
+import type { Adapter, PlatformModule } from './adapters/adapter.js';
+import { inboxDownNotice } from './adapters/inbox-down-notice.js';
 
 /** A running set of platforms. */
 export interface RunningPlatforms {
@@ -24,7 +24,7 @@ export async function runPlatforms(
   for (const m of modules) {
     // A leader-only platform (one WeChat login) starts here only while this instance leads.
     if (m.leaderOnly && !(await app.leadership.holds())) later.push(m);
-    else adapters.push(await m.create(env, app));
+    else adapters.push(await m.create(env, app.core));
   }
   for (const a of adapters) app.dispatcher.register(a);
   await app.inbox.resume();
@@ -40,7 +40,7 @@ export async function runPlatforms(
     void (async () => {
       if (paused || later.length === 0 || !(await app.leadership.holds())) return;
       for (const m of later.splice(0)) {
-        const a = await m.create(env, app);
+        const a = await m.create(env, app.core);
         adapters.push(a);
         app.dispatcher.register(a);
         await a.start(acceptFor(app, a));
