@@ -12,7 +12,8 @@ import { botOpenId, createClient, sdkLogger } from './lark-sdk.js';
 import { sendToLark } from './lark-sender.js';
 import { LarkFileSender } from './lark-file-sender.js';
 import type { LarkSettings } from './lark-settings.js';
-import { SendRateLimiter, type LimiterTime, realTime } from './rate-limiter.js';
+import { SendRateLimiter } from './rate-limiter.js';
+import { realTime, type LimiterTime } from '../pacing/limiter-time.js';
 import { webhookServer } from './lark-webhook.js';
 
 /** How long a card press waits for its command before answering without a toast. */

@@ -10,7 +10,7 @@ export const larkPlatform: PlatformModule = {
     const settings = readLarkSettings(env);
     const perApp = instanceShare(50, env);
     const { LarkAdapter } = await import('./lark-adapter.js');
-    const { realTime } = await import('./rate-limiter.js');
+    const { realTime } = await import('../pacing/limiter-time.js');
     return new LarkAdapter(settings, core, realTime, { perTarget: 5, perApp });
   },
 };

@@ -1,13 +1,4 @@
-/** Time as the limiter sees it; tests give it a virtual clock whose sleep only moves time. */
-export interface LimiterTime {
-  now(): number;
-  sleep(ms: number): Promise<void>;
-}
-
-export const realTime: LimiterTime = {
-  now: () => Date.now(),
-  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-};
+import { realTime, type LimiterTime } from '../pacing/limiter-time.js';
 
 /** Marks the end of a send: its slot in the window counts from then on. */
 export type Release = () => void;

@@ -1,16 +1,4 @@
-import { setTimeout as delay } from 'node:timers/promises';
-
-/** The limiter's sense of time; tests pass a virtual one that advances instead of sleeping. */
-export interface LimiterTime {
-  now(): number;
-  /** Resolves after `ms`; rejects when `signal` aborts. */
-  sleep(ms: number, signal: AbortSignal): Promise<void>;
-}
-
-export const realTime: LimiterTime = {
-  now: () => Date.now(),
-  sleep: (ms, signal) => delay(ms, undefined, { signal }),
-};
+import { realTime, type LimiterTime } from '../pacing/limiter-time.js';
 
 export interface SendLimits {
   /** Minimum time between two messages to the same chat. */

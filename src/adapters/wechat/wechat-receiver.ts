@@ -2,7 +2,7 @@ import type { Message, Room, Wechaty } from 'wechaty';
 import type { Clock } from '../../core/clock.js';
 import { InboxUnavailableError, type Accept, type HandleOutcome } from '../../core/inbound.js';
 import type { Logger } from '../../core/logger.js';
-import { ChatQueue } from './chat-queue.js';
+import { ChatQueue } from '../pacing/chat-queue.js';
 import { normalizeMessage, type InboundContext } from './wechat-inbound.js';
 
 /** What became of an incoming message: dropped before the core (and why), or the core's outcome. */

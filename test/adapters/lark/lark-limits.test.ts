@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { enqueueReply } from '../../../src/outbox/enqueue.js';
 import { isoShanghai } from '../../../src/time/shanghai.js';
-import type { LimiterTime } from '../../../src/adapters/lark/rate-limiter.js';
+import type { LimiterTime } from '../../../src/adapters/pacing/limiter-time.js';
 import { messageEvent, postEvent } from './fake-lark.js';
 import { KEY, larkWorld, ou, type LarkWorld } from './lark-world.js';
 import { sqliteOf } from '../../support/raw-sql.js';

@@ -5,7 +5,7 @@ import { DEMO_DIRECTORY_PATH } from '../../../src/directory/load-directory.js';
 import { directoryFileSchema } from '../../../src/directory/schema.js';
 import { LarkAdapter } from '../../../src/adapters/lark/lark-adapter.js';
 import type { LarkSettings } from '../../../src/adapters/lark/lark-settings.js';
-import type { LimiterTime } from '../../../src/adapters/lark/rate-limiter.js';
+import type { LimiterTime } from '../../../src/adapters/pacing/limiter-time.js';
 import { makeHarness, type Harness } from '../../support/harness.js';
 import { FakeLark } from './fake-lark.js';
 import type { CoreSettings } from '../../../src/core/command.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LimiterStopped, SendLimiter, type LimiterTime } from '../../../src/adapters/wechat/send-limiter.js';
+import { LimiterStopped, SendLimiter } from '../../../src/adapters/wechat/send-limiter.js';
+import type { LimiterTime } from '../../../src/adapters/pacing/limiter-time.js';
 
 function virtualTime(): LimiterTime & { t: number } {
   const v = {
@@ -51,7 +52,7 @@ describe('SendLimiter', () => {
       now: () => 0,
       sleep: (_ms, signal) => new Promise((_, reject) => {
         release = () => reject(new Error('aborted'));
-        signal.addEventListener('abort', () => release?.());
+        signal?.addEventListener('abort', () => release?.());
       }),
     };
     const limiter = new SendLimiter({ minIntervalMs: 1000, maxPerMinute: 100 }, time);

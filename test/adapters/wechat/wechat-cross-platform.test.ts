@@ -79,7 +79,7 @@ describe('one process serving Lark and WeChat', () => {
         now: () => t,
         sleep: (ms, signal) => new Promise<void>((resolve, reject) => {
           wake = () => ((t += ms), resolve());
-          signal.addEventListener('abort', () => reject(new Error('aborted')));
+          signal?.addEventListener('abort', () => reject(new Error('aborted')));
           sleeping();
         }),
       },

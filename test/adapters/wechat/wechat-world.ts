@@ -6,7 +6,7 @@ import { memoryLogger } from '../../../src/core/logger.js';
 import type { HandleResult, InboundMessage } from '../../../src/core/inbound.js';
 import { WechatAdapter } from '../../../src/adapters/wechat/wechat-adapter.js';
 import type { Disposition } from '../../../src/adapters/wechat/wechat-receiver.js';
-import type { LimiterTime } from '../../../src/adapters/wechat/send-limiter.js';
+import type { LimiterTime } from '../../../src/adapters/pacing/limiter-time.js';
 import type { WechatSettings } from '../../../src/adapters/wechat/wechat-settings.js';
 import type { Directory } from '../../../src/directory/directory.js';
 import type { CoreSettings } from '../../../src/core/command.js';
