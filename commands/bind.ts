@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { defineCommand, type CommandInput, type ParseContext } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { isoShanghai } from '../src/time/shanghai.js';
-import { CONFIRM_ROLES, applyBinding, checkBinding, platformLabel } from '../src/domain/actions/bind-account.js';
+import { CONFIRM_ROLES, applyBinding, checkBinding } from '../src/domain/actions/bind-account.js';
+import { platformByWord, platformLabel } from '../src/directory/account-kinds.js';
 
-export const PLATFORM_WORDS: Record<string, string> = { 飞书: 'lark', lark: 'lark', feishu: 'lark', 微信: 'wechat', wechat: 'wechat', 控制台: 'console', console: 'console' };
 const ACCOUNT = /^[A-Za-z0-9_.:@-]{3,}$/;
 
 const schema = z.discriminatedUnion('action', [
@@ -30,7 +30,7 @@ function parseBind(input: CommandInput, ctx: ParseContext): z.input<typeof schem
       continue;
     }
     kept.push(w);
-    const p = PLATFORM_WORDS[w.toLowerCase()];
+    const p = platformByWord(w);
     if (p) {
       platform = p;
       continue;
@@ -111,7 +111,7 @@ export const unbind = defineCommand({
     let platform: string | undefined;
     let personId: string | undefined;
     for (const w of words) {
-      const p = PLATFORM_WORDS[w.toLowerCase()];
+      const p = platformByWord(w);
       if (p) platform = p;
       else {
         const person = ctx.directory.findPerson(w.replace(/^[@＠]/, ''));

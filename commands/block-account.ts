@@ -2,9 +2,8 @@ import * as accounts from '../src/domain/actions/account-block.js';
 import { z } from 'zod';
 import { defineCommand, type CommandInput } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
-import type { Platform } from '../src/directory/directory.js';
-import { platformLabel } from '../src/domain/actions/bind-account.js';
-import { PLATFORM_WORDS } from './bind.js';
+import type { Platform } from '../src/directory/account-kinds.js';
+import { platformByWord, platformLabel } from '../src/directory/account-kinds.js';
 
 const schema = z.object({ platform: z.string().optional(), accountId: z.string({ message: '请写明要停用的账号ID' }).min(1).max(200) });
 
@@ -12,7 +11,7 @@ function parseAccount(input: CommandInput): { platform?: string; accountId?: str
   let platform: string | undefined;
   let accountId: string | undefined;
   for (const w of input.text.split(/\s+/).filter(Boolean)) {
-    const p = PLATFORM_WORDS[w.toLowerCase()];
+    const p = platformByWord(w);
     if (p) platform = p;
     else if (w.startsWith('@') || w.startsWith('＠')) accountId = input.mentions.find((m) => m.name === w.slice(1) && m.accountId)?.accountId;
     else if (/^[A-Za-z0-9_.:@-]{3,}$/.test(w)) accountId = w;

@@ -1,5 +1,6 @@
 import type { BindingRepository } from '../../storage/repositories.js';
-import type { Directory, Person, Platform } from '../directory/directory.js';
+import type { Directory, Person } from '../directory/directory.js';
+import { fileAccountId, type Platform } from '../directory/account-kinds.js';
 import type { ResolvedMention } from './command.js';
 
 /** `bound_by` of a binding the adapter made on an unambiguous name match. */
@@ -18,12 +19,12 @@ export class IdentityService {
     if (await bindings.isBlocked(platform, accountId)) return undefined;
     const bound = await bindings.personFor(platform, accountId);
     if (bound) return this.directory.person(bound);
-    return this.directory.personByAccount(platform as Platform, accountId);
+    return this.directory.personByAccount(platform, accountId);
   }
 
   /** Who the directory file (not a runtime binding) gives the account to. */
   filePersonFor(platform: Platform | string, accountId: string): Person | undefined {
-    return this.directory.personByAccount(platform as Platform, accountId);
+    return this.directory.personByAccount(platform, accountId);
   }
 
   /**
@@ -44,11 +45,7 @@ export class IdentityService {
     const bound = await bindings.accountFor(platform, personId);
     if (bound) return bound;
     const p = this.directory.person(personId);
-    if (!p) return undefined;
-    if (platform === 'lark') return p.accounts.lark;
-    if (platform === 'wechat') return p.accounts.wechat?.id;
-    if (platform === 'console') return p.accounts.console ?? p.name;
-    return undefined;
+    return p ? fileAccountId(p, platform) : undefined;
   }
 
   async resolveMentions(

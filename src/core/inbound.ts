@@ -1,4 +1,4 @@
-import type { Platform } from '../directory/directory.js';
+import type { Platform } from '../directory/account-kinds.js';
 import type { Reply } from './reply.js';
 
 /** An incoming chat message, normalized by an adapter. */

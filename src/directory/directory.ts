@@ -1,5 +1,7 @@
 import type { Role } from '../domain/roles.js';
 import type { DirectoryFile, PersonEntry, UnitEntry } from './schema.js';
+import { PLATFORMS, accountLookupKey, fileAccountId, readAccounts, type Platform, type PersonAccounts } from './account-kinds.js';
+import { nameKey } from './name-key.js';
 
 export interface Unit {
   id: string;
@@ -19,15 +21,9 @@ export interface Person {
   substituteId?: string;
   absent: boolean;
   aliases: string[];
-  accounts: { lark?: string; wechat?: { id?: string; alias?: string; name?: string }; console?: string };
+  accounts: PersonAccounts;
 }
 
-export type Platform = 'console' | 'lark' | 'wechat';
-
-/** Normalizes names for lookup: drops spaces and full-width/half-width differences. */
-export function nameKey(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
-}
 
 /**
  * The organisation: units, people, roles, coverage. Immutable once loaded; runtime changes
@@ -64,7 +60,6 @@ export class Directory {
   }
 
   private addPerson(entry: PersonEntry): void {
-    const wechat = typeof entry.accounts.wechat === 'string' ? { id: entry.accounts.wechat } : entry.accounts.wechat;
     const person: Person = {
       id: entry.id,
       name: entry.name,
@@ -75,7 +70,7 @@ export class Directory {
       substituteId: entry.substitute,
       absent: entry.absent,
       aliases: entry.aliases,
-      accounts: { lark: entry.accounts.lark, wechat, console: entry.accounts.console },
+      accounts: readAccounts(entry.accounts),
     };
     this.people.set(person.id, person);
     this.peopleList.push(person);
@@ -86,9 +81,10 @@ export class Directory {
       for (const u of person.covers) this.covering.set(`${role}\u0000${u}`, [...(this.covering.get(`${role}\u0000${u}`) ?? []), person]);
     }
     for (const n of [person.name, ...person.aliases]) this.personNames.set(nameKey(n), person);
-    if (person.accounts.lark) this.accountIndex.set(`lark:${person.accounts.lark}`, person);
-    if (wechat?.id) this.accountIndex.set(`wechat:${wechat.id}`, person);
-    this.accountIndex.set(`console:${nameKey(person.accounts.console ?? person.name)}`, person);
+    for (const platform of PLATFORMS) {
+      const id = fileAccountId(person, platform);
+      if (id !== undefined) this.accountIndex.set(`${platform}:${accountLookupKey(platform, id)}`, person);
+    }
   }
 
   allUnits(): readonly Unit[] {
@@ -125,9 +121,8 @@ export class Directory {
   }
 
   /** Person bound to a platform account in the file (runtime bindings are layered on by IdentityService). */
-  personByAccount(platform: Platform, accountId: string): Person | undefined {
-    const key = platform === 'console' ? nameKey(accountId) : accountId;
-    return this.accountIndex.get(`${platform}:${key}`);
+  personByAccount(platform: Platform | string, accountId: string): Person | undefined {
+    return this.accountIndex.get(`${platform}:${accountLookupKey(platform, accountId)}`);
   }
 
   hasRole(person: Person, role: Role): boolean {

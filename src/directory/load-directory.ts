@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { Directory, nameKey } from './directory.js';
+import { Directory } from './directory.js';
+import { nameKey } from './name-key.js';
+import { PLATFORMS, readAccounts, writtenAccountId } from './account-kinds.js';
 import { directoryFileSchema, type DirectoryFile } from './schema.js';
 import { issueMessage } from '../config/zod-message.js';
 import { DirectoryCache } from './directory-cache.js';
@@ -94,10 +96,9 @@ function checkReferences(file: DirectoryFile, source: string): void {
       if (unitNames.has(key)) fail(`${where}.name`, `姓名「${n}」与单位名称重复`);
       personNames.set(key, p.id);
     }
-    for (const [platform, value] of [
-      ['lark', p.accounts.lark],
-      ['wechat', typeof p.accounts.wechat === 'string' ? p.accounts.wechat : p.accounts.wechat?.id],
-    ] as const) {
+    const written = readAccounts(p.accounts);
+    for (const platform of PLATFORMS) {
+      const value = writtenAccountId(written, platform);
       if (!value) continue;
       const other = accounts.get(`${platform}:${value}`);
       if (other !== undefined) fail(`${where}.accounts.${platform}`, `账号「${value}」已绑定给 ${other}`);

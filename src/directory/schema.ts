@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/roles.js';
+import { accountsSchema } from './account-kinds.js';
 
 const id = z
   .string()
@@ -17,11 +18,6 @@ export const unitSchema = z.object({
   contact: id.optional(),
 });
 
-const wechatAccount = z.union([
-  z.string().min(1),
-  z.object({ id: z.string().min(1).optional(), alias: z.string().min(1).optional(), name: z.string().min(1).optional() }),
-]);
-
 export const personSchema = z.object({
   id,
   name,
@@ -35,13 +31,8 @@ export const personSchema = z.object({
   /** Marked absent in the file (e.g. on long leave). */
   absent: z.boolean().default(false),
   aliases: z.array(name).default([]),
-  accounts: z
-    .object({
-      lark: z.string().min(1).optional(),
-      wechat: wechatAccount.optional(),
-      console: z.string().min(1).optional(),
-    })
-    .default({}),
+  /** One entry per platform, each declared by its platform in account-kinds.ts. */
+  accounts: accountsSchema.default({}),
 });
 
 export const directoryFileSchema = z.object({

@@ -1,7 +1,7 @@
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { LocalDate } from '../time/shanghai.js';
 import { addMonths } from '../time/shanghai.js';
-import { nameKey } from '../directory/directory.js';
+import { nameKey } from '../directory/name-key.js';
 
 /** Where a task comes from; each source has its own default time limit (DOMAIN.md). */
 export type SourceKind =

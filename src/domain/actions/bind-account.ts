@@ -2,12 +2,11 @@ import type { AuditAction } from '../audit-actions.js';
 import type { BindingRepository } from '../../../storage/repositories.js';
 import { UserError } from '../../core/errors.js';
 import { mention, type Reply } from '../../core/reply.js';
-import type { Directory, Person, Platform } from '../../directory/directory.js';
+import type { Directory, Person } from '../../directory/directory.js';
+import { platformLabel, writtenAccountId } from '../../directory/account-kinds.js';
 import { isoShanghai } from '../../time/shanghai.js';
 import type { Role } from '../roles.js';
 
-export const PLATFORM_LABEL: Record<string, string> = { lark: '飞书', wechat: '微信', console: '控制台' };
-export const platformLabel = (p: string): string => PLATFORM_LABEL[p] ?? p;
 
 /** Binding an account to one of these needs a second administrator's 确认绑定. */
 export const CONFIRM_ROLES: readonly Role[] = ['主要领导', '分管领导', '秘书长', '管理员'];
@@ -38,16 +37,13 @@ export interface BindRequest {
 
 /** The account the directory file writes for a person (a console name counts only when written). */
 export function fileAccount(directory: Directory, person: Person, platform: string): string | undefined {
-  if (platform === 'lark') return person.accounts.lark;
-  if (platform === 'wechat') return person.accounts.wechat?.id;
-  if (platform === 'console') return person.accounts.console;
-  return undefined;
+  return writtenAccountId(person.accounts, platform);
 }
 
 /** What a binding would change: who the account belongs to now, and the person's current account. */
 export async function bindingEffects(ctx: BindContext, r: BindRequest): Promise<{ owner?: string; ownerBy?: '通讯录文件' | '绑定'; current?: string }> {
   const runtimeOwner = await ctx.repos.bindings.personFor(r.platform, r.accountId);
-  const fileOwner = ctx.directory.personByAccount(r.platform as Platform, r.accountId)?.id;
+  const fileOwner = ctx.directory.personByAccount(r.platform, r.accountId)?.id;
   const owner = runtimeOwner ?? fileOwner;
   const person = ctx.directory.person(r.personId);
   const current = (await ctx.repos.bindings.accountFor(r.platform, r.personId)) ?? (person ? fileAccount(ctx.directory, person, r.platform) : undefined);
