@@ -6,6 +6,7 @@ import { UserError } from '../src/core/errors.js';
 import { acknowledgeUnits, loadTask, requireActingUnits, requireOpen } from '../src/core/task-access.js';
 import { normalizeTaskCode, OPEN_STATUSES, TASK_CODE_PATTERN } from '../src/domain/task.js';
 import { formatShortDateTime, shortFromIso } from '../src/time/shanghai.js';
+import { ARGUMENT_TEXTS } from '../src/texts/arguments.js';
 
 const schema = z.object({ codes: z.array(z.string()).max(20, '一次最多签收 20 件') });
 
@@ -61,7 +62,7 @@ export const acknowledge = defineCommand({
         lines: signed > 0 && lines.length === 1 ? undefined : lines,
         actions: single
           ? [
-              commandButton('progress', single, { label: '报送进展', input: { placeholder: '进展情况，可写百分比，如 50% 已完成初稿', required: true } }),
+              commandButton('progress', single, { label: '报送进展', input: { placeholder: ARGUMENT_TEXTS.progressPlaceholder, required: true } }),
               commandButton('complete', single, { input: { placeholder: '办理结果', required: true } }),
             ]
           : undefined,

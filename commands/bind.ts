@@ -2,8 +2,8 @@ import { commandButton } from '../src/core/command-button.js';
 import { z } from 'zod';
 import { defineCommand, type CommandInput, type ParseContext } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
-import { isoShanghai } from '../src/time/shanghai.js';
 import { CONFIRM_ROLES, applyBinding, checkBinding } from '../src/domain/actions/bind-account.js';
+import { requestBinding, unbindAccount } from '../src/domain/actions/account-block.js';
 import { platformByWord, platformLabel } from '../src/directory/account-kinds.js';
 
 const ACCOUNT = /^[A-Za-z0-9_.:@-]{3,}$/;
@@ -83,8 +83,7 @@ export const bind = defineCommand({
     const person = ctx.directory.person(args.personId);
     const role = person?.roles.find((r) => CONFIRM_ROLES.includes(r));
     if (role) {
-      const id = await ctx.repos.bindings.requestBinding({ ...request, requestedBy: ctx.actor.id, requestedAt: isoShanghai(ctx.now) });
-      await ctx.audit('bind_requested', { ...request, pendingId: id }, { subject: `person:${args.personId}` });
+      const id = await requestBinding(ctx, { ...request, by: ctx.actor.id });
       return {
         reply: {
           tone: 'info',
@@ -124,9 +123,7 @@ export const unbind = defineCommand({
   schema: z.object({ platform: z.string().optional(), personId: z.string({ message: '请写明要解绑的人员姓名' }) }),
   async run(ctx, args) {
     const platform = args.platform ?? ctx.message.platform;
-    const removed = await ctx.repos.bindings.unbind(platform, args.personId);
-    if (!removed) throw new UserError('invalid_state', `${ctx.directory.personName(args.personId)} 在${platformLabel(platform)}没有运行时绑定（通讯录文件中写明的账号需改文件）。`, false);
-    await ctx.audit('unbind', { platform, personId: args.personId }, { subject: `person:${args.personId}` });
+    if (!(await unbindAccount(ctx, { platform, personId: args.personId }))) throw new UserError('invalid_state', `${ctx.directory.personName(args.personId)} 在${platformLabel(platform)}没有运行时绑定（通讯录文件中写明的账号需改文件）。`, false);
     return { reply: { tone: 'success', title: `已解除 ${ctx.directory.personName(args.personId)} 的${platformLabel(platform)}账号绑定` } };
   },
 });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { applyBinding, checkBinding } from '../src/domain/actions/bind-account.js';
+import { takePendingBinding } from '../src/domain/actions/account-block.js';
 
 /** The second administrator's confirmation of a 绑定 to a leader (主要领导, 分管领导, 秘书长) or an administrator. */
 export const confirmBinding = defineCommand({
@@ -27,7 +28,7 @@ export const confirmBinding = defineCommand({
     const request = { platform: pending.platform, accountId: pending.accountId, personId: pending.personId, replace: pending.replace };
     // The state may have changed since the request: check again, as the confirming administrator.
     await checkBinding(ctx, request, `${pending.accountId} ${ctx.directory.personName(pending.personId)}`);
-    await ctx.repos.bindings.dropPending(pending.id);
+    await takePendingBinding(ctx, pending.id);
     return applyBinding(ctx, request, pending.requestedBy);
   },
 });

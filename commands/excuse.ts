@@ -7,8 +7,9 @@ import { COMMAND_WORDS } from '../src/texts/command-words.js';
 import { confirmExcusal, proposeExcusal, refuseExcusal } from '../src/domain/actions/excuse.js';
 import type { Task } from '../src/domain/task.js';
 import { parseCodeAndText } from '../src/parsing/code-and-text.js';
+import { ARGUMENT_TEXTS } from '../src/texts/arguments.js';
 
-const code = z.string({ message: '请写明事项编号，如 D-0001' });
+const code = z.string({ message: ARGUMENT_TEXTS.taskCode });
 
 /** A lapse to excuse: the task is (or was) overdue, chased, found untrue or on the ladder. */
 function hasLapse(task: Task, today: string): boolean {
@@ -38,7 +39,7 @@ export const excuse = defineCommand({
     const { code, rest } = parseCodeAndText(input.text);
     return { code, reason: rest };
   },
-  schema: z.object({ code, reason: z.string().min(4, '须写明免责理由').max(500, '理由不超过 500 字') }),
+  schema: z.object({ code, reason: z.string().min(4, '须写明免责理由').max(500, ARGUMENT_TEXTS.reasonMax500) }),
   async run(ctx, args) {
     const task = await loadTask(ctx, args.code);
     if (task.parentId !== undefined) throw new UserError('invalid_state', `${task.code} 是一个阶段，请对事项本身提出免责。`, false);

@@ -9,6 +9,7 @@ import { loadTask, requireAssignerOrOffice } from '../src/core/task-access.js';
 import { parseCodeAndText } from '../src/parsing/code-and-text.js';
 import { formatDateCn } from '../src/time/shanghai.js';
 import { extractDate } from './extension.js';
+import { REFUSALS } from '../src/texts/refusals.js';
 
 export const approveExtension = defineCommand({
   name: COMMAND_WORDS.approveExtension,
@@ -28,7 +29,7 @@ export const approveExtension = defineCommand({
     const task = await loadTask(ctx, args.code);
     requireAssignerOrOffice(ctx, task, '延期审批');
     const request = await ctx.repos.requests.pending(task.id, 'extension');
-    if (!request) throw new UserError('invalid_state', `${task.code} 没有待审批的延期申请。`, false);
+    if (!request) throw new UserError('invalid_state', REFUSALS.noPendingExtension(task.code), false);
     const date = args.date ?? request.proposedDeadline;
     if (!date || date <= task.deadline) throw new UserError('bad_deadline', `批准的时限须晚于现时限 ${formatDateCn(task.deadline, ctx.today)}。`);
     const { nth } = await extensionActions.approveExtension(ctx, task, request.id, { by: ctx.actor.id, to: date, note: args.note });
@@ -64,7 +65,7 @@ export const refuseExtension = defineCommand({
     const task = await loadTask(ctx, args.code);
     requireAssignerOrOffice(ctx, task, '延期审批');
     const request = await ctx.repos.requests.pending(task.id, 'extension');
-    if (!request) throw new UserError('invalid_state', `${task.code} 没有待审批的延期申请。`, false);
+    if (!request) throw new UserError('invalid_state', REFUSALS.noPendingExtension(task.code), false);
     await extensionActions.refuseExtension(ctx, task, request, { by: ctx.actor.id, note: args.note });
     return {
       reply: {

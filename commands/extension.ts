@@ -10,6 +10,7 @@ import { parseCodeAndText } from '../src/parsing/code-and-text.js';
 import { parseDeadline } from '../src/time/parse-deadline.js';
 import { formatDateCn } from '../src/time/shanghai.js';
 import { addressPerson } from '../src/domain/leader-address.js';
+import { ARGUMENT_TEXTS } from '../src/texts/arguments.js';
 
 /** Finds `至 12月30日` (or a bare date) in the text: the date and the rest (the reason). */
 export function extractDate(text: string, today: string, calendar: Parameters<typeof parseDeadline>[2]): { date?: string; rest: string } {
@@ -42,7 +43,7 @@ export const extension = defineCommand({
   schema: z.object({
     code: taskCodeArg,
     date: z.string(),
-    reason: z.string().min(4, '须写明延期原因和目前进展').max(1000, '原因不超过 1000 字'),
+    reason: z.string().min(4, '须写明延期原因和目前进展').max(1000, ARGUMENT_TEXTS.reasonMax1000),
   }),
   async run(ctx, args) {
     const task = await loadTask(ctx, args.code);

@@ -9,6 +9,7 @@ import { INFEASIBLE_ANSWER_DAYS, INFEASIBLE_DECISIONS, INFEASIBLE_RAISE_DAYS } f
 import { parseCodeAndText } from '../src/parsing/code-and-text.js';
 import { formatDateCn } from '../src/time/shanghai.js';
 import { addressPerson } from '../src/domain/leader-address.js';
+import { ARGUMENT_TEXTS } from '../src/texts/arguments.js';
 
 export const infeasible = defineCommand({
   name: '难以执行',
@@ -24,7 +25,7 @@ export const infeasible = defineCommand({
   },
   schema: z.object({
     code: taskCodeArg,
-    reason: z.string().min(4, '请写明难以执行的原因').max(1000, '原因不超过 1000 字'),
+    reason: z.string().min(4, '请写明难以执行的原因').max(1000, ARGUMENT_TEXTS.reasonMax1000),
   }),
   async run(ctx, args) {
     const task = await loadTask(ctx, args.code);

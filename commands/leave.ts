@@ -7,6 +7,7 @@ import { parseDateRange } from '../src/parsing/date-range.js';
 import { formatDateCn } from '../src/time/shanghai.js';
 import { passToSubstitutes } from '../src/domain/coordination-substitute.js';
 import { substituteNotice } from '../src/render/substitute-notice.js';
+import { REFUSALS } from '../src/texts/refusals.js';
 
 const OFFICE = ['督查室', '管理员'] as const;
 
@@ -20,7 +21,7 @@ function target(input: CommandInput, ctx: ParseContext): { personId: string; res
     }
     return { personId: ref.personId, rest: input.text.slice(m?.[0].length ?? 0) };
   }
-  if (ref?.kind === 'unknown') throw new UserError('unknown_person', `通讯录中没有「${ref.name}」。`);
+  if (ref?.kind === 'unknown') throw new UserError('unknown_person', REFUSALS.unknownPerson(ref.name));
   return { personId: ctx.actor.id, rest: input.text };
 }
 

@@ -4,7 +4,8 @@ import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { takeYear } from '../src/parsing/due-field.js';
 import { planStandings } from '../src/reports/plan-rule.js';
-import { isoShanghai, splitDate } from '../src/time/shanghai.js';
+import { splitDate } from '../src/time/shanghai.js';
+import { recordPlanExplanation } from '../src/domain/actions/explain.js';
 
 /**
  * H3: a unit whose year's plan has more than 10% of items not carried out explains in writing.
@@ -37,8 +38,7 @@ export const planExplanation = defineCommand({
     if (!office && ctx.actor.unitId !== args.unitId) {
       throw new UserError('no_permission', `${ctx.directory.unitName(args.unitId)} 的书面说明由该单位主要负责人作出，或由督查室登记。`, false);
     }
-    await ctx.repos.assessment.addExplanation({ unitId: args.unitId, year: args.year, text: args.text, givenBy: ctx.actor.id, at: isoShanghai(ctx.now), date: ctx.today });
-    await ctx.audit('plan_explanation', { unit: args.unitId, year: args.year, text: args.text }, { subject: `plan:${args.unitId}:${args.year}` });
+    await recordPlanExplanation(ctx, { unitId: args.unitId, year: args.year, text: args.text, by: ctx.actor.id });
     const cutoff = args.year < splitDate(ctx.today)[0] ? `${args.year + 1}-01-01` : ctx.today;
     const standing = (await planStandings(ctx.repos, args.year, cutoff)).find((s) => s.unitId === args.unitId);
     const figures = standing && standing.items > 0

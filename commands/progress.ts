@@ -7,11 +7,12 @@ import { acknowledgeUnits, loadTask, requireActingUnits } from '../src/core/task
 import { parseCodeAndText } from '../src/parsing/code-and-text.js';
 import { reportProgress } from '../src/domain/actions/report-progress.js';
 import { deadlineText } from '../src/render/task-view.js';
+import { ARGUMENT_TEXTS } from '../src/texts/arguments.js';
 
 const schema = z
   .object({
     code: taskCodeArg,
-    percent: z.number().int().min(0, '百分比须在 0 到 100 之间').max(100, '百分比须在 0 到 100 之间').optional(),
+    percent: z.number().int().min(0, ARGUMENT_TEXTS.percentRange).max(100, ARGUMENT_TEXTS.percentRange).optional(),
     text: z.string().max(1000, '进展内容不超过 1000 字').default(''),
   })
   .refine((a) => a.percent !== undefined || a.text.length > 0, { message: '请写明进展情况或完成百分比' });

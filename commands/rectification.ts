@@ -12,6 +12,7 @@ import { parseCodeAndText } from '../src/parsing/code-and-text.js';
 import { parseDeadline } from '../src/time/parse-deadline.js';
 import { formatDateCn, formatShortDateTime } from '../src/time/shanghai.js';
 import { addressPerson } from '../src/domain/leader-address.js';
+import { ARGUMENT_TEXTS } from '../src/texts/arguments.js';
 
 /** Working days a 整改要求 without a date gives the unit. */
 export const DEMAND_DEFAULT_DAYS = 3;
@@ -86,7 +87,7 @@ export const explanation = defineCommand({
   },
   schema: z.object({
     code,
-    text: z.string().min(4, '须写明原因').max(1000, '原因不超过 1000 字'),
+    text: z.string().min(4, '须写明原因').max(1000, ARGUMENT_TEXTS.reasonMax1000),
     measures: z.string().min(4, '须写明整改落实措施').max(1000, '整改措施不超过 1000 字'),
   }),
   async run(ctx, args) {

@@ -13,6 +13,7 @@ import { resolveReference } from '../src/parsing/resolve-reference.js';
 import { joinParts, splitParts } from '../src/parsing/split-parts.js';
 import { parseDeadline } from '../src/time/parse-deadline.js';
 import { formatDateCn } from '../src/time/shanghai.js';
+import { REFUSALS } from '../src/texts/refusals.js';
 
 const stage = z.object({
   title: z.string().min(2, '每个阶段须写明阶段目标').max(200, '阶段目标不超过 200 字'),
@@ -37,7 +38,7 @@ function parseStages(text: string, input: CommandInput, ctx: ParseContext): Arra
       const ref = resolveReference(p.text, input.mentions, ctx.directory);
       if (ref?.kind === 'person') owner = { kind: 'person', id: ref.personId };
       else if (ref?.kind === 'unit') owner = { kind: 'unit', id: ref.unitId };
-      else if (ref?.kind === 'unknown') throw new UserError('unknown_person', `通讯录中没有「${ref.name}」。`);
+      else if (ref?.kind === 'unknown') throw new UserError('unknown_person', REFUSALS.unknownPerson(ref.name));
       return ref === undefined;
     });
     if (!deadline) throw new UserError('bad_deadline', `阶段「${chunk}」没有写时限。`);

@@ -11,6 +11,7 @@ import { takeDueField } from '../src/parsing/due-field.js';
 import { resolveReference } from '../src/parsing/resolve-reference.js';
 import { yearWarnings } from '../src/reports/warning-summary.js';
 import { formatDateCn, splitDate } from '../src/time/shanghai.js';
+import { ARGUMENT_TEXTS } from '../src/texts/arguments.js';
 
 /** L五(三): the 效能告诫 is given by the office, and by the 秘书长 and 主要领导. */
 export const WARNING_ROLES = ['督查室', '秘书长', '主要领导'] as const;
@@ -94,7 +95,7 @@ export const withdrawWarningCommand = defineCommand({
     if (first && !code) throw new UserError('bad_arguments', `「${first}」不是告诫编号，告诫编号形如 G-0001。`);
     return { code, reason: rest.join(' ') };
   },
-  schema: z.object({ code: z.string({ message: '请写明告诫编号，如 G-0001' }), reason: z.string().min(4, '须写明撤销理由').max(500, '理由不超过 500 字') }),
+  schema: z.object({ code: z.string({ message: '请写明告诫编号，如 G-0001' }), reason: z.string().min(4, '须写明撤销理由').max(500, ARGUMENT_TEXTS.reasonMax500) }),
   async run(ctx, args) {
     const w = await ctx.repos.warnings.findByCode(args.code);
     if (!w) throw new UserError('unknown_task', `告诫台账中没有 ${args.code}。可发「告诫台账」查看。`, false);

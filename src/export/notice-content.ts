@@ -5,6 +5,7 @@ import type { Tally } from '../reports/tally.js';
 import { COLOUR_LABEL, type TaskColour } from '../render/task-colour.js';
 import { daysBetween, type LocalDate } from '../time/shanghai.js';
 import { documentDate, type DocumentBlock, type OfficialDocument } from './official-document.js';
+import { TALLY_TEXTS } from '../texts/tally.js';
 
 /**
  * The words of exported documents, in the register of the policy documents: a 通报 of a
@@ -39,7 +40,7 @@ export function tallyNotice(
     },
     { kind: 'heading', text: '二、各单位办理情况' },
   ];
-  if (tally.ranked.length === 0) body.push({ kind: 'paragraph', text: '本期无交办、办结或逾期事项。' });
+  if (tally.ranked.length === 0) body.push({ kind: 'paragraph', text: TALLY_TEXTS.empty });
   else {
     body.push({
       kind: 'table',

@@ -3,6 +3,7 @@ import { headsLookup } from '../domain/people-state.js';
 import { addDays, formatDateCn, formatDateShortCn } from '../time/shanghai.js';
 import { ChaseBook, originTarget } from './chase-messages.js';
 import type { JobDefinition } from './job.js';
+import { CHASE_SECTIONS } from '../texts/chase.js';
 
 /** Work assigned after hours before a long holiday is still found: its signing day is at most this far on. */
 const LOOKBACK_DAYS = 20;
@@ -40,7 +41,7 @@ export const afternoonAckChase: JobDefinition = {
           for (const person of [...heads(u.unitId), ...ctx.directory.unitDeputies(u.unitId).map((p) => p.id)]) {
             if (person === u.responsibleId) continue;
             book.add(originTarget(task.origin), person, {
-              section: '本单位超过 1 个工作日未签收',
+              section: CHASE_SECTIONS.unitUnsignedOverOneDay,
               line: `${task.code} ${task.title}｜${formatDateShortCn(task.assignedDate)}交办，承办人 ${ctx.directory.personName(u.responsibleId)}（${ctx.directory.unitName(u.unitId)}）`,
             });
             raised += 1;
@@ -51,7 +52,7 @@ export const afternoonAckChase: JobDefinition = {
     await book.post(
       ctx,
       `催签收 · ${formatDateCn(ctx.today, ctx.today)}`,
-      ['今日交办未签收', '工作时间外交办，今日应签收', '本单位超过 1 个工作日未签收'],
+      ['今日交办未签收', '工作时间外交办，今日应签收', CHASE_SECTIONS.unitUnsignedOverOneDay],
       '当天收文、当天签收：请于下班前回复「签收 编号」；单位负责同志请督促承办人签收。',
     );
     return { detail: `未签收 ${count} 件，报单位负责人 ${raised} 人次` };

@@ -3,6 +3,7 @@ import { OPEN_STATUSES } from '../domain/task.js';
 import { addDays, formatDateCn, formatDateShortCn } from '../time/shanghai.js';
 import { ChaseBook, originTarget } from './chase-messages.js';
 import type { JobDefinition } from './job.js';
+import { CHASE_SECTIONS } from '../texts/chase.js';
 
 /** Deployment reports are looked for this far back: far beyond the 3-day limit. */
 const LOOKBACK_DAYS = 60;
@@ -34,7 +35,7 @@ export const deploymentChase: JobDefinition = {
         const overdue = due < ctx.today;
         const also = overdue ? [ctx.directory.unitHead(u.unitId)?.id, ...ctx.directory.unitDeputies(u.unitId).map((p) => p.id)].filter((id): id is string => !!id && id !== u.responsibleId) : [];
         book.add(originTarget(task.origin), u.responsibleId, {
-          section: overdue ? '部署情况逾期' : '部署情况待报',
+          section: overdue ? CHASE_SECTIONS.deploymentOverdue : CHASE_SECTIONS.deploymentDue,
           line: `${task.code} ${task.title}（${ctx.directory.unitName(u.unitId)}）｜布置落实 ${when}`,
           alsoMention: also,
           sortKey: due,
@@ -42,7 +43,7 @@ export const deploymentChase: JobDefinition = {
         count += 1;
       }
     }
-    await book.post(ctx, `催报部署情况 · ${formatDateCn(ctx.today, ctx.today)}`, ['部署情况逾期', '部署情况待报'], '上级文件、重大决策部署最多3天内布置落实（H1）：请回复「部署 编号 布置落实情况」。');
+    await book.post(ctx, `催报部署情况 · ${formatDateCn(ctx.today, ctx.today)}`, [CHASE_SECTIONS.deploymentOverdue, CHASE_SECTIONS.deploymentDue], '上级文件、重大决策部署最多3天内布置落实（H1）：请回复「部署 编号 布置落实情况」。');
     return { detail: `待报部署情况 ${count} 项` };
   },
 };

@@ -3,6 +3,7 @@ import { headsLookup } from '../domain/people-state.js';
 import { OPEN_STATUSES, type Task } from '../domain/task.js';
 import { addDays, daysBetween, formatDateShortCn, instantAt, isoShanghai, shortFromIso } from '../time/shanghai.js';
 import type { JobContext } from './job.js';
+import { CHASE_SECTIONS } from '../texts/chase.js';
 
 /** Adds one line to a person's digest under a section. */
 export type AddLine = (personId: string, section: string, line: string) => void;
@@ -31,7 +32,7 @@ export async function leaderOwnSections(ctx: JobContext, add: AddLine, paused: S
     for (const t of unsigned) {
       if ((t.ackDue ?? t.assignedDate) >= ctx.today) continue;
       for (const u of t.units.filter((x) => !x.ackedAt && x.responsibleId !== leader.id && heads(x.unitId).includes(leader.id))) {
-        add(leader.id, '本单位未签收', `${t.code} ${t.title}｜${formatDateShortCn(t.assignedDate)}交办，承办人 ${ctx.directory.personName(u.responsibleId)}（${ctx.directory.unitName(u.unitId)}）`);
+        add(leader.id, CHASE_SECTIONS.unitUnsigned, `${t.code} ${t.title}｜${formatDateShortCn(t.assignedDate)}交办，承办人 ${ctx.directory.personName(u.responsibleId)}（${ctx.directory.unitName(u.unitId)}）`);
       }
     }
     for (const t of await ctx.repos.tasks.list({ assignerId: leader.id, completedFrom: since.slice(0, 10), completedTo: ctx.today, order: 'code' })) {

@@ -2,6 +2,7 @@ import { OPEN_STATUSES } from '../domain/task.js';
 import { addMonths, formatDateShortCn, instantAt, isoShanghai, localDate, makeDate, splitDate } from '../time/shanghai.js';
 import { ChaseBook, originTarget } from './chase-messages.js';
 import type { JobDefinition } from './job.js';
+import { CHASE_SECTIONS } from '../texts/chase.js';
 
 /**
  * B四(四): work with a time limit over one month reports its progress every month. From the
@@ -30,10 +31,10 @@ export const monthlyProgress: JobDefinition = {
       if (!lead) continue;
       const last = task.lastProgressAt ? `上次报送 ${formatDateShortCn(localDate(new Date(task.lastProgressAt)))}` : '尚未报送过进展';
       await ctx.repos.chases.record({ taskId: task.id, unitId: lead.unitId, personId: lead.responsibleId, kind: 'progress', chasedDate: ctx.today, jobPeriod: ctx.occurrence.period });
-      book.add(originTarget(task.origin), lead.responsibleId, { section: '本月未报进展', line: `${task.code} ${task.title}｜${formatDateShortCn(task.assignedDate)}交办，${last}` });
+      book.add(originTarget(task.origin), lead.responsibleId, { section: CHASE_SECTIONS.monthlyNoProgress, line: `${task.code} ${task.title}｜${formatDateShortCn(task.assignedDate)}交办，${last}` });
       count += 1;
     }
-    await book.post(ctx, `月度进展提醒 · ${Number(ctx.today.slice(5, 7))}月`, ['本月未报进展'], '办理时限超过1个月的事项，须按月报告工作进展：回复「进展 编号 情况」。');
+    await book.post(ctx, `月度进展提醒 · ${Number(ctx.today.slice(5, 7))}月`, [CHASE_SECTIONS.monthlyNoProgress], '办理时限超过1个月的事项，须按月报告工作进展：回复「进展 编号 情况」。');
     return { detail: `提醒 ${count} 件` };
   },
 };

@@ -1,6 +1,7 @@
 import { formatDateCn, instantAt, shortFromIso } from '../time/shanghai.js';
 import { ChaseBook, originTarget } from './chase-messages.js';
 import type { JobDefinition, ScheduleSettings } from './job.js';
+import { CHASE_SECTIONS } from '../texts/chase.js';
 
 /** Most chase slots in a working day (1-hour cadence over an 8-hour day). */
 const MAX_SLOTS = 9;
@@ -38,13 +39,13 @@ function urgentSlot(k: number): JobDefinition {
         for (const u of task.units.filter((x) => !x.ackedAt)) {
           await ctx.repos.chases.record({ taskId: task.id, unitId: u.unitId, personId: u.responsibleId, kind: 'unacked', chasedDate: ctx.today, jobPeriod: `${ctx.occurrence.period}#${k}` });
           book.add(originTarget(task.origin), u.responsibleId, {
-            section: '紧急事项未签收',
+            section: CHASE_SECTIONS.urgentUnsigned,
             line: `${task.code}【紧急】${task.title}｜${shortFromIso(task.assignedAt)}交办，${formatDateCn(task.deadline, ctx.today)}到期（${ctx.directory.unitName(u.unitId)}）`,
           });
           count += 1;
         }
       }
-      await book.post(ctx, `紧急事项催签收 · ${ctx.occurrence.time}`, ['紧急事项未签收'], '紧急事项即收即办：请立即回复「签收 编号」并抓紧办理。');
+      await book.post(ctx, `紧急事项催签收 · ${ctx.occurrence.time}`, [CHASE_SECTIONS.urgentUnsigned], '紧急事项即收即办：请立即回复「签收 编号」并抓紧办理。');
       return { detail: `紧急未签收 ${count} 件` };
     },
   };

@@ -2,6 +2,7 @@ import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { LocalDate } from '../time/shanghai.js';
 import { parseDeadline } from '../time/parse-deadline.js';
 import { UserError } from '../core/errors.js';
+import { REFUSALS } from '../texts/refusals.js';
 
 /**
  * `至 12月20日`, `12月10日至12月20日`, `到下周五`: a period from a start (default today) to an
@@ -12,7 +13,7 @@ export function parseDateRange(text: string, today: LocalDate, calendar: WorkCal
   if (!m) return undefined;
   const endText = m[2] ?? '';
   const end = parseDeadline(endText, today, calendar);
-  if (end.kind === 'none') throw new UserError('bad_deadline', `「${endText}」不是日期。`);
+  if (end.kind === 'none') throw new UserError('bad_deadline', REFUSALS.notADate(endText));
   if (end.kind === 'invalid') throw new UserError('bad_deadline', `${end.reason}。`);
   let from = today;
   let consumed = m[0];

@@ -6,6 +6,7 @@ import { formatDateShortCn } from '../time/shanghai.js';
 import { monthOf, type Period } from '../calendar/periods.js';
 import type { QueryContext } from './query-context.js';
 import type { RankQuestion } from './reading.js';
+import { TALLY_TEXTS } from '../texts/tally.js';
 
 /** The ranking rule as the weekly tally states it. */
 export const RANKING_RULE = '排名依次比较：逾期件数、复核不实、催办次数（少者在前），按期办结率、当日签收率（高者在前）。';
@@ -18,7 +19,7 @@ export function assertTallyReader(q: QueryContext): void {
 }
 
 function figures(t: UnitTally): string {
-  const parts = [`逾期 ${t.overdue} 件`, `催办 ${t.chases} 次`, `按期办结 ${t.completedOnTime}/${t.completed}`, `当日签收 ${t.ackedOnTime}/${t.assigned}`];
+  const parts = [`逾期 ${t.overdue} 件`, `催办 ${t.chases} 次`, TALLY_TEXTS.completedOnTime(t), TALLY_TEXTS.ackedOnTime(t)];
   if (t.untrue > 0) parts.splice(1, 0, `复核不实 ${t.untrue} 件`);
   return parts.join('，');
 }

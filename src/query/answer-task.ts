@@ -11,10 +11,11 @@ import { coordinationDetail } from '../render/coordination-view.js';
 import { shortFromIso } from '../time/shanghai.js';
 import type { QueryContext } from './query-context.js';
 import { coordinationStatusLabel } from '../domain/coordination-decision.js';
+import { REFUSALS } from '../texts/refusals.js';
 
 // Outside one's scope a code reads exactly like an unknown one: the refusal names no other task's units or people.
 const unknownTask = (code: string) => new UserError('unknown_task', `没有编号为 ${code} 的督办事项，请核对编号（如 D-0001）。`);
-const unknownCoordination = (code: string) => new UserError('unknown_task', `没有编号为 ${code} 的协调事项，请核对编号（如 C-0001）。`);
+const unknownCoordination = (code: string) => new UserError('unknown_task', REFUSALS.unknownCoordination(code));
 
 /** One task in full: fields, latest progress, stages, coordination, pending requests and history. */
 export async function answerTask(code: string, q: QueryContext, historyLimit?: number): Promise<Reply> {

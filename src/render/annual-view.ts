@@ -6,6 +6,7 @@ import { planExplanationLines } from '../reports/plan-rule.js';
 import { praised, praiseLines } from '../reports/assessment-lines.js';
 import { consequenceLines } from '../reports/warning-summary.js';
 import { formatDateShortCn } from '../time/shanghai.js';
+import { TALLY_TEXTS } from '../texts/tally.js';
 
 const pct = (n: number, d: number) => (d === 0 ? '—' : `${Math.round((n / d) * 100)}%`);
 
@@ -15,10 +16,10 @@ function unitLine(rank: number, u: AnnualUnit, d: Directory): string {
   const parts = [
     `事项 ${u.plan?.items ?? t.due}`,
     `按期办结 ${t.completedOnTime}/${t.completed}（${pct(t.completedOnTime, t.completed)}）`,
-    `逾期 ${t.overdue}`,
-    `催办 ${t.chases}`,
+    TALLY_TEXTS.overdue(t),
+    TALLY_TEXTS.chases(t),
     `通报 ${u.steps[0]}/${u.steps[1]}｜拟移交 ${u.steps[2]}`,
-    `复核不实 ${t.untrue}`,
+    TALLY_TEXTS.untrue(t),
     `效能告诫 ${u.unitWarnings + u.personWarnings}`,
     `整改按期 ${u.rectifications.onTime}/${u.rectifications.total}`,
   ];

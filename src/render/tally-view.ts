@@ -5,6 +5,7 @@ import { daysBetween, formatDateShortCn } from '../time/shanghai.js';
 import { unitBars } from '../export/chart-data.js';
 import { barsChart } from '../export/chart-spec.js';
 import { colourMark, type TaskColour } from './task-colour.js';
+import { TALLY_TEXTS } from '../texts/tally.js';
 
 export type TallyKind = 'week' | 'month' | 'quarter' | 'custom';
 
@@ -35,15 +36,15 @@ function unitLine(rank: number, t: UnitTally, d: Directory, colours?: TallyColou
   const name = d.unit(t.unitId)?.aliases[0] ?? d.unitName(t.unitId);
   const parts = [
     `交办 ${t.assigned}`,
-    `当日签收 ${t.ackedOnTime}/${t.assigned}`,
-    `按期办结 ${t.completedOnTime}/${t.completed}`,
+    TALLY_TEXTS.ackedOnTime(t),
+    TALLY_TEXTS.completedOnTime(t),
     ...(t.completedInExtension > 0 ? [`延期内办结 ${t.completedInExtension}`] : []),
     ...(t.completedLate > 0 ? [`逾期办结 ${t.completedLate}`] : []),
-    `逾期 ${t.overdue}`,
-    `催办 ${t.chases}`,
+    TALLY_TEXTS.overdue(t),
+    TALLY_TEXTS.chases(t),
     `协调 ${t.coordinations}`,
   ];
-  if (t.untrue > 0) parts.push(`复核不实 ${t.untrue}`);
+  if (t.untrue > 0) parts.push(TALLY_TEXTS.untrue(t));
   if (t.ledger > 0) parts.push(`记入台账 ${t.ledger}`);
   if (colours) {
     const counts = colours.counts.get(t.unitId) ?? {};
@@ -61,7 +62,7 @@ export function tallyReply(tally: Tally, kind: TallyKind, d: Directory, o: Tally
   const { period } = tally;
   const range = `${formatDateShortCn(period.from)}—${formatDateShortCn(period.to, period.from)}`;
   const lines: string[] = [];
-  if (tally.ranked.length === 0) lines.push('本期无交办、办结或逾期事项。');
+  if (tally.ranked.length === 0) lines.push(TALLY_TEXTS.empty);
   else lines.push(...tally.ranked.map((t, i) => unitLine(i + 1, t, d, colours)));
   if (tally.idle.length > 0 && tally.ranked.length > 0) lines.push(`无事项：${tally.idle.map((u) => d.unit(u)?.aliases[0] ?? d.unitName(u)).join('、')}`);
   if (tally.longestOverdue.length > 0) {

@@ -7,6 +7,7 @@ import { shortFromIso } from '../time/shanghai.js';
 import { deadlineText, statusText } from './task-view.js';
 import type { ViewContext } from './view-context.js';
 import { taskColour, type ColourScheme } from './task-colour.js';
+import { ARGUMENT_TEXTS } from '../texts/arguments.js';
 
 /**
  * A task's live card: each unit with its signing state (`已签收 · 王芳 · 12-08 09:12`), the
@@ -41,7 +42,7 @@ export function taskCardReply(
     }
     const everyone = [...new Set(task.units.flatMap((u) => actorsForUnit(u, v.directory, authority)))];
     const lead = task.units.filter((u) => u.role === 'lead').flatMap((u) => actorsForUnit(u, v.directory, authority));
-    actions.push(commandButton('progress', task.code, { label: '报送进展', forPersonIds: everyone, input: { placeholder: '进展情况，可写百分比，如 50% 已完成初稿', required: true } }));
+    actions.push(commandButton('progress', task.code, { label: '报送进展', forPersonIds: everyone, input: { placeholder: ARGUMENT_TEXTS.progressPlaceholder, required: true } }));
     actions.push(commandButton('complete', task.code, { forPersonIds: lead, input: { placeholder: '办理结果', required: true } }));
   }
   return {

@@ -4,6 +4,7 @@ import {
   addDays, addMonths, dayOfWeek, daysBetween, endOfMonth, isValidDate, makeDate, splitDate,
 } from './shanghai.js';
 import { parseChineseNumber } from './chinese-number.js';
+import { REFUSALS } from '../texts/refusals.js';
 
 /** A deadline the user wrote, resolved to a Shanghai calendar date. */
 export interface ParsedDeadline {
@@ -49,7 +50,7 @@ export function parseDeadline(text: string, today: LocalDate, calendar: WorkCale
     return { kind: 'ok', deadline: { date, expression: s } };
   };
   const explicit = (y: number, m: number, d: number, raw: string): DeadlineParse => {
-    if (!isValidDate(y, m, d)) return { kind: 'invalid', reason: `「${raw}」不是有效日期` };
+    if (!isValidDate(y, m, d)) return { kind: 'invalid', reason: REFUSALS.invalidDate(raw) };
     return ok(makeDate(y, m, d));
   };
 
@@ -62,7 +63,7 @@ export function parseDeadline(text: string, today: LocalDate, calendar: WorkCale
     const day = parseChineseNumber(m[2] ?? '');
     if (month === undefined || day === undefined) return { kind: 'none' };
     if (!isValidDate(2000, month, day) || (month === 2 && day === 29 && !isValidDate(ty, 2, 29) && !isValidDate(ty + 1, 2, 29))) {
-      return { kind: 'invalid', reason: `「${s}」不是有效日期` };
+      return { kind: 'invalid', reason: REFUSALS.invalidDate(s) };
     }
     // A month-day without a year means the next such day, unless that is most of a year
     // away: then the writer almost certainly meant a day that has just passed.
@@ -93,7 +94,7 @@ export function parseDeadline(text: string, today: LocalDate, calendar: WorkCale
   if (m && !/内/.test(text)) {
     // 15日前 means "before the 15th" (this month, or next month once it has passed).
     const day = parseChineseNumber(m[1] ?? '');
-    if (day === undefined || day < 1 || day > 31) return { kind: 'invalid', reason: `「${s}」不是有效日期` };
+    if (day === undefined || day < 1 || day > 31) return { kind: 'invalid', reason: REFUSALS.invalidDate(s) };
     const nextMonth = addMonths(`${today.slice(0, 7)}-01`, 1);
     const [ny, nm] = splitDate(nextMonth);
     if (isValidDate(ty, tm, day) && makeDate(ty, tm, day) >= today) return ok(makeDate(ty, tm, day));

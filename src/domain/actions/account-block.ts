@@ -14,3 +14,25 @@ export async function unblockAccount(c: ActionContext, a: { platform: string; ac
   await c.audit('unblock_account', { platform: a.platform, accountId: a.accountId }, { subject: `account:${a.platform}:${a.accountId}` });
   return true;
 }
+
+/** 解绑: removes a runtime binding of a person on a platform; false when there was none. */
+export async function unbindAccount(c: ActionContext, a: { platform: string; personId: string }): Promise<boolean> {
+  if (!(await c.repos.bindings.unbind(a.platform, a.personId))) return false;
+  await c.audit('unbind', { platform: a.platform, personId: a.personId }, { subject: `person:${a.personId}` });
+  return true;
+}
+
+/** A 绑定 to a leader or an administrator waits for a second administrator; returns the pending id. */
+export async function requestBinding(
+  c: ActionContext, a: { platform: string; accountId: string; personId: string; replace: boolean; by: string },
+): Promise<number> {
+  const request = { platform: a.platform, accountId: a.accountId, personId: a.personId, replace: a.replace };
+  const id = await c.repos.bindings.requestBinding({ ...request, requestedBy: a.by, requestedAt: isoShanghai(c.now) });
+  await c.audit('bind_requested', { ...request, pendingId: id }, { subject: `person:${a.personId}` });
+  return id;
+}
+
+/** The confirmation takes the pending request off the list (the binding itself is applyBinding's). */
+export async function takePendingBinding(c: ActionContext, pendingId: number): Promise<void> {
+  await c.repos.bindings.dropPending(pendingId);
+}

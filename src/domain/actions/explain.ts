@@ -47,3 +47,9 @@ export async function acceptExplanation(c: ActionContext, task: Task, note: Ladd
   await c.audit('explanation_accept', { remark, withdrawn }, { taskId: task.id });
   return { withdrawn };
 }
+
+/** A unit's 书面说明 for missing more than 10% of its year plan (登记 by the unit head or the office). */
+export async function recordPlanExplanation(c: ActionContext, a: { unitId: string; year: number; text: string; by: string }): Promise<void> {
+  await c.repos.assessment.addExplanation({ unitId: a.unitId, year: a.year, text: a.text, givenBy: a.by, at: isoShanghai(c.now), date: c.today });
+  await c.audit('plan_explanation', { unit: a.unitId, year: a.year, text: a.text }, { subject: `plan:${a.unitId}:${a.year}` });
+}
