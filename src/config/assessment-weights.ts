@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { WEIGHT_KEYS } from '../reports/annual.js';
-import { SettingsError } from './settings.js';
+import { SettingsError } from './settings-error.js';
 
 /**
  * Weights for the 年终考核 score (the documents leave them to each government), from the YAML

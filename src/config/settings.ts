@@ -3,9 +3,8 @@ import { z } from 'zod';
 import { issueMessage } from './zod-message.js';
 import type { ScheduleSettings } from '../jobs/job.js';
 import type { QuestionModelSettings } from '../core/command.js';
+import { SettingsError } from './settings-error.js';
 
-/** A setting that is missing or wrong; the message names the variable and how to fix it. */
-export class SettingsError extends Error {}
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 

@@ -1,4 +1,4 @@
-import { SettingsError } from './settings.js';
+import { SettingsError } from './settings-error.js';
 import { DirectoryError } from '../directory/load-directory.js';
 import { CalendarFileError } from '../calendar/holiday-data.js';
 import { DatabaseOpenError } from '../../storage/open-database.js';

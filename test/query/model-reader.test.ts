@@ -137,7 +137,8 @@ describe('model-backed reader (DUBAN_LLM_URL)', () => {
 
 describe('DUBAN_LLM_* settings', () => {
   it('are off by default, and URL and model go together', async () => {
-    const { questionModelFromEnv, readCoreEnv, SettingsError } = await import('../../src/config/settings.js');
+    const { questionModelFromEnv, readCoreEnv } = await import('../../src/config/settings.js');
+    const { SettingsError } = await import('../../src/config/settings-error.js');
     expect(questionModelFromEnv(readCoreEnv({}))).toBeUndefined();
     expect(questionModelFromEnv(readCoreEnv({ DUBAN_LLM_URL: 'http://127.0.0.1:9/v1/chat/completions', DUBAN_LLM_MODEL: 'm', DUBAN_LLM_KEY: 'k' })))
       .toEqual({ url: 'http://127.0.0.1:9/v1/chat/completions', model: 'm', key: 'k', timeoutMs: 3000 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SettingsError } from '../../config/settings.js';
+import { SettingsError } from '../../config/settings-error.js';
 import { issueMessage } from '../../config/zod-message.js';
 import type { WebhookLimits } from './lark-webhook.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { instanceShare } from '../../../src/adapters/lark/lark-settings.js';
-import { SettingsError } from '../../../src/config/settings.js';
+import { SettingsError } from '../../../src/config/settings-error.js';
 
 describe('DUBAN_INSTANCES: the app-wide send limit shared by instances', () => {
   it('gives one instance the whole limit and N instances 1/N each', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readLarkSettings } from '../../../src/adapters/lark/lark-settings.js';
-import { SettingsError } from '../../../src/config/settings.js';
+import { SettingsError } from '../../../src/config/settings-error.js';
 import { FakeLark, messageEvent, postEvent } from './fake-lark.js';
 import { KEY } from './lark-world.js';
 

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { SettingsError } from '../../../src/config/settings.js';
+import { SettingsError } from '../../../src/config/settings-error.js';
 import { isWechatConfigured, readWechatSettings } from '../../../src/adapters/wechat/wechat-settings.js';
 
 describe('WeChat settings', () => {
