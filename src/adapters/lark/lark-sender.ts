@@ -29,20 +29,29 @@ export async function sendToLark(
   const release = await limiter.acquire(`${msg.targetKind}:${msg.targetId}`);
   const uuid = `duban-${msg.id}`;
   // Only a Lark message can be replied to; `card:…` (a button press queued before replies went to
-  // the card's open_message_id) is posted to the chat instead.
+  // the card's open_message_id) is posted to the chat instead, as is an answer whose message is gone.
   const replyTo = msg.replyTo && !msg.replyTo.startsWith('card:') ? msg.replyTo : undefined;
+  const create = async (): Promise<LarkResponse> => (await client.im.message.create({
+    params: { receive_id_type: msg.targetKind === 'chat' ? 'chat_id' : 'open_id' },
+    data: { receive_id: msg.targetId, msg_type: body.msgType, content: body.content, uuid },
+  })) as LarkResponse;
   let res: LarkResponse;
   try {
     if (replyTo) {
-      res = (await client.im.message.reply({
-        path: { message_id: replyTo },
-        data: { msg_type: body.msgType, content: body.content, uuid, reply_in_thread: false },
-      })) as LarkResponse;
+      try {
+        res = (await client.im.message.reply({
+          path: { message_id: replyTo },
+          data: { msg_type: body.msgType, content: body.content, uuid, reply_in_thread: false },
+        })) as LarkResponse;
+      } catch (e) {
+        // The message to answer is gone (withdrawn) or is no message Lark knows: nothing was
+        // posted, so the answer goes to the chat (or the person) itself rather than nowhere.
+        if (!replyTargetGone(e)) throw e;
+        res = await create();
+      }
+      if (res.code !== undefined && REPLY_GONE_CODES.has(res.code)) res = await create();
     } else {
-      res = (await client.im.message.create({
-        params: { receive_id_type: msg.targetKind === 'chat' ? 'chat_id' : 'open_id' },
-        data: { receive_id: msg.targetId, msg_type: body.msgType, content: body.content, uuid },
-      })) as LarkResponse;
+      res = await create();
     }
   } catch (e) {
     const error = classify(e);
@@ -56,6 +65,14 @@ export async function sendToLark(
     throw businessError(res.code, res.msg);
   }
   return { remoteId: res.data?.message_id };
+}
+
+/** Lark's answers to a reply whose message cannot be answered: 230001 invalid message_id, 230011 withdrawn. */
+const REPLY_GONE_CODES = new Set([230001, 230011]);
+
+function replyTargetGone(e: unknown): boolean {
+  const code = (e as { response?: { data?: { code?: number } } }).response?.data?.code;
+  return code !== undefined && REPLY_GONE_CODES.has(code);
 }
 
 function businessError(code: number, msg?: string): SendError {

@@ -101,4 +101,15 @@ describe('card button presses', () => {
     expect(r.remoteId).toBeDefined();
     expect(w.fake.sent[0]).toMatchObject({ receiveId: 'oc_group', replyTo: undefined });
   });
+
+  it('posts to the chat when Lark refuses the message it should answer (withdrawn, or an id it does not know)', async () => {
+    w = await larkWorld();
+    const r = await w.adapter.send({
+      id: 8, platform: 'lark', targetKind: 'chat', targetId: 'oc_group', replyTo: 'om_withdrawn_meanwhile',
+      reply: { tone: 'success', title: '签收成功（1 项）' }, attempts: 0, people: {}, origin: 'test', createdAt: '',
+    });
+    expect(r.remoteId).toBeDefined();
+    expect(w.fake.sent).toHaveLength(1);
+    expect(w.fake.sent[0]).toMatchObject({ receiveId: 'oc_group', replyTo: undefined, uuid: 'duban-8' });
+  });
 });
