@@ -14,6 +14,7 @@ import { DEFAULT_SCHEDULE, type ScheduleSettings } from './jobs/job.js';
 import { JobRunner } from './jobs/job-runner.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { JOBS } from './jobs/index.js';
+import type { JobDefinition } from './jobs/job.js';
 import type { Logger } from './core/logger.js';
 import type { Directory } from './directory/directory.js';
 import type { WorkCalendar } from './calendar/work-calendar.js';
@@ -32,6 +33,8 @@ export interface AppOptions {
   logger: Logger;
   settings: Pick<CoreSettings, 'botName'> & Partial<CoreSettings>;
   commands?: readonly CommandDefinition[];
+  /** The scheduled jobs (default: JOBS). */
+  jobs?: readonly JobDefinition[];
   random?: () => number;
   dispatcher?: DispatcherOptions;
   schedule?: Partial<ScheduleSettings>;
@@ -102,7 +105,7 @@ export function createApp(o: AppOptions): App {
     schedule,
   );
   const leadership = storage.leadership();
-  const scheduler = new Scheduler({ storage, calendar: o.calendar, clock: o.clock, logger: o.logger, leader: () => leadership.holds() }, jobs, JOBS);
+  const scheduler = new Scheduler({ storage, calendar: o.calendar, clock: o.clock, logger: o.logger, leader: () => leadership.holds() }, jobs, o.jobs ?? JOBS);
   const core: CorePort = createCorePort({
     botName: settings.botName, storage, directory: o.directory, identity, clock: o.clock, logger: o.logger,
     accept: inbox.accept, deliver: () => dispatcher.kick(), taskView: (code) => bot.taskCard(code),

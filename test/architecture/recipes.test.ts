@@ -10,6 +10,7 @@ import type { OutgoingMessage } from '../../src/outbox/outgoing.js';
 import { declareAbsence } from '../../src/domain/actions/absence.js';
 import { runPlatforms } from '../../src/run-platforms.js';
 import { makeHarness, type Harness } from '../support/harness.js';
+import type { JobDefinition } from '../../src/jobs/job.js';
 
 /**
  * The recipes of docs/ARCHITECTURE.md, followed as a newcomer would: a command added only by
@@ -104,5 +105,36 @@ describe('recipe: add a platform', () => {
     expect(seen.sent[0]?.targetId).toBe('console-group');
     expect((await core.ledgerCounts()).tasks).toBe(0);
     await running.stop();
+  });
+});
+
+/** Recipe「Add a scheduled job」: a JobDefinition with its time, its period and a run that posts through the context. */
+const fridayReminder: JobDefinition = {
+  name: 'friday-reminder',
+  label: '周五报送提醒',
+  kind: 'chase',
+  timeOn: (date, calendar) => (calendar.isWorkingDay(date) && new Date(`${date}T12:00:00+08:00`).getUTCDay() === 5 ? '16:00' : undefined),
+  period: (date) => date,
+  async run(ctx) {
+    const n = await ctx.postToGroups({ tone: 'info', title: `周五报送提醒 · ${ctx.today}`, lines: ['请各单位于下班前报送本周进展。'] });
+    return { detail: `${n} 个群` };
+  },
+};
+
+describe('recipe: add a scheduled job', () => {
+  it('runs at its time on its day only, once per period, and records its run', async () => {
+    h = await makeHarness({ jobs: [fridayReminder] });
+    await h.say('王芳', '帮助');
+    const thursday = await h.until('2026-12-10', '17:00');
+    expect(thursday.filter((m) => m.reply.title.startsWith('周五报送提醒'))).toHaveLength(0);
+    const friday = await h.until('2026-12-11', '16:30');
+    expect(friday.filter((m) => m.reply.title === '周五报送提醒 · 2026-12-11')).toHaveLength(1);
+    // The same period again (a restart, a second tick) sends nothing.
+    await h.app.scheduler.runBetween(new Date(h.clock.now().getTime() - 3_600_000), h.clock.now(), h.clock);
+    const again = await h.until('2026-12-11', '17:00');
+    expect(again.filter((m) => m.reply.title.startsWith('周五报送提醒'))).toHaveLength(0);
+    const run = await h.app.storage.transaction((r) => r.jobRuns.find('friday-reminder', '2026-12-11'));
+    expect(run).toMatchObject({ job: 'friday-reminder', period: '2026-12-11' });
+    expect(await h.app.storage.transaction((r) => r.jobRuns.find('friday-reminder', '2026-12-10'))).toBeUndefined();
   });
 });

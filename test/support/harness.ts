@@ -11,6 +11,7 @@ import type { OutgoingMessage } from '../../src/outbox/outgoing.js';
 import { renderText } from '../../src/render/text.js';
 import type { CommandDefinition, CoreSettings } from '../../src/core/command.js';
 import { instantAt } from '../../src/time/shanghai.js';
+import type { JobDefinition } from '../../src/jobs/job.js';
 import { extractMentions, splitGluedMentions } from '../../src/adapters/console/console-session.js';
 
 export interface Said {
@@ -42,6 +43,7 @@ let seq = 0;
 export async function makeHarness(
   o: {
     directory?: Directory; dbFile?: string; start?: [string, string]; commands?: readonly CommandDefinition[]; random?: () => number;
+    jobs?: readonly JobDefinition[];
     settings?: Partial<CoreSettings>;
   } = {},
 ): Promise<Harness> {
@@ -57,6 +59,7 @@ export async function makeHarness(
     // Exports land in the system's temporary folder unless a test names its own.
     settings: { botName: '督办助手', exportDir: join(tmpdir(), 'duban-test-exports'), ...o.settings },
     commands: o.commands,
+    jobs: o.jobs,
     // Deterministic sampling: only the guaranteed share is drawn unless a test says otherwise.
     random: o.random ?? (() => 0.99),
   });
