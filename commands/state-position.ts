@@ -6,7 +6,7 @@ import { coordinationCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
-import { mention } from '../src/core/reply.js';
+import { addressPerson, withoutLeaders } from '../src/domain/leader-address.js';
 import { loadCoordination } from '../src/core/coordination-access.js';
 import { partyActors } from '../src/domain/coordination-rules.js';
 import { findDeferral, positionSigners, settlePositions } from '../src/domain/coordination-positions.js';
@@ -69,10 +69,10 @@ export const statePosition = defineCommand({
       reply: {
         tone: 'info',
         title: `已记录 ${names} 对 ${item.code} 的表态：${word}（待主要负责人确认）`,
-        mentions: heads,
+        mentions: withoutLeaders(ctx.directory, heads),
         lines: [
           ...(args.position ? [args.position] : []),
-          `所提意见须经主要负责人签字（H3）：请 ${heads.map(mention).join('、')} 发「确认表态 ${item.code}」确认，或直接「表态 ${item.code} 同意｜不同意 理由」替换。`,
+          `所提意见须经主要负责人签字（H3）：请 ${heads.map((id) => addressPerson(ctx.directory, id)).join('、')} 发「确认表态 ${item.code}」确认，或直接「表态 ${item.code} 同意｜不同意 理由」替换。`,
         ],
         actions: [commandButton('confirmPosition', item.code, { style: 'primary', forPersonIds: heads })],
       },

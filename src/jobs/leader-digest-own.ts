@@ -41,11 +41,22 @@ export async function leaderOwnSections(ctx: JobContext, add: AddLine, paused: S
     }
   }
   for (const item of await ctx.repos.coordinations.unresolved()) {
-    if (item.status !== 'open') continue;
     const task = await ctx.repos.tasks.findById(item.taskId);
-    for (const id of item.handlerIds.filter((x) => isLeader(ctx.directory.person(x)))) {
-      const units = item.parties.map((p) => ctx.directory.unitName(p.unitId)).join('、');
-      add(id, '待您协调', `${item.code}（${task ? `${task.code} ${task.title}` : ''}）｜${units}｜${item.reason}｜请出具协调意见：回复「协调意见 ${item.code} 意见内容」`);
+    const about = `${item.code}（${task ? `${task.code} ${task.title}` : ''}）`;
+    if (item.status === 'open') {
+      for (const id of item.handlerIds.filter((x) => isLeader(ctx.directory.person(x)))) {
+        const units = item.parties.map((p) => ctx.directory.unitName(p.unitId)).join('、');
+        add(id, '待您协调', `${about}｜${units}｜${item.reason}｜请出具协调意见：回复「协调意见 ${item.code} 意见内容」`);
+      }
+    }
+    // H3: a position counts once the unit's head signs it; a leader heading the unit (the 秘书长
+    // for the 办公厅) is not @-mentioned in the group, so the position waiting for him is here.
+    for (const p of item.parties.filter((x) => x.stance && !x.confirmedBy)) {
+      const stance = `${ctx.directory.unitName(p.unitId)} ${p.stance === 'agree' ? '同意' : '不同意'}${p.position ? `：${p.position}` : ''}`;
+      const by = p.statedBy ? `（${ctx.directory.personName(p.statedBy)}）` : '';
+      for (const id of heads(p.unitId).filter((x) => isLeader(ctx.directory.person(x)))) {
+        add(id, '待您确认表态', `${about}｜${stance}${by}｜请确认：回复「确认表态 ${item.code}」`);
+      }
     }
   }
 }

@@ -8,7 +8,7 @@ import { leaderOwnSections } from './leader-digest-own.js';
 import { pausedTaskIds } from './chase-other.js';
 import { CHASE_SECTIONS } from '../texts/chase.js';
 
-const ORDER = ['待您决定', '待您审批', '待您协调', '单位说明', '须向您作出说明', '您承办的事项', CHASE_SECTIONS.unitUnsigned, '办结待阅', '拟移交名单', '待审批申请', '待认定的说明'];
+const ORDER = ['待您决定', '待您审批', '待您协调', '待您确认表态', '单位说明', '须向您作出说明', '您承办的事项', CHASE_SECTIONS.unitUnsigned, '办结待阅', '拟移交名单', '待审批申请', '待认定的说明'];
 
 /** Lines per person and section, built up over one run. */
 class Digest {
