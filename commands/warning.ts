@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
-import { mention } from '../src/core/reply.js';
+import { addressPerson } from '../src/domain/leader-address.js';
+import { isOpen } from '../src/domain/task.js';
 import { loadTask } from '../src/core/task-access.js';
 import { normalizeWarningCode, personConsequence, UNIT_CONSEQUENCE } from '../src/domain/assessment.js';
 import { issueWarning, withdrawWarning } from '../src/domain/actions/warn.js';
@@ -70,9 +71,9 @@ export const warn = defineCommand({
         ],
         lines: [
           rectify
-            ? `限期整改：已交办 ${rectify.code}（${mention(rectify.units[0]?.responsibleId ?? '')}，${formatDateCn(args.due, ctx.today)}前），督查室跟踪落实。`
+            ? `限期整改：已交办 ${rectify.code}（${addressPerson(ctx.directory, rectify.units[0]?.responsibleId ?? '')}，${formatDateCn(args.due, ctx.today)}前），督查室跟踪落实。`
             : `限期整改：${ctx.directory.unitName(args.unitId)} 未登记主要负责人或经办人，请督查室另行交办。`,
-          ...(args.personId && args.personId !== rectify?.units[0]?.responsibleId ? [`被告诫人：${mention(args.personId)}`] : []),
+          ...(args.personId && args.personId !== rectify?.units[0]?.responsibleId ? [`被告诫人：${addressPerson(ctx.directory, args.personId)}`] : []),
         ],
         note: `如告诫有误，可发「撤销告诫 ${warning.code} 理由」。`,
         ...(rectify ? { ref: { kind: 'task' as const, code: rectify.code } } : {}),
@@ -101,6 +102,11 @@ export const withdrawWarningCommand = defineCommand({
     if (!w) throw new UserError('unknown_task', `告诫台账中没有 ${args.code}。可发「告诫台账」查看。`, false);
     if (w.withdrawnAt) throw new UserError('invalid_state', `${w.code} 已于 ${w.withdrawnAt.slice(0, 10)} 撤销。`, false);
     await withdrawWarning(ctx, w, ctx.actor.id, args.reason);
+    // The 限期整改 task stays as it is: whether it is still needed is the assigner's decision, not the bot's.
+    const rectify = w.rectifyTaskId !== undefined ? await ctx.repos.tasks.findById(w.rectifyTaskId) : undefined;
+    const rectifyNote = rectify && isOpen(rectify)
+      ? `随告诫交办的限期整改事项 ${rectify.code} 仍在办，未随告诫撤销。`
+      : '';
     const [year] = splitDate(w.date);
     const yw = await yearWarnings(ctx.repos, year);
     const count = w.personId ? (yw.byPerson.get(w.personId)?.length ?? 0) : (yw.byUnit.get(w.unitId)?.length ?? 0);
@@ -117,7 +123,7 @@ export const withdrawWarningCommand = defineCommand({
           { label: '撤销人', value: ctx.directory.label(ctx.actor.id) },
         ],
         lines: [`${who} ${year}年有效告诫 ${count} 次${now ? `：${now}` : '，不再影响当年考核'}。`],
-        note: '台账保留原记录并注明撤销。限期整改事项如需撤回，请交办人另行处理。',
+        note: `台账保留原记录并注明撤销。${rectifyNote}`,
       },
     };
   },

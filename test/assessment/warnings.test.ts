@@ -38,12 +38,26 @@ describe('效能告诫 register (L四(五), L五(三))', () => {
     const w = await h.say('孙丽', '撤销告诫 G-0002 经核实系上级文件延迟下达所致');
     expect(w.text).toContain('效能告诫 G-0002 已撤销');
     expect(w.text).toContain('王芳 2026年有效告诫 1 次：当年考核不得评为称职以上。');
+    // Its 限期整改 task is named, and left to people: the bot does not close it on its own.
+    expect(w.text).toContain('随告诫交办的限期整改事项 D-0002 仍在办，未随告诫撤销。');
+    expect((await h.app.storage.transaction((r) => r.tasks.findByCode('D-0002')))?.status).toBe('pending');
     const register = await h.say('孙丽', '告诫台账 发改委');
     expect(register.text).toMatch(/G-0002 12月7日｜王芳（发改委）｜再次推诿｜告诫人 孙丽｜已撤销（12月7日，经核实系上级文件延迟下达所致）/);
     expect(register.text).toContain('王芳（省发展改革委）1 次（G-0001），当年考核不得评为称职以上');
     expect((await h.say('孙丽', '撤销告诫 G-0002 再撤一次试试')).text).toContain('G-0002 已于 2026-12-07 撤销');
     const audit = await h.app.storage.transaction((r) => r.audit.forSubject('warning:G-0002'));
     expect(audit.map((a) => a.action)).toEqual(['warning', 'warning_withdraw']);
+  });
+
+  it('names a warned leader without @-mentioning him in the group (leaders are told by 专报)', async () => {
+    h = await makeHarness({ start: ['2026-12-07', '09:00'] });
+    const r = await h.say('孙丽', '效能告诫 @吴德明 督办事项长期未签收');
+    expect(r.text).toContain('效能告诫 G-0001 已记入告诫台账');
+    const wu = h.directory.findPerson('吴德明')!.id;
+    for (const m of r.messages.filter((x) => x.targetKind === 'chat')) {
+      expect(m.reply.mentions ?? []).not.toContain(wu);
+      expect(h.render(m)).not.toContain('@吴德明');
+    }
   });
 
   it('counts warnings per calendar year: one in December 2026 and one in January 2027 are one each', async () => {
