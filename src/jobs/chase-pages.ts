@@ -20,6 +20,8 @@ export interface ChaseCursor {
   /** The newest chase-ledger row and step row before the run: the run's own rows come after. */
   log: number;
   steps: number;
+  /** The newest task's id when the run began: the overdue phase reads ids up to it. */
+  until?: number;
   n: { chased: number; unacked: number; warned: number; notices: number; paused: number };
 }
 
