@@ -34,7 +34,7 @@ export interface ChaseFigures {
   later: LiveChase[];
   tallyMs: number;
   questionsMs: Record<string, number>;
-  memory?: { openedMb: number; afterQueriesMb: number; afterChaseMb: number; maxMb: number };
+  memory?: { bareMb: number; loadedMb: number; openedMb: number; afterQueriesMb: number; afterChaseMb: number; maxMb: number };
   lark?: LarkMorning;
 }
 
@@ -104,6 +104,7 @@ export function growthTable(all: ChaseFigures[]): string {
     row('weekly tally, 3 days chased', (x) => ms(x.tallyMs)),
     row('slowest question', (x) => ms(Math.max(...Object.values(x.questionsMs)))),
     row('memory peak (chase incl.)', (x) => (x.memory ? `${x.memory.maxMb} MB` : '—')),
+    row('  of it: Node+tsx / code', (x) => (x.memory ? `${x.memory.bareMb} / ${x.memory.loadedMb - x.memory.bareMb} MB` : '—')),
     row('09:00 on Lark: last accepted', (x) => (x.lark ? `${ms(x.lark.lastAcceptedMs)} (≥ ${ms(x.lark.boundMs)})` : '—')),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => stripVTControlCharacters(r[i] ?? '').length)));

@@ -1,4 +1,4 @@
-import type { OverdueItem, StatsRepository, UnitCounts } from '../scheduling-repositories.js';
+import type { ColourRow, OverdueItem, StatsRepository, UnitCounts } from '../scheduling-repositories.js';
 import type { Statements } from './statements.js';
 
 type CountRow = { unit: string; n: number };
@@ -9,6 +9,17 @@ const EXCUSED = `(SELECT task_id FROM excusals WHERE status = 'confirmed')`;
 /** Aggregates for the tallies. Each is one indexed GROUP BY, so cost follows the period, not the table. */
 export class SqliteStatsRepository implements StatsRepository {
   constructor(private readonly s: Statements) {}
+
+  async openForColours(afterId: number, limit: number): Promise<ColourRow[]> {
+    const rows = this.s
+      .get(`SELECT t.id, t.lead_unit_id AS leadUnitId, t.status, t.deadline, t.assigned_date AS assignedDate, t.progress,
+                   (SELECT count(*) FROM tasks s WHERE s.parent_id = t.id) AS stagesTotal,
+                   (SELECT count(*) FROM tasks s WHERE s.parent_id = t.id AND s.status IN ('completed', 'verified')) AS stagesDone
+            FROM tasks t WHERE t.id > ? AND t.status IN ('pending', 'active') AND t.parent_id IS NULL ORDER BY t.id LIMIT ?`)
+      .all(afterId, limit) as Array<ColourRow & { progress: number | null }>;
+    for (const r of rows) if (r.progress === null) delete (r as Partial<ColourRow>).progress;
+    return rows;
+  }
 
   async assignedByUnit(from: string, to: string): Promise<UnitCounts> {
     return toMap(this.s

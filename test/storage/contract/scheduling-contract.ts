@@ -52,6 +52,23 @@ export function schedulingContract(open: OpenFresh): void {
       await tx(s, (r) => r.chases.recordOverdue([], { date: '2026-12-11', jobPeriod: '2026-12-11', at: AT, job: 'x' }));
     });
 
+    it('reads open top-level work for the 三色 counts with its stages counted', async () => {
+      const t = await tx(s, (r) => r.tasks.create(newTask()));
+      const st1 = await tx(s, (r) => r.tasks.create(newTask({ parent: { id: t.id, code: t.code } })));
+      await tx(s, (r) => r.tasks.create(newTask({ parent: { id: t.id, code: t.code } })));
+      const done = await tx(s, (r) => r.tasks.create(newTask({ title: '已办', deadline: '2026-12-05' })));
+      await tx(s, (r) => r.tasks.update(st1.id, { status: 'completed' }, AT));
+      await tx(s, (r) => r.tasks.update(done.id, { status: 'verified' }, AT));
+      const t2 = await tx(s, (r) => r.tasks.create(newTask({ deadline: '2026-12-20' })));
+      await tx(s, (r) => r.tasks.update(t2.id, { status: 'active' }, AT));
+      const rows = await tx(s, (r) => r.stats.openForColours(0, 10));
+      expect(rows).toEqual([
+        { id: t.id, leadUnitId: 'u-fgw', status: 'pending', deadline: '2026-12-10', assignedDate: '2026-12-01', stagesTotal: 2, stagesDone: 1 },
+        { id: t2.id, leadUnitId: 'u-fgw', status: 'active', deadline: '2026-12-20', assignedDate: '2026-12-01', stagesTotal: 0, stagesDone: 0 },
+      ]);
+      expect((await tx(s, (r) => r.stats.openForColours(t.id, 1))).map((x) => x.id)).toEqual([t2.id]);
+    });
+
     it('rolls a failed transaction back whole', async () => {
       await expect(tx(s, async (r) => {
         await r.tasks.create(newTask());
