@@ -10,7 +10,7 @@ const app = createApp({ dbFile: 'data/bench/dev.db', directory: parseDirectory(r
   statementObserver: (_r, sql) => { const k = sql.replace(/\s+/g, ' ').slice(0, 200); counts.set(k, (counts.get(k) ?? 0) + 1); } });
 for (let i = 0; i < 3; i++) {
   const t = performance.now();
-  const r = await app.bot.handle({ platform: 'console', messageId: `q-${i}`, chatId: 'bench-group', chatType: 'group', senderAccountId: '省长甲', text: process.argv[2] ?? '上周各单位情况', mentions: [], mentionsBot: true });
+  const r = await app.bot.handle({ platform: 'console', messageId: `q-${i}-${Math.random()}`, chatId: 'bench-group', chatType: 'group', senderAccountId: '省长甲', text: process.argv[2] ?? '上周各单位情况', mentions: [], mentionsBot: true });
   console.log(Math.round(performance.now() - t), 'ms', JSON.stringify(r).slice(0, 200));
 }
 for (const [k, v] of counts) console.log(v, k);

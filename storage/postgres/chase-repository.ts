@@ -17,8 +17,9 @@ export class PgChaseRepository implements ChaseRepository {
 
   async record(e: ChaseEntry): Promise<void> {
     await this.s.run(
-      'INSERT INTO chase_log (task_id, unit_id, person_id, kind, chase_no, chased_date, job_period) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      e.taskId, e.unitId, e.personId, e.kind, e.chaseNo ?? null, e.chasedDate, e.jobPeriod,
+      `INSERT INTO chase_log (task_id, unit_id, person_id, kind, chase_no, chased_date, job_period, root_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(parent_id, id) FROM tasks WHERE id = ?))`,
+      e.taskId, e.unitId, e.personId, e.kind, e.chaseNo ?? null, e.chasedDate, e.jobPeriod, e.taskId,
     );
   }
 
@@ -123,8 +124,8 @@ export class PgChaseRepository implements ChaseRepository {
       );
     }
     await this.s.run(
-      `INSERT INTO chase_log (task_id, unit_id, person_id, kind, chase_no, chased_date, job_period)
-       SELECT u.task_id, u.unit_id, u.responsible_id, 'overdue', t.chase_count, ?, ?
+      `INSERT INTO chase_log (task_id, unit_id, person_id, kind, chase_no, chased_date, job_period, root_id)
+       SELECT u.task_id, u.unit_id, u.responsible_id, 'overdue', t.chase_count, ?, ?, coalesce(t.parent_id, t.id)
        FROM tasks t JOIN task_units u ON u.task_id = t.id
        WHERE t.id = ANY(?::int[]) AND (u.role = 'lead' OR u.part_done_at IS NULL)
        ORDER BY t.id, CASE u.role WHEN 'lead' THEN 0 ELSE 1 END, u.seq`,

@@ -16,8 +16,9 @@ export class SqliteChaseRepository implements ChaseRepository {
 
   async record(e: ChaseEntry): Promise<void> {
     this.s
-      .get('INSERT INTO chase_log (task_id, unit_id, person_id, kind, chase_no, chased_date, job_period) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(e.taskId, e.unitId, e.personId, e.kind, e.chaseNo ?? null, e.chasedDate, e.jobPeriod);
+      .get(`INSERT INTO chase_log (task_id, unit_id, person_id, kind, chase_no, chased_date, job_period, root_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(parent_id, id) FROM tasks WHERE id = ?))`)
+      .run(e.taskId, e.unitId, e.personId, e.kind, e.chaseNo ?? null, e.chasedDate, e.jobPeriod, e.taskId);
   }
 
   async forTask(taskId: number): Promise<ChaseEntry[]> {
@@ -118,8 +119,8 @@ export class SqliteChaseRepository implements ChaseRepository {
         .run(run.jobPeriod, JSON.stringify(steps.map((c) => ({ t: c.taskId, s: c.step, p: c.platform, c: c.chatId, u: c.leadUnitId }))));
     }
     this.s
-      .get(`INSERT INTO chase_log (task_id, unit_id, person_id, kind, chase_no, chased_date, job_period)
-            SELECT u.task_id, u.unit_id, u.responsible_id, 'overdue', t.chase_count, ?, ?
+      .get(`INSERT INTO chase_log (task_id, unit_id, person_id, kind, chase_no, chased_date, job_period, root_id)
+            SELECT u.task_id, u.unit_id, u.responsible_id, 'overdue', t.chase_count, ?, ?, coalesce(t.parent_id, t.id)
             FROM tasks t JOIN task_units u ON u.task_id = t.id
             WHERE t.id IN (SELECT value FROM json_each(?)) AND (u.role = 'lead' OR u.part_done_at IS NULL)
             ORDER BY t.id, CASE u.role WHEN 'lead' THEN 0 ELSE 1 END, u.rowid`)
