@@ -128,19 +128,27 @@ async function best(times: number, f: () => Promise<unknown>): Promise<number> {
 }
 
 /** The stage as `npm run bench` calls it: sizes as multiples of `base` ("0.05,1,2"). */
-export async function chaseStage(base: Size, sizes: string, work: string, lark: boolean): Promise<{ figures: ChaseFigures[]; table: string }> {
+export async function chaseStage(
+  base: Size, sizes: string, work: string, lark: boolean, onSize?: (f: ChaseFigures[]) => void,
+): Promise<{ figures: ChaseFigures[]; table: string }> {
   const factors = sizes.split(',').map(Number).filter((f) => f > 0);
   const figures: ChaseFigures[] = [];
   // The Lark morning at the smallest size only: at full size Lark's limits alone make it minutes long.
   const smallest = Math.min(...factors);
-  for (const f of factors) figures.push(await chaseFigures(scaled(base, f), work, { lark: lark && f === smallest }));
+  for (const f of factors) {
+    figures.push(await chaseFigures(scaled(base, f), work, { lark: lark && f === smallest }));
+    onSize?.(figures);
+  }
   return { figures, table: growthTable(figures) };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { values } = parseArgs({ options: { base: { type: 'string', default: 'quick' }, sizes: { type: 'string', default: '1' }, lark: { type: 'boolean' }, out: { type: 'string' } }, strict: true });
   const work = join('data', 'bench');
-  const { figures, table } = await chaseStage(values.base === 'full' ? FULL : QUICK, values.sizes, work, Boolean(values.lark));
+  const save = (figures: ChaseFigures[]) => {
+    if (values.out) writeFileSync(values.out, `${JSON.stringify(figures, null, 2)}\n`);
+    log(growthTable(figures));
+  };
+  const { table } = await chaseStage(values.base === 'full' ? FULL : QUICK, values.sizes, work, Boolean(values.lark), save);
   process.stdout.write(`\n${table}\n`);
-  if (values.out) writeFileSync(values.out, `${JSON.stringify(figures, null, 2)}\n`);
 }
