@@ -69,6 +69,26 @@ export function schedulingContract(open: OpenFresh): void {
       expect((await tx(s, (r) => r.stats.openForColours(t.id, 1))).map((x) => x.id)).toEqual([t2.id]);
     });
 
+    it('records a page of tasks reaching a step together: events, raised steps, 拟移交 listings and audit', async () => {
+      const t1 = await tx(s, (r) => r.tasks.create(newTask()));
+      const t2 = await tx(s, (r) => r.tasks.create(newTask()));
+      await tx(s, (r) => r.tasks.update(t2.id, { ladderStep: 3 }, AT));
+      const listed = await tx(s, (r) => r.ladder.list(t2.id, AT));
+      const o = { date: '2026-12-11', at: AT, job: 'daily-chase:2026-12-11' };
+      const item = (t: { id: number }, trigger: 'chase' | 'untrue') => ({ taskId: t.id, rootId: t.id, unitId: 'u-fgw', trigger, details: JSON.stringify({ step: 3, trigger }) });
+      await tx(s, (r) => r.ladder.reachSteps(3, [item(t1, 'chase'), item(t2, 'untrue')], o));
+      expect((await tx(s, (r) => r.tasks.findById(t1.id)))?.ladderStep).toBe(3);
+      expect((await tx(s, (r) => r.ladder.eventsForTask(t1.id))).map((e) => [e.step, e.trigger, e.date, e.rootId, e.unitId])).toEqual([[3, 'chase', '2026-12-11', t1.id, 'u-fgw']]);
+      expect((await tx(s, (r) => r.ladder.eventsForTask(t2.id))).map((e) => e.trigger)).toEqual(['untrue']);
+      expect(await tx(s, (r) => r.ladder.currentProposal(t1.id))).toMatchObject({ status: 'listed', listedAt: AT });
+      expect((await tx(s, (r) => r.ladder.currentProposal(t2.id)))?.id).toBe(listed.id);
+      expect((await tx(s, (r) => r.audit.forTask(t1.id))).filter((a) => a.action === 'ladder_step')).toMatchObject([{ details: { step: 3, trigger: 'chase' }, source: { job: o.job } }]);
+      await tx(s, (r) => r.ladder.reachSteps(1, [], o));
+      await tx(s, (r) => r.ladder.reachSteps(2, [item(t1, 'chase')], { ...o, notice: '办公厅通报〔2026〕第1期' }));
+      expect((await tx(s, (r) => r.tasks.findById(t1.id)))?.ladderStep).toBe(3);
+      expect((await tx(s, (r) => r.ladder.eventsForTask(t1.id))).at(-1)).toMatchObject({ step: 2, notice: '办公厅通报〔2026〕第1期' });
+    });
+
     it('rolls a failed transaction back whole', async () => {
       await expect(tx(s, async (r) => {
         await r.tasks.create(newTask());
