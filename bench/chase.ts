@@ -54,7 +54,7 @@ export async function liveChase(app: App, date: string, code: string): Promise<L
   const pages = (sqliteOf(app).prepare('SELECT pages FROM job_cursors WHERE job = ? AND period = ?').get('daily-chase', occ.period) as { pages: number } | undefined)?.pages ?? 0;
   const sorted = [...answers].sort((a, b) => a - b);
   return {
-    ms: round(ms), messages: r.messages.length, pages: pages + 1, answers: answers.length,
+    ms: round(ms), messages: r.count, pages: pages + 1, answers: answers.length,
     maxAnswerMs: round(sorted.at(-1) ?? 0), p99AnswerMs: round(sorted[Math.floor(0.99 * sorted.length)] ?? 0),
     maxStallMs: round(stall.max / 1e6), p99StallMs: round(stall.percentile(99) / 1e6),
   };

@@ -57,7 +57,7 @@ export async function larkMorning(source: string, copyFile: string, directory: D
     };
     const run = await app.jobs.run(dailyChase, occ);
     const chaseMs = performance.now() - t0;
-    const messages = run.messages.length;
+    const messages = run.count;
     const deadline = performance.now() + 60_000 + (messages / 5) * 1000;
     while (fake.sent.length < messages && performance.now() < deadline) {
       await new Promise((r) => setTimeout(r, 100));
