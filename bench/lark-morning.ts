@@ -43,7 +43,7 @@ export async function larkMorning(source: string, copyFile: string, directory: D
   });
   const adapter = new LarkAdapter(
     { appId: 'cli_0123456789abcdef', appSecret: 'bench-secret', encryptKey: KEY, domain: fake.base, mode: 'webhook', webhookPort: 0, webhookPath: '/webhook/event', wsPingTimeoutSec: 15 },
-    app,
+    app.core,
   );
   app.dispatcher.register(adapter);
   await adapter.start(app.inbox.accept);
