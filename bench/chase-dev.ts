@@ -24,6 +24,8 @@ const app = createApp({
   statementObserver: process.env.STATS ? (_r, sql) => counts.set(sql.replace(/\s+/g, ' ').slice(0, 90), (counts.get(sql.replace(/\s+/g, ' ').slice(0, 90)) ?? 0) + 1) : undefined,
 });
 const slow: string[] = [];
+/** Per phase the page is left in: total ms, pages, slowest page. */
+const phases = new Map<string, number[]>();
 if (process.env.PAGES) {
   const tx = sqliteStorageOf(app).transaction.bind(sqliteStorageOf(app));
   sqliteStorageOf(app).transaction = (async (fn: Parameters<typeof tx>[0]) => {
@@ -31,7 +33,8 @@ if (process.env.PAGES) {
     const r = await tx(fn);
     const ms = performance.now() - t;
     const cur = sqliteOf(app).prepare("SELECT cursor FROM job_cursors ORDER BY updated_at DESC, rowid DESC LIMIT 1").get() as { cursor: string } | undefined;
-    if (ms > 30) slow.push(`${Math.round(ms)} ms ${cur?.cursor.slice(0, 40)}`);
+    const ph = /"phase":"(\w+)"/.exec(cur?.cursor ?? '')?.[1] ?? 'end';
+    phases.set(ph, [(phases.get(ph)?.[0] ?? 0) + ms, (phases.get(ph)?.[1] ?? 0) + 1, Math.max(phases.get(ph)?.[2] ?? 0, ms)]);
     return r;
   }) as typeof tx;
 }
@@ -42,6 +45,8 @@ const floor = chaseFloor(floorFile, TODAY);
 const code = `D-${String(size.tasks - 5).padStart(4, '0')}`;
 for (const d of [TODAY, '2026-12-08', '2026-12-09']) {
   const c = await liveChase(app, d, code);
+  if (phases.size > 0) process.stdout.write(`${JSON.stringify([...phases].map(([k, v]) => [k, v.map(Math.round)]))}\n`);
+  phases.clear();
   process.stdout.write(`${d}: ${JSON.stringify(c)} floor ${floor.ms} ms → ×${Math.round((c.ms / floor.ms) * 100) / 100}\n`);
 }
 await app.close();

@@ -54,7 +54,7 @@ export async function liveChase(app: App, date: string, code: string): Promise<L
   const pages = (sqliteOf(app).prepare('SELECT pages FROM job_cursors WHERE job = ? AND period = ?').get('daily-chase', occ.period) as { pages: number } | undefined)?.pages ?? 0;
   const sorted = [...answers].sort((a, b) => a - b);
   return {
-    ms: round(ms), messages: r.messages.length, pages: pages + 1, answers: answers.length,
+    ms: round(ms), messages: r.count, pages: pages + 1, answers: answers.length,
     maxAnswerMs: round(sorted.at(-1) ?? 0), p99AnswerMs: round(sorted[Math.floor(0.99 * sorted.length)] ?? 0),
     maxStallMs: round(stall.max / 1e6), p99StallMs: round(stall.percentile(99) / 1e6),
   };
@@ -75,12 +75,12 @@ export function chaseFloor(file: string, date: string): { ms: number; tasks: num
   let tasks = 0;
   let messages = 0;
   db.transaction(() => {
-    db.exec(`CREATE TEMP TABLE chased AS SELECT id, chase_count + 1 AS n, lead_unit_id, origin_platform, origin_chat_id, code, title, deadline, ladder_step
+    db.exec(`CREATE TEMP TABLE chased AS SELECT id, coalesce(parent_id, id) AS root_id, chase_count + 1 AS n, lead_unit_id, origin_platform, origin_chat_id, code, title, deadline, ladder_step
              FROM tasks WHERE status IN ('pending', 'active') AND deadline < '${date}' AND (last_chased_date IS NULL OR last_chased_date < '${date}')`);
     tasks = (db.prepare('SELECT count(*) AS n FROM temp.chased').get() as { n: number }).n;
     db.prepare('UPDATE tasks SET chase_count = chase_count + 1, last_chased_date = ?, updated_at = ? WHERE id IN (SELECT id FROM temp.chased)').run(date, at);
-    db.prepare(`INSERT INTO chase_log (task_id, unit_id, person_id, kind, chase_no, chased_date, job_period)
-                SELECT c.id, u.unit_id, u.responsible_id, 'overdue', c.n, ?, ? FROM temp.chased c JOIN task_units u ON u.task_id = c.id
+    db.prepare(`INSERT INTO chase_log (task_id, unit_id, person_id, kind, chase_no, chased_date, job_period, root_id)
+                SELECT c.id, u.unit_id, u.responsible_id, 'overdue', c.n, ?, ?, c.root_id FROM temp.chased c JOIN task_units u ON u.task_id = c.id
                 WHERE u.role = 'lead' OR u.part_done_at IS NULL`).run(date, date);
     db.prepare(`INSERT INTO audit_log (at, actor_id, action, task_id, details, job)
                 SELECT ?, 'system', 'chase', id, json_object('n', n), ? FROM temp.chased`).run(at, `daily-chase:${date}`);

@@ -16,6 +16,8 @@ export interface Size {
   /** Open tasks not yet due. */
   openNotDue: number;
   years: number;
+  /** Work groups the tasks were assigned in (default: two per unit). */
+  chats?: number;
 }
 
 export const FULL: Size = { name: 'full', units: 200, people: 5000, tasks: 1_000_000, overdue: 100_000, openNotDue: 20_000, years: 5 };
@@ -38,9 +40,9 @@ export function rng(seed: number): () => number {
 
 const unitId = (i: number) => `u${String(i).padStart(3, '0')}`;
 
-/** Work groups the synthetic tasks were assigned in (by lead unit), besides the bench's own group. */
-const CHATS = 40;
-const chatOf = (unit: number) => `bench-chat-${unit % CHATS}`;
+/** Work groups the synthetic tasks were assigned in, besides the bench's own group. */
+export const chatsOf = (size: Size) => size.chats ?? size.units * 2;
+const chatId = (k: number) => `bench-chat-${k}`;
 
 /**
  * A directory YAML: a governor, vice governors and deputies covering the units, the office,
@@ -71,9 +73,15 @@ const LEADERS = 25;
 
 /** The handlers of unit `unit` (1-based), so that the province has exactly `size.people` people. */
 export function handlersOf(size: Size, unit: number): string[] {
-  const perUnit = Math.floor((size.people - LEADERS) / size.units);
-  const extra = (size.people - LEADERS) % size.units;
-  const count = perUnit - 1 + (unit <= extra ? 1 : 0);
+  // Units differ in size (1 to 10 shares), as a province's bureaus do; the head is one of its people.
+  const weight = (u: number) => 1 + ((u * 37) % 10);
+  let total = 0;
+  for (let u = 1; u <= size.units; u++) total += weight(u);
+  const staff = size.people - LEADERS - size.units;
+  const share = (u: number) => Math.floor((staff * weight(u)) / total);
+  let given = 0;
+  for (let u = 1; u <= size.units; u++) given += share(u);
+  const count = share(unit) + (unit <= staff - given ? 1 : 0);
   return Array.from({ length: Math.max(1, count) }, (_, j) => `p${unit}x${j + 1}`);
 }
 
@@ -107,9 +115,21 @@ export function generateDatabase(file: string, size: Size): { seconds: number; r
   const insertReport = db.prepare("INSERT INTO progress_reports (task_id, unit_id, person_id, kind, percent, text, at) VALUES (?, ?, ?, 'result', 100, ?, ?)");
   const rows = { tasks: 0, task_units: 0, audit_log: 0, progress_reports: 0 };
 
-  // Overdue and open work is scattered over the whole id range (not a block at the end), so a
-  // page of overdue tasks touches pages of the table all over the file.
-  const slot = (id: number) => (id * 7919) % size.tasks;
+  // Overdue and open work is scattered at random over the whole id range (not a block at the
+  // end, no stride), so a page of overdue tasks touches pages of the table all over the file.
+  const perm = new Int32Array(size.tasks);
+  for (let i = 0; i < size.tasks; i++) perm[i] = i;
+  const shuffle = rng(7);
+  for (let i = size.tasks - 1; i > 0; i--) {
+    const j = Math.floor(shuffle() * (i + 1));
+    const t = perm[i] as number;
+    perm[i] = perm[j] as number;
+    perm[j] = t;
+  }
+  const slot = (id: number) => perm[id - 1] as number;
+  // A task is assigned in one of its lead unit's own groups mostly, else in any work group.
+  const chats = chatsOf(size);
+  const chatFor = (lead: number) => chatId(rand() < 0.7 ? (lead * 2 + Math.floor(rand() * 2)) % chats : Math.floor(rand() * chats));
   const batch = db.transaction((from: number, to: number) => {
     for (let id = from; id <= to; id++) {
       let assigned: string;
@@ -130,7 +150,9 @@ export function generateDatabase(file: string, size: Size): { seconds: number; r
         status = rand() < 0.3 ? 'pending' : 'active';
       }
       const lead = 1 + Math.floor(rand() * size.units);
-      const responsible = pick(handlers[lead] ?? []);
+      // Some handlers carry much of their unit's work.
+      const mine = handlers[lead] ?? [];
+      const responsible = mine[Math.floor(rand() * rand() * mine.length)] ?? '';
       const assigner = pick(assigners);
       const at = `${assigned}T09:${String(id % 60).padStart(2, '0')}:00.000+08:00`;
       const done = status === 'completed' || status === 'verified';
@@ -139,7 +161,7 @@ export function generateDatabase(file: string, size: Size): { seconds: number; r
       const msg = `bench-${id}`;
       insertTask.run(id, code, `基准事项${id}`, id % 17 === 0 ? 1 : 0, status, assigner, at, assigned, deadline, deadline, unitId(lead),
         done ? 100 : null, done ? `${completed}T16:00:00.000+08:00` : null, done ? `${completed}T16:00:00.000+08:00` : null, completed,
-        done ? '已按要求办结' : null, chatOf(lead), msg, at);
+        done ? '已按要求办结' : null, chatFor(lead), msg, at);
       insertAudit.run(at, assigner, 'assign', id, `{"lead":"${unitId(lead)}","deadline":"${deadline}"}`, msg);
       const acked = status !== 'pending';
       insertUnit.run(id, unitId(lead), 'lead', responsible, acked ? at : null, acked ? responsible : null);
@@ -167,7 +189,7 @@ export function generateDatabase(file: string, size: Size): { seconds: number; r
   for (let from = 1; from <= size.tasks; from += CHUNK) batch(from, Math.min(size.tasks, from + CHUNK - 1));
   db.prepare("INSERT INTO counters (name, value) VALUES ('task', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value").run(size.tasks);
   const chat = db.prepare("INSERT INTO chats (platform, chat_id, kind, title, first_seen, last_seen) VALUES ('bench', ?, 'group', ?, ?, ?)");
-  for (const id of ['bench-group', ...Array.from({ length: CHATS }, (_, k) => `bench-chat-${k}`)]) chat.run(id, `基准群 ${id}`, `${TODAY}T08:00:00.000+08:00`, `${TODAY}T08:00:00.000+08:00`);
+  for (const id of ['bench-group', ...Array.from({ length: chats }, (_, k) => chatId(k))]) chat.run(id, `基准群 ${id}`, `${TODAY}T08:00:00.000+08:00`, `${TODAY}T08:00:00.000+08:00`);
   for (const { sql } of indexes) db.exec(sql);
   db.exec('ANALYZE');
   db.pragma('journal_mode = WAL');

@@ -3,18 +3,21 @@
  * a plain-language question, run the daily chase (paged, as at 09:00). Prints JSON: resident memory after opening,
  * after the queries, after the chase, and the maximum.
  */
-import { readFileSync } from 'node:fs';
-import { createApp } from '../src/app.js';
-import { FakeClock } from '../src/core/clock.js';
-import { createLogger } from '../src/core/logger.js';
-import { parseDirectory } from '../src/directory/load-directory.js';
-import { loadCalendar } from '../src/calendar/load-calendar.js';
-import { instantAt } from '../src/time/shanghai.js';
-import { dailyChase } from '../src/jobs/daily-chase.js';
-import { TODAY } from './generate.js';
+const rss = () => Math.round(process.memoryUsage().rss / 2 ** 20);
+// The process before the bot's code is loaded (Node and, under tsx, its loader).
+const bareMb = rss();
+const { readFileSync } = await import('node:fs');
+const { createApp } = await import('../src/app.js');
+const { FakeClock } = await import('../src/core/clock.js');
+const { createLogger } = await import('../src/core/logger.js');
+const { parseDirectory } = await import('../src/directory/load-directory.js');
+const { loadCalendar } = await import('../src/calendar/load-calendar.js');
+const { instantAt } = await import('../src/time/shanghai.js');
+const { dailyChase } = await import('../src/jobs/daily-chase.js');
+const { TODAY } = await import('./generate.js');
+const loadedMb = rss();
 
 const [dbFile = '', yamlFile = ''] = process.argv.slice(2);
-const rss = () => Math.round(process.memoryUsage().rss / 2 ** 20);
 const app = createApp({
   dbFile, directory: parseDirectory(readFileSync(yamlFile, 'utf8'), 'bench'), calendar: loadCalendar(),
   clock: new FakeClock(instantAt(TODAY, '09:00')), logger: createLogger('error'), settings: { botName: '督办助手' },
@@ -26,10 +29,10 @@ for (const text of ['上周各单位情况', '测1单位还有几件逾期？'])
 const queried = rss();
 // The chase as the bot runs it, in pages, on a morning not chased yet (the main bench chases three before).
 const next = process.argv[4] ?? '2026-12-10';
-(app.clock as FakeClock).set(instantAt(next, '09:00'));
+(app.clock as InstanceType<typeof FakeClock>).set(instantAt(next, '09:00'));
 const occ = app.jobs.occurrence(dailyChase, next);
 const run = occ ? await app.jobs.run(dailyChase, occ) : undefined;
 if (run?.status !== 'ran') throw new Error(`chase did not run: ${run?.status}`);
 const chased = rss();
 await app.close();
-process.stdout.write(`${JSON.stringify({ openedMb: opened, afterQueriesMb: queried, afterChaseMb: chased, maxMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+process.stdout.write(`${JSON.stringify({ bareMb, loadedMb, openedMb: opened, afterQueriesMb: queried, afterChaseMb: chased, maxMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);

@@ -19,6 +19,7 @@ import { benchLark } from './lark-e2e.js';
 import { benchQuestions } from './questions.js';
 import { benchExport } from './export.js';
 import { sqliteOf } from '../test/support/raw-sql.js';
+import { chaseStage } from './chase-stage.js';
 import { SYNC_CHECK_BYTES } from '../storage/sqlite/ledger-guard.js';
 
 /**
@@ -27,7 +28,7 @@ import { SYNC_CHECK_BYTES } from '../storage/sqlite/ledger-guard.js';
  * end to end beside an echo bot, memory and start-up. Prints a table; writes JSON.
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean' }, out: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({ options: { quick: { type: 'boolean' }, out: { type: 'string' }, 'chase-sizes': { type: 'string' } }, strict: true });
   const size = values.quick ? QUICK : FULL;
   const dir = join('bench', 'results');
   mkdirSync(dir, { recursive: true });
@@ -154,9 +155,13 @@ async function main(): Promise<void> {
   results.export = exported;
   rows.push(['ledger export', `${exported.tasks.toLocaleString()} tasks to .xlsx (${exported.history.toLocaleString()} history rows, ${exported.fileMb} MB); peak resident ${exported.peakMb} MB`, `${exported.seconds} s`]);
 
+  // Cost growth of the chase, tallies and memory (bench/chase-stage.ts): `--chase-sizes 0.05,1,2`.
+  const growth = values['chase-sizes'] ? await chaseStage(size, values['chase-sizes'], work, true) : undefined;
+  results.chaseGrowth = growth?.figures;
   const width = Math.max(...rows.map((r) => r[0].length));
   process.stdout.write(`\n督办助手 benchmark (${size.name}) on ${machine().cpu}, ${machine().cores} cores, Node ${process.version}\n\n`);
   for (const [a, b, c] of rows) process.stdout.write(`${a.padEnd(width)}  ${c.padEnd(28)}  ${b}\n`);
+  if (growth) process.stdout.write(`\ncost growth (chase, tallies, memory; sizes as multiples of ${size.name})\n${growth.table}\n`);
   const out = values.out ?? join(dir, `${size.name}.json`);
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`\nfigures written to ${out}\n`);

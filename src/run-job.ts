@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     const r = await app.jobs.run(job, occ, { dryRun: values['dry-run'] });
     const names = (id: string) => `@${app.directory.personName(id)}`;
     const head = { ran: '已运行', already: '该期已运行过，未重复执行', 'dry-run': '试运行（未发送、未记录）' }[r.status];
-    process.stdout.write(`${job.label} ${occ.period}：${head}${r.detail ? `；${r.detail}` : ''}；消息 ${r.messages.length} 条\n`);
+    process.stdout.write(`${job.label} ${occ.period}：${head}${r.detail ? `；${r.detail}` : ''}；消息 ${r.count} 条${r.count > r.messages.length ? `（列出前 ${r.messages.length} 条）` : ''}\n`);
     for (const { target, reply } of r.messages) {
       process.stdout.write(`\n→ ${target.platform} ${target.targetId}\n${renderText(reply, { mentionText: names })}\n`);
     }

@@ -1,28 +1,33 @@
-import type { Repositories, TaskFilter } from '../../storage/repositories.js';
+import type { Repositories } from '../../storage/repositories.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
-import { schemeColours, type ColourScheme, type TaskColour } from '../render/task-colour.js';
+import { schemeColours, taskColour, type ColourScheme, type TaskColour } from '../render/task-colour.js';
 import type { TallyColours } from '../render/tally-view.js';
-import { colourOf, type ColourContext } from '../reports/colour-of.js';
+import type { ColourContext } from '../reports/colour-of.js';
 import type { LocalDate } from '../time/shanghai.js';
-import { taskPages } from './ledger-data.js';
 
 /**
  * Open top-level work per lead unit and colour, as it stands today (tallies and documents show
- * these; a staged task counts once, its stages as its progress).
+ * these; a staged task counts once, its stages as its progress). Read a page of light rows at
+ * a time, the stages counted in SQL: no whole task rows, no query per task.
  */
-export async function colourCounts(c: ColourContext & { repos: Repositories }, filter: TaskFilter = {}): Promise<Map<string, Partial<Record<TaskColour, number>>>> {
+export async function colourCounts(c: ColourContext & { repos: Repositories }): Promise<Map<string, Partial<Record<TaskColour, number>>>> {
   const out = new Map<string, Partial<Record<TaskColour, number>>>();
-  for await (const page of taskPages(c.repos, { ...filter, statuses: ['pending', 'active'], topLevelOnly: true })) {
-    for (const task of page) {
-      const colour = await colourOf(task, c);
+  for (let after = 0; ;) {
+    const page = await c.repos.stats.openForColours(after, PAGE);
+    for (const t of page) {
+      const stages = t.stagesTotal > 0 ? { total: t.stagesTotal, done: t.stagesDone } : undefined;
+      const colour = taskColour(t, c.scheme, { today: c.today, calendar: c.calendar, warnDays: c.warnDays, stages });
       if (!colour) continue;
-      const counts = out.get(task.leadUnitId) ?? {};
+      const counts = out.get(t.leadUnitId) ?? {};
       counts[colour] = (counts[colour] ?? 0) + 1;
-      out.set(task.leadUnitId, counts);
+      out.set(t.leadUnitId, counts);
     }
+    if (page.length < PAGE) return out;
+    after = page.at(-1)?.id ?? after;
   }
-  return out;
 }
+
+const PAGE = 2000;
 
 /** The 三色 counts a tally reply shows per unit, under the configured scheme. */
 export async function tallyColours(c: {

@@ -1,9 +1,10 @@
 import type { ChaseEntry, ChaseLineTask, ChaseRecipient, ChaseRow, ChaseStepGroup, ChaseStepRow } from '../../storage/scheduling-repositories.js';
+import type { StepReach } from '../../storage/ladder-repositories.js';
 import type { LadderStep, LadderTrigger } from '../domain/ladder.js';
 import { isLeader } from '../domain/ladder.js';
 import { headsLookup } from '../domain/people-state.js';
-import { issueNotice, reachStep, stepForChase } from '../domain/actions/ladder-step.js';
-import { daysBetween, formatDateCn, formatDateShortCn } from '../time/shanghai.js';
+import { issueNotice, stepForChase } from '../domain/actions/ladder-step.js';
+import { daysBetween, formatDateCn, formatDateShortCn, isoShanghai } from '../time/shanghai.js';
 import { postChaseMessage, type ChaseItem } from './chase-messages.js';
 import { unackedLine, warningLine } from './chase-other.js';
 import { stepNotice, type StepReached } from './ladder-notices.js';
@@ -20,6 +21,8 @@ export interface ChaseCursor {
   /** The newest chase-ledger row and step row before the run: the run's own rows come after. */
   log: number;
   steps: number;
+  /** The newest task's id when the run began: the overdue phase reads ids up to it. */
+  until?: number;
   n: { chased: number; unacked: number; warned: number; notices: number; paused: number };
 }
 
@@ -80,17 +83,23 @@ export async function noticesPage(ctx: JobContext, c: ChaseCursor, size: number,
     const g: ChaseStepGroup = { platform: first.platform, chatId: first.chatId, unitId: first.unitId, step: first.step, untrue: first.trigger === 'untrue', first: first.first };
     const rows = await ctx.repos.chases.stepsIn(ctx.occurrence.period, c.steps, g);
     const todo = rows.filter((s) => s.id > (c.within ?? 0));
-    const slice = new Set(todo.slice(0, Math.max(1, size)).map((s) => s.taskId));
-    const tasks = new Map((await ctx.repos.tasks.findByIds([...slice])).map((t) => [t.id, t]));
+    // A slice of the group's steps, written in a few statements; the rest on the next page.
+    const part = todo.slice(0, Math.max(1, size));
+    const tasks = new Map((await ctx.repos.tasks.findByIds([...new Set(part.map((s) => s.taskId))])).map((t) => [t.id, t]));
     if (g.step !== 3 && !c.notice) c.notice = await issueNotice(ctx, g.step);
-    for (const s of todo) {
-      if (!b.left()) return false;
-      if (!slice.has(s.taskId)) return false; // past the slice read for this page
+    const items: StepReach[] = [];
+    for (const s of part) {
       const task = tasks.get(s.taskId);
-      if (task) await reachStep(ctx, task, g.step, s.trigger as LadderTrigger, c.notice);
-      c.within = s.id;
-      b.spend(1);
+      const trigger = s.trigger as LadderTrigger;
+      // As reachStep: a step is reached once, except that each 复核不实 is recorded.
+      if (!task || (g.step <= task.ladderStep && trigger !== 'untrue')) continue;
+      items.push({ taskId: task.id, rootId: task.parentId ?? task.id, unitId: task.leadUnitId, trigger, details: JSON.stringify({ step: g.step, trigger, notice: c.notice }) });
+      if (g.step > task.ladderStep) task.ladderStep = g.step;
     }
+    await ctx.repos.ladder.reachSteps(g.step, items, { date: ctx.today, at: isoShanghai(ctx.now), notice: c.notice, job: `${ctx.occurrence.job}:${ctx.occurrence.period}` });
+    c.within = part.at(-1)?.id ?? c.within;
+    b.spend(part.length);
+    if (part.length < todo.length) return false;
     if (c.notice) {
       // The tasks of this page are current; those of earlier pages are read again.
       const earlier = rows.filter((s) => !tasks.has(s.taskId)).map((s) => s.taskId);

@@ -1,4 +1,5 @@
-import { OPEN_STATUSES, type Task } from '../domain/task.js';
+import type { OverdueCandidate, OverdueChase } from '../../storage/scheduling-repositories.js';
+import type { Task } from '../domain/task.js';
 import { stepForChase } from '../domain/actions/ladder-step.js';
 import { daysBetween, isoShanghai } from '../time/shanghai.js';
 import { originTarget } from './chase-messages.js';
@@ -50,37 +51,41 @@ async function chasePage(ctx: JobContext, raw: string | undefined, memo: Map<str
   return { cursor: JSON.stringify(c) };
 }
 
-/** One page of overdue tasks by id; the last one also escalates the 整改要求 past their date. */
+/** Overdue tasks read per statement, and the most task ids one read covers (few may be overdue). */
+const SLICE = 100;
+const SPAN = 20_000;
+
+/**
+ * One page of overdue tasks by id, a slice at a time, each slice's writes in a few statements;
+ * the last page also escalates the 整改要求 past their date.
+ */
 async function overduePage(ctx: JobContext, c: ChaseCursor, size: number): Promise<void> {
   const paused = await pausedTaskIds(ctx);
   c.n.paused = paused.size;
-  const page = await ctx.repos.tasks.list({ statuses: OPEN_STATUSES, deadlineBefore: ctx.today, idAfter: c.after, order: 'code', limit: size });
+  c.until ??= await ctx.repos.chases.lastTaskId();
+  const run = { date: ctx.today, jobPeriod: ctx.occurrence.period, at: isoShanghai(ctx.now), job: `${ctx.occurrence.job}:${ctx.occurrence.period}` };
   const b = budget(size);
-  for (const task of page) {
-    if (!b.left()) return;
-    if (!paused.has(task.id)) c.n.chased += (await chaseOne(ctx, task)) ? 1 : 0;
-    c.after = task.id;
-    b.spend(1);
+  while (c.after < c.until && b.left()) {
+    const through = Math.min(c.until, c.after + SPAN);
+    const limit = Math.min(SLICE, size);
+    const rows = await ctx.repos.chases.overdueAfter(ctx.today, c.after, through, limit);
+    const chases = rows.filter((t) => !paused.has(t.id) && t.lastChasedDate !== ctx.today).map((t) => overdueChase(ctx, t));
+    await ctx.repos.chases.recordOverdue(chases, run);
+    c.n.chased += chases.length;
+    c.after = rows.length === limit ? (rows.at(-1)?.id ?? through) : through;
+    b.spend(Math.max(1, rows.length));
   }
-  if (page.length === size) return;
+  if (c.after < c.until) return;
   for (const r of await overdueDemands(ctx)) await recordStep(ctx, r.task, r.step, r.trigger);
   Object.assign(c, { phase: 'unacked', after: 0 });
 }
 
-async function chaseOne(ctx: JobContext, task: Task): Promise<boolean> {
-  if (task.lastChasedDate === ctx.today) return false;
-  const n = task.chaseCount + 1;
-  const at = isoShanghai(ctx.now);
-  await ctx.repos.tasks.update(task.id, { chaseCount: n, lastChasedDate: ctx.today }, at);
-  const overdueDays = daysBetween(task.deadline, ctx.today);
-  const step = stepForChase(task, n);
-  await ctx.audit('chase', { n, overdueDays, step }, { taskId: task.id });
-  if (step) await recordStep(ctx, task, step, 'chase');
-  // A co-unit that reported its part done is neither chased nor counted for the lead's delay.
-  for (const u of task.units.filter((x) => x.role === 'lead' || !x.partDoneAt)) {
-    await ctx.repos.chases.record({ taskId: task.id, unitId: u.unitId, personId: u.responsibleId, kind: 'overdue', chaseNo: n, chasedDate: ctx.today, jobPeriod: ctx.occurrence.period });
-  }
-  return true;
+/** What one overdue task's chase writes: its count, the audit details, the step it reaches. */
+function overdueChase(ctx: JobContext, t: OverdueCandidate): OverdueChase {
+  const n = t.chaseCount + 1;
+  const step = stepForChase(t, n);
+  const details = JSON.stringify({ n, overdueDays: daysBetween(t.deadline, ctx.today), step });
+  return { taskId: t.id, chaseNo: n, details, step, platform: t.platform, chatId: t.chatId, leadUnitId: t.leadUnitId };
 }
 
 function recordStep(ctx: JobContext, task: Task, step: 1 | 2 | 3, trigger: string): Promise<void> {

@@ -28,9 +28,17 @@ export interface RunResult {
   /** `already`: that (job, period) ran before and nothing was done now. */
   status: 'ran' | 'already' | 'dry-run';
   occurrence: Occurrence;
+  /**
+   * What this process posted; a paged run keeps only its first KEPT_MESSAGES (it may post tens of
+   * thousands, and holds nothing per message beyond a page), `count` counts them all.
+   */
   messages: Array<{ target: ReplyTarget; reply: Reply }>;
+  count: number;
   detail?: string;
 }
+
+/** Messages a paged run keeps for its caller (an operator's listing, a log line); the rest are only counted. */
+export const KEPT_MESSAGES = 200;
 
 /** Carries a dry run's result out of the transaction it rolls back. */
 class DryRun extends Error {
@@ -65,11 +73,11 @@ export class JobRunner {
         const claimed = await repos.jobRuns.claim({
           job: job.name, period: occ.period, status: 'done', ranAt: isoShanghai(now), scheduled: isoShanghai(occ.at), messages: 0,
         });
-        if (!claimed) return { status: 'already', occurrence: occ, messages: [] };
+        if (!claimed) return { status: 'already', occurrence: occ, messages: [], count: 0 };
         const messages: RunResult['messages'] = [];
         const { detail } = await job.run(this.context(repos, job, occ, now, messages));
         await repos.jobRuns.setResult(job.name, occ.period, messages.length, detail);
-        const result: RunResult = { status: 'ran', occurrence: occ, messages, detail };
+        const result: RunResult = { status: 'ran', occurrence: occ, messages, count: messages.length, detail };
         if (opts.dryRun) throw new DryRun({ ...result, status: 'dry-run' });
         return result;
       });
@@ -90,6 +98,7 @@ export class JobRunner {
   private async runPaged(job: JobDefinition, page: NonNullable<JobDefinition['page']>, occ: Occurrence): Promise<RunResult> {
     const memo = new Map<string, unknown>();
     const messages: RunResult['messages'] = [];
+    let count = 0;
     for (let first = true; ; first = false) {
       const now = this.app.clock.now();
       const before = messages.length;
@@ -109,9 +118,11 @@ export class JobRunner {
         throw e;
       });
       if (messages.length > before) this.app.kick();
+      count += messages.length - before;
+      if (messages.length > KEPT_MESSAGES) messages.length = KEPT_MESSAGES;
       if (step.done) {
-        if (step.already && first) return { status: 'already', occurrence: occ, messages: [] };
-        return { status: 'ran', occurrence: occ, messages, detail: step.detail };
+        if (step.already && first) return { status: 'already', occurrence: occ, messages: [], count: 0 };
+        return { status: 'ran', occurrence: occ, messages, count, detail: step.detail };
       }
       await new Promise<void>((resolve) => setImmediate(resolve));
     }

@@ -140,7 +140,7 @@ export class Scheduler {
     const log = this.app.logger.child({ job: job.name, period: occ.period });
     try {
       const r = await this.runner.run(job, occ);
-      if (r.status === 'ran') log.info('job ran', { messages: r.messages.length, detail: r.detail });
+      if (r.status === 'ran') log.info('job ran', { messages: r.count, detail: r.detail });
     } catch (e) {
       log.error('job failed', { error: e });
     }

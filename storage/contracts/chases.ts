@@ -27,6 +27,54 @@ export interface ChaseRepository {
   /** Up to `limit` of the steps recorded after `afterId`, in id order. */
   stepRows(jobPeriod: string, afterId: number, limit: number): Promise<ChaseStepRow[]>;
   stepsIn(jobPeriod: string, afterId: number, g: ChaseStepGroup): Promise<ChaseStepRow[]>;
+  /**
+   * Up to `limit` open tasks past their deadline on `today` with an id after `afterId` and up to
+   * `throughId`, in id order: only what the daily chase decides on (no whole task rows, no
+   * units). The id range bounds the rows a page reads however few of them are overdue.
+   */
+  overdueAfter(today: LocalDate, afterId: number, throughId: number, limit: number): Promise<OverdueCandidate[]>;
+  /** The newest task's id (0 when none): a run chases the tasks up to it. */
+  lastTaskId(): Promise<number>;
+  /**
+   * Records a page of overdue chases in a few statements: each task's count and date, one
+   * audit record per task (`chase`, with `details` as given), the ladder step it reached (to be
+   * announced later), and one ledger row per unit chased (the lead, and every co-unit that has
+   * not reported its part done).
+   */
+  recordOverdue(chases: readonly OverdueChase[], run: OverdueRun): Promise<void>;
+}
+
+export interface OverdueCandidate {
+  id: number;
+  chaseCount: number;
+  lastChasedDate?: LocalDate;
+  deadline: LocalDate;
+  ladderStep: number;
+  climbStoppedAt?: string;
+  leadUnitId: string;
+  /** The chat the task was assigned in (where it is chased). */
+  platform: string;
+  chatId: string;
+}
+
+export interface OverdueChase {
+  taskId: number;
+  /** The chase's number: the task's count before it, plus one. */
+  chaseNo: number;
+  /** The audit record's details, as JSON. */
+  details: string;
+  step?: 1 | 2 | 3;
+  platform: string;
+  chatId: string;
+  leadUnitId: string;
+}
+
+export interface OverdueRun {
+  date: LocalDate;
+  jobPeriod: string;
+  /** When (ISO, Shanghai) and by which job run (the audit record's source). */
+  at: string;
+  job: string;
 }
 
 export interface ChaseRecipient {

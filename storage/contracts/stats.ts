@@ -15,7 +15,21 @@ export interface OverdueItem {
   stages?: string[];
 }
 
+/** What an open top-level task's 三色 needs, its stages counted rather than read. */
+export interface ColourRow {
+  id: number;
+  leadUnitId: string;
+  status: 'pending' | 'active';
+  deadline: LocalDate;
+  assignedDate: LocalDate;
+  progress?: number;
+  stagesTotal: number;
+  stagesDone: number;
+}
+
 export interface StatsRepository {
+  /** Up to `limit` open top-level tasks after `afterId`, in id order, for the 三色 counts. */
+  openForColours(afterId: number, limit: number): Promise<ColourRow[]>;
   /** Top-level tasks assigned in the range, per unit on them (lead or co). */
   assignedByUnit(from: LocalDate, to: LocalDate): Promise<UnitCounts>;
   /** Of those, the unit signed on the day of assignment. */

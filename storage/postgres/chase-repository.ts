@@ -1,4 +1,6 @@
-import type { ChaseEntry, ChaseRecipient, ChaseRepository, ChaseRow, ChaseStepGroup, ChaseStepRow } from '../contracts/chases.js';
+import type {
+  ChaseEntry, ChaseRecipient, ChaseRepository, ChaseRow, ChaseStepGroup, ChaseStepRow, OverdueCandidate, OverdueChase, OverdueRun,
+} from '../contracts/chases.js';
 import type { PgSql } from './pg-sql.js';
 
 interface LineRow {
@@ -15,8 +17,9 @@ export class PgChaseRepository implements ChaseRepository {
 
   async record(e: ChaseEntry): Promise<void> {
     await this.s.run(
-      'INSERT INTO chase_log (task_id, unit_id, person_id, kind, chase_no, chased_date, job_period) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      e.taskId, e.unitId, e.personId, e.kind, e.chaseNo ?? null, e.chasedDate, e.jobPeriod,
+      `INSERT INTO chase_log (task_id, unit_id, person_id, kind, chase_no, chased_date, job_period, root_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(parent_id, id) FROM tasks WHERE id = ?))`,
+      e.taskId, e.unitId, e.personId, e.kind, e.chaseNo ?? null, e.chasedDate, e.jobPeriod, e.taskId,
     );
   }
 
@@ -82,6 +85,51 @@ export class PgChaseRepository implements ChaseRepository {
        WHERE job_period = ? AND platform = ? AND chat_id = ? AND unit_id = ? AND step = ? AND (trigger = 'untrue') = ? AND id > ?
        ORDER BY id`,
       jobPeriod, g.platform, g.chatId, g.unitId, g.step, g.untrue, afterId,
+    );
+  }
+
+  async overdueAfter(today: string, afterId: number, throughId: number, limit: number): Promise<OverdueCandidate[]> {
+    const rows = await this.s.all<OverdueCandidate & { lastChasedDate: string | null; climbStoppedAt: string | null }>(
+      `SELECT id, chase_count AS "chaseCount", last_chased_date AS "lastChasedDate", deadline, ladder_step AS "ladderStep",
+              climb_stopped_at AS "climbStoppedAt", lead_unit_id AS "leadUnitId", origin_platform AS platform, origin_chat_id AS "chatId"
+       FROM tasks WHERE id > ? AND id <= ? AND status IN ('pending', 'active') AND deadline < ? ORDER BY id LIMIT ?`,
+      afterId, throughId, today, limit,
+    );
+    for (const r of rows) {
+      if (r.lastChasedDate === null) delete (r as Partial<OverdueCandidate>).lastChasedDate;
+      if (r.climbStoppedAt === null) delete (r as Partial<OverdueCandidate>).climbStoppedAt;
+    }
+    return rows;
+  }
+
+  async lastTaskId(): Promise<number> {
+    return (await this.s.one<{ n: number }>('SELECT coalesce(max(id), 0)::int AS n FROM tasks'))?.n ?? 0;
+  }
+
+  async recordOverdue(chases: readonly OverdueChase[], run: OverdueRun): Promise<void> {
+    if (chases.length === 0) return;
+    const ids = chases.map((c) => c.taskId);
+    await this.s.run('UPDATE tasks SET chase_count = chase_count + 1, last_chased_date = ?, updated_at = ? WHERE id = ANY(?::int[])', run.date, run.at, ids);
+    await this.s.run(
+      `INSERT INTO audit_log (at, actor_id, action, task_id, details, job)
+       SELECT ?, 'system', 'chase', x.t, x.d, ? FROM unnest(?::int[], ?::text[]) WITH ORDINALITY AS x(t, d, o) ORDER BY x.o`,
+      run.at, run.job, ids, chases.map((c) => c.details),
+    );
+    const steps = chases.filter((c) => c.step !== undefined);
+    if (steps.length > 0) {
+      await this.s.run(
+        `INSERT INTO chase_steps (job_period, task_id, step, trigger, platform, chat_id, unit_id)
+         SELECT ?, x.t, x.s, 'chase', x.p, x.c, x.u FROM unnest(?::int[], ?::int[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS x(t, s, p, c, u, o) ORDER BY x.o`,
+        run.jobPeriod, steps.map((c) => c.taskId), steps.map((c) => c.step), steps.map((c) => c.platform), steps.map((c) => c.chatId), steps.map((c) => c.leadUnitId),
+      );
+    }
+    await this.s.run(
+      `INSERT INTO chase_log (task_id, unit_id, person_id, kind, chase_no, chased_date, job_period, root_id)
+       SELECT u.task_id, u.unit_id, u.responsible_id, 'overdue', t.chase_count, ?, ?, coalesce(t.parent_id, t.id)
+       FROM tasks t JOIN task_units u ON u.task_id = t.id
+       WHERE t.id = ANY(?::int[]) AND (u.role = 'lead' OR u.part_done_at IS NULL)
+       ORDER BY t.id, CASE u.role WHEN 'lead' THEN 0 ELSE 1 END, u.seq`,
+      run.date, run.jobPeriod, ids,
     );
   }
 }

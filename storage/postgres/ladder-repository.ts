@@ -1,5 +1,5 @@
 import type { HandoverProposal, LadderEvent, LadderNote } from '../../src/domain/ladder.js';
-import type { LadderRepository } from '../ladder-repositories.js';
+import type { LadderRepository, StepReach } from '../ladder-repositories.js';
 import type { PgSql } from './pg-sql.js';
 
 type Row = Record<string, unknown>;
@@ -43,6 +43,31 @@ export class PgLadderRepository implements LadderRepository {
     await this.s.run(
       'INSERT INTO ladder_events (task_id, root_id, unit_id, step, trigger, event_date, at, notice) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       e.taskId, e.rootId, e.unitId, e.step, e.trigger, e.date, e.at, e.notice ?? null,
+    );
+  }
+
+  async reachSteps(step: 1 | 2 | 3, items: readonly StepReach[], o: { date: string; at: string; notice?: string; job: string }): Promise<void> {
+    if (items.length === 0) return;
+    const ids = items.map((i) => i.taskId);
+    await this.s.run(
+      `INSERT INTO ladder_events (task_id, root_id, unit_id, step, trigger, event_date, at, notice)
+       SELECT x.t, x.r, x.u, ?, x.g, ?, ?, ? FROM unnest(?::int[], ?::int[], ?::text[], ?::text[]) WITH ORDINALITY AS x(t, r, u, g, o) ORDER BY x.o`,
+      step, o.date, o.at, o.notice ?? null, ids, items.map((i) => i.rootId), items.map((i) => i.unitId), items.map((i) => i.trigger),
+    );
+    await this.s.run('UPDATE tasks SET ladder_step = ?, updated_at = ? WHERE id = ANY(?::int[]) AND ladder_step < ?', step, o.at, ids, step);
+    if (step === 3) {
+      await this.s.run(
+        `INSERT INTO handover_proposals (task_id, status, listed_at)
+         SELECT x.t, 'listed', ? FROM unnest(?::int[]) WITH ORDINALITY AS x(t, o)
+         WHERE coalesce((SELECT p.status FROM handover_proposals p WHERE p.task_id = x.t ORDER BY p.id DESC LIMIT 1), 'withdrawn') = 'withdrawn'
+         ORDER BY x.o`,
+        o.at, ids,
+      );
+    }
+    await this.s.run(
+      `INSERT INTO audit_log (at, actor_id, action, task_id, details, job)
+       SELECT ?, 'system', 'ladder_step', x.t, x.d, ? FROM unnest(?::int[], ?::text[]) WITH ORDINALITY AS x(t, d, o) ORDER BY x.o`,
+      o.at, o.job, ids, items.map((i) => i.details),
     );
   }
 

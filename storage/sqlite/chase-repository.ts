@@ -1,4 +1,6 @@
-import type { ChaseEntry, ChaseRecipient, ChaseRepository, ChaseRow, ChaseStepGroup, ChaseStepRow } from '../scheduling-repositories.js';
+import type {
+  ChaseEntry, ChaseRecipient, ChaseRepository, ChaseRow, ChaseStepGroup, ChaseStepRow, OverdueCandidate, OverdueChase, OverdueRun,
+} from '../scheduling-repositories.js';
 import type { Statements } from './statements.js';
 
 interface LineRow {
@@ -14,8 +16,9 @@ export class SqliteChaseRepository implements ChaseRepository {
 
   async record(e: ChaseEntry): Promise<void> {
     this.s
-      .get('INSERT INTO chase_log (task_id, unit_id, person_id, kind, chase_no, chased_date, job_period) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(e.taskId, e.unitId, e.personId, e.kind, e.chaseNo ?? null, e.chasedDate, e.jobPeriod);
+      .get(`INSERT INTO chase_log (task_id, unit_id, person_id, kind, chase_no, chased_date, job_period, root_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(parent_id, id) FROM tasks WHERE id = ?))`)
+      .run(e.taskId, e.unitId, e.personId, e.kind, e.chaseNo ?? null, e.chasedDate, e.jobPeriod, e.taskId);
   }
 
   async forTask(taskId: number): Promise<ChaseEntry[]> {
@@ -80,5 +83,47 @@ export class SqliteChaseRepository implements ChaseRepository {
             FROM chase_steps WHERE job_period = ? AND platform = ? AND chat_id = ? AND unit_id = ? AND step = ? AND (trigger = 'untrue') = ? AND id > ?
             ORDER BY id`)
       .all(jobPeriod, g.platform, g.chatId, g.unitId, g.step, g.untrue ? 1 : 0, afterId) as ChaseStepRow[];
+  }
+
+  async overdueAfter(today: string, afterId: number, throughId: number, limit: number): Promise<OverdueCandidate[]> {
+    // By id: the overdue tasks are scattered over the table, and a page wants the next ones.
+    const rows = this.s
+      .get(`SELECT id, chase_count AS chaseCount, last_chased_date AS lastChasedDate, deadline, ladder_step AS ladderStep,
+                   climb_stopped_at AS climbStoppedAt, lead_unit_id AS leadUnitId, origin_platform AS platform, origin_chat_id AS chatId
+            FROM tasks NOT INDEXED WHERE id > ? AND id <= ? AND status IN ('pending', 'active') AND deadline < ? ORDER BY id LIMIT ?`)
+      .all(afterId, throughId, today, limit) as Array<OverdueCandidate & { lastChasedDate: string | null; climbStoppedAt: string | null }>;
+    for (const r of rows) {
+      if (r.lastChasedDate === null) delete (r as Partial<OverdueCandidate>).lastChasedDate;
+      if (r.climbStoppedAt === null) delete (r as Partial<OverdueCandidate>).climbStoppedAt;
+    }
+    return rows;
+  }
+
+  async lastTaskId(): Promise<number> {
+    return (this.s.get('SELECT coalesce(max(id), 0) AS n FROM tasks').get() as { n: number }).n;
+  }
+
+  async recordOverdue(chases: readonly OverdueChase[], run: OverdueRun): Promise<void> {
+    if (chases.length === 0) return;
+    const ids = JSON.stringify(chases.map((c) => c.taskId));
+    this.s.get('UPDATE tasks SET chase_count = chase_count + 1, last_chased_date = ?, updated_at = ? WHERE id IN (SELECT value FROM json_each(?))').run(run.date, run.at, ids);
+    this.s
+      .get(`INSERT INTO audit_log (at, actor_id, action, task_id, details, job)
+            SELECT ?, 'system', 'chase', j.value ->> '$.t', j.value ->> '$.d', ? FROM json_each(?) j ORDER BY j.key`)
+      .run(run.at, run.job, JSON.stringify(chases.map((c) => ({ t: c.taskId, d: c.details }))));
+    const steps = chases.filter((c) => c.step !== undefined);
+    if (steps.length > 0) {
+      this.s
+        .get(`INSERT INTO chase_steps (job_period, task_id, step, trigger, platform, chat_id, unit_id)
+              SELECT ?, j.value ->> '$.t', j.value ->> '$.s', 'chase', j.value ->> '$.p', j.value ->> '$.c', j.value ->> '$.u' FROM json_each(?) j ORDER BY j.key`)
+        .run(run.jobPeriod, JSON.stringify(steps.map((c) => ({ t: c.taskId, s: c.step, p: c.platform, c: c.chatId, u: c.leadUnitId }))));
+    }
+    this.s
+      .get(`INSERT INTO chase_log (task_id, unit_id, person_id, kind, chase_no, chased_date, job_period, root_id)
+            SELECT u.task_id, u.unit_id, u.responsible_id, 'overdue', t.chase_count, ?, ?, coalesce(t.parent_id, t.id)
+            FROM tasks t JOIN task_units u ON u.task_id = t.id
+            WHERE t.id IN (SELECT value FROM json_each(?)) AND (u.role = 'lead' OR u.part_done_at IS NULL)
+            ORDER BY t.id, CASE u.role WHEN 'lead' THEN 0 ELSE 1 END, u.rowid`)
+      .run(run.date, run.jobPeriod, ids);
   }
 }

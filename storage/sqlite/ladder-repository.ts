@@ -1,5 +1,5 @@
 import type { HandoverProposal, LadderEvent, LadderNote } from '../../src/domain/ladder.js';
-import type { LadderRepository } from '../ladder-repositories.js';
+import type { LadderRepository, StepReach } from '../ladder-repositories.js';
 import type { Statements } from './statements.js';
 
 type Row = Record<string, unknown>;
@@ -42,6 +42,29 @@ export class SqliteLadderRepository implements LadderRepository {
     this.s
       .get('INSERT INTO ladder_events (task_id, root_id, unit_id, step, trigger, event_date, at, notice) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(e.taskId, e.rootId, e.unitId, e.step, e.trigger, e.date, e.at, e.notice ?? null);
+  }
+
+  async reachSteps(step: 1 | 2 | 3, items: readonly StepReach[], o: { date: string; at: string; notice?: string; job: string }): Promise<void> {
+    if (items.length === 0) return;
+    const json = JSON.stringify(items.map((i) => ({ t: i.taskId, r: i.rootId, u: i.unitId, g: i.trigger, d: i.details })));
+    this.s
+      .get(`INSERT INTO ladder_events (task_id, root_id, unit_id, step, trigger, event_date, at, notice)
+            SELECT j.value ->> '$.t', j.value ->> '$.r', j.value ->> '$.u', ?, j.value ->> '$.g', ?, ?, ? FROM json_each(?) j ORDER BY j.key`)
+      .run(step, o.date, o.at, o.notice ?? null, json);
+    const ids = JSON.stringify(items.map((i) => i.taskId));
+    this.s.get('UPDATE tasks SET ladder_step = ?, updated_at = ? WHERE id IN (SELECT value FROM json_each(?)) AND ladder_step < ?').run(step, o.at, ids, step);
+    if (step === 3) {
+      this.s
+        .get(`INSERT INTO handover_proposals (task_id, status, listed_at)
+              SELECT j.value, 'listed', ? FROM json_each(?) j
+              WHERE coalesce((SELECT p.status FROM handover_proposals p WHERE p.task_id = j.value ORDER BY p.id DESC LIMIT 1), 'withdrawn') = 'withdrawn'
+              ORDER BY j.key`)
+        .run(o.at, ids);
+    }
+    this.s
+      .get(`INSERT INTO audit_log (at, actor_id, action, task_id, details, job)
+            SELECT ?, 'system', 'ladder_step', j.value ->> '$.t', j.value ->> '$.d', ? FROM json_each(?) j ORDER BY j.key`)
+      .run(o.at, o.job, json);
   }
 
   async eventsForTask(taskId: number): Promise<LadderEvent[]> {

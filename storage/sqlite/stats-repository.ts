@@ -1,4 +1,4 @@
-import type { OverdueItem, StatsRepository, UnitCounts } from '../scheduling-repositories.js';
+import type { ColourRow, OverdueItem, StatsRepository, UnitCounts } from '../scheduling-repositories.js';
 import type { Statements } from './statements.js';
 
 type CountRow = { unit: string; n: number };
@@ -9,6 +9,17 @@ const EXCUSED = `(SELECT task_id FROM excusals WHERE status = 'confirmed')`;
 /** Aggregates for the tallies. Each is one indexed GROUP BY, so cost follows the period, not the table. */
 export class SqliteStatsRepository implements StatsRepository {
   constructor(private readonly s: Statements) {}
+
+  async openForColours(afterId: number, limit: number): Promise<ColourRow[]> {
+    const rows = this.s
+      .get(`SELECT t.id, t.lead_unit_id AS leadUnitId, t.status, t.deadline, t.assigned_date AS assignedDate, t.progress,
+                   (SELECT count(*) FROM tasks s WHERE s.parent_id = t.id) AS stagesTotal,
+                   (SELECT count(*) FROM tasks s WHERE s.parent_id = t.id AND s.status IN ('completed', 'verified')) AS stagesDone
+            FROM tasks t WHERE t.id > ? AND t.status IN ('pending', 'active') AND t.parent_id IS NULL ORDER BY t.id LIMIT ?`)
+      .all(afterId, limit) as Array<ColourRow & { progress: number | null }>;
+    for (const r of rows) if (r.progress === null) delete (r as Partial<ColourRow>).progress;
+    return rows;
+  }
 
   async assignedByUnit(from: string, to: string): Promise<UnitCounts> {
     return toMap(this.s
@@ -52,11 +63,12 @@ export class SqliteStatsRepository implements StatsRepository {
   }
 
   async chasesByUnit(from: string, to: string): Promise<UnitCounts> {
-    // A task chased on its stages the same day counts as one chase.
+    // A task chased on its stages the same day counts as one chase; read from one index, no task rows.
     return toMap(this.s
-      .get(`SELECT c.unit_id AS unit, count(DISTINCT coalesce(t.parent_id, t.id) || ':' || c.chased_date) AS n
-            FROM chase_log c JOIN tasks t ON t.id = c.task_id
-            WHERE c.chased_date BETWEEN ? AND ? AND c.kind = 'overdue' AND coalesce(t.parent_id, t.id) NOT IN ${EXCUSED} GROUP BY c.unit_id`)
+      .get(`SELECT unit_id AS unit, count(*) AS n FROM (
+              SELECT DISTINCT unit_id, root_id, chased_date FROM chase_log
+               WHERE kind = 'overdue' AND chased_date BETWEEN ? AND ? AND root_id NOT IN ${EXCUSED}
+            ) GROUP BY unit_id`)
       .all(from, to) as CountRow[]);
   }
 

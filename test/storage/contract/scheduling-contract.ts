@@ -24,6 +24,71 @@ export function schedulingContract(open: OpenFresh): void {
       expect(await tx(s, (r) => r.jobRuns.meta('nothing'))).toBeUndefined();
     });
 
+    it('reads the overdue tasks by id in a bounded range, and records a page of chases in bulk', async () => {
+      const t1 = await tx(s, (r) => r.tasks.create(newTask()));
+      const t2 = await tx(s, (r) => r.tasks.create(newTask({ deadline: '2026-12-20' })));
+      const t3 = await tx(s, (r) => r.tasks.create(newTask({ origin: { platform: 'lark', chatId: 'oc_9', messageId: 'm-3' } })));
+      await tx(s, (r) => r.tasks.markPartDone(t3.id, 'u-czj', '已完成', AT));
+      const last = await tx(s, (r) => r.chases.lastTaskId());
+      expect(last).toBe(t3.id);
+      const all = await tx(s, (r) => r.chases.overdueAfter('2026-12-11', 0, last, 10));
+      expect(all.map((x) => x.id)).toEqual([t1.id, t3.id]);
+      expect(all[1]).toEqual({ id: t3.id, chaseCount: 0, deadline: '2026-12-10', ladderStep: 0, leadUnitId: 'u-fgw', platform: 'lark', chatId: 'oc_9' });
+      expect((await tx(s, (r) => r.chases.overdueAfter('2026-12-11', t1.id, t2.id, 10))).map((x) => x.id)).toEqual([]);
+      expect((await tx(s, (r) => r.chases.overdueAfter('2026-12-11', 0, last, 1))).map((x) => x.id)).toEqual([t1.id]);
+      const c = (t: typeof all[number], step?: 1) => ({ taskId: t.id, chaseNo: 1, details: JSON.stringify({ n: 1, overdueDays: 1, step }), step, platform: t.platform, chatId: t.chatId, leadUnitId: t.leadUnitId });
+      const steps0 = await tx(s, (r) => r.chases.lastStepId());
+      await tx(s, (r) => r.chases.recordOverdue([c(all[0]!, 1), c(all[1]!)], { date: '2026-12-11', jobPeriod: '2026-12-11', at: AT, job: 'daily-chase:2026-12-11' }));
+      const again = await tx(s, (r) => r.chases.overdueAfter('2026-12-11', 0, last, 10));
+      expect(again.map((x) => [x.chaseCount, x.lastChasedDate])).toEqual([[1, '2026-12-11'], [1, '2026-12-11']]);
+      expect((await tx(s, (r) => r.tasks.findById(t2.id)))?.chaseCount).toBe(0);
+      expect((await tx(s, (r) => r.chases.forTask(t1.id))).map((x) => [x.unitId, x.personId, x.kind, x.chaseNo])).toEqual([['u-fgw', 'p-zhang', 'overdue', 1], ['u-czj', 'p-li', 'overdue', 1]]);
+      expect((await tx(s, (r) => r.chases.forTask(t3.id))).map((x) => x.unitId)).toEqual(['u-fgw']);
+      const audit = (await tx(s, (r) => r.audit.forTask(t1.id))).filter((a) => a.action === 'chase');
+      expect(audit).toMatchObject([{ at: AT, actorId: 'system', details: { n: 1, overdueDays: 1, step: 1 }, source: { job: 'daily-chase:2026-12-11' } }]);
+      expect((await tx(s, (r) => r.audit.forTask(t3.id))).filter((a) => a.action === 'chase')).toHaveLength(1);
+      const steps = await tx(s, (r) => r.chases.stepRows('2026-12-11', steps0, 10));
+      expect(steps.map((x) => [x.taskId, x.step, x.trigger, x.platform, x.chatId, x.unitId])).toEqual([[t1.id, 1, 'chase', 'console', 'chat-1', 'u-fgw']]);
+      await tx(s, (r) => r.chases.recordOverdue([], { date: '2026-12-11', jobPeriod: '2026-12-11', at: AT, job: 'x' }));
+    });
+
+    it('reads open top-level work for the 三色 counts with its stages counted', async () => {
+      const t = await tx(s, (r) => r.tasks.create(newTask()));
+      const st1 = await tx(s, (r) => r.tasks.create(newTask({ parent: { id: t.id, code: t.code } })));
+      await tx(s, (r) => r.tasks.create(newTask({ parent: { id: t.id, code: t.code } })));
+      const done = await tx(s, (r) => r.tasks.create(newTask({ title: '已办', deadline: '2026-12-05' })));
+      await tx(s, (r) => r.tasks.update(st1.id, { status: 'completed' }, AT));
+      await tx(s, (r) => r.tasks.update(done.id, { status: 'verified' }, AT));
+      const t2 = await tx(s, (r) => r.tasks.create(newTask({ deadline: '2026-12-20' })));
+      await tx(s, (r) => r.tasks.update(t2.id, { status: 'active' }, AT));
+      const rows = await tx(s, (r) => r.stats.openForColours(0, 10));
+      expect(rows).toEqual([
+        { id: t.id, leadUnitId: 'u-fgw', status: 'pending', deadline: '2026-12-10', assignedDate: '2026-12-01', stagesTotal: 2, stagesDone: 1 },
+        { id: t2.id, leadUnitId: 'u-fgw', status: 'active', deadline: '2026-12-20', assignedDate: '2026-12-01', stagesTotal: 0, stagesDone: 0 },
+      ]);
+      expect((await tx(s, (r) => r.stats.openForColours(t.id, 1))).map((x) => x.id)).toEqual([t2.id]);
+    });
+
+    it('records a page of tasks reaching a step together: events, raised steps, 拟移交 listings and audit', async () => {
+      const t1 = await tx(s, (r) => r.tasks.create(newTask()));
+      const t2 = await tx(s, (r) => r.tasks.create(newTask()));
+      await tx(s, (r) => r.tasks.update(t2.id, { ladderStep: 3 }, AT));
+      const listed = await tx(s, (r) => r.ladder.list(t2.id, AT));
+      const o = { date: '2026-12-11', at: AT, job: 'daily-chase:2026-12-11' };
+      const item = (t: { id: number }, trigger: 'chase' | 'untrue') => ({ taskId: t.id, rootId: t.id, unitId: 'u-fgw', trigger, details: JSON.stringify({ step: 3, trigger }) });
+      await tx(s, (r) => r.ladder.reachSteps(3, [item(t1, 'chase'), item(t2, 'untrue')], o));
+      expect((await tx(s, (r) => r.tasks.findById(t1.id)))?.ladderStep).toBe(3);
+      expect((await tx(s, (r) => r.ladder.eventsForTask(t1.id))).map((e) => [e.step, e.trigger, e.date, e.rootId, e.unitId])).toEqual([[3, 'chase', '2026-12-11', t1.id, 'u-fgw']]);
+      expect((await tx(s, (r) => r.ladder.eventsForTask(t2.id))).map((e) => e.trigger)).toEqual(['untrue']);
+      expect(await tx(s, (r) => r.ladder.currentProposal(t1.id))).toMatchObject({ status: 'listed', listedAt: AT });
+      expect((await tx(s, (r) => r.ladder.currentProposal(t2.id)))?.id).toBe(listed.id);
+      expect((await tx(s, (r) => r.audit.forTask(t1.id))).filter((a) => a.action === 'ladder_step')).toMatchObject([{ details: { step: 3, trigger: 'chase' }, source: { job: o.job } }]);
+      await tx(s, (r) => r.ladder.reachSteps(1, [], o));
+      await tx(s, (r) => r.ladder.reachSteps(2, [item(t1, 'chase')], { ...o, notice: '办公厅通报〔2026〕第1期' }));
+      expect((await tx(s, (r) => r.tasks.findById(t1.id)))?.ladderStep).toBe(3);
+      expect((await tx(s, (r) => r.ladder.eventsForTask(t1.id))).at(-1)).toMatchObject({ step: 2, notice: '办公厅通报〔2026〕第1期' });
+    });
+
     it('rolls a failed transaction back whole', async () => {
       await expect(tx(s, async (r) => {
         await r.tasks.create(newTask());
