@@ -21,6 +21,9 @@ import type { WorkCalendar } from './calendar/work-calendar.js';
 import { Inbox } from './core/inbox.js';
 import { createCorePort } from './core/core-port.js';
 import type { CorePort } from './core/ports.js';
+
+/** With several instances: how often each renews its chat claims and looks for lapsed ones (real time). */
+const INBOX_SWEEP_MS = 2_000;
 import { Incident } from './core/incident.js';
 import { OutboxDispatcher, type DispatcherOptions, type PeopleLookup } from './outbox/dispatcher.js';
 
@@ -99,7 +102,11 @@ export function createApp(o: AppOptions): App {
     outbox: outboxWriter,
     taskCard: taskCardReply,
   });
-  const inbox = new Inbox({ storage, bot, clock: o.clock, logger: o.logger, incident, retryMs: o.inboxRetryMs });
+  const inbox = new Inbox({
+    storage, bot, clock: o.clock, logger: o.logger, incident, retryMs: o.inboxRetryMs, instanceId: storage.instanceId,
+    // Several instances: another instance's messages of a chat held here are announced, and a sweep takes over lapsed claims.
+    changes: storage.changes, sweepMs: storage.changes ? INBOX_SWEEP_MS : undefined,
+  });
   const jobs = new JobRunner(
     { storage, directory: o.directory, calendar: o.calendar, clock: o.clock, settings, outbox: outboxWriter, kick: () => void dispatcher.kick() },
     schedule,

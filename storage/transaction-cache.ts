@@ -2,6 +2,7 @@ import type { AccountBinding, BindingRepository, PendingBinding } from './contra
 import type { Absence, Acting, PeopleStateRepository } from './contracts/people.js';
 import type { Repositories } from './contracts/storage.js';
 import type { LocalDate } from '../src/time/shanghai.js';
+import type { SharedCacheUse } from './shared-cache.js';
 
 /**
  * Caching that is safe whoever else writes: it lives for one transaction only. Inside a
@@ -10,15 +11,43 @@ import type { LocalDate } from '../src/time/shanghai.js';
  * first reading), and the transaction's own writes clear what they touch. Nothing survives
  * into the next transaction, so another instance's change is seen by the next message.
  */
-export function withTransactionCaches(repos: Repositories): Repositories {
-  return { ...repos, bindings: new CachedBindings(repos.bindings), people: new CachedPeople(repos.people) };
+export function withTransactionCaches(repos: Repositories, shared?: SharedCacheUse): Repositories {
+  const tx = new TxShare(shared);
+  return { ...repos, bindings: new CachedBindings(repos.bindings, tx), people: new CachedPeople(repos.people, tx) };
+}
+
+/**
+ * Optionally (PostgreSQL), a cache kept across transactions behind the transaction's own
+ * (see shared-cache.ts): used until the transaction writes a binding or a 代行, after which
+ * its reads go to the database and its COMMIT tells every instance to drop what it holds.
+ */
+class TxShare {
+  private wrote = false;
+
+  constructor(private readonly shared: SharedCacheUse | undefined) {}
+
+  read<T>(key: string, load: () => Promise<T>): Promise<T> {
+    return this.shared && !this.wrote ? this.shared.cache.read(key, load) : load();
+  }
+
+  async write<T>(change: () => Promise<T>): Promise<T> {
+    if (this.shared) {
+      this.wrote = true;
+      this.shared.cache.invalidate();
+      await this.shared.announce();
+    }
+    return change();
+  }
 }
 
 class CachedBindings implements BindingRepository {
   private readonly persons = new Map<string, Promise<string | undefined>>();
   private readonly blocked = new Map<string, Promise<boolean>>();
 
-  constructor(private readonly inner: BindingRepository) {}
+  constructor(
+    private readonly inner: BindingRepository,
+    private readonly tx: TxShare,
+  ) {}
 
   private clear(): void {
     this.persons.clear();
@@ -26,11 +55,11 @@ class CachedBindings implements BindingRepository {
   }
 
   personFor(platform: string, accountId: string): Promise<string | undefined> {
-    return memo(this.persons, `${platform}\u0000${accountId}`, () => this.inner.personFor(platform, accountId));
+    return memo(this.persons, `${platform}\u0000${accountId}`, () => this.tx.read(`person\u0000${platform}\u0000${accountId}`, () => this.inner.personFor(platform, accountId)));
   }
 
   isBlocked(platform: string, accountId: string): Promise<boolean> {
-    return memo(this.blocked, `${platform}\u0000${accountId}`, () => this.inner.isBlocked(platform, accountId));
+    return memo(this.blocked, `${platform}\u0000${accountId}`, () => this.tx.read(`blocked\u0000${platform}\u0000${accountId}`, () => this.inner.isBlocked(platform, accountId)));
   }
 
   accountFor(platform: string, personId: string): Promise<string | undefined> {
@@ -39,12 +68,12 @@ class CachedBindings implements BindingRepository {
 
   bind(b: AccountBinding): Promise<void> {
     this.clear();
-    return this.inner.bind(b);
+    return this.tx.write(() => this.inner.bind(b));
   }
 
   unbind(platform: string, personId: string): Promise<boolean> {
     this.clear();
-    return this.inner.unbind(platform, personId);
+    return this.tx.write(() => this.inner.unbind(platform, personId));
   }
 
   list(platform?: string): Promise<AccountBinding[]> {
@@ -53,12 +82,12 @@ class CachedBindings implements BindingRepository {
 
   block(platform: string, accountId: string, by: string, at: string): Promise<boolean> {
     this.clear();
-    return this.inner.block(platform, accountId, by, at);
+    return this.tx.write(() => this.inner.block(platform, accountId, by, at));
   }
 
   unblock(platform: string, accountId: string): Promise<boolean> {
     this.clear();
-    return this.inner.unblock(platform, accountId);
+    return this.tx.write(() => this.inner.unblock(platform, accountId));
   }
 
   requestBinding(p: Omit<PendingBinding, 'id'>): Promise<number> {
@@ -77,7 +106,10 @@ class CachedBindings implements BindingRepository {
 class CachedPeople implements PeopleStateRepository {
   private readonly actings = new Map<string, Promise<Acting[]>>();
 
-  constructor(private readonly inner: PeopleStateRepository) {}
+  constructor(
+    private readonly inner: PeopleStateRepository,
+    private readonly tx: TxShare,
+  ) {}
 
   addAbsence(a: Omit<Absence, 'id'> & { declaredAt: string }): Promise<void> {
     return this.inner.addAbsence(a);
@@ -97,16 +129,16 @@ class CachedPeople implements PeopleStateRepository {
 
   addActing(a: Omit<Acting, 'id'> & { declaredAt: string }): Promise<void> {
     this.actings.clear();
-    return this.inner.addActing(a);
+    return this.tx.write(() => this.inner.addActing(a));
   }
 
   endActing(unitId: string, date: LocalDate): Promise<number> {
     this.actings.clear();
-    return this.inner.endActing(unitId, date);
+    return this.tx.write(() => this.inner.endActing(unitId, date));
   }
 
   actingsOn(date: LocalDate): Promise<Acting[]> {
-    return memo(this.actings, date, () => this.inner.actingsOn(date));
+    return memo(this.actings, date, () => this.tx.read(`acting\u0000${date}`, () => this.inner.actingsOn(date)));
   }
 }
 

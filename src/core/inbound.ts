@@ -37,8 +37,11 @@ export interface InboundMessage {
   identityNote?: string;
 }
 
-/** `throttled`: the sender went over the allowance (or an unregistered account was already answered today). */
-export type HandleOutcome = 'handled' | 'duplicate' | 'ignored' | 'refused' | 'failed' | 'throttled';
+/**
+ * `throttled`: the sender went over the allowance (or an unregistered account was already answered today).
+ * `queued`: recorded here, processed by the instance that holds the chat (several instances on one database).
+ */
+export type HandleOutcome = 'handled' | 'duplicate' | 'ignored' | 'refused' | 'failed' | 'throttled' | 'queued';
 
 export interface HandleResult {
   outcome: HandleOutcome;

@@ -1,4 +1,4 @@
-import type { Storage } from '../../storage/repositories.js';
+import type { ChangeFeed, Storage } from '../../storage/repositories.js';
 import { isStorageUnavailable } from '../../storage/storage-error.js';
 import { isoShanghai } from '../time/shanghai.js';
 import type { Bot } from './bot.js';
@@ -16,10 +16,22 @@ export interface InboxDeps {
   incident: Incident;
   /** Wait before trying a message again whose processing the ledger refused (real time). */
   retryMs?: number;
+  /** This instance's name in the chat claims (several instances on one database). */
+  instanceId: string;
+  /** How long a chat claim lasts unless renewed (app clock); a dead instance's chats wait this long. */
+  claimMs?: number;
+  /** Several instances: told when another instance records a message of a chat this one holds. */
+  changes?: ChangeFeed;
+  /** Several instances: how often (real time) held claims are renewed and lapsed ones taken over. */
+  sweepMs?: number;
 }
+
+/** Default life of a chat claim. */
+export const INBOX_CLAIM_MS = 15_000;
 
 const IGNORED: HandleResult = { outcome: 'ignored', replies: [] };
 const DUPLICATE: HandleResult = { outcome: 'duplicate', replies: [] };
+const QUEUED: HandleResult = { outcome: 'queued', replies: [] };
 
 /**
  * The durable inbox in front of the front door. `accept` writes the message to the ledger
@@ -30,17 +42,42 @@ const DUPLICATE: HandleResult = { outcome: 'duplicate', replies: [] };
  * holding its chat's line while it waits (see `schedule`). Chats never wait on each other.
  * A classified message is never written to the inbox: the front door refuses it at once and
  * keeps only its id.
+ *
+ * Several instances on one database: a chat is processed by the one instance holding its
+ * claim (inbox_claims), whichever instance recorded the message; the others record, tell
+ * the holder (NOTIFY) and answer `queued`. The holder processes every waiting message of the
+ * chat in arrival order and gives the claim up only when none is left; a dead holder's claim
+ * lapses and the next sweep of another instance takes the chat over.
  */
 export class Inbox {
   /** Per chat, the turn of its last queued message: the next one waits for it. */
   private readonly chains = new Map<string, Promise<void>>();
   /** Every message being processed, including those stepped aside. */
   private readonly working = new Set<Promise<void>>();
+  /** Inbox rows scheduled here and not yet finished. */
+  private readonly scheduled = new Set<number>();
+  /** Per chat held here, how many of its messages are being processed. */
+  private readonly inFlight = new Map<string, number>();
+  /** Chats whose claim this instance holds. */
+  private readonly held = new Set<string>();
   private stopping = false;
+  private sweeper: NodeJS.Timeout | undefined;
   private readonly retryMs: number;
+  private readonly claimMs: number;
 
   constructor(private readonly deps: InboxDeps) {
     this.retryMs = deps.retryMs ?? 1000;
+    this.claimMs = deps.claimMs ?? INBOX_CLAIM_MS;
+    deps.changes?.on('inbox', (chatId) => {
+      if (this.stopping) return;
+      if (chatId === '') void this.sweep().catch(() => undefined);
+      else if (this.held.has(chatId)) void this.pull(chatId).catch(() => undefined);
+    });
+  }
+
+  private times(): { at: string; until: string } {
+    const now = this.deps.clock.now();
+    return { at: isoShanghai(now), until: isoShanghai(new Date(now.getTime() + this.claimMs)) };
   }
 
   /** Resolves once the message is durably recorded (or refused with only its id kept). */
@@ -51,19 +88,59 @@ export class Inbox {
       const result = await this.guarded(() => this.deps.bot.handle(msg), msg);
       return { outcome: 'accepted', result: Promise.resolve(result) };
     }
-    const at = isoShanghai(this.deps.clock.now());
-    const seq = await this.guarded(
-      () => this.deps.storage.transaction((r) => r.inbox.record({ platform: msg.platform, messageId: msg.messageId, chatId: msg.chatId, payload: JSON.stringify(msg), at })),
+    const { at, until } = this.times();
+    const recorded = await this.guarded(
+      () => this.deps.storage.transaction(async (r) => {
+        const seq = await r.inbox.record({ platform: msg.platform, messageId: msg.messageId, chatId: msg.chatId, payload: JSON.stringify(msg), at });
+        if (seq === undefined) return undefined;
+        const mine = await r.inbox.claimChat(msg.chatId, this.deps.instanceId, at, until);
+        if (!mine) await r.inbox.announce(msg.chatId);
+        return { seq, mine };
+      }),
       msg,
     );
-    if (seq === undefined) return { outcome: 'duplicate', result: Promise.resolve(DUPLICATE) };
-    return { outcome: 'accepted', result: this.schedule(seq, msg) };
+    if (recorded === undefined) return { outcome: 'duplicate', result: Promise.resolve(DUPLICATE) };
+    if (!recorded.mine) return { outcome: 'accepted', result: Promise.resolve(QUEUED) };
+    this.held.add(msg.chatId);
+    return { outcome: 'accepted', result: this.schedule(recorded.seq, msg) };
   };
 
-  /** Schedules everything recorded but not processed (after a crash); call before adapters start. */
+  /**
+   * Schedules everything recorded but not processed (after a crash, or a dead instance's
+   * chats); call before adapters start. With several instances it then sweeps on a timer.
+   */
   async resume(): Promise<number> {
-    const items = await this.deps.storage.transaction((r) => r.inbox.pending());
-    for (const item of items) {
+    const count = await this.sweep();
+    if (count > 0) this.deps.logger.info('inbox: resuming messages recorded before the restart', { count });
+    if (this.deps.sweepMs && !this.sweeper && !this.stopping) {
+      this.sweeper = setInterval(() => void this.sweep().catch(() => undefined), this.deps.sweepMs);
+      this.sweeper.unref();
+    }
+    return count;
+  }
+
+  /** Renews the chats held here and takes over the claimable ones; how many messages it scheduled. */
+  private async sweep(): Promise<number> {
+    if (this.stopping) return 0;
+    const { at } = this.times();
+    const chats = await this.deps.storage.transaction((r) => r.inbox.claimableChats(this.deps.instanceId, at));
+    let n = 0;
+    for (const chatId of new Set([...this.held, ...chats])) n += await this.pull(chatId);
+    return n;
+  }
+
+  /** Claims (or renews) a chat and schedules its waiting messages not yet scheduled here. */
+  private async pull(chatId: string): Promise<number> {
+    const { at, until } = this.times();
+    const items = await this.deps.storage.transaction(async (r) =>
+      (await r.inbox.claimChat(chatId, this.deps.instanceId, at, until)) ? r.inbox.pendingIn(chatId) : undefined);
+    if (items === undefined) {
+      this.held.delete(chatId);
+      return 0;
+    }
+    this.held.add(chatId);
+    const fresh = items.filter((i) => !this.scheduled.has(i.seq));
+    for (const item of fresh) {
       let msg: InboundMessage;
       try {
         msg = JSON.parse(item.payload) as InboundMessage;
@@ -74,13 +151,23 @@ export class Inbox {
       }
       void this.schedule(item.seq, msg);
     }
-    if (items.length > 0) this.deps.logger.info('inbox: resuming messages recorded before the restart', { count: items.length });
-    return items.length;
+    if ((this.inFlight.get(chatId) ?? 0) === 0) await this.drained(chatId);
+    return fresh.length;
+  }
+
+  /** Nothing of the chat is being processed here: take what else waits, or give the claim up. */
+  private async drained(chatId: string): Promise<void> {
+    if (this.stopping) return;
+    const released = await this.deps.storage.transaction((r) => r.inbox.releaseChat(chatId, this.deps.instanceId));
+    if (released) this.held.delete(chatId);
+    else if ((this.inFlight.get(chatId) ?? 0) === 0) await this.pull(chatId);
   }
 
   /** Stops taking messages; what is recorded stays in the inbox for the next start. */
   stop(): void {
     this.stopping = true;
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = undefined;
   }
 
   get accepting(): boolean {
@@ -116,8 +203,18 @@ export class Inbox {
     let release!: () => void;
     const turn = new Promise<void>((resolve) => (release = resolve));
     const before = this.chains.get(msg.chatId) ?? Promise.resolve();
+    this.scheduled.add(seq);
+    this.inFlight.set(msg.chatId, (this.inFlight.get(msg.chatId) ?? 0) + 1);
     const work: Promise<void> = before.then(() => this.process(seq, msg, settle, release)).finally(() => {
       release();
+      this.scheduled.delete(seq);
+      const left = (this.inFlight.get(msg.chatId) ?? 1) - 1;
+      if (left > 0) this.inFlight.set(msg.chatId, left);
+      else {
+        this.inFlight.delete(msg.chatId);
+        // Anything another instance recorded meanwhile is taken here; otherwise the claim goes.
+        void this.drained(msg.chatId).catch(() => undefined);
+      }
       this.working.delete(work);
     });
     this.working.add(work);

@@ -59,7 +59,27 @@ export interface OpenedStorage extends Storage {
   ready(): Promise<void>;
   /** A new claim on leadership among the instances sharing this database. */
   leadership(): Leadership;
+  /** Names this process among the instances on the database (inbox claims, outbox leases); constant with SQLite's one process. */
+  readonly instanceId: string;
+  /** Changes other instances commit, as they happen (PostgreSQL LISTEN); absent with SQLite's one process. */
+  readonly changes?: ChangeFeed;
 }
+
+/** What an instance hears of the other instances' commits (PostgreSQL LISTEN/NOTIFY). */
+export interface ChangeFeed {
+  /**
+   * Calls `fn` with the payload of each notification on the channel, from any instance
+   * (this one included), delivered after the sender's COMMIT: `inbox` (a chat's message is
+   * waiting; payload the chat id) and `cache` (bindings or 代行 changed).
+   */
+  on(channel: ChangeChannel, fn: (payload: string) => void): void;
+  /** True while notifications can arrive; while false, nothing cached across transactions may be trusted. */
+  readonly live: boolean;
+  /** Goes up each time the feed connects again (notifications may have been missed in between). */
+  readonly epoch: number;
+}
+
+export type ChangeChannel = 'inbox' | 'cache';
 
 /**
  * Who among the instances on one database is the leader (runs the scheduler). With SQLite the

@@ -3,6 +3,8 @@ import pg from 'pg';
 import type { PoolClient } from 'pg';
 import type { Leadership, OpenedStorage, Repositories } from '../repositories.js';
 import { PgLeadership } from './pg-leadership.js';
+import { CHANNELS, PgListener } from './pg-listener.js';
+import { SharedCache } from '../shared-cache.js';
 import { DatabaseOpenError } from '../open-database.js';
 import { StorageUnavailableError } from '../storage-error.js';
 import { withTransactionCaches } from '../transaction-cache.js';
@@ -44,6 +46,10 @@ export class PgStorage implements OpenedStorage {
   readonly dialect: Dialect;
   /** Identifies this instance in outbox leases. */
   readonly instanceId = randomUUID();
+  /** LISTEN on a connection of its own: inbox hand-overs and cache invalidation from the other instances. */
+  readonly changes: PgListener;
+  /** Bindings and 代行 kept across transactions, dropped on every change any instance announces. */
+  readonly sharedCache: SharedCache;
   /** What the start-up self-check found. */
   checks: DialectCheck[] = [];
   private readonly started: Promise<void>;
@@ -63,6 +69,8 @@ export class PgStorage implements OpenedStorage {
     this.pool = new pg.Pool(this.config);
     // An idle client that loses its connection must not take the process down.
     this.pool.on('error', () => undefined);
+    this.changes = new PgListener(this.clientConfig(), this.dialect);
+    this.sharedCache = new SharedCache(this.changes);
     this.started = this.start();
     this.started.catch(() => undefined);
   }
@@ -81,6 +89,7 @@ export class PgStorage implements OpenedStorage {
         `数据库不支持督办助手多实例所需的功能：${missing.map((m) => `${m.feature}（${m.error}）`).join('；')}。请换用 PostgreSQL，或检查 DUBAN_PG_DIALECT。`,
       );
     }
+    await this.changes.start();
   }
 
   ready(): Promise<void> {
@@ -88,8 +97,13 @@ export class PgStorage implements OpenedStorage {
   }
 
   leadership(): Leadership {
+    return new PgLeadership(this.clientConfig(), this.dialect);
+  }
+
+  /** The pool's connection settings, for a connection of its own. */
+  private clientConfig(): pg.ClientConfig {
     const { max: _max, idleTimeoutMillis: _idle, ...client } = this.config;
-    return new PgLeadership(client, this.dialect);
+    return client;
   }
 
   /** The repositories over one connection (a transaction's). */
@@ -108,7 +122,7 @@ export class PgStorage implements OpenedStorage {
       bindings: new PgBindingRepository(s),
       audit: new PgAuditRepository(s),
       inbound: new PgInboundRepository(s),
-      inbox: new PgInboxRepository(s),
+      inbox: new PgInboxRepository(s, this.dialect),
       chats: new PgChatRepository(s),
       outbox: new PgOutboxRepository(s, this.dialect, this.instanceId),
       warnings: new PgWarningRepository(s),
@@ -130,7 +144,8 @@ export class PgStorage implements OpenedStorage {
         let broken = false;
         try {
           await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
-          const result = await fn(withTransactionCaches(this.reposFor(client)));
+          const announce = async () => void (await client.query(numbered(this.dialect.notify), [CHANNELS.cache, 'changed']));
+          const result = await fn(withTransactionCaches(this.reposFor(client), { cache: this.sharedCache, announce }));
           await client.query('COMMIT');
           return result;
         } catch (e) {
@@ -155,10 +170,16 @@ export class PgStorage implements OpenedStorage {
     if (!this.closed) {
       this.closed = true;
       await this.started.catch(() => undefined);
+      await this.changes.close();
       await this.pool.end();
     }
   }
 }
+
+const numbered = (sql: string): string => {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+};
 
 /** PostgreSQL classes meaning the server or the connection, not the statement, is the problem. */
 const UNAVAILABLE = /^(08|53|57P|58|E(CONNREFUSED|CONNRESET|TIMEDOUT|PIPE|HOSTUNREACH))/;

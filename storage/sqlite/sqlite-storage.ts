@@ -42,6 +42,8 @@ function unavailable(e: unknown): StorageUnavailableError | undefined {
  */
 export class SqliteStorage implements OpenedStorage {
   readonly backend = 'sqlite' as const;
+  /** One process serves a SQLite ledger (the ledger lease sees to it), so it holds every inbox claim under one name. */
+  readonly instanceId = 'sqlite';
   readonly repos: Repositories;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
