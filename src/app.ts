@@ -21,6 +21,7 @@ import type { WorkCalendar } from './calendar/work-calendar.js';
 import { Inbox } from './core/inbox.js';
 import { createCorePort } from './core/core-port.js';
 import type { CorePort } from './core/ports.js';
+import { LeadershipWatch } from './core/leadership-watch.js';
 
 /** With several instances: how often each renews its chat claims and looks for lapsed ones (real time). */
 const INBOX_SWEEP_MS = 2_000;
@@ -45,6 +46,8 @@ export interface AppOptions {
   inboxRetryMs?: number;
   /** Told of every SQL statement executed (the benchmark counts them; SQLite only). */
   statementObserver?: StatementObserver;
+  /** How often a served instance asks whether it leads (real time; default 2 s). */
+  leaderPollMs?: number;
   /** Backend settings other than the URL (PostgreSQL pool and TLS). */
   storageOptions?: Omit<OpenStorageOptions, 'statementObserver'>;
 }
@@ -59,6 +62,8 @@ export interface App {
   storage: OpenedStorage;
   /** This instance's claim on leadership (always held on SQLite). */
   leadership: Leadership;
+  /** Leadership asked every few seconds once started (serving): the scheduler catches up as soon as the lead is won. */
+  leader: LeadershipWatch;
   dispatcher: OutboxDispatcher;
   directory: Directory;
   calendar: WorkCalendar;
@@ -113,18 +118,22 @@ export function createApp(o: AppOptions): App {
   );
   const leadership = storage.leadership();
   const scheduler = new Scheduler({ storage, calendar: o.calendar, clock: o.clock, logger: o.logger, leader: () => leadership.holds() }, jobs, o.jobs ?? JOBS);
+  const leader = new LeadershipWatch(leadership, o.logger, o.leaderPollMs);
+  // A standby that wins the lead runs what is due at once (the dead leader's chase included).
+  leader.onChange((leads) => void (leads && scheduler.wake()));
   const core: CorePort = createCorePort({
     botName: settings.botName, storage, directory: o.directory, identity, clock: o.clock, logger: o.logger,
     accept: inbox.accept, deliver: () => dispatcher.kick(), taskView: (code) => bot.taskCard(code),
     health: () => app.health?.() ?? { ok: true },
   });
   const app: App = {
-    bot, core, inbox, storage, leadership, dispatcher, directory: o.directory, calendar: o.calendar, identity, registry,
+    bot, core, inbox, storage, leadership, leader, dispatcher, directory: o.directory, calendar: o.calendar, identity, registry,
     clock: o.clock, logger: o.logger, settings, jobs, scheduler,
     async close() {
       inbox.stop();
       await inbox.idle();
       await scheduler.stop();
+      leader.stop();
       await leadership.close();
       await dispatcher.stop();
       await storage.close();

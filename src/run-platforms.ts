@@ -17,14 +17,20 @@ export interface RunningPlatforms {
  * is scheduled before any new event is taken.
  */
 export async function runPlatforms(
-  app: App, modules: readonly PlatformModule[], env: NodeJS.ProcessEnv, o: { leaderPollMs?: number } = {},
+  app: App, modules: readonly PlatformModule[], env: NodeJS.ProcessEnv,
 ): Promise<RunningPlatforms> {
   const adapters: Adapter[] = [];
   const later: PlatformModule[] = [];
+  /** The leader-only platforms running here, stopped when the lead is lost. */
+  const leaderOnly = new Map<PlatformModule, Adapter>();
   for (const m of modules) {
-    // A leader-only platform (one WeChat login) starts here only while this instance leads.
-    if (m.leaderOnly && !(await app.leadership.holds())) later.push(m);
-    else adapters.push(await m.create(env, app.core));
+    // A leader-only platform (one WeChat login) runs here only while this instance leads.
+    if (m.leaderOnly && !(await app.leader.check())) later.push(m);
+    else {
+      const a = await m.create(env, app.core);
+      adapters.push(a);
+      if (m.leaderOnly) leaderOnly.set(m, a);
+    }
   }
   for (const a of adapters) app.dispatcher.register(a);
   await app.inbox.resume();
@@ -36,20 +42,31 @@ export async function runPlatforms(
   void app.dispatcher.kick();
   for (const m of later) app.logger.info('platform waits for leadership', { platform: m.name });
   let paused = false;
-  const timer = later.length === 0 ? undefined : setInterval(() => {
-    void (async () => {
-      if (paused || later.length === 0 || !(await app.leadership.holds())) return;
+  app.leader.onChange(async (leads) => {
+    if (paused) return;
+    if (leads) {
       for (const m of later.splice(0)) {
         const a = await m.create(env, app.core);
         adapters.push(a);
+        leaderOnly.set(m, a);
         app.dispatcher.register(a);
         await a.start(acceptFor(app, a));
         app.logger.info('platform started on becoming leader', { platform: a.platform });
       }
       void app.dispatcher.kick();
-    })().catch((e: unknown) => app.logger.error('leader-only platform failed to start', { error: e }));
-  }, o.leaderPollMs ?? 5_000);
-  timer?.unref();
+      return;
+    }
+    // Lost the lead: the new leader logs in; two logins of one account must never run.
+    for (const [m, a] of leaderOnly) {
+      leaderOnly.delete(m);
+      adapters.splice(adapters.indexOf(a), 1);
+      app.dispatcher.unregister(a);
+      await a.stop();
+      later.push(m);
+      app.logger.warn('platform stopped on losing leadership', { platform: a.platform });
+    }
+  });
+  app.leader.start();
   return {
     adapters,
     pause() {
@@ -58,7 +75,7 @@ export async function runPlatforms(
       for (const a of adapters) a.pause?.();
     },
     async stop() {
-      if (timer) clearInterval(timer);
+      app.leader.stop();
       for (const a of adapters) await a.stop();
     },
   };

@@ -127,6 +127,11 @@ export class Scheduler {
     void this.tick();
   }
 
+  /** Runs what is due now if the minute tick is running (this instance has just become the leader). */
+  wake(): void {
+    if (this.task) void this.tick();
+  }
+
   async stop(): Promise<void> {
     await this.task?.stop();
     this.task = undefined;

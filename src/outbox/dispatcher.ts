@@ -52,6 +52,11 @@ export class OutboxDispatcher {
     this.senders.set(sender.platform, sender);
   }
 
+  /** Stops sending through a platform here (its adapter stopped: leadership lost); its rows wait for the instance that runs it. */
+  unregister(sender: Sender): void {
+    if (this.senders.get(sender.platform) === sender) this.senders.delete(sender.platform);
+  }
+
   /** Starts polling for due retries. */
   start(): void {
     if (this.timer) return;

@@ -3,6 +3,7 @@ import { exceptionContract } from './exceptions-contract.js';
 import { messagingContract } from './messaging-contract.js';
 import { schedulingContract } from './scheduling-contract.js';
 import { assessmentContract } from './assessment-contract.js';
+import { inboxClaimsContract } from './inbox-claims-contract.js';
 import type { OpenFresh } from './fixtures.js';
 
 /** The whole storage contract suite, written against the contracts only; each backend runs it. */
@@ -12,4 +13,5 @@ export function storageContract(open: OpenFresh): void {
   messagingContract(open);
   schedulingContract(open);
   assessmentContract(open);
+  inboxClaimsContract(open);
 }
