@@ -1,4 +1,4 @@
-import type { ChangeFeed, Storage } from '../../storage/repositories.js';
+import type { ChangeFeed, InboxItem, Storage } from '../../storage/repositories.js';
 import { isStorageUnavailable } from '../../storage/storage-error.js';
 import { isoShanghai } from '../time/shanghai.js';
 import type { Bot } from './bot.js';
@@ -95,13 +95,16 @@ export class Inbox {
         if (seq === undefined) return undefined;
         const mine = await r.inbox.claimChat(msg.chatId, this.deps.instanceId, at, until);
         if (!mine) await r.inbox.announce(msg.chatId);
-        return { seq, mine };
+        // Several instances: what others recorded for the chat goes first, in arrival order.
+        const before = mine && this.deps.changes ? (await r.inbox.pendingIn(msg.chatId)).filter((i) => i.seq < seq) : [];
+        return { seq, mine, before };
       }),
       msg,
     );
     if (recorded === undefined) return { outcome: 'duplicate', result: Promise.resolve(DUPLICATE) };
     if (!recorded.mine) return { outcome: 'accepted', result: Promise.resolve(QUEUED) };
     this.held.add(msg.chatId);
+    await this.scheduleItems(recorded.before);
     return { outcome: 'accepted', result: this.schedule(recorded.seq, msg) };
   };
 
@@ -139,6 +142,13 @@ export class Inbox {
       return 0;
     }
     this.held.add(chatId);
+    const n = await this.scheduleItems(items);
+    if ((this.inFlight.get(chatId) ?? 0) === 0) await this.drained(chatId);
+    return n;
+  }
+
+  /** Schedules, in order, the items not already scheduled here; how many. */
+  private async scheduleItems(items: readonly InboxItem[]): Promise<number> {
     const fresh = items.filter((i) => !this.scheduled.has(i.seq));
     for (const item of fresh) {
       let msg: InboundMessage;
@@ -151,7 +161,6 @@ export class Inbox {
       }
       void this.schedule(item.seq, msg);
     }
-    if ((this.inFlight.get(chatId) ?? 0) === 0) await this.drained(chatId);
     return fresh.length;
   }
 
