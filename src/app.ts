@@ -110,7 +110,7 @@ export function createApp(o: AppOptions): App {
   const inbox = new Inbox({
     storage, bot, clock: o.clock, logger: o.logger, incident, retryMs: o.inboxRetryMs, instanceId: storage.instanceId,
     // Several instances: another instance's messages of a chat held here are announced, and a sweep takes over lapsed claims.
-    changes: storage.changes, sweepMs: storage.changes ? INBOX_SWEEP_MS : undefined,
+    changes: storage.changes, sweepMs: storage.changes ? INBOX_SWEEP_MS : undefined, claimMs: storage.claimMs,
   });
   const jobs = new JobRunner(
     { storage, directory: o.directory, calendar: o.calendar, clock: o.clock, settings, outbox: outboxWriter, kick: () => void dispatcher.kick() },

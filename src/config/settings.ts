@@ -18,6 +18,7 @@ const schema = z.object({
   DUBAN_PG_STATEMENT_TIMEOUT_MS: z.string().optional(),
   DUBAN_PG_CONNECT_TIMEOUT_MS: z.string().optional(),
   DUBAN_PG_IDLE_TIMEOUT_MS: z.string().optional(),
+  DUBAN_PG_LEASE_MS: z.string().optional(),
   DUBAN_PG_DIALECT: z.string().optional(),
   DUBAN_DIRECTORY: z.string().min(1).optional(),
   DUBAN_CALENDAR: z.string().min(1).optional(),

@@ -61,6 +61,8 @@ export interface OpenedStorage extends Storage {
   leadership(): Leadership;
   /** Names this process among the instances on the database (inbox claims, outbox leases); constant with SQLite's one process. */
   readonly instanceId: string;
+  /** Several instances: how long this one's claims (a chat's inbox, outbox rows) outlive it. */
+  readonly claimMs?: number;
   /** Changes other instances commit, as they happen (PostgreSQL LISTEN); absent with SQLite's one process. */
   readonly changes?: ChangeFeed;
 }

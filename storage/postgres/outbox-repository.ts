@@ -8,8 +8,6 @@ interface OutboxRow {
   payload: string; attempts: number; created_at: string; origin: string;
 }
 
-/** How long an instance may hold the rows it took before another instance may send them. */
-export const OUTBOX_LEASE_MS = 60_000;
 
 /**
  * The outbox on PostgreSQL, shared by several instances. `due` claims the rows it returns:
@@ -22,6 +20,8 @@ export class PgOutboxRepository implements OutboxRepository {
     private readonly s: PgSql,
     private readonly dialect: Dialect,
     private readonly instanceId: string,
+    /** How long this instance may hold the rows it took before another instance may send them. */
+    private readonly leaseMs: number,
   ) {}
 
   async enqueue(item: NewOutboxItem): Promise<number> {
@@ -34,7 +34,7 @@ export class PgOutboxRepository implements OutboxRepository {
   }
 
   async due(platform: string, at: string, limit: number): Promise<OutboxItem[]> {
-    const until = isoShanghai(new Date(new Date(at).getTime() + OUTBOX_LEASE_MS));
+    const until = isoShanghai(new Date(new Date(at).getTime() + this.leaseMs));
     const me = this.instanceId;
     const rows = await this.s.all<OutboxRow>(
       `UPDATE outbox SET leased_by = ?, lease_until = ? WHERE id IN (

@@ -16,10 +16,12 @@ export interface PgSettings {
   connectTimeoutMs: number;
   /** How long a connection may sit unused in the pool before it is closed (milliseconds). */
   idleTimeoutMs: number;
+  /** How long an instance's claims (a chat's inbox, the outbox rows it is sending) outlive it, so how long a dead instance's chats wait (milliseconds). */
+  leaseMs: number;
 }
 
 export const DEFAULT_PG_SETTINGS: PgSettings = {
-  poolMax: 5, ssl: 'disable', statementTimeoutMs: 30_000, connectTimeoutMs: 10_000, idleTimeoutMs: 30_000,
+  poolMax: 5, ssl: 'disable', statementTimeoutMs: 30_000, connectTimeoutMs: 10_000, idleTimeoutMs: 30_000, leaseMs: 30_000,
 };
 
 /** The PG_* settings from the environment; a wrong value is refused with the variable named. */
@@ -41,6 +43,8 @@ export function pgSettingsFromEnv(vars: object): Partial<PgSettings> {
   if (ct !== undefined) out.connectTimeoutMs = ct;
   const it = int('DUBAN_PG_IDLE_TIMEOUT_MS', 100, 3_600_000);
   if (it !== undefined) out.idleTimeoutMs = it;
+  const lease = int('DUBAN_PG_LEASE_MS', 1_000, 600_000);
+  if (lease !== undefined) out.leaseMs = lease;
   const ssl = env.DUBAN_PG_SSL;
   if (ssl !== undefined && ssl !== '') {
     if (ssl !== 'disable' && ssl !== 'require' && ssl !== 'verify-full') {

@@ -50,6 +50,8 @@ export class PgStorage implements OpenedStorage {
   readonly changes: PgListener;
   /** Bindings and 代行 kept across transactions, dropped on every change any instance announces. */
   readonly sharedCache: SharedCache;
+  /** How long this instance's inbox and outbox claims outlive it (DUBAN_PG_LEASE_MS). */
+  readonly claimMs: number;
   /** What the start-up self-check found. */
   checks: DialectCheck[] = [];
   private readonly started: Promise<void>;
@@ -66,6 +68,7 @@ export class PgStorage implements OpenedStorage {
     if (!d) throw new DatabaseOpenError(`配置有误：DUBAN_PG_DIALECT=${o.dialect} 须为 ${Object.keys(DIALECTS).join('、')} 之一。`);
     this.dialect = d ?? POSTGRES;
     this.config = poolConfig(url, settings);
+    this.claimMs = settings.leaseMs;
     this.pool = new pg.Pool(this.config);
     // An idle client that loses its connection must not take the process down.
     this.pool.on('error', () => undefined);
@@ -124,7 +127,7 @@ export class PgStorage implements OpenedStorage {
       inbound: new PgInboundRepository(s),
       inbox: new PgInboxRepository(s, this.dialect),
       chats: new PgChatRepository(s),
-      outbox: new PgOutboxRepository(s, this.dialect, this.instanceId),
+      outbox: new PgOutboxRepository(s, this.dialect, this.instanceId, this.claimMs),
       warnings: new PgWarningRepository(s),
       excusals: new PgExcusalRepository(s),
       marks: new PgTaskMarkRepository(s),
