@@ -20,13 +20,20 @@ export class PgLeadership implements Leadership {
   private client: pg.Client | undefined;
   private held = false;
   private closed = false;
+  /** One question at a time: two at once would open two sessions, one holding the lock and lost. */
+  private asking: Promise<boolean> | undefined;
 
   constructor(
     private readonly config: pg.ClientConfig,
     private readonly dialect: Dialect,
   ) {}
 
-  async holds(): Promise<boolean> {
+  holds(): Promise<boolean> {
+    this.asking ??= this.ask().finally(() => (this.asking = undefined));
+    return this.asking;
+  }
+
+  private async ask(): Promise<boolean> {
     if (this.closed) return false;
     try {
       if (this.held && this.client) {

@@ -24,7 +24,11 @@ export interface BotProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export interface BotOptions { db: string; directory: string; domain: string; env?: Record<string, string>; args?: string[] }
+export interface BotOptions {
+  db: string; directory: string; domain: string; env?: Record<string, string>; args?: string[];
+  /** The entry loaded ahead (default warm-main.ts). */
+  entry?: string;
+}
 
 /** `npm start` in webhook mode against the fake Lark at `domain`, on a free port; resolves once it listens. */
 export function startLarkBot(o: BotOptions): Promise<BotProcess> {
@@ -39,7 +43,7 @@ export interface WarmBot {
 }
 
 export function prepareLarkBot(o: BotOptions): WarmBot {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/reliability/warm-main.ts', ...(o.args ?? [])], {
+  const child = spawn(process.execPath, ['--import', 'tsx', o.entry ?? 'test/reliability/warm-main.ts', ...(o.args ?? [])], {
     env: {
       ...process.env, DUBAN_DB: o.db, DUBAN_DIRECTORY: o.directory, DUBAN_CALENDAR: '', WECHATY_PUPPET: '', DUBAN_LOG_LEVEL: 'info',
       // One sender gives the whole burst: lift the per-sender throttle, which is not under test here.
