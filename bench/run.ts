@@ -18,6 +18,7 @@ import { round, timeOnce } from './measure.js';
 import { benchLark } from './lark-e2e.js';
 import { benchQuestions } from './questions.js';
 import { benchExport } from './export.js';
+import { benchPostgres } from './postgres.js';
 import { sqliteOf } from '../test/support/raw-sql.js';
 import { chaseStage } from './chase-stage.js';
 import { SYNC_CHECK_BYTES } from '../storage/sqlite/ledger-guard.js';
@@ -28,7 +29,12 @@ import { SYNC_CHECK_BYTES } from '../storage/sqlite/ledger-guard.js';
  * end to end beside an echo bot, memory and start-up. Prints a table; writes JSON.
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean' }, out: { type: 'string' }, 'chase-sizes': { type: 'string' } }, strict: true });
+  const { values } = parseArgs({ options: { quick: { type: 'boolean' }, out: { type: 'string' }, 'chase-sizes': { type: 'string' }, postgres: { type: 'boolean' } }, strict: true });
+  // `--postgres`: the command and chase figures on a throwaway PostgreSQL instead (bench/postgres.ts).
+  if (values.postgres) {
+    for (const [a, b, c] of await benchPostgres(Boolean(values.quick))) process.stdout.write(`${a.padEnd(22)}  ${c.padEnd(34)}  ${b}\n`);
+    return;
+  }
   const size = values.quick ? QUICK : FULL;
   const dir = join('bench', 'results');
   mkdirSync(dir, { recursive: true });
