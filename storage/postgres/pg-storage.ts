@@ -27,7 +27,7 @@ import { PgLadderRepository } from './ladder-repository.js';
 
 /** SQLSTATEs after which a transaction is simply run again: serialization failure, deadlock. */
 const RETRYABLE = new Set(['40001', '40P01']);
-const MAX_ATTEMPTS = 8;
+const MAX_ATTEMPTS = 12;
 
 export interface PgStorageOptions extends Partial<PgSettings> {
   /** `postgresql` (default), `kingbase` or `opengauss`: which spelling of the dialect statements to use. */
@@ -156,7 +156,14 @@ export class PgStorage implements OpenedStorage {
             broken = true;
           });
           const code = (e as { code?: string }).code;
-          if (code && RETRYABLE.has(code) && attempt < MAX_ATTEMPTS) continue;
+          if (code && RETRYABLE.has(code)) {
+            // Several instances on the same rows: wait a random, growing moment, then again.
+            // Still conflicting after that, it counts as the ledger being unavailable, so
+            // the message is tried again later instead of being answered as failed.
+            if (attempt >= MAX_ATTEMPTS) throw new StorageUnavailableError(code, e);
+            await new Promise((r) => setTimeout(r, Math.random() * 5 * 2 ** Math.min(attempt, 6)));
+            continue;
+          }
           throw unavailable(e) ?? e;
         } finally {
           client.release(broken);

@@ -14,7 +14,7 @@ const BOT = [{ key: '@_user_1', name: '督办助手', openId: 'ou_bot' }];
 const CHATS = 5;
 /** Commands of the burst during which one instance is killed. */
 const BURST = 40;
-/** Friday 2026-12-04, Shanghai: the burst assigns work due that day, overdue at Monday's chase. */
+/** Friday 2026-12-04, Shanghai: the burst assigns work due on Tuesday, unsigned and near its deadline at Monday's chase. */
 const MORNING = '2026-12-04T10:00:00+08:00';
 
 interface Instance { name: string; bot: BotProcess; dead: boolean }
@@ -42,6 +42,8 @@ describe.skipIf(!available)('cluster: three instances on one PostgreSQL behind L
     let rng = 7;
     const random = () => ((rng = (rng * 48271) % 2147483647) / 2147483647);
     const instances: Instance[] = [];
+    /** The ERROR lines of every instance, to show with a failure. */
+    const errors = () => instances.flatMap((i) => i.bot.log().split('\n').filter((l) => l.includes(' ERROR ')).map((l) => `${i.name}: ${l.slice(0, 400)}`)).join('\n');
     let named = 0;
     const spawn = async (now: string): Promise<Instance> => {
       const warm = prepareLarkBot({
@@ -70,7 +72,7 @@ describe.skipIf(!available)('cluster: three instances on one PostgreSQL behind L
 
     const events = Array.from({ length: BURST }, (_, i) => messageEvent({
       from: ou('sun-li'), chatId: `oc_c${i % CHATS}`, eventId: `ev_cl_${i}`, messageId: `om_in_cl_${i}`,
-      text: `@_user_1 交办 发改委 集群事项${i} 12月4日`, mentions: BOT,
+      text: `@_user_1 交办 发改委 集群事项${i} 12月8日`, mentions: BOT,
     }));
     const chatOf = new Map(events.map((_, i) => [`om_in_cl_${i}`, `oc_c${i % CHATS}`]));
     const acked = new Set<number>();
@@ -134,7 +136,7 @@ describe.skipIf(!available)('cluster: three instances on one PostgreSQL behind L
 
     // One effect per command: one task per 交办, one audit record each, nothing left waiting.
     const titles = await query<{ title: string; n: number }>(url, "SELECT title, count(*)::int AS n FROM tasks WHERE title LIKE '集群事项%' GROUP BY title");
-    expect(titles).toHaveLength(BURST);
+    expect(titles, errors()).toHaveLength(BURST);
     expect(titles.every((t) => t.n === 1)).toBe(true);
     expect(await query(url, "SELECT count(*)::int AS n FROM audit_log WHERE action = 'assign'")).toEqual([{ n: BURST }]);
     expect(await query(url, 'SELECT count(*)::int AS n FROM inbox')).toEqual([{ n: 0 }]);
