@@ -155,7 +155,8 @@ export class PgStorage implements OpenedStorage {
           await client.query('ROLLBACK').catch(() => {
             broken = true;
           });
-          const code = (e as { code?: string }).code;
+          // A command may have wrapped the driver's error (its cause carries the SQLSTATE).
+          const code = sqlState(e);
           if (code && RETRYABLE.has(code)) {
             // Several instances on the same rows: wait a random, growing moment, then again.
             // Still conflicting after that, it counts as the ledger being unavailable, so
@@ -196,8 +197,17 @@ const UNAVAILABLE = /^(08|53|57P|58|E(CONNREFUSED|CONNRESET|TIMEDOUT|PIPE|HOSTUN
 
 function unavailable(e: unknown): StorageUnavailableError | undefined {
   if (e instanceof StorageUnavailableError) return e;
-  const code = (e as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && UNAVAILABLE.test(code) ? new StorageUnavailableError(code, e) : undefined;
+  const code = sqlState(e);
+  return code !== undefined && UNAVAILABLE.test(code) ? new StorageUnavailableError(code, e) : undefined;
+}
+
+/** The driver's code of an error, or of the error it wraps (`cause`, a few levels deep). */
+function sqlState(e: unknown): string | undefined {
+  for (let x = e, depth = 0; x && depth < 4; x = (x as { cause?: unknown }).cause, depth++) {
+    const code = (x as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$|^E[A-Z]+$/.test(code)) return code;
+  }
+  return undefined;
 }
 
 /** The URL without its password, for messages. */
