@@ -1,6 +1,6 @@
-import Database from 'better-sqlite3';
 import { mkdirSync, accessSync, closeSync, constants, existsSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
+import Database from './sqlite/driver.js';
 
 export type Db = Database.Database;
 
