@@ -47,9 +47,9 @@ export function chooseDriver(nodeVersion: string, override: string | undefined):
   const line = Number(wanted) as DriverLine;
   const { from, below } = RUNS_ON[line];
   if (major < from || major >= below) {
-    const range = below === Infinity ? `Node ${from} 及以上` : `Node ${from}–${below - 1}`;
+    const range = below === Infinity ? `Node ${from} 及更高版本` : `Node ${from}–${below - 1}`;
     throw new DriverChoiceError(
-      `DUBAN_SQLITE_DRIVER=${line} 不能用于 Node ${nodeVersion}：better-sqlite3 ${line}.x 只能在 ${range} 上运行。请删除此设置（自动选择）或更换 Node 版本。`,
+      `DUBAN_SQLITE_DRIVER=${line} 不能用于 Node ${nodeVersion}：better-sqlite3 ${line}.x 只支持 ${range}。请删除此设置（自动选择）或更换 Node 版本。`,
     );
   }
   return { line, reason: `DUBAN_SQLITE_DRIVER=${line}` };

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,9 +75,21 @@ describe('the SQLite driver for the running Node', () => {
     expect(chooseDriver('22.23.3', '12')).toEqual({ line: 12, reason: 'DUBAN_SQLITE_DRIVER=12' });
     expect(chooseDriver('24.21.0', '13')).toEqual({ line: 13, reason: 'DUBAN_SQLITE_DRIVER=13' });
     expect(() => chooseDriver('20.20.2', '13')).toThrow(DriverChoiceError);
-    expect(() => chooseDriver('20.20.2', '13')).toThrow('DUBAN_SQLITE_DRIVER=13 不能用于 Node 20.20.2：better-sqlite3 13.x 只能在 Node 22 及以上 上运行');
-    expect(() => chooseDriver('24.21.0', '12')).toThrow('better-sqlite3 12.x 只能在 Node 20–23 上运行');
+    expect(() => chooseDriver('20.20.2', '13')).toThrow('DUBAN_SQLITE_DRIVER=13 不能用于 Node 20.20.2：better-sqlite3 13.x 只支持 Node 22 及更高版本。');
+    expect(() => chooseDriver('24.21.0', '12')).toThrow('better-sqlite3 12.x 只支持 Node 20–23。');
     expect(() => chooseDriver('22.23.3', 'latest')).toThrow('DUBAN_SQLITE_DRIVER=latest 无法识别：可选 auto（默认）、12 或 13。');
+  });
+
+  it('a DUBAN_SQLITE_DRIVER in .env that cannot be honoured stops the bot with one clear line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duban-driver-env-'));
+    writeFileSync(join(dir, '.env'), 'DUBAN_SQLITE_DRIVER=14\n');
+    const env: NodeJS.ProcessEnv = { ...process.env, DUBAN_DIRECTORY: '', DUBAN_CALENDAR: '' };
+    delete env.DUBAN_SQLITE_DRIVER; // only the .env file sets it
+    const r = spawnSync(process.execPath, ['--import', require.resolve('tsx'), join(ROOT, 'src/main.ts'), '--db', join(dir, 'duban.db')], {
+      cwd: dir, input: '', encoding: 'utf8', env, timeout: 60_000,
+    });
+    expect(r.stderr.trim()).toBe('督办助手无法启动：DUBAN_SQLITE_DRIVER=14 无法识别：可选 auto（默认）、12 或 13。');
+    expect(r.status).toBe(2);
   });
 
   it('no code opens better-sqlite3 directly (type-only imports excepted)', () => {
