@@ -1,5 +1,5 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import Database from 'better-sqlite3';
+import Database from '../storage/sqlite/driver.js';
 import type { App } from '../src/app.js';
 import type { FakeClock } from '../src/core/clock.js';
 import { dailyChase } from '../src/jobs/daily-chase.js';

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from '../storage/sqlite/driver.js';
 import type { App } from '../src/app.js';
 import type { Size } from './generate.js';
 import { handlersOf } from './generate.js';

@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import Database from '../storage/sqlite/driver.js';
 import { createApp } from '../src/app.js';
 import { FakeClock } from '../src/core/clock.js';
 import { createLogger } from '../src/core/logger.js';

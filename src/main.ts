@@ -14,7 +14,8 @@ import { openApp } from './bootstrap.js';
 import { LedgerGuard } from '../storage/sqlite/ledger-guard.js';
 import { SqliteStorage } from '../storage/sqlite/sqlite-storage.js';
 import { BackupSchedule } from './backup-schedule.js';
-import { healthCheck } from './health-check.js';
+import { driverReport, healthCheck } from './health-check.js';
+import { describeDriver } from '../storage/sqlite/driver.js';
 import { gracefulStop, waitForShutdown } from './shutdown.js';
 
 /** Wiring only: settings → core → the configured platforms (or the console) and the scheduler. */
@@ -89,7 +90,7 @@ async function main(): Promise<void> {
       const ledger = guard?.health() ?? { ok: true, file: dbFile, detail: 'in memory' };
       const platforms = platformHealth.map((p) => p());
       const lease = guard ? { ok: true, instanceId: guard.lease.instanceId, pid: process.pid } : { ok: true };
-      return { ok: ledger.ok && app.inbox.accepting && platforms.every((p) => p.ok), accepting: app.inbox.accepting, ledger, lease, platforms };
+      return { ok: ledger.ok && app.inbox.accepting && platforms.every((p) => p.ok), accepting: app.inbox.accepting, ledger, lease, platforms, driver: driverReport() };
     };
     const backups = !sqlite ? undefined : new BackupSchedule({
       db: sqlite.db, dir: env.DUBAN_BACKUP_DIR ?? join(dirname(dbFile), 'backups'), keep: env.DUBAN_BACKUP_KEEP,
@@ -97,6 +98,7 @@ async function main(): Promise<void> {
     });
     app.scheduler.start();
     if (guard) backups?.start();
+    if (sqlite) logger.info(`SQLite 驱动：${describeDriver()}`);
     logger.info(`督办助手已启动：${configured.map((p) => p.label).join('、')}`);
     const lost = new Promise<string>((resolve) => (onLost = resolve));
     const reason = await Promise.race([waitForShutdown(), lost]);

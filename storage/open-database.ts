@@ -1,6 +1,6 @@
-import Database from 'better-sqlite3';
 import { mkdirSync, accessSync, closeSync, constants, existsSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
+import Database, { sqliteDriver } from './sqlite/driver.js';
 
 export type Db = Database.Database;
 
@@ -32,6 +32,7 @@ export function openDatabase(file: string): Db {
       }
     }
   }
+  sqliteDriver(); // a DUBAN_SQLITE_DRIVER this Node cannot run is refused with its own message
   let db: Db;
   try {
     db = new Database(file);

@@ -3,8 +3,9 @@ import { DirectoryError } from '../directory/load-directory.js';
 import { CalendarFileError } from '../calendar/holiday-data.js';
 import { DatabaseOpenError } from '../../storage/open-database.js';
 import { CommandTableError } from '../core/command-registry.js';
+import { DriverChoiceError } from '../../storage/sqlite/driver.js';
 
-const KNOWN = [SettingsError, DirectoryError, CalendarFileError, DatabaseOpenError, CommandTableError];
+const KNOWN = [SettingsError, DirectoryError, CalendarFileError, DatabaseOpenError, CommandTableError, DriverChoiceError];
 
 /** Prints a start-up failure: known misconfigurations as one clear line, anything else in full. Returns the exit code. */
 export function reportStartupError(e: unknown, write: (s: string) => void = (s) => process.stderr.write(`${s}\n`)): number {

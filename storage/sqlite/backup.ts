@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from './driver.js';
 import type { Db } from '../open-database.js';
 import { lastInboxSeq, ledgerIdOf, quickCheck, writeMarker } from './ledger-file.js';
 import { describeHolder, leaseIsLive, readLease } from './lease.js';

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { createRequire } from 'node:module';
+import { sqliteDriver } from './driver.js';
 import { DatabaseOpenError } from '../open-database.js';
 import type { SqliteStorage } from './sqlite-storage.js';
 import { LEASE_HEARTBEAT_MS, Lease } from './lease.js';
@@ -136,7 +136,7 @@ export class LedgerGuard {
   }
 
   private checkInBackground(): void {
-    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+    const driver = sqliteDriver().path;
     const w = new Worker(
       `const { parentPort, workerData } = require('node:worker_threads');
        const Database = require(workerData.driver);

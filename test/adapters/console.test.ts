@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import Database from '../../storage/sqlite/driver.js';
 import { describe, expect, it } from 'vitest';
 import { parseConsoleLine, splitGluedMentions } from '../../src/adapters/console/console-session.js';
 import { instantAt } from '../../src/time/shanghai.js';

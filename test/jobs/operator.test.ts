@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from '../../storage/sqlite/driver.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeHarness, type Harness } from '../support/harness.js';
 import { sqliteOf } from '../support/raw-sql.js';

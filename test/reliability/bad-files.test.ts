@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from '../../storage/sqlite/driver.js';
 import { describe, expect, it } from 'vitest';
 import { DEMO_DIRECTORY_PATH } from '../../src/directory/load-directory.js';
 

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from '../../storage/sqlite/driver.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FakeLark, messageEvent, postEvent } from '../adapters/lark/fake-lark.js';
 import { KEY, ou } from '../adapters/lark/lark-world.js';

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync, closeSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from '../../storage/sqlite/driver.js';
 import { describe, expect, it } from 'vitest';
 import { makeHarness } from '../support/harness.js';
 import { LedgerGuard } from '../../storage/sqlite/ledger-guard.js';

@@ -21,6 +21,10 @@ describe('one bot per ledger', () => {
     const bot = await startLarkBot({ db, directory, domain: fake.base });
     try {
       expect(bot.log()).toContain('督办助手已启动');
+      // The start-up log and both health reports name the SQLite driver this Node runs.
+      const line = Number(process.versions.node.split('.')[0]) >= 22 ? 13 : 12;
+      expect(bot.log()).toMatch(new RegExp(`SQLite 驱动：better-sqlite3 ${line}\\.\\d+\\.\\d+ \\(Node ${process.versions.node}, auto\\)`));
+      const driver = { name: 'better-sqlite3', version: expect.stringMatching(new RegExp(`^${line}\\.`)), node: process.versions.node, chosen: 'auto' };
       const second = run(['src/main.ts'], { DUBAN_DB: db, DUBAN_DIRECTORY: directory });
       expect(second.status).toBe(2);
       expect(second.stderr).toContain(`另一个督办助手正在使用数据库 ${db}（进程 ${bot.child.pid}，主机 ${hostname()}`);
@@ -30,9 +34,9 @@ describe('one bot per ledger', () => {
       // Health: the webhook's /healthz, and the one-shot beside the running bot.
       const health = await fetch(bot.url.replace('/webhook/event', '/healthz'));
       expect(health.status).toBe(200);
-      expect(await health.json()).toMatchObject({ ok: true, ledger: { ok: true }, platforms: [{ platform: 'lark', ok: true }] });
+      expect(await health.json()).toMatchObject({ ok: true, ledger: { ok: true }, platforms: [{ platform: 'lark', ok: true }], driver });
       const oneShot = run(['src/main.ts', '--health'], { DUBAN_DB: db });
-      expect(JSON.parse(oneShot.stdout)).toMatchObject({ ledger: { ok: true }, lease: { ok: true, pid: bot.child.pid } });
+      expect(JSON.parse(oneShot.stdout)).toMatchObject({ ledger: { ok: true }, lease: { ok: true, pid: bot.child.pid }, driver });
     } finally {
       bot.child.kill('SIGTERM');
       expect((await bot.exited).code).toBe(0);
