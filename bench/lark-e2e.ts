@@ -37,7 +37,7 @@ export async function benchLark(events: number): Promise<LarkResult> {
     if (m.replyTo) arrivals.get(m.replyTo)?.();
   };
   const timeOne = async (url: string, i: number, text: string) => {
-    const messageId = `om_bench_${url.length}_${i}`;
+    const messageId = `om_in_bench_${url.length}_${i}`;
     const arrived = new Promise<void>((resolve) => arrivals.set(messageId, resolve));
     const t = performance.now();
     await postEvent(url, messageEvent({ from: ou('sun-li'), text, mentions: [bot], messageId, chatId: `oc_${i % 500}` }), KEY);
@@ -49,7 +49,7 @@ export async function benchLark(events: number): Promise<LarkResult> {
   // The bot.
   const app = createApp({
     dbFile: join(mkdtempSync(join(tmpdir(), 'lark-bench-')), 'duban.db'), directory: larkDirectory(), calendar: loadCalendar(),
-    clock: systemClock, logger: createLogger('error'), settings: { botName: '督办助手' },
+    clock: systemClock, logger: createLogger('error'), settings: { botName: '督办助手', throttle: { burst: 1e9, perMinute: 1e9 } },
   });
   const adapter = new LarkAdapter(
     { appId: 'cli_0123456789abcdef', appSecret: 'bench-secret', encryptKey: KEY, domain: fake.base, mode: 'webhook', webhookPort: 0, webhookPath: '/webhook/event', wsPingTimeoutSec: 15 },
