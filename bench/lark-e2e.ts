@@ -4,11 +4,14 @@ import type { Size } from './generate.js';
 import type { LoadOptions } from './lark/load.js';
 import type { SustainedResult } from './lark/sustained.js';
 
+/** A sustained run with the CPU its process (bot or echo) spent per event, and its memory. */
+export type SustainedProcess = SustainedResult & { cpuMsPerEvent: number; rssMb: number; maxRssMb: number };
+
 export interface LarkResult {
   /** Handlers the load rotates over (each a Lark account in the directory). */
   senders: number;
   single: { events: number; bot: Latency; echo: Latency; ratio: number };
-  sustained: { rate: number; seconds: number; bot: SustainedResult; echo: SustainedResult; botMemory: { rssMb: number; maxRssMb: number } };
+  sustained: { rate: number; seconds: number; bot: SustainedProcess; echo: SustainedProcess };
 }
 
 /**
@@ -34,9 +37,9 @@ export function benchLark(o: Omit<LoadOptions, 'key'>): Promise<LarkResult> {
 /** The benchmark table's rows for the Lark figures. */
 export function larkRows(l: LarkResult, size: Size): Array<[string, string, string]> {
   const s = l.single;
-  const row = (who: string, r: SustainedResult): [string, string, string] => [
+  const row = (who: string, r: SustainedProcess): [string, string, string] => [
     `Lark ${l.sustained.rate}/s, ${who}`,
-    `${r.events} events over ${l.sustained.seconds} s (sent at ${Math.round(r.sentPerSecond)}/s); webhook p50 ${round(r.webhook.p50ms, 1)} ms, max ${round(r.webhook.maxMs)} ms, ${r.webhook.failed} failed; answer p50 ${round(r.answer.p50ms, 1)} ms, p99 ${round(r.answer.p99ms, 1)} ms; last answer ${round(r.drainSeconds, 1)} s after the last event`,
+    `${r.events} events over ${l.sustained.seconds} s (sent at ${Math.round(r.sentPerSecond)}/s); webhook p50 ${round(r.webhook.p50ms, 1)} ms, max ${round(r.webhook.maxMs)} ms, ${r.webhook.failed} failed; answer p50 ${round(r.answer.p50ms, 1)} ms, p99 ${round(r.answer.p99ms, 1)} ms; last answer ${round(r.drainSeconds, 1)} s after the last event; ${round(r.cpuMsPerEvent, 2)} ms CPU per event, resident ${r.rssMb} MB`,
     `webhook p99 ${round(r.webhook.p99ms, 1)} ms, ${r.delivered}/${r.events} answered`,
   ];
   return [

@@ -18,6 +18,7 @@ import { acceptFor } from '../../src/adapters/run-platforms.js';
 import { instantAt } from '../../src/time/shanghai.js';
 import { TODAY } from '../generate.js';
 import { larkId } from './events.js';
+import { answerStats } from './stats.js';
 
 const [dbFile = '', yamlFile = '', base = '', key = ''] = process.argv.slice(2);
 const doc = directoryFileSchema.parse(parse(readFileSync(yamlFile, 'utf8')));
@@ -36,9 +37,7 @@ app.dispatcher.register(adapter);
 await adapter.start(acceptFor(app, adapter));
 app.dispatcher.start();
 process.send?.({ url: `http://127.0.0.1:${adapter.port}/webhook/event` });
-process.on('message', (m: { stats?: boolean }) => {
-  if (m.stats) process.send?.({ stats: { rssMb: Math.round(process.memoryUsage().rss / 2 ** 20), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) } });
-});
+answerStats();
 process.on('disconnect', () => void (async () => {
   await adapter.stop();
   await app.close();

@@ -6,6 +6,7 @@
 import { createServer } from 'node:http';
 import * as lark from '@larksuiteoapi/node-sdk';
 import { ownCache } from '../../src/adapters/lark/lark-sdk.js';
+import { answerStats } from './stats.js';
 
 const [base = '', key = ''] = process.argv.slice(2);
 const client = new lark.Client({ appId: 'cli_0123456789abcdee', appSecret: 'echo-secret', domain: base, cache: ownCache(), loggerLevel: lark.LoggerLevel.error });
@@ -20,4 +21,5 @@ server.listen(0, '127.0.0.1', () => {
   const a = server.address();
   process.send?.({ url: `http://127.0.0.1:${a && typeof a === 'object' ? a.port : 0}/echo` });
 });
+answerStats();
 process.on('disconnect', () => server.close(() => process.exit(0)));

@@ -8,10 +8,12 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { summarize } from '../measure.js';
 import { Workload, type SignedEvent } from './events.js';
 import { sustained } from './sustained.js';
+import type { ProcessStats } from './stats.js';
 
 export interface LoadOptions {
   dbFile: string;
@@ -28,7 +30,9 @@ const children: ChildProcess[] = [];
 
 /** Forks a bench process under tsx and waits for its first IPC message. */
 function start<T>(file: string, args: string[]): Promise<{ child: ChildProcess; first: T }> {
-  const child = fork(here(file), args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // BENCH_PROFILE=<dir>: a CPU profile of each process (node --cpu-prof) in that folder.
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const child = fork(here(file), args, { execArgv: ['--import', 'tsx', ...profile], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   children.push(child);
   return new Promise((resolve, reject) => {
     child.once('message', (first) => resolve({ child, first: first as T }));
@@ -50,10 +54,18 @@ const bot = await start<{ url: string }>('./bot.ts', [o.dbFile, o.yamlFile, base
 const echo = await start<{ url: string }>('./echo.ts', [base, o.key]);
 const work = new Workload(o.dbFile, readFileSync(o.yamlFile, 'utf8'), o.key);
 
-async function post(url: string, e: SignedEvent): Promise<number> {
-  const r = await fetch(url, { method: 'POST', headers: e.headers, body: e.body });
-  await r.arrayBuffer();
-  return r.status;
+// As Lark pushes: over a bounded pool of kept-alive connections (node:http, far lighter than fetch).
+const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+function post(url: string, e: SignedEvent): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', agent, headers: { ...e.headers, 'content-length': Buffer.byteLength(e.body) } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(e.body);
+  });
 }
 
 /** Posts one event and waits for its answer at the platform. */
@@ -91,15 +103,20 @@ const single = { events: o.oneAtATime, bot: summarize(botSamples), echo: summari
 // Sustained: the bot, then the echo bot, on the same schedule and the same mix.
 const count = Math.round(o.rate * o.seconds);
 const pairs = Array.from({ length: count }, () => work.next());
-const run = (url: string, events: SignedEvent[]) => sustained({ url, events, rate: o.rate, arrivals, post, settleMs: 30_000 });
-const botRun = await run(bot.first.url, pairs.map((p) => p.bot));
-const botStats = await ask<{ rssMb: number; maxRssMb: number }>(bot.child);
-const echoRun = await run(echo.first.url, pairs.map((p) => p.echo));
+// Each with the CPU time its process spent on the run: a figure the machine's other load moves less.
+const run = async (who: { child: ChildProcess; first: { url: string } }, events: SignedEvent[]) => {
+  const before = await ask<ProcessStats>(who.child);
+  const r = await sustained({ url: who.first.url, events, rate: o.rate, arrivals, post, settleMs: 30_000 });
+  const after = await ask<ProcessStats>(who.child);
+  return { ...r, cpuMsPerEvent: (after.cpuMs - before.cpuMs) / events.length, rssMb: after.rssMb, maxRssMb: after.maxRssMb };
+};
+const botRun = await run(bot, pairs.map((p) => p.bot));
+const echoRun = await run(echo, pairs.map((p) => p.echo));
 
 for (const c of children) c.disconnect();
 process.stdout.write(`${JSON.stringify({
   senders: work.senders, single: { ...single, ratio: single.bot.perSecond / single.echo.perSecond },
-  sustained: { rate: o.rate, seconds: o.seconds, bot: botRun, echo: echoRun, botMemory: botStats },
+  sustained: { rate: o.rate, seconds: o.seconds, bot: botRun, echo: echoRun },
 })}\n`);
 
 function ask<T>(child: ChildProcess): Promise<T> {

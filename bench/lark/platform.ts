@@ -9,16 +9,11 @@ import { FakeLark } from '../../test/adapters/lark/fake-lark.js';
 const send = (m: unknown) => process.send?.(m);
 const fake = new FakeLark();
 await fake.start();
-let sent = 0;
 fake.onSent = (m) => {
-  sent += 1;
   // Memory stays flat over a long run: the ids the generator gives begin with om_in_, which
   // the fake accepts as reply targets without looking through what it sent.
   fake.sent.length = 0;
   if (m.replyTo) send({ a: m.replyTo });
 };
-process.on('message', (m: { stats?: boolean }) => {
-  if (m.stats) send({ stats: { sent, requests: fake.requests.length } });
-});
 process.on('disconnect', () => void fake.stop().finally(() => process.exit(0)));
 send({ base: fake.base });
