@@ -14,7 +14,7 @@ import { Directory } from '../../src/directory/directory.js';
 import { directoryFileSchema } from '../../src/directory/schema.js';
 import { loadCalendar } from '../../src/calendar/load-calendar.js';
 import { LarkAdapter } from '../../src/adapters/lark/lark-adapter.js';
-import { acceptFor } from '../../src/adapters/run-platforms.js';
+import { acceptFor } from '../../src/run-platforms.js';
 import { instantAt } from '../../src/time/shanghai.js';
 import { TODAY } from '../generate.js';
 import { larkId } from './events.js';
@@ -31,7 +31,7 @@ const app = createApp({
 });
 const adapter = new LarkAdapter(
   { appId: 'cli_0123456789abcdef', appSecret: 'bench-secret', encryptKey: key, domain: base, mode: 'webhook', webhookPort: 0, webhookPath: '/webhook/event', wsPingTimeoutSec: 15 },
-  app, undefined, { perTarget: 5, perApp: Infinity },
+  app.core, undefined, { perTarget: 5, perApp: Infinity },
 );
 app.dispatcher.register(adapter);
 await adapter.start(acceptFor(app, adapter));
