@@ -119,28 +119,33 @@ export class OutboxDispatcher {
       const now = this.clock.now();
       const items = await this.storage.transaction((r) => r.outbox.due(sender.platform, isoShanghai(now), this.opts.batchSize));
       if (items.length === 0) return;
+      // One send at a time: a single lane in outbox order. Several: a lane per chat or user.
+      const parallel = Math.max(1, sender.parallel ?? 1);
       const lanes = new Map<string, OutboxItem[]>();
       for (const item of items) {
         if (this.unmarked.has(item.id)) continue;
-        const lane = lanes.get(item.targetId);
+        const key = parallel === 1 ? '' : item.targetId;
+        const lane = lanes.get(key);
         if (lane) lane.push(item);
-        else lanes.set(item.targetId, [item]);
+        else lanes.set(key, [item]);
       }
       let progressed = false;
       let halted = false;
+      const blocked = new Set<string>();
       const queue = [...lanes.values()];
       const worker = async () => {
         for (let lane = queue.shift(); lane && !halted; lane = queue.shift()) {
           for (const item of lane) {
+            if (blocked.has(item.targetId)) continue;
             const sent = await this.sendOne(sender, item);
-            if (sent === 'failed') break;
+            if (sent === 'failed') blocked.add(item.targetId);
             if (sent === 'halt') halted = true;
             if (halted) return;
-            progressed = true;
+            if (sent === 'sent') progressed = true;
           }
         }
       };
-      await Promise.all(Array.from({ length: Math.max(1, Math.min(sender.parallel ?? 1, queue.length)) }, worker));
+      await Promise.all(Array.from({ length: Math.min(parallel, queue.length) }, worker));
       if (halted || !progressed) return;
     }
   }
