@@ -1,93 +1,50 @@
-import { mkdtempSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import * as lark from '@larksuiteoapi/node-sdk';
-import { createApp } from '../src/app.js';
-import { systemClock } from '../src/core/clock.js';
-import { createLogger } from '../src/core/logger.js';
-import { loadCalendar } from '../src/calendar/load-calendar.js';
-import { LarkAdapter } from '../src/adapters/lark/lark-adapter.js';
-import { ownCache } from '../src/adapters/lark/lark-sdk.js';
-import { FakeLark, messageEvent, postEvent } from '../test/adapters/lark/fake-lark.js';
-import { larkDirectory, ou, KEY } from '../test/adapters/lark/lark-world.js';
-import { summarize, type Latency } from './measure.js';
+import { spawn } from 'node:child_process';
+import { round, type Latency } from './measure.js';
+import type { Size } from './generate.js';
+import type { LoadOptions } from './lark/load.js';
+import type { SustainedResult } from './lark/sustained.js';
+
+/** A sustained run with the CPU its process (bot or echo) spent per event, and its memory. */
+export type SustainedProcess = SustainedResult & { cpuMsPerEvent: number; rssMb: number; maxRssMb: number };
 
 export interface LarkResult {
-  events: number;
-  bot: Latency;
-  echo: Latency;
-  ratio: number;
+  /** Handlers the load rotates over (each a Lark account in the directory). */
+  senders: number;
+  single: { events: number; bot: Latency; echo: Latency; ratio: number };
+  sustained: { rate: number; seconds: number; bot: SustainedProcess; echo: SustainedProcess };
 }
 
-const bot = { key: '@_user_1', name: '督办助手', openId: 'ou_bot' };
-
 /**
- * Lark end to end: signed, encrypted events posted over HTTP to the real SDK in webhook mode;
- * the time until the answer reaches the fake Lark server's send endpoint. The bot handles a
- * 交办 (a write: task, audit, outbox) and answers with a card; beside it, in the same run, a
- * minimal echo bot on the same SDK (adaptDefault, reply in the handler). Both without the app
- * rate limit (50/s), which bounds both alike in production.
+ * Lark end to end in four processes: the load generator (bench/lark/load.ts) forks the fake
+ * Lark platform, the bot on the benchmark's ledger and the echo bot, and posts signed,
+ * encrypted webhook events to both; the platform tells the generator of each answer it
+ * accepts. See bench/lark/load.ts for what is measured.
  */
-export async function benchLark(events: number): Promise<LarkResult> {
-  const fake = new FakeLark();
-  await fake.start();
-  const arrivals = new Map<string, () => void>();
-  fake.onSent = (m) => {
-    if (m.replyTo) arrivals.get(m.replyTo)?.();
-  };
-  const timeOne = async (url: string, i: number, text: string) => {
-    const messageId = `om_bench_${url.length}_${i}`;
-    const arrived = new Promise<void>((resolve) => arrivals.set(messageId, resolve));
-    const t = performance.now();
-    await postEvent(url, messageEvent({ from: ou('sun-li'), text, mentions: [bot], messageId, chatId: `oc_${i % 500}` }), KEY);
-    await arrived;
-    arrivals.delete(messageId);
-    return performance.now() - t;
-  };
-
-  // The bot.
-  const app = createApp({
-    dbFile: join(mkdtempSync(join(tmpdir(), 'lark-bench-')), 'duban.db'), directory: larkDirectory(), calendar: loadCalendar(),
-    clock: systemClock, logger: createLogger('error'), settings: { botName: '督办助手' },
+export function benchLark(o: Omit<LoadOptions, 'key'>): Promise<LarkResult> {
+  const options: LoadOptions = { ...o, key: 'bench-encrypt-key' };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/lark/load.ts', JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (b: Buffer) => (out += b.toString('utf8')));
+    child.on('exit', (code) => {
+      const line = out.trim().split('\n').at(-1) ?? '';
+      if (code !== 0 || !line.startsWith('{')) reject(new Error(`Lark load generator exited ${code}`));
+      else resolve(JSON.parse(line) as LarkResult);
+    });
   });
-  const adapter = new LarkAdapter(
-    { appId: 'cli_0123456789abcdef', appSecret: 'bench-secret', encryptKey: KEY, domain: fake.base, mode: 'webhook', webhookPort: 0, webhookPath: '/webhook/event', wsPingTimeoutSec: 15 },
-    app.core, undefined, { perTarget: Infinity, perApp: Infinity },
-  );
-  app.dispatcher.register(adapter);
-  await adapter.start(app.inbox.accept);
-  const botUrl = `http://127.0.0.1:${adapter.port}/webhook/event`;
+}
 
-  // The echo bot.
-  const client = new lark.Client({ appId: 'cli_0123456789abcdee', appSecret: 'echo-secret', domain: fake.base, cache: ownCache(), loggerLevel: lark.LoggerLevel.error });
-  const dispatcher = new lark.EventDispatcher({ encryptKey: KEY, loggerLevel: lark.LoggerLevel.error }).register({
-    'im.message.receive_v1': async (data) => {
-      await client.im.message.reply({ path: { message_id: data.message.message_id }, data: { msg_type: 'text', content: JSON.stringify({ text: JSON.parse(data.message.content).text }) } });
-      return {};
-    },
-  });
-  const echo: Server = createServer(lark.adaptDefault('/echo', dispatcher, { autoChallenge: true }));
-  await new Promise<void>((r) => echo.listen(0, '127.0.0.1', r));
-  const a = echo.address();
-  const echoUrl = `http://127.0.0.1:${a && typeof a === 'object' ? a.port : 0}/echo`;
-
-  // Warm both, then alternate so the machine's load falls on both alike.
-  for (let i = 0; i < 20; i++) {
-    await timeOne(botUrl, -1 - i, `交办 发改委 预热${i} 12月31日`);
-    await timeOne(echoUrl, -1 - i, `hello ${i}`);
-  }
-  const botSamples: number[] = [];
-  const echoSamples: number[] = [];
-  for (let i = 0; i < events; i++) {
-    botSamples.push(await timeOne(botUrl, i, `交办 发改委 端到端事项${i} 12月31日`));
-    echoSamples.push(await timeOne(echoUrl, i, `hello ${i}`));
-  }
-  await adapter.stop();
-  await app.close();
-  await new Promise<void>((r) => echo.close(() => r()));
-  await fake.stop();
-  const b = summarize(botSamples);
-  const e = summarize(echoSamples);
-  return { events, bot: b, echo: e, ratio: b.perSecond / e.perSecond };
+/** The benchmark table's rows for the Lark figures. */
+export function larkRows(l: LarkResult, size: Size): Array<[string, string, string]> {
+  const s = l.single;
+  const row = (who: string, r: SustainedProcess): [string, string, string] => [
+    `Lark ${l.sustained.rate}/s, ${who}`,
+    `${r.events} events over ${l.sustained.seconds} s (sent at ${Math.round(r.sentPerSecond)}/s); webhook p50 ${round(r.webhook.p50ms, 1)} ms, max ${round(r.webhook.maxMs)} ms, ${r.webhook.failed} failed; answer p50 ${round(r.answer.p50ms, 1)} ms, p99 ${round(r.answer.p99ms, 1)} ms; last answer ${round(r.drainSeconds, 1)} s after the last event; ${round(r.cpuMsPerEvent, 2)} ms CPU per event, resident ${r.rssMb} MB`,
+    `webhook p99 ${round(r.webhook.p99ms, 1)} ms, ${r.delivered}/${r.events} answered`,
+  ];
+  return [
+    ['Lark one at a time', `${s.events} events each, alternating, ${l.senders} senders on the ${size.tasks.toLocaleString()}-task ledger; webhook → answer at the platform: p50 ${round(s.bot.p50ms, 1)} ms (echo ${round(s.echo.p50ms, 1)}), p99 ${round(s.bot.p99ms, 1)} ms (echo ${round(s.echo.p99ms, 1)})`, `${Math.round(s.bot.perSecond)}/s vs echo ${Math.round(s.echo.perSecond)}/s = ${round(s.ratio)}`],
+    row('bot', l.sustained.bot),
+    row('echo', l.sustained.echo),
+  ];
 }

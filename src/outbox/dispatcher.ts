@@ -4,7 +4,7 @@ import type { Logger } from '../core/logger.js';
 import { mentionedPeople } from '../core/reply.js';
 import { isoShanghai } from '../time/shanghai.js';
 import { SendError, type OutboxPayload, type Sender, type OutgoingMessage } from './outgoing.js';
-import type { Repositories } from '../../storage/repositories.js';
+import type { OutboxItem, Repositories } from '../../storage/repositories.js';
 
 /** Display names and platform accounts of people, looked up when a message is sent. */
 export type PeopleLookup = (repos: Repositories, platform: string, personIds: string[]) => Promise<OutgoingMessage['people']>;
@@ -95,58 +95,91 @@ export class OutboxDispatcher {
 
   /** Writes the marks that could not be written before; false while the ledger still refuses. */
   private async flushMarks(): Promise<boolean> {
-    for (const [id, m] of [...this.unmarked]) {
-      try {
-        await this.storage.transaction((r) => r.outbox.markSent(id, m.at, m.remoteId));
-        this.unmarked.delete(id);
-      } catch (e) {
-        this.markFailures += 1;
-        if (this.markFailures === 1) this.logger.error('outbox: sent mark cannot be written; holding further sends until it can', { outboxId: id, error: e });
-        return false;
-      }
-    }
+    for (const [id, m] of [...this.unmarked]) if (!(await this.mark(id, m))) return false;
     if (this.markFailures > 0) this.logger.info('outbox: sent marks written again', { failures: this.markFailures });
     this.markFailures = 0;
     return true;
   }
 
+  private async mark(id: number, m: { at: string; remoteId?: string }): Promise<boolean> {
+    try {
+      await this.storage.transaction((r) => r.outbox.markSent(id, m.at, m.remoteId));
+      this.unmarked.delete(id);
+      return true;
+    } catch (e) {
+      this.markFailures += 1;
+      if (this.markFailures === 1) this.logger.error('outbox: sent mark cannot be written; holding further sends until it can', { outboxId: id, error: e });
+      return false;
+    }
+  }
+
+  /**
+   * Sends what is due, chat by chat: each chat or user in its order, and (up to the sender's
+   * `parallel`) several chats at once, so that one slow answer does not hold back another
+   * chat's. A failed send holds back the rest of its chat until the retry.
+   */
   private async drain(sender: Sender): Promise<void> {
     for (;;) {
       if (!(await this.flushMarks())) return;
       const now = this.clock.now();
       const items = await this.storage.transaction((r) => r.outbox.due(sender.platform, isoShanghai(now), this.opts.batchSize));
       if (items.length === 0) return;
-      let progressed = false;
-      const blocked = new Set<string>();
+      // One send at a time: a single lane in outbox order. Several: a lane per chat or user.
+      const parallel = Math.max(1, sender.parallel ?? 1);
+      const lanes = new Map<string, OutboxItem[]>();
       for (const item of items) {
-        if (blocked.has(item.targetId) || this.unmarked.has(item.id)) continue;
-        const payload = JSON.parse(item.payload) as OutboxPayload;
-        const ids = [...new Set([...mentionedPeople(payload.reply), ...(payload.reply.actions ?? []).flatMap((a) => a.forPersonIds ?? [])])];
-        const people = await this.storage.transaction((r) => this.people(r, item.platform, ids));
-        let res: { remoteId?: string };
-        try {
-          res = await sender.send({
-            id: item.id, platform: item.platform, targetKind: item.targetKind, targetId: item.targetId,
-            replyTo: item.replyTo, reply: payload.reply, attempts: item.attempts, people, origin: item.origin, createdAt: item.createdAt,
-            ...(payload.file ? { file: payload.file } : {}),
-          });
-        } catch (e) {
-          const retryable = !(e instanceof SendError) || e.retryable;
-          const backoff = Math.min(this.opts.maxBackoffMs, this.opts.baseBackoffMs * 2 ** Math.min(item.attempts, 20));
-          const wait = Math.max(backoff, e instanceof SendError ? (e.retryAfterMs ?? 0) : 0);
-          const next = new Date(this.clock.now().getTime() + wait);
-          blocked.add(item.targetId);
-          await this.storage.transaction((r) => r.outbox.markFailed(item.id, (e as Error).message ?? String(e), isoShanghai(next), !retryable));
-          this.logger.warn(retryable ? 'send failed, will retry' : 'send failed permanently', {
-            outboxId: item.id, platform: item.platform, attempts: item.attempts + 1, error: (e as Error).message,
-          });
-          continue;
-        }
-        this.unmarked.set(item.id, { at: isoShanghai(this.clock.now()), remoteId: res.remoteId });
-        if (!(await this.flushMarks())) return;
-        progressed = true;
+        if (this.unmarked.has(item.id)) continue;
+        const key = parallel === 1 ? '' : item.targetId;
+        const lane = lanes.get(key);
+        if (lane) lane.push(item);
+        else lanes.set(key, [item]);
       }
-      if (!progressed) return;
+      let progressed = false;
+      let halted = false;
+      const blocked = new Set<string>();
+      const queue = [...lanes.values()];
+      const worker = async () => {
+        for (let lane = queue.shift(); lane && !halted; lane = queue.shift()) {
+          for (const item of lane) {
+            if (blocked.has(item.targetId)) continue;
+            const sent = await this.sendOne(sender, item);
+            if (sent === 'failed') blocked.add(item.targetId);
+            if (sent === 'halt') halted = true;
+            if (halted) return;
+            if (sent === 'sent') progressed = true;
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(parallel, queue.length) }, worker));
+      if (halted || !progressed) return;
     }
+  }
+
+  /** One send and its mark; `halt` when the mark cannot be written (nothing more is sent then). */
+  private async sendOne(sender: Sender, item: OutboxItem): Promise<'sent' | 'failed' | 'halt'> {
+    const payload = JSON.parse(item.payload) as OutboxPayload;
+    const ids = [...new Set([...mentionedPeople(payload.reply), ...(payload.reply.actions ?? []).flatMap((a) => a.forPersonIds ?? [])])];
+    const people = await this.storage.transaction((r) => this.people(r, item.platform, ids));
+    let res: { remoteId?: string };
+    try {
+      res = await sender.send({
+        id: item.id, platform: item.platform, targetKind: item.targetKind, targetId: item.targetId,
+        replyTo: item.replyTo, reply: payload.reply, attempts: item.attempts, people, origin: item.origin, createdAt: item.createdAt,
+        ...(payload.file ? { file: payload.file } : {}),
+      });
+    } catch (e) {
+      const retryable = !(e instanceof SendError) || e.retryable;
+      const backoff = Math.min(this.opts.maxBackoffMs, this.opts.baseBackoffMs * 2 ** Math.min(item.attempts, 20));
+      const wait = Math.max(backoff, e instanceof SendError ? (e.retryAfterMs ?? 0) : 0);
+      const next = new Date(this.clock.now().getTime() + wait);
+      await this.storage.transaction((r) => r.outbox.markFailed(item.id, (e as Error).message ?? String(e), isoShanghai(next), !retryable));
+      this.logger.warn(retryable ? 'send failed, will retry' : 'send failed permanently', {
+        outboxId: item.id, platform: item.platform, attempts: item.attempts + 1, error: (e as Error).message,
+      });
+      return 'failed';
+    }
+    const mark = { at: isoShanghai(this.clock.now()), remoteId: res.remoteId };
+    this.unmarked.set(item.id, mark);
+    return (await this.mark(item.id, mark)) ? 'sent' : 'halt';
   }
 }

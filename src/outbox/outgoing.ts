@@ -46,6 +46,8 @@ export interface SendResult {
 /** The sending half of an adapter. */
 export interface Sender {
   readonly platform: string;
+  /** How many chats or users the dispatcher may send to at once (each still in its order); 1 when absent. */
+  readonly parallel?: number;
   send(message: OutgoingMessage): Promise<SendResult>;
 }
 

@@ -29,6 +29,8 @@ const TOAST: Record<Reply['tone'], string> = { info: 'info', success: 'success',
  */
 export class LarkAdapter implements Adapter {
   readonly platform = 'lark';
+  /** Chats answered side by side (each in its order; the rate limiter still holds). */
+  readonly parallel = 8;
   private readonly client: lark.Client;
   private readonly forgetToken: () => void;
   private readonly limiter: SendRateLimiter;
