@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import Database from 'better-sqlite3';
+import Database from '../../storage/sqlite/driver.js';
 import { parse } from 'yaml';
 import { encrypt, messageEvent } from '../../test/adapters/lark/lark-events.js';
 
