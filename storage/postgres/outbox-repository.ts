@@ -8,6 +8,8 @@ interface OutboxRow {
   payload: string; attempts: number; created_at: string; origin: string;
 }
 
+/** Lark counts 5 sends a second per chat over the whole app: a chat an instance just sent to stays with it this long. */
+export const CHAT_HOLD_MS = 1500;
 
 /**
  * The outbox on PostgreSQL, shared by several instances. `due` claims the rows it returns:
@@ -45,9 +47,11 @@ export class PgOutboxRepository implements OutboxRepository {
                             AND p.target_id = o.target_id AND p.id < o.id AND p.next_attempt_at > ?)
             AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.status = 'pending' AND p.platform = o.platform
                             AND p.target_id = o.target_id AND p.leased_by <> ? AND p.lease_until > ?)
+            AND NOT EXISTS (SELECT 1 FROM outbox_chat_holds h WHERE h.platform = o.platform
+                            AND h.target_id = o.target_id AND h.held_by <> ? AND h.hold_until > ?)
           ORDER BY id LIMIT ? ${this.dialect.skipLocked})
        RETURNING id, platform, target_kind, target_id, reply_to, payload, attempts, created_at, origin`,
-      me, until, platform, at, me, at, at, me, at, limit,
+      me, until, platform, at, me, at, at, me, at, me, at, limit,
     );
     rows.sort((a, b) => a.id - b.id);
     return rows.map((r) => ({
@@ -60,6 +64,14 @@ export class PgOutboxRepository implements OutboxRepository {
     await this.s.run(
       "UPDATE outbox SET status = 'sent', sent_at = ?, remote_id = ?, attempts = attempts + 1, leased_by = NULL, lease_until = NULL WHERE id = ?",
       at, remoteId ?? null, id,
+    );
+    // The chat stays with this instance until the send has left every sliding second it counts in.
+    const holdUntil = isoShanghai(new Date(new Date(at).getTime() + CHAT_HOLD_MS));
+    await this.s.run(
+      `INSERT INTO outbox_chat_holds (platform, target_id, held_by, hold_until)
+       SELECT platform, target_id, ?, ? FROM outbox WHERE id = ?
+       ON CONFLICT (platform, target_id) DO UPDATE SET held_by = EXCLUDED.held_by, hold_until = EXCLUDED.hold_until`,
+      this.instanceId, holdUntil, id,
     );
   }
 

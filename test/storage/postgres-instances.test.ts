@@ -72,9 +72,9 @@ describe.skipIf(!available)('several instances on one PostgreSQL', () => {
     await b.app.inbox.idle();
     expect(await titles(a)).toEqual(['接管事项甲', '接管事项乙']);
     expect(await waiting(a)).toBe(0);
-    // The chat is free again: the other instance may take it.
+    // The chat is free again (b lets it go once nothing of it waits): the other instance may take it.
     const t = isoShanghai(b.clock.now());
-    expect(await a.app.storage.transaction((r) => r.inbox.claimChat('group-x', 'other', t, t))).toBe(true);
+    expect(await waitFor(() => a.app.storage.transaction((r) => r.inbox.claimChat('group-x', 'other', t, t)), 5_000)).toBe(true);
   }, 60_000);
 
   it('drops cached bindings on every instance when one instance changes them (LISTEN/NOTIFY)', async () => {
@@ -107,5 +107,23 @@ describe.skipIf(!available)('several instances on one PostgreSQL', () => {
     expect(await personFor()).toBe('sun-li');
     expect(sa.sharedCache.hits).toBe(before);
     expect(await waitFor(() => sa.changes.live, 10_000)).toBe(true);
+  }, 60_000);
+
+  it('keeps a chat with the instance that just sent to it for 1.5 s, so two instances never share one sliding second of it', async () => {
+    const url = await cluster.freshDatabase();
+    const [a, b] = [await boot(url), await boot(url)];
+    const t0 = new Date('2026-12-03T02:00:00.000Z');
+    const at = (ms: number) => isoShanghai(new Date(t0.getTime() + ms));
+    const item = (targetId: string) => ({ platform: 'lark', targetKind: 'chat' as const, targetId, payload: '{}', origin: 'test', at: at(0) });
+    const first = await a.app.storage.transaction((r) => r.outbox.enqueue(item('oc_hold')));
+    expect((await a.app.storage.transaction((r) => r.outbox.due('lark', at(0), 10))).map((x) => x.id)).toEqual([first]);
+    await a.app.storage.transaction((r) => r.outbox.markSent(first, at(100)));
+    const second = await b.app.storage.transaction((r) => r.outbox.enqueue(item('oc_hold')));
+    const other = await b.app.storage.transaction((r) => r.outbox.enqueue(item('oc_free')));
+    // Inside the hold the other instance may send elsewhere, not to that chat; the holder may.
+    expect((await b.app.storage.transaction((r) => r.outbox.due('lark', at(1000), 10))).map((x) => x.id)).toEqual([other]);
+    expect((await a.app.storage.transaction((r) => r.outbox.due('lark', at(1000), 10))).map((x) => x.id)).toEqual([second]);
+    // Once the hold (and a's lease on the row it took) has passed, any instance may take the chat.
+    expect((await b.app.storage.transaction((r) => r.outbox.due('lark', at(1700 + 60_000), 10))).map((x) => x.id)).toContain(second);
   }, 60_000);
 });
