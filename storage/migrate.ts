@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Db } from './open-database.js';
 import { DatabaseOpenError } from './open-database.js';
 
-const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+const MIGRATIONS_DIR = fileURLToPath(new URL('./sqlite/migrations/', import.meta.url));
 
 export interface Migration {
   version: number;
