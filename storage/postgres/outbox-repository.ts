@@ -4,10 +4,16 @@ import type { Dialect } from './dialect.js';
 import type { PgSql } from './pg-sql.js';
 
 interface OutboxRow {
-  id: number; platform: string; target_kind: 'chat' | 'person'; target_id: string; reply_to: string | null;
-  payload: string; attempts: number; created_at: string; origin: string;
+  id: number;
+  platform: string;
+  target_kind: 'chat' | 'person';
+  target_id: string;
+  reply_to: string | null;
+  payload: string;
+  attempts: number;
+  created_at: string;
+  origin: string;
 }
-
 
 /**
  * The outbox on PostgreSQL, shared by several instances. `due` claims the rows it returns:
@@ -28,7 +34,14 @@ export class PgOutboxRepository implements OutboxRepository {
     const r = await this.s.one<{ id: number }>(
       `INSERT INTO outbox (platform, target_kind, target_id, reply_to, payload, next_attempt_at, created_at, origin)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-      item.platform, item.targetKind, item.targetId, item.replyTo ?? null, item.payload, item.at, item.at, item.origin,
+      item.platform,
+      item.targetKind,
+      item.targetId,
+      item.replyTo ?? null,
+      item.payload,
+      item.at,
+      item.at,
+      item.origin,
     );
     return r!.id;
   }
@@ -47,34 +60,51 @@ export class PgOutboxRepository implements OutboxRepository {
                             AND p.target_id = o.target_id AND p.leased_by <> ? AND p.lease_until > ?)
           ORDER BY id LIMIT ? ${this.dialect.skipLocked})
        RETURNING id, platform, target_kind, target_id, reply_to, payload, attempts, created_at, origin`,
-      me, until, platform, at, me, at, at, me, at, limit,
+      me,
+      until,
+      platform,
+      at,
+      me,
+      at,
+      at,
+      me,
+      at,
+      limit,
     );
     rows.sort((a, b) => a.id - b.id);
     return rows.map((r) => ({
-      id: r.id, platform: r.platform, targetKind: r.target_kind, targetId: r.target_id, replyTo: r.reply_to ?? undefined,
-      payload: r.payload, attempts: r.attempts, createdAt: r.created_at, origin: r.origin,
+      id: r.id,
+      platform: r.platform,
+      targetKind: r.target_kind,
+      targetId: r.target_id,
+      replyTo: r.reply_to ?? undefined,
+      payload: r.payload,
+      attempts: r.attempts,
+      createdAt: r.created_at,
+      origin: r.origin,
     }));
   }
 
   async markSent(id: number, at: string, remoteId?: string): Promise<void> {
-    await this.s.run(
-      "UPDATE outbox SET status = 'sent', sent_at = ?, remote_id = ?, attempts = attempts + 1, leased_by = NULL, lease_until = NULL WHERE id = ?",
-      at, remoteId ?? null, id,
-    );
+    await this.s.run("UPDATE outbox SET status = 'sent', sent_at = ?, remote_id = ?, attempts = attempts + 1, leased_by = NULL, lease_until = NULL WHERE id = ?", at, remoteId ?? null, id);
   }
 
   async markFailed(id: number, error: string, nextAttemptAt: string, dead: boolean): Promise<void> {
     await this.s.run(
       `UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, leased_by = NULL, lease_until = NULL,
          status = CASE WHEN ? THEN 'dead' ELSE status END WHERE id = ?`,
-      error.slice(0, 500), nextAttemptAt, dead, id,
+      error.slice(0, 500),
+      nextAttemptAt,
+      dead,
+      id,
     );
   }
 
   async pendingCount(platform?: string): Promise<number> {
-    const row = platform === undefined
-      ? await this.s.one<{ n: number }>("SELECT count(*)::int AS n FROM outbox WHERE status = 'pending'")
-      : await this.s.one<{ n: number }>("SELECT count(*)::int AS n FROM outbox WHERE status = 'pending' AND platform = ?", platform);
+    const row =
+      platform === undefined
+        ? await this.s.one<{ n: number }>("SELECT count(*)::int AS n FROM outbox WHERE status = 'pending'")
+        : await this.s.one<{ n: number }>("SELECT count(*)::int AS n FROM outbox WHERE status = 'pending' AND platform = ?", platform);
     return row?.n ?? 0;
   }
 
