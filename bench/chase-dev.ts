@@ -19,8 +19,12 @@ const yaml = directoryYaml(size);
 writeFileSync(join('data', 'bench', 'dev-directory.yaml'), yaml);
 generateDatabase(file, size);
 const app = createApp({
-  dbFile: file, directory: parseDirectory(yaml, 'dev'), calendar: loadCalendar(), clock: new FakeClock(instantAt(TODAY, '09:00')),
-  logger: createLogger('error'), settings: { botName: '督办助手' },
+  dbFile: file,
+  directory: parseDirectory(yaml, 'dev'),
+  calendar: loadCalendar(),
+  clock: new FakeClock(instantAt(TODAY, '09:00')),
+  logger: createLogger('error'),
+  settings: { botName: '督办助手' },
   statementObserver: process.env.STATS ? (_r, sql) => counts.set(sql.replace(/\s+/g, ' ').slice(0, 90), (counts.get(sql.replace(/\s+/g, ' ').slice(0, 90)) ?? 0) + 1) : undefined,
 });
 const slow: string[] = [];
@@ -32,7 +36,7 @@ if (process.env.PAGES) {
     const t = performance.now();
     const r = await tx(fn);
     const ms = performance.now() - t;
-    const cur = sqliteOf(app).prepare("SELECT cursor FROM job_cursors ORDER BY updated_at DESC, rowid DESC LIMIT 1").get() as { cursor: string } | undefined;
+    const cur = sqliteOf(app).prepare('SELECT cursor FROM job_cursors ORDER BY updated_at DESC, rowid DESC LIMIT 1').get() as { cursor: string } | undefined;
     const ph = /"phase":"(\w+)"/.exec(cur?.cursor ?? '')?.[1] ?? 'end';
     phases.set(ph, [(phases.get(ph)?.[0] ?? 0) + ms, (phases.get(ph)?.[1] ?? 0) + 1, Math.max(phases.get(ph)?.[2] ?? 0, ms)]);
     return r;

@@ -39,7 +39,11 @@ export interface ChaseFigures {
 }
 
 export const scaled = (base: Size, f: number): Size => ({
-  ...base, name: `${base.name}-x${f}`, tasks: Math.round(base.tasks * f), overdue: Math.round(base.overdue * f), openNotDue: Math.round(base.openNotDue * f),
+  ...base,
+  name: `${base.name}-x${f}`,
+  tasks: Math.round(base.tasks * f),
+  overdue: Math.round(base.overdue * f),
+  openNotDue: Math.round(base.openNotDue * f),
 });
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -54,7 +58,12 @@ export async function chaseFigures(size: Size, work: string, opts: { lark?: bool
   const gen = generateDatabase(dbFile, size);
   const directory = parseDirectory(yaml, size.name);
   const app = createApp({
-    dbFile, directory, calendar: loadCalendar(), clock: new FakeClock(instantAt(TODAY, '09:00')), logger: createLogger('error'), settings: { botName: '督办助手' },
+    dbFile,
+    directory,
+    calendar: loadCalendar(),
+    clock: new FakeClock(instantAt(TODAY, '09:00')),
+    logger: createLogger('error'),
+    settings: { botName: '督办助手' },
   });
   const before = join(work, `${size.name}-before.db`);
   for (const s of ['', '-wal', '-shm']) rmSync(`${before}${s}`, { force: true });
@@ -112,9 +121,18 @@ export function growthTable(all: ChaseFigures[]): string {
 }
 
 async function ask(app: App, text: string): Promise<number> {
-  return best(3, () => app.bot.handle({
-    platform: 'console', messageId: `q-${Math.random()}`, chatId: 'bench-group', chatType: 'group', senderAccountId: '省长甲', text, mentions: [], mentionsBot: true,
-  }));
+  return best(3, () =>
+    app.bot.handle({
+      platform: 'console',
+      messageId: `q-${Math.random()}`,
+      chatId: 'bench-group',
+      chatType: 'group',
+      senderAccountId: '省长甲',
+      text,
+      mentions: [],
+      mentionsBot: true,
+    }),
+  );
 }
 
 async function best(times: number, f: () => Promise<unknown>): Promise<number> {
@@ -128,10 +146,11 @@ async function best(times: number, f: () => Promise<unknown>): Promise<number> {
 }
 
 /** The stage as `npm run bench` calls it: sizes as multiples of `base` ("0.05,1,2"). */
-export async function chaseStage(
-  base: Size, sizes: string, work: string, lark: boolean, onSize?: (f: ChaseFigures[]) => void,
-): Promise<{ figures: ChaseFigures[]; table: string }> {
-  const factors = sizes.split(',').map(Number).filter((f) => f > 0);
+export async function chaseStage(base: Size, sizes: string, work: string, lark: boolean, onSize?: (f: ChaseFigures[]) => void): Promise<{ figures: ChaseFigures[]; table: string }> {
+  const factors = sizes
+    .split(',')
+    .map(Number)
+    .filter((f) => f > 0);
   const figures: ChaseFigures[] = [];
   // The Lark morning at the smallest size only: at full size Lark's limits alone make it minutes long.
   const smallest = Math.min(...factors);

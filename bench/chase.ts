@@ -38,7 +38,14 @@ export async function liveChase(app: App, date: string, code: string): Promise<L
       if (!running) break;
       const t = performance.now();
       await app.bot.handle({
-        platform: 'console', messageId: `live-${date}-${++seq}`, chatId: 'bench-group', chatType: 'group', senderAccountId: '秘书长乙', text: `查询 ${code}`, mentions: [], mentionsBot: true,
+        platform: 'console',
+        messageId: `live-${date}-${++seq}`,
+        chatId: 'bench-group',
+        chatType: 'group',
+        senderAccountId: '秘书长乙',
+        text: `查询 ${code}`,
+        mentions: [],
+        mentionsBot: true,
       });
       answers.push(performance.now() - t);
     }
@@ -54,9 +61,14 @@ export async function liveChase(app: App, date: string, code: string): Promise<L
   const pages = (sqliteOf(app).prepare('SELECT pages FROM job_cursors WHERE job = ? AND period = ?').get('daily-chase', occ.period) as { pages: number } | undefined)?.pages ?? 0;
   const sorted = [...answers].sort((a, b) => a - b);
   return {
-    ms: round(ms), messages: r.count, pages: pages + 1, answers: answers.length,
-    maxAnswerMs: round(sorted.at(-1) ?? 0), p99AnswerMs: round(sorted[Math.floor(0.99 * sorted.length)] ?? 0),
-    maxStallMs: round(stall.max / 1e6), p99StallMs: round(stall.percentile(99) / 1e6),
+    ms: round(ms),
+    messages: r.count,
+    pages: pages + 1,
+    answers: answers.length,
+    maxAnswerMs: round(sorted.at(-1) ?? 0),
+    p99AnswerMs: round(sorted[Math.floor(0.99 * sorted.length)] ?? 0),
+    maxStallMs: round(stall.max / 1e6),
+    p99StallMs: round(stall.percentile(99) / 1e6),
   };
 }
 
@@ -87,9 +99,11 @@ export function chaseFloor(file: string, date: string): { ms: number; tasks: num
     db.prepare(`INSERT INTO ladder_events (task_id, root_id, unit_id, step, trigger, event_date, at)
                 SELECT id, id, lead_unit_id, min(n, 3), 'chase', ?, ? FROM temp.chased WHERE min(n, 3) > ladder_step`).run(date, at);
     db.prepare('UPDATE tasks SET ladder_step = min(chase_count, 3) WHERE id IN (SELECT id FROM temp.chased) AND min(chase_count, 3) > ladder_step').run();
-    messages = db.prepare(`INSERT INTO outbox (platform, target_kind, target_id, payload, next_attempt_at, created_at, origin)
+    messages = db
+      .prepare(`INSERT INTO outbox (platform, target_kind, target_id, payload, next_attempt_at, created_at, origin)
                 SELECT c.origin_platform, 'chat', c.origin_chat_id, json_object('person', u.responsible_id, 'lines', group_concat(c.code || ' ' || c.title || '｜' || c.deadline, char(10))), ?, ?, 'floor'
-                FROM temp.chased c JOIN task_units u ON u.task_id = c.id GROUP BY c.origin_platform, c.origin_chat_id, u.responsible_id`).run(at, at).changes;
+                FROM temp.chased c JOIN task_units u ON u.task_id = c.id GROUP BY c.origin_platform, c.origin_chat_id, u.responsible_id`)
+      .run(at, at).changes;
     db.exec('DROP TABLE temp.chased');
   })();
   const ms = performance.now() - t0;

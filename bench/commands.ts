@@ -29,8 +29,15 @@ function script(app: App, size: Size): Array<[string, (i: number) => Promise<{ o
   let seq = 0;
   const say = (who: string, text: string) =>
     app.bot.handle({
-      platform: 'console', messageId: `cmd-${++seq}`, chatId: 'bench-group', chatType: 'group', senderAccountId: name(who),
-      senderName: name(who), text, mentions: [], mentionsBot: true,
+      platform: 'console',
+      messageId: `cmd-${++seq}`,
+      chatId: 'bench-group',
+      chatType: 'group',
+      senderAccountId: name(who),
+      senderName: name(who),
+      text,
+      mentions: [],
+      mentionsBot: true,
     });
   return [
     ['交办', (i) => say('sec', `交办 测${unit(i)}单位 基准命令事项${i} 12月31日`)],
@@ -48,13 +55,7 @@ function script(app: App, size: Size): Array<[string, (i: number) => Promise<{ o
  * (same SQL, parameters and transaction grouping). The ratio is the share of a command's time
  * that SQLite itself needs; the rest is the bot's own work.
  */
-export async function benchCommands(
-  timed: App,
-  capture: { app: App; recorder: Recorder },
-  rawFile: string,
-  size: Size,
-  n: number,
-): Promise<CommandResult[]> {
+export async function benchCommands(timed: App, capture: { app: App; recorder: Recorder }, rawFile: string, size: Size, n: number): Promise<CommandResult[]> {
   const timedScript = script(timed, size);
   const captureScript = script(capture.app, size);
   const raw = new Database(rawFile);

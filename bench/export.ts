@@ -47,18 +47,27 @@ export function benchExport(quick: boolean): ExportBench {
 async function child(dbFile: string, yamlFile: string, out: string): Promise<void> {
   const rss = () => Math.round(process.memoryUsage().rss / 2 ** 20);
   const app = createApp({
-    dbFile, directory: parseDirectory(readFileSync(yamlFile, 'utf8'), 'bench'), calendar: loadCalendar(),
-    clock: new FakeClock(instantAt(TODAY, '10:00')), logger: createLogger('error'), settings: { botName: '督办助手' },
+    dbFile,
+    directory: parseDirectory(readFileSync(yamlFile, 'utf8'), 'bench'),
+    calendar: loadCalendar(),
+    clock: new FakeClock(instantAt(TODAY, '10:00')),
+    logger: createLogger('error'),
+    settings: { botName: '督办助手' },
   });
   const before = rss();
   const started = performance.now();
   const n = await app.storage.transaction((repos) =>
-    exportLedger(out, { repos, directory: app.directory, calendar: app.calendar, today: TODAY, scheme: app.settings.colourScheme, warnDays: app.settings.warnDays }, {}));
+    exportLedger(out, { repos, directory: app.directory, calendar: app.calendar, today: TODAY, scheme: app.settings.colourScheme, warnDays: app.settings.warnDays }, {}),
+  );
   const seconds = (performance.now() - started) / 1000;
   await app.close();
   const r = {
-    rows: n.rows, history: n.history, seconds: Math.round(seconds * 10) / 10, fileMb: Math.round((statSync(out).size / 2 ** 20) * 10) / 10,
-    rssBeforeMb: before, peakMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    rows: n.rows,
+    history: n.history,
+    seconds: Math.round(seconds * 10) / 10,
+    fileMb: Math.round((statSync(out).size / 2 ** 20) * 10) / 10,
+    rssBeforeMb: before,
+    peakMb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
   process.stdout.write(`${JSON.stringify(r)}\n`);
 }

@@ -55,7 +55,10 @@ export function directoryYaml(size: Size): string {
   lines.push('people:', '  - { id: gov, name: 省长甲, roles: [主要领导] }', '  - { id: sec, name: 秘书长乙, unit: office, roles: [秘书长, 单位主要负责人] }');
   const viceCount = 8;
   const deputyCount = 10;
-  const coversOf = (k: number, of: number) => Array.from({ length: size.units }, (_, i) => i + 1).filter((i) => i % of === k).map(unitId);
+  const coversOf = (k: number, of: number) =>
+    Array.from({ length: size.units }, (_, i) => i + 1)
+      .filter((i) => i % of === k)
+      .map(unitId);
   for (let k = 0; k < viceCount; k++) lines.push(`  - { id: vice${k}, name: 副省长${k}, roles: [分管领导], covers: [${coversOf(k, viceCount).join(', ')}] }`);
   for (let k = 0; k < deputyCount; k++) {
     lines.push(`  - { id: dep${k}, name: 副秘书长${k}, unit: office, roles: [副秘书长], covers: [${coversOf(k, deputyCount).join(', ')}], substitute: dep${(k + 1) % deputyCount} }`);
@@ -98,7 +101,9 @@ export function generateDatabase(file: string, size: Size): { seconds: number; r
   db.pragma('synchronous = OFF');
   // Bulk load without secondary indexes, then build them once (a sort is faster than a
   // million ordered inserts into each b-tree).
-  const indexes = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('tasks', 'task_units', 'audit_log', 'progress_reports')").all() as Array<{ sql: string }>;
+  const indexes = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('tasks', 'task_units', 'audit_log', 'progress_reports')").all() as Array<{
+    sql: string;
+  }>;
   for (const { sql } of indexes) db.exec(`DROP INDEX ${/CREATE (?:UNIQUE )?INDEX (\S+)/.exec(sql)?.[1] ?? ''}`);
   const rand = rng(42);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
@@ -159,9 +164,27 @@ export function generateDatabase(file: string, size: Size): { seconds: number; r
       const completed = done ? addDays(deadline, rand() < 0.9 ? -Math.floor(rand() * 4) : 1 + Math.floor(rand() * 10)) : null;
       const code = formatTaskCode(id);
       const msg = `bench-${id}`;
-      insertTask.run(id, code, `基准事项${id}`, id % 17 === 0 ? 1 : 0, status, assigner, at, assigned, deadline, deadline, unitId(lead),
-        done ? 100 : null, done ? `${completed}T16:00:00.000+08:00` : null, done ? `${completed}T16:00:00.000+08:00` : null, completed,
-        done ? '已按要求办结' : null, chatFor(lead), msg, at);
+      insertTask.run(
+        id,
+        code,
+        `基准事项${id}`,
+        id % 17 === 0 ? 1 : 0,
+        status,
+        assigner,
+        at,
+        assigned,
+        deadline,
+        deadline,
+        unitId(lead),
+        done ? 100 : null,
+        done ? `${completed}T16:00:00.000+08:00` : null,
+        done ? `${completed}T16:00:00.000+08:00` : null,
+        completed,
+        done ? '已按要求办结' : null,
+        chatFor(lead),
+        msg,
+        at,
+      );
       insertAudit.run(at, assigner, 'assign', id, `{"lead":"${unitId(lead)}","deadline":"${deadline}"}`, msg);
       const acked = status !== 'pending';
       insertUnit.run(id, unitId(lead), 'lead', responsible, acked ? at : null, acked ? responsible : null);

@@ -43,7 +43,11 @@ export function larkRows(l: LarkResult, size: Size): Array<[string, string, stri
     `webhook p99 ${round(r.webhook.p99ms, 1)} ms, ${r.delivered}/${r.events} answered`,
   ];
   return [
-    ['Lark one at a time', `${s.events} events each, alternating, ${l.senders} senders on the ${size.tasks.toLocaleString()}-task ledger; webhook → answer at the platform: p50 ${round(s.bot.p50ms, 1)} ms (echo ${round(s.echo.p50ms, 1)}), p99 ${round(s.bot.p99ms, 1)} ms (echo ${round(s.echo.p99ms, 1)})`, `${Math.round(s.bot.perSecond)}/s vs echo ${Math.round(s.echo.perSecond)}/s = ${round(s.ratio)}`],
+    [
+      'Lark one at a time',
+      `${s.events} events each, alternating, ${l.senders} senders on the ${size.tasks.toLocaleString()}-task ledger; webhook → answer at the platform: p50 ${round(s.bot.p50ms, 1)} ms (echo ${round(s.echo.p50ms, 1)}), p99 ${round(s.bot.p99ms, 1)} ms (echo ${round(s.echo.p99ms, 1)})`,
+      `${Math.round(s.bot.perSecond)}/s vs echo ${Math.round(s.echo.perSecond)}/s = ${round(s.ratio)}`,
+    ],
     row('bot', l.sustained.bot),
     row('echo', l.sustained.echo),
   ];

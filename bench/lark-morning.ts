@@ -38,8 +38,12 @@ export async function larkMorning(source: string, copyFile: string, directory: D
   const fake = new FakeLark();
   await fake.start();
   const app = createApp({
-    dbFile: copyFile, directory, calendar: loadCalendar(), clock: new FakeClock(instantAt(date, '09:00')),
-    logger: createLogger('error'), settings: { botName: '督办助手' },
+    dbFile: copyFile,
+    directory,
+    calendar: loadCalendar(),
+    clock: new FakeClock(instantAt(date, '09:00')),
+    logger: createLogger('error'),
+    settings: { botName: '督办助手' },
   });
   const adapter = new LarkAdapter(
     { appId: 'cli_0123456789abcdef', appSecret: 'bench-secret', encryptKey: KEY, domain: fake.base, mode: 'webhook', webhookPort: 0, webhookPath: '/webhook/event', wsPingTimeoutSec: 15 },

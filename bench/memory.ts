@@ -19,8 +19,12 @@ const loadedMb = rss();
 
 const [dbFile = '', yamlFile = ''] = process.argv.slice(2);
 const app = createApp({
-  dbFile, directory: parseDirectory(readFileSync(yamlFile, 'utf8'), 'bench'), calendar: loadCalendar(),
-  clock: new FakeClock(instantAt(TODAY, '09:00')), logger: createLogger('error'), settings: { botName: '督办助手' },
+  dbFile,
+  directory: parseDirectory(readFileSync(yamlFile, 'utf8'), 'bench'),
+  calendar: loadCalendar(),
+  clock: new FakeClock(instantAt(TODAY, '09:00')),
+  logger: createLogger('error'),
+  settings: { botName: '督办助手' },
 });
 const opened = rss();
 for (const text of ['上周各单位情况', '测1单位还有几件逾期？']) {

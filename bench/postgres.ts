@@ -90,7 +90,11 @@ export async function benchPostgres(quick: boolean): Promise<Array<[string, stri
       const rawL = summarize(rawMs);
       const per = recorded.reduce((a, r) => a + r.length, 0) / n;
       commands[command] = { bot, raw: rawL, statementsPerCommand: round(per, 1) };
-      rows.push([`pg: command ${command}`, `${round(per, 1)} statements/command (BEGIN…COMMIT included); p50 ${round(bot.p50ms, 2)} ms (raw ${round(rawL.p50ms, 2)}), p99 ${round(bot.p99ms, 2)} ms (raw ${round(rawL.p99ms, 2)})`, `${Math.round(bot.perSecond)}/s vs raw ${Math.round(rawL.perSecond)}/s = ${round(bot.perSecond / rawL.perSecond)}`]);
+      rows.push([
+        `pg: command ${command}`,
+        `${round(per, 1)} statements/command (BEGIN…COMMIT included); p50 ${round(bot.p50ms, 2)} ms (raw ${round(rawL.p50ms, 2)}), p99 ${round(bot.p99ms, 2)} ms (raw ${round(rawL.p99ms, 2)})`,
+        `${Math.round(bot.perSecond)}/s vs raw ${Math.round(rawL.perSecond)}/s = ${round(bot.perSecond / rawL.perSecond)}`,
+      ]);
     }
     results.commands = commands;
     // The daily chase on fresh copies: through the bot (timed), recorded, and replayed raw.
@@ -110,7 +114,11 @@ export async function benchPostgres(quick: boolean): Promise<Array<[string, stri
     for (const s of recorded) await chaseRaw.query(s.text, s.values);
     const rawMs = performance.now() - t;
     results.dailyChase = { ms: round(botMs), rawMs: round(rawMs), messages: run.messages.length, statements: recorded.length };
-    rows.push(['pg: daily chase', `${size.overdue.toLocaleString()} overdue among ${size.tasks.toLocaleString()}; ${run.messages.length} messages; raw: its ${recorded.length.toLocaleString()} statements replayed`, `${round(botMs / 1000, 2)} s vs raw ${round(rawMs / 1000, 2)} s = ×${round(botMs / rawMs)}`]);
+    rows.push([
+      'pg: daily chase',
+      `${size.overdue.toLocaleString()} overdue among ${size.tasks.toLocaleString()}; ${run.messages.length} messages; raw: its ${recorded.length.toLocaleString()} statements replayed`,
+      `${round(botMs / 1000, 2)} s vs raw ${round(rawMs / 1000, 2)} s = ×${round(botMs / rawMs)}`,
+    ]);
     for (const c of [raw, chaseRaw]) await c.end();
     for (const a of [timed, capture, chaseTimed, chaseCapture]) await a.close();
   } finally {
@@ -123,8 +131,12 @@ export async function benchPostgres(quick: boolean): Promise<Array<[string, stri
 
 function openApp(url: string, size: Size, yaml: string): App {
   return createApp({
-    dbFile: url, directory: parseDirectory(yaml, size.name), calendar: loadCalendar(), clock: new FakeClock(instantAt(TODAY, '09:00')),
-    logger: createLogger('error'), settings: { botName: '督办助手' },
+    dbFile: url,
+    directory: parseDirectory(yaml, size.name),
+    calendar: loadCalendar(),
+    clock: new FakeClock(instantAt(TODAY, '09:00')),
+    logger: createLogger('error'),
+    settings: { botName: '督办助手' },
   });
 }
 
@@ -161,10 +173,18 @@ function script(app: App, size: Size): Array<[string, (i: number) => Promise<{ o
   const handler = (i: number) => handlersOf(size, unit(i))[0] ?? '';
   const name = (id: string) => app.directory.personName(id);
   let seq = 0;
-  const say = (who: string, text: string) => app.bot.handle({
-    platform: 'console', messageId: `pg-cmd-${++seq}`, chatId: 'bench-group', chatType: 'group', senderAccountId: name(who),
-    senderName: name(who), text, mentions: [], mentionsBot: true,
-  });
+  const say = (who: string, text: string) =>
+    app.bot.handle({
+      platform: 'console',
+      messageId: `pg-cmd-${++seq}`,
+      chatId: 'bench-group',
+      chatType: 'group',
+      senderAccountId: name(who),
+      senderName: name(who),
+      text,
+      mentions: [],
+      mentionsBot: true,
+    });
   return [
     ['交办', (i) => say('sec', `交办 测${unit(i)}单位 基准命令事项${i} 12月31日`)],
     ['签收', (i) => say(handler(i), `签收 ${code(i)}`)],

@@ -10,8 +10,12 @@ import { sqliteOf } from '../test/support/raw-sql.js';
 
 /** Profiling aid: `N=20000 CMD=查询 node --cpu-prof --import tsx bench/profile-commands.ts` on the quick ledger. */
 const app = createApp({
-  dbFile: 'data/bench/quick.db', directory: parseDirectory(readFileSync('data/bench/quick-directory.yaml', 'utf8'), 'q'), calendar: loadCalendar(),
-  clock: new FakeClock(instantAt(TODAY, '09:00')), logger: createLogger('error'), settings: { botName: '督办助手' },
+  dbFile: 'data/bench/quick.db',
+  directory: parseDirectory(readFileSync('data/bench/quick-directory.yaml', 'utf8'), 'q'),
+  calendar: loadCalendar(),
+  clock: new FakeClock(instantAt(TODAY, '09:00')),
+  logger: createLogger('error'),
+  settings: { botName: '督办助手' },
 });
 const N = Number(process.env.N ?? 3000);
 const cmd = process.env.CMD ?? '交办';

@@ -32,14 +32,19 @@ import { SYNC_CHECK_BYTES } from '../storage/sqlite/ledger-guard.js';
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      quick: { type: 'boolean' }, out: { type: 'string' }, 'chase-sizes': { type: 'string' }, postgres: { type: 'boolean' },
-      'lark-rate': { type: 'string' }, 'lark-seconds': { type: 'string' },
+      quick: { type: 'boolean' },
+      out: { type: 'string' },
+      'chase-sizes': { type: 'string' },
+      postgres: { type: 'boolean' },
+      'lark-rate': { type: 'string' },
+      'lark-seconds': { type: 'string' },
     },
     strict: true,
   });
   // `--postgres`: the command and chase figures on a throwaway PostgreSQL instead (bench/postgres.ts).
   if (values.postgres) {
-    for (const [a, b, c] of await benchPostgres(Boolean(values.quick))) process.stdout.write(`${a.padEnd(22)}  ${c.padEnd(34)}  ${b}
+    for (const [a, b, c] of await benchPostgres(Boolean(values.quick)))
+      process.stdout.write(`${a.padEnd(22)}  ${c.padEnd(34)}  ${b}
 `);
     return;
   }
@@ -68,7 +73,11 @@ async function main(): Promise<void> {
   results.startup = { openAppMs: round(inProcess.ms), ...startup };
   rows.push(['open the core', 'ledger, migrations check and directory, in process', `${round(inProcess.ms)} ms`]);
   if (startup) {
-    rows.push(['start-up (compiled)', `node dist/src/main.js on Lark (webhook) to its ready line; bare node ${startup.nodeMs} ms, loading the modules ${startup.importMs} ms; directory cache empty ${startup.compiledColdCacheMs} ms; under tsx ${startup.tsxMs} ms`, `${startup.compiledMs} ms = ×${round(startup.compiledMs / startup.nodeMs, 1)} bare node`]);
+    rows.push([
+      'start-up (compiled)',
+      `node dist/src/main.js on Lark (webhook) to its ready line; bare node ${startup.nodeMs} ms, loading the modules ${startup.importMs} ms; directory cache empty ${startup.compiledColdCacheMs} ms; under tsx ${startup.tsxMs} ms`,
+      `${startup.compiledMs} ms = ×${round(startup.compiledMs / startup.nodeMs, 1)} bare node`,
+    ]);
   } else {
     rows.push(['start-up (compiled)', 'not measured: run `npm run build` first', '—']);
   }
@@ -88,22 +97,44 @@ async function main(): Promise<void> {
   const code = `D-${String(size.tasks - 5).padStart(4, '0')}`;
   const chase = await liveChase(app, TODAY, code);
   results.dailyChase = { ...chase, floorMs: floor.ms, floorTasks: floor.tasks, ratio: round(chase.ms / floor.ms) };
-  rows.push(['daily chase', `${size.overdue.toLocaleString()} overdue among ${size.tasks.toLocaleString()}; ${chase.messages} messages in ${chase.pages} pages; floor ${round(floor.ms)} ms (${floor.tasks.toLocaleString()} tasks in bulk SQL)`, `${round(chase.ms / 1000, 2)} s = ×${round(chase.ms / floor.ms)} floor`]);
-  rows.push(['during the chase', `${chase.answers} 查询 answered while it ran (p99 ${chase.p99AnswerMs} ms); event loop p99 stall ${chase.p99StallMs} ms`, `answer ≤ ${chase.maxAnswerMs} ms, stall ≤ ${chase.maxStallMs} ms`]);
+  rows.push([
+    'daily chase',
+    `${size.overdue.toLocaleString()} overdue among ${size.tasks.toLocaleString()}; ${chase.messages} messages in ${chase.pages} pages; floor ${round(floor.ms)} ms (${floor.tasks.toLocaleString()} tasks in bulk SQL)`,
+    `${round(chase.ms / 1000, 2)} s = ×${round(chase.ms / floor.ms)} floor`,
+  ]);
+  rows.push([
+    'during the chase',
+    `${chase.answers} 查询 answered while it ran (p99 ${chase.p99AnswerMs} ms); event loop p99 stall ${chase.p99StallMs} ms`,
+    `answer ≤ ${chase.maxAnswerMs} ms, stall ≤ ${chase.maxStallMs} ms`,
+  ]);
   // Two more mornings, so that the tallies below have a few days of chase history behind them.
   const later: LiveChase[] = [];
   for (const d of ['2026-12-08', '2026-12-09']) later.push(await liveChase(app, d, code));
   results.laterChases = later;
-  rows.push(['later chases', `2nd and 3rd mornings (notices of the 2nd and 3rd steps); answer ≤ ${Math.max(...later.map((l) => l.maxAnswerMs))} ms, stall ≤ ${Math.max(...later.map((l) => l.maxStallMs))} ms`, later.map((l) => `${round(l.ms / 1000, 2)} s`).join(' / ')]);
+  rows.push([
+    'later chases',
+    `2nd and 3rd mornings (notices of the 2nd and 3rd steps); answer ≤ ${Math.max(...later.map((l) => l.maxAnswerMs))} ms, stall ≤ ${Math.max(...later.map((l) => l.maxStallMs))} ms`,
+    later.map((l) => `${round(l.ms / 1000, 2)} s`).join(' / '),
+  ]);
 
   // Tallies and plain-language questions with three days of chase history behind them.
   app.clock instanceof FakeClock && app.clock.set(instantAt('2026-12-09', '10:00'));
   const tally = await best(5, () => app.storage.transaction((r) => computeTally(r.stats, app.directory, previousWeek('2026-12-14'), '2026-12-09')));
   results.weeklyTally = { ms: tally };
   rows.push(['weekly tally', 'this week with 3 days of chases, 200 units, at a million tasks', `${round(tally)} ms`]);
-  const ask = (text: string) => best(5, () => app.bot.handle({
-    platform: 'console', messageId: `q-${Math.random()}`, chatId: 'bench-group', chatType: 'group', senderAccountId: '省长甲', text, mentions: [], mentionsBot: true,
-  }));
+  const ask = (text: string) =>
+    best(5, () =>
+      app.bot.handle({
+        platform: 'console',
+        messageId: `q-${Math.random()}`,
+        chatId: 'bench-group',
+        chatType: 'group',
+        senderAccountId: '省长甲',
+        text,
+        mentions: [],
+        mentionsBot: true,
+      }),
+    );
   const questions: Record<string, number> = {};
   for (const q of ['测1单位还有几件逾期？', '本周交办了多少件？', '上周各单位情况', `${code} 怎么样了`]) {
     questions[q] = round(await ask(q));
@@ -112,7 +143,11 @@ async function main(): Promise<void> {
   results.queries = questions;
   const reader = benchQuestions(values.quick ? 10 : 50, yaml);
   results.questionReader = reader;
-  rows.push(['question reader', `${reader.questions} corpus questions, rules only; ${Math.round(reader.withoutModel * 100)}% read in full without the model; ${reader.large?.units ?? 0}-unit directory: ${reader.large?.meanUs ?? 0} µs`, `${reader.meanUs} µs/question (p99 ${reader.p99Us})`]);
+  rows.push([
+    'question reader',
+    `${reader.questions} corpus questions, rules only; ${Math.round(reader.withoutModel * 100)}% read in full without the model; ${reader.large?.units ?? 0}-unit directory: ${reader.large?.meanUs ?? 0} µs`,
+    `${reader.meanUs} µs/question (p99 ${reader.p99Us})`,
+  ]);
 
   // The same overdue count in a ledger a fifth the size: what grows with the ledger.
   const smallSize: Size = { ...size, name: `${size.name}-small`, tasks: Math.max(size.overdue + size.openNotDue + 1000, Math.floor(size.tasks / 5)) };
@@ -141,7 +176,11 @@ async function main(): Promise<void> {
   for (const f of [captureFile, rawFile]) for (const s of ['', '-wal', '-shm']) rmSync(`${f}${s}`, { force: true });
   results.commands = commands;
   for (const c of commands) {
-    rows.push([`command ${c.command}`, `${round(c.readsPerTx, 1)} reads + ${round(c.writesPerTx, 1)} writes/tx; p50 ${round(c.bot.p50ms, 3)} ms (raw ${round(c.raw.p50ms, 3)}), p99 ${round(c.bot.p99ms, 3)} ms (raw ${round(c.raw.p99ms, 3)})`, `${Math.round(c.bot.perSecond)}/s vs raw ${Math.round(c.raw.perSecond)}/s = ${round(c.ratio)}`]);
+    rows.push([
+      `command ${c.command}`,
+      `${round(c.readsPerTx, 1)} reads + ${round(c.writesPerTx, 1)} writes/tx; p50 ${round(c.bot.p50ms, 3)} ms (raw ${round(c.raw.p50ms, 3)}), p99 ${round(c.bot.p99ms, 3)} ms (raw ${round(c.raw.p99ms, 3)})`,
+      `${Math.round(c.bot.perSecond)}/s vs raw ${Math.round(c.raw.perSecond)}/s = ${round(c.ratio)}`,
+    ]);
   }
   await app.close();
   // Memory in a process of its own: the generator and the copies above would blur it here.
@@ -152,7 +191,11 @@ async function main(): Promise<void> {
 
   // Lark last: its bot writes progress notes into the ledger, which nothing after it reads.
   const lark = await benchLark({
-    dbFile, yamlFile, oneAtATime: values.quick ? 300 : 1000, rate: Number(values['lark-rate'] ?? 200), seconds: Number(values['lark-seconds'] ?? 60),
+    dbFile,
+    yamlFile,
+    oneAtATime: values.quick ? 300 : 1000,
+    rate: Number(values['lark-rate'] ?? 200),
+    seconds: Number(values['lark-seconds'] ?? 60),
   });
   results.lark = lark;
   rows.push(...larkRows(lark, size));
@@ -160,7 +203,11 @@ async function main(): Promise<void> {
   log('exporting the ledger …');
   const exported = benchExport(Boolean(values.quick));
   results.export = exported;
-  rows.push(['ledger export', `${exported.tasks.toLocaleString()} tasks to .xlsx (${exported.history.toLocaleString()} history rows, ${exported.fileMb} MB); peak resident ${exported.peakMb} MB`, `${exported.seconds} s`]);
+  rows.push([
+    'ledger export',
+    `${exported.tasks.toLocaleString()} tasks to .xlsx (${exported.history.toLocaleString()} history rows, ${exported.fileMb} MB); peak resident ${exported.peakMb} MB`,
+    `${exported.seconds} s`,
+  ]);
 
   // Cost growth of the chase, tallies and memory (bench/chase-stage.ts): `--chase-sizes 0.05,1,2`.
   const growth = values['chase-sizes'] ? await chaseStage(size, values['chase-sizes'], work, true) : undefined;

@@ -64,9 +64,17 @@ export async function benchStartup(dbFile: string, yamlFile: string, times = 3):
   const base = await new Promise<string>((resolve) => platform.once('message', (m: { base: string }) => resolve(m.base)));
   const cache = mkdtempSync(join(tmpdir(), 'duban-directory-cache-'));
   const env = {
-    ...process.env, DUBAN_DB: dbFile, DUBAN_DIRECTORY: yamlFile, DUBAN_DIRECTORY_CACHE: cache, DUBAN_LOG_LEVEL: 'info' as const,
-    LARK_APP_ID: 'cli_0123456789abcdef', LARK_APP_SECRET: 'bench-secret', LARK_ENCRYPT_KEY: 'bench-encrypt-key', LARK_DOMAIN: base,
-    LARK_MODE: 'webhook', LARK_WEBHOOK_PORT: '0',
+    ...process.env,
+    DUBAN_DB: dbFile,
+    DUBAN_DIRECTORY: yamlFile,
+    DUBAN_DIRECTORY_CACHE: cache,
+    DUBAN_LOG_LEVEL: 'info' as const,
+    LARK_APP_ID: 'cli_0123456789abcdef',
+    LARK_APP_SECRET: 'bench-secret',
+    LARK_ENCRYPT_KEY: 'bench-encrypt-key',
+    LARK_DOMAIN: base,
+    LARK_MODE: 'webhook',
+    LARK_WEBHOOK_PORT: '0',
   };
   const ready = '督办助手已启动';
   try {

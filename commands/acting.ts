@@ -7,10 +7,7 @@ import { resolveReference } from '../src/parsing/resolve-reference.js';
 import { parseDateRange } from '../src/parsing/date-range.js';
 import { formatDateCn } from '../src/time/shanghai.js';
 
-const schema = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('end') }),
-  z.object({ action: z.literal('set'), actingId: z.string(), from: z.string(), to: z.string() }),
-]);
+const schema = z.discriminatedUnion('action', [z.object({ action: z.literal('end') }), z.object({ action: z.literal('set'), actingId: z.string(), from: z.string(), to: z.string() })]);
 
 export const acting = defineCommand({
   name: '代行',

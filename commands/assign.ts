@@ -18,9 +18,7 @@ const SOURCE_KINDS = Object.keys(SOURCES) as [SourceKind, ...SourceKind[]];
 
 const schema = z.object({
   title: z.string().min(2, '事项内容太短，请写明要办的事').max(200, '事项内容不超过 200 字，详细要求可另行发送'),
-  units: z
-    .array(z.object({ unitId: z.string(), role: z.enum(['lead', 'co']), responsibleId: z.string() }))
-    .min(1, '请写明承办单位或承办人'),
+  units: z.array(z.object({ unitId: z.string(), role: z.enum(['lead', 'co']), responsibleId: z.string() })).min(1, '请写明承办单位或承办人'),
   deadline: z.object({ date: z.string(), expression: z.string(), defaulted: z.boolean() }),
   source: z.enum(SOURCE_KINDS),
   isKey: z.boolean(),
@@ -37,7 +35,13 @@ const PLAN_WORDS = new Set(['年度计划', '【年度计划】', '列入年度�
 function refOrFail(token: string, input: CommandInput, ctx: ParseContext): Reference {
   const ref = resolveReference(token, input.mentions, ctx.directory);
   if (ref && ref.kind !== 'unknown') return ref;
-  throw new UserError('unknown_unit', `通讯录中没有「${token.replace(/^[@＠]/, '')}」这个单位或人员。可用单位：${ctx.directory.allUnits().map((u) => u.aliases[0] ?? u.name).join('、')}。`);
+  throw new UserError(
+    'unknown_unit',
+    `通讯录中没有「${token.replace(/^[@＠]/, '')}」这个单位或人员。可用单位：${ctx.directory
+      .allUnits()
+      .map((u) => u.aliases[0] ?? u.name)
+      .join('、')}。`,
+  );
 }
 
 /** Reads `交办` text into lead/co units, deadline, source, 重点 and the title. */
@@ -143,12 +147,8 @@ function parseAssign(input: CommandInput, ctx: ParseContext): AssignArgs {
   // H12: the deadline must leave at least one working day (a holiday eve counts as the same day).
   if (source !== 'instruction' && !urgent && ctx.calendar.workingDaysBetween(ctx.today, deadline.date) < 1) {
     const earliest = ctx.calendar.addWorkingDays(ctx.today, 1);
-    const why = deadline.date === ctx.today ? "时限不能定在交办当天" : `时限 ${formatDateCn(deadline.date, ctx.today)}距今没有一个工作日`;
-    throw new UserError(
-      'bad_deadline',
-      `${why}：要给承办单位留足落实时间，防止“上午开会、下午报落实情况”（H12）。请至少留 1 个工作日，最早可定 ${formatDateCn(earliest, ctx.today)}。`,
-      false,
-    );
+    const why = deadline.date === ctx.today ? '时限不能定在交办当天' : `时限 ${formatDateCn(deadline.date, ctx.today)}距今没有一个工作日`;
+    throw new UserError('bad_deadline', `${why}：要给承办单位留足落实时间，防止“上午开会、下午报落实情况”（H12）。请至少留 1 个工作日，最早可定 ${formatDateCn(earliest, ctx.today)}。`, false);
   }
   const title = (keyed.title ?? joinParts(titleParts)).replace(/^[:：，,。]+|[，,；;。]+$/g, '').trim();
   return { title, units, deadline, source, isKey, urgent, plan };
@@ -218,23 +218,27 @@ export const assign = defineCommand({
   parse: parseAssign,
   schema,
   async run(ctx, args) {
-    const { task, ackDue } = await assignTask(ctx, {
-      title: args.title,
-      source: args.source,
-      isKey: args.isKey,
-      assignerId: ctx.actor.id,
-      deadline: args.deadline.date,
-      deadlineExpression: args.deadline.expression,
-      units: args.units,
-      origin: ctx.message,
-      note: { ...(args.urgent ? { urgent: true } : {}), ...(args.plan ? { annualPlan: Number(ctx.today.slice(0, 4)) } : {}) },
-      marks: args.urgent || args.plan ? { urgent: args.urgent, planYear: args.plan ? Number(ctx.today.slice(0, 4)) : undefined } : undefined,
-    }, { workEnd: ctx.settings.workEnd });
+    const { task, ackDue } = await assignTask(
+      ctx,
+      {
+        title: args.title,
+        source: args.source,
+        isKey: args.isKey,
+        assignerId: ctx.actor.id,
+        deadline: args.deadline.date,
+        deadlineExpression: args.deadline.expression,
+        units: args.units,
+        origin: ctx.message,
+        note: { ...(args.urgent ? { urgent: true } : {}), ...(args.plan ? { annualPlan: Number(ctx.today.slice(0, 4)) } : {}) },
+        marks: args.urgent || args.plan ? { urgent: args.urgent, planYear: args.plan ? Number(ctx.today.slice(0, 4)) : undefined } : undefined,
+      },
+      { workEnd: ctx.settings.workEnd },
+    );
     const v = { directory: ctx.directory, calendar: ctx.calendar, today: ctx.today };
     const describe = (u: AssignArgs['units'][number]) => `${ctx.directory.unitName(u.unitId)}（${addressPerson(ctx.directory, u.responsibleId)}）`;
     const co = args.units.filter((u) => u.role === 'co');
     const notes: string[] = [];
-    const dayNote = ctx.calendar.isWorkingDay(task.deadline) ? undefined : ctx.calendar.dayNote(task.deadline) ?? '休息日';
+    const dayNote = ctx.calendar.isWorkingDay(task.deadline) ? undefined : (ctx.calendar.dayNote(task.deadline) ?? '休息日');
     if (dayNote) notes.push(`时限当天为${dayNote}，请注意提前办理。`);
     if (ctx.calendar.isUncertain(task.deadline)) {
       const year = Number(task.deadline.slice(0, 4));
@@ -256,9 +260,7 @@ export const assign = defineCommand({
         ],
         lines: [
           ...(args.urgent ? [`紧急事项即收即办：请承办人立即签收；未签收的，工作时间内每 ${ctx.settings.urgentChaseHours ?? 2} 个工作小时催办一次。`] : []),
-          ackDue === ctx.today
-            ? '请承办人今日内签收；办理中可随时报送进展。'
-            : `已在工作时间外交办：${formatDateCn(ackDue, ctx.today)}下班前签收的，视同当天签收；办理中可随时报送进展。`,
+          ackDue === ctx.today ? '请承办人今日内签收；办理中可随时报送进展。' : `已在工作时间外交办：${formatDateCn(ackDue, ctx.today)}下班前签收的，视同当天签收；办理中可随时报送进展。`,
           ...superiorDocumentLines(ctx, task, args.source),
         ],
         note: notes.length > 0 ? notes.join('\n') : undefined,

@@ -11,8 +11,12 @@ const ACCOUNT = /^[A-Za-z0-9_.:@-]{3,}$/;
 const schema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('list') }),
   z.object({
-    action: z.literal('bind'), platform: z.string().optional(), accountId: z.string().min(1).max(200), personId: z.string(),
-    replace: z.boolean(), words: z.string(),
+    action: z.literal('bind'),
+    platform: z.string().optional(),
+    accountId: z.string().min(1).max(200),
+    personId: z.string(),
+    replace: z.boolean(),
+    words: z.string(),
   }),
 ]);
 
@@ -123,7 +127,8 @@ export const unbind = defineCommand({
   schema: z.object({ platform: z.string().optional(), personId: z.string({ message: '请写明要解绑的人员姓名' }) }),
   async run(ctx, args) {
     const platform = args.platform ?? ctx.message.platform;
-    if (!(await unbindAccount(ctx, { platform, personId: args.personId }))) throw new UserError('invalid_state', `${ctx.directory.personName(args.personId)} 在${platformLabel(platform)}没有运行时绑定（通讯录文件中写明的账号需改文件）。`, false);
+    if (!(await unbindAccount(ctx, { platform, personId: args.personId })))
+      throw new UserError('invalid_state', `${ctx.directory.personName(args.personId)} 在${platformLabel(platform)}没有运行时绑定（通讯录文件中写明的账号需改文件）。`, false);
     return { reply: { tone: 'success', title: `已解除 ${ctx.directory.personName(args.personId)} 的${platformLabel(platform)}账号绑定` } };
   },
 });

@@ -49,7 +49,12 @@ export const blockAccount = defineCommand({
         lines: ['该账号发来的消息按未登记账号处理；恢复请发送「启用 账号ID」。'],
       },
       notices: owner
-        ? [{ to: { kind: 'account', platform, accountId: args.accountId }, reply: { tone: 'warning', title: `本${label}账号已由管理员 ${ctx.directory.personName(ctx.actor.id)} 停用，不再代表 ${ctx.directory.personName(owner)}。如有异议，请联系管理员。` } }]
+        ? [
+            {
+              to: { kind: 'account', platform, accountId: args.accountId },
+              reply: { tone: 'warning', title: `本${label}账号已由管理员 ${ctx.directory.personName(ctx.actor.id)} 停用，不再代表 ${ctx.directory.personName(owner)}。如有异议，请联系管理员。` },
+            },
+          ]
         : undefined,
     };
   },

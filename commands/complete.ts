@@ -11,11 +11,7 @@ import { isLeader } from '../src/domain/ladder.js';
 
 const schema = z.object({
   code: taskCodeArg,
-  result: z
-    .string()
-    .min(1, '办结须写明办理结果（做了什么、成效如何、文号或依据）')
-    .min(4, '办理结果太短，请写明做了什么、成效如何')
-    .max(2000, '办理结果不超过 2000 字'),
+  result: z.string().min(1, '办结须写明办理结果（做了什么、成效如何、文号或依据）').min(4, '办理结果太短，请写明做了什么、成效如何').max(2000, '办理结果不超过 2000 字'),
 });
 
 const DRAW_TEXT = { key: '重点事项全部复核', sample: '随机抽取复核' } as const;

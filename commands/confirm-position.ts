@@ -32,7 +32,16 @@ export const confirmPosition = defineCommand({
     const signers = await positionSigners(ctx);
     const mine = item.parties.filter((p) => signers(p.unitId).includes(ctx.actor.id));
     if (mine.length === 0) {
-      const list = item.parties.map((p) => `${ctx.directory.unitName(p.unitId)}：${signers(p.unitId).map((id) => ctx.directory.personName(id)).join('、') || '未登记'}`).join('；');
+      const list = item.parties
+        .map(
+          (p) =>
+            `${ctx.directory.unitName(p.unitId)}：${
+              signers(p.unitId)
+                .map((id) => ctx.directory.personName(id))
+                .join('、') || '未登记'
+            }`,
+        )
+        .join('；');
       throw new UserError('no_permission', `${item.code} 的表态由各单位主要负责人（或代行人）确认：${list}。`, false);
     }
     const waiting = mine.filter((p) => p.stance && !p.confirmedBy);

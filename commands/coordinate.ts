@@ -38,14 +38,18 @@ export const coordinate = defineCommand({
     if (units.length < 2) throw singleUnitRefusal(ctx, task, unit.unitId);
     const route = await routeCoordination(ctx.repos, ctx.directory, units, task.leadUnitId, ctx.today);
     const item = await openCoordination(ctx, task, {
-      requesterId: ctx.actor.id, requesterUnit: unit.unitId, reason: args.reason, ownerId: route.ownerId, ownerNote: route.note,
-      alsoInvolved: route.alsoInvolved, units, origin: { platform: ctx.message.platform, chatId: ctx.message.chatId },
+      requesterId: ctx.actor.id,
+      requesterUnit: unit.unitId,
+      reason: args.reason,
+      ownerId: route.ownerId,
+      ownerNote: route.note,
+      alsoInvolved: route.alsoInvolved,
+      units,
+      origin: { platform: ctx.message.platform, chatId: ctx.message.chatId },
     });
     const due = ctx.calendar.addWorkingDays(ctx.today, ctx.settings.coordinationAnswerDays);
     const v = { directory: ctx.directory, calendar: ctx.calendar, today: ctx.today };
-    const lines = [
-      `请 ${addressPerson(ctx.directory, route.ownerId)} 于 ${formatDateCn(due, ctx.today)}前出具协调意见（${ctx.settings.coordinationAnswerDays} 个工作日内；逾期提请分管领导协调）。`,
-    ];
+    const lines = [`请 ${addressPerson(ctx.directory, route.ownerId)} 于 ${formatDateCn(due, ctx.today)}前出具协调意见（${ctx.settings.coordinationAnswerDays} 个工作日内；逾期提请分管领导协调）。`];
     if (route.alsoInvolved.length > 0) {
       lines.push(`会同：${route.alsoInvolved.map((id) => addressPerson(ctx.directory, id)).join('、')}（按首问负责，由 ${ctx.directory.personName(route.ownerId)} 牵头协调）。`);
     }
@@ -60,4 +64,3 @@ export const coordinate = defineCommand({
     };
   },
 });
-

@@ -60,7 +60,12 @@ export const coordinationOpinion = defineCommand({
           ? undefined
           : [
               commandButton('statePosition', `${item.code} 同意`, { label: '同意', style: 'primary', forPersonIds: parties.flatMap((p) => p.people) }),
-              commandButton('statePosition', `${item.code} 不同意`, { label: '不同意', style: 'danger', forPersonIds: parties.flatMap((p) => p.people), input: { placeholder: '理由', required: true } }),
+              commandButton('statePosition', `${item.code} 不同意`, {
+                label: '不同意',
+                style: 'danger',
+                forPersonIds: parties.flatMap((p) => p.people),
+                input: { placeholder: '理由', required: true },
+              }),
             ],
       },
     };

@@ -52,7 +52,11 @@ export const excuse = defineCommand({
     const ask = {
       tone: 'info' as const,
       title: `${task.code} 拟予免责，请确认`,
-      fields: [{ label: '事项', value: task.title }, { label: '理由', value: args.reason }, { label: '提出', value: ctx.directory.label(ctx.actor.id) }],
+      fields: [
+        { label: '事项', value: task.title },
+        { label: '理由', value: args.reason },
+        { label: '提出', value: ctx.directory.label(ctx.actor.id) },
+      ],
       lines: [`同意的，回复「确认免责 ${task.code}」；不同意的，回复「不予免责 ${task.code} 理由」。`],
       actions: [
         commandButton('confirmExcuse', task.code, { style: 'primary', forPersonIds: secretaries }),
@@ -64,7 +68,10 @@ export const excuse = defineCommand({
       reply: {
         tone: 'info',
         title: `${task.code} 已提出免责，待秘书长确认`,
-        fields: [{ label: '事项', value: task.title }, { label: '理由', value: args.reason }],
+        fields: [
+          { label: '事项', value: task.title },
+          { label: '理由', value: args.reason },
+        ],
         lines: [`经 ${secretaries.map((id) => ctx.directory.personName(id)).join('、') || '秘书长'} 确认前，仍按原记录计入台账和排名。`],
         ref: { kind: 'task', code: task.code },
       },

@@ -59,11 +59,15 @@ export const exportFiles = defineCommand({
       throw new UserError('no_permission', `${args.kind === '通报期' ? '通报' : args.kind}由${DOCUMENT_ROLES.filter((r) => r !== '管理员').join('、')}导出；单位可导出本单位台账和图表。`, false);
     }
     const result =
-      args.kind === '台账' ? await exportLedgerFile(ctx, args.ledger)
-      : args.kind === '通报期' ? await exportLadderNotice(ctx, args.ref)
-      : args.kind === '通报' ? await exportNoticeFile(ctx, args.period)
-      : args.kind === '图表' ? await exportChartFiles(ctx, args.period)
-      : await exportTaskSheet(ctx, args.code, args.kind);
+      args.kind === '台账'
+        ? await exportLedgerFile(ctx, args.ledger)
+        : args.kind === '通报期'
+          ? await exportLadderNotice(ctx, args.ref)
+          : args.kind === '通报'
+            ? await exportNoticeFile(ctx, args.period)
+            : args.kind === '图表'
+              ? await exportChartFiles(ctx, args.period)
+              : await exportTaskSheet(ctx, args.code, args.kind);
     return { reply: result.reply, files: result.files };
   },
 });

@@ -12,11 +12,13 @@ import { resolveReference } from '../src/parsing/resolve-reference.js';
 import { TASK_CODE_PATTERN, normalizeTaskCode } from '../src/domain/task.js';
 import { statusText } from '../src/render/task-view.js';
 
-const schema = z.object({
-  code: z.string().optional(),
-  fromId: z.string().optional(),
-  toId: z.string({ message: '请 @ 接手的人员' }),
-}).refine((a) => a.code !== undefined || a.fromId !== undefined, { message: '请写明原经办人（@原经办人）或事项编号' });
+const schema = z
+  .object({
+    code: z.string().optional(),
+    fromId: z.string().optional(),
+    toId: z.string({ message: '请 @ 接手的人员' }),
+  })
+  .refine((a) => a.code !== undefined || a.fromId !== undefined, { message: '请写明原经办人（@原经办人）或事项编号' });
 
 export const handover = defineCommand({
   name: '转交',

@@ -34,7 +34,12 @@ export const help = defineCommand({
         },
       };
     }
-    const groups: Array<[string, string]> = [['办理', '日常办理'], ['例外', '协调、延期等例外'], ['查询', '查询'], ['管理', '管理']];
+    const groups: Array<[string, string]> = [
+      ['办理', '日常办理'],
+      ['例外', '协调、延期等例外'],
+      ['查询', '查询'],
+      ['管理', '管理'],
+    ];
     const lines: string[] = [];
     for (const [key, label] of groups) {
       const cmds = ctx.commands.commands.filter((c) => (c.category ?? '办理') === key);

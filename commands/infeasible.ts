@@ -63,7 +63,11 @@ export const infeasible = defineCommand({
         actions: [
           commandButton('answerInfeasible', `${task.code} 继续执行`, { label: '继续执行', forPersonIds: answerers }),
           commandButton('answerInfeasible', `${task.code} 暂缓执行`, { label: '暂缓执行', forPersonIds: answerers }),
-          commandButton('answerInfeasible', `${task.code} 按新的办法执行`, { label: '按新的办法执行', forPersonIds: answerers, input: { placeholder: '新的办法和新时限，如：改为分两期实施 截止:2027-03-31', required: true } }),
+          commandButton('answerInfeasible', `${task.code} 按新的办法执行`, {
+            label: '按新的办法执行',
+            forPersonIds: answerers,
+            input: { placeholder: '新的办法和新时限，如：改为分两期实施 截止:2027-03-31', required: true },
+          }),
         ],
         ref: { kind: 'task', code: task.code },
       },

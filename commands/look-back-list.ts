@@ -43,14 +43,24 @@ export const lookBackList = defineCommand({
   schema: z.object({ unitId: z.string().optional(), period: periodSchema }),
   async run(ctx, args) {
     const done = await ctx.repos.tasks.list({
-      statuses: DONE_STATUSES, isKey: true, topLevelOnly: true, completedFrom: args.period.from, completedTo: args.period.to,
-      ...(args.unitId ? { unitId: args.unitId, unitRole: 'lead' as const } : {}), order: 'code', limit: 500,
+      statuses: DONE_STATUSES,
+      isKey: true,
+      topLevelOnly: true,
+      completedFrom: args.period.from,
+      completedTo: args.period.to,
+      ...(args.unitId ? { unitId: args.unitId, unitRole: 'lead' as const } : {}),
+      order: 'code',
+      limit: 500,
     });
     const open = [];
     for (const t of done) if (!(await ctx.repos.marks.get(t.id)).lookedBackAt) open.push(t);
     const d = ctx.directory;
-    const lines = open.slice(0, LIMIT).map((t) =>
-      `${t.code} ${t.title}｜${d.unit(t.leadUnitId)?.aliases[0] ?? d.unitName(t.leadUnitId)}｜${formatDateShortCn(t.completedDate ?? '')}办结｜${t.status === 'verified' ? '已复核' : '未复核'}`);
+    const lines = open
+      .slice(0, LIMIT)
+      .map(
+        (t) =>
+          `${t.code} ${t.title}｜${d.unit(t.leadUnitId)?.aliases[0] ?? d.unitName(t.leadUnitId)}｜${formatDateShortCn(t.completedDate ?? '')}办结｜${t.status === 'verified' ? '已复核' : '未复核'}`,
+      );
     if (open.length > LIMIT) lines.push(`另有 ${open.length - LIMIT} 件未列出，请缩小时段或指定单位。`);
     if (open.length === 0) lines.push('没有尚未回头看的已办结重点事项。');
     return {
@@ -82,11 +92,21 @@ export const followUp = defineCommand({
     const task = await loadTask(ctx, args.code);
     if (!DONE_STATUSES.includes(task.status)) throw new UserError('invalid_state', `${task.code} 尚未办结，仍在督办中，无需再督查。`, false);
     if (args.due <= ctx.today) throw new UserError('bad_deadline', '再督查的截止日期须晚于今天。');
-    const { task: created } = await assignTask(ctx, {
-      title: `再督查${task.code}：${args.demand}`, source: task.source, isKey: task.isKey, assignerId: ctx.actor.id,
-      deadline: args.due, units: task.units.map((u) => ({ unitId: u.unitId, role: u.role, responsibleId: u.responsibleId })), origin: ctx.message,
-      note: { followUpOf: task.code }, marks: { followUpOf: task.id },
-    }, { workEnd: ctx.settings.workEnd });
+    const { task: created } = await assignTask(
+      ctx,
+      {
+        title: `再督查${task.code}：${args.demand}`,
+        source: task.source,
+        isKey: task.isKey,
+        assignerId: ctx.actor.id,
+        deadline: args.due,
+        units: task.units.map((u) => ({ unitId: u.unitId, role: u.role, responsibleId: u.responsibleId })),
+        origin: ctx.message,
+        note: { followUpOf: task.code },
+        marks: { followUpOf: task.id },
+      },
+      { workEnd: ctx.settings.workEnd },
+    );
     await ctx.audit('follow_up', { of: task.code, demand: args.demand, task: created.code }, { taskId: task.id });
     const people = [...new Set(created.units.map((u) => u.responsibleId))];
     return {

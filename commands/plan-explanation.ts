@@ -41,14 +41,18 @@ export const planExplanation = defineCommand({
     await recordPlanExplanation(ctx, { unitId: args.unitId, year: args.year, text: args.text, by: ctx.actor.id });
     const cutoff = args.year < splitDate(ctx.today)[0] ? `${args.year + 1}-01-01` : ctx.today;
     const standing = (await planStandings(ctx.repos, args.year, cutoff)).find((s) => s.unitId === args.unitId);
-    const figures = standing && standing.items > 0
-      ? `${args.year}年计划 ${standing.items} 件，未按期落实 ${standing.missed} 件（${Math.round((standing.missed / standing.items) * 100)}%）${standing.over ? '，超过10%' : '，未超过10%'}。`
-      : `${args.year}年计划尚无事项。`;
+    const figures =
+      standing && standing.items > 0
+        ? `${args.year}年计划 ${standing.items} 件，未按期落实 ${standing.missed} 件（${Math.round((standing.missed / standing.items) * 100)}%）${standing.over ? '，超过10%' : '，未超过10%'}。`
+        : `${args.year}年计划尚无事项。`;
     return {
       reply: {
         tone: 'success',
         title: `${ctx.directory.unitName(args.unitId)} ${args.year}年度书面说明已记录`,
-        fields: [{ label: '内容', value: args.text }, { label: '报送', value: ctx.directory.label(ctx.actor.id) }],
+        fields: [
+          { label: '内容', value: args.text },
+          { label: '报送', value: ctx.directory.label(ctx.actor.id) },
+        ],
         lines: [figures, '列入年终考核。'],
       },
     };

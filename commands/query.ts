@@ -25,7 +25,11 @@ function parseQuestion(input: CommandInput, ctx: ParseContext): QueryArgs {
   if (text.length === 0) {
     // `查询` alone: a handler's own work; a leader's overview. Plain empty text: asked what to do.
     const mine = !seesOverview(ctx.actor);
-    return { text, plain, result: { reading: plain ? undefined : { kind: 'list', subject: mine ? { kind: 'me' } : { kind: 'all' }, cond: {}, form: 'overview' }, unknownNames: [], ignored: [], corrected: [] } };
+    return {
+      text,
+      plain,
+      result: { reading: plain ? undefined : { kind: 'list', subject: mine ? { kind: 'me' } : { kind: 'all' }, cond: {}, form: 'overview' }, unknownNames: [], ignored: [], corrected: [] },
+    };
   }
   // An @mention names a person even when the display name differs from the directory's.
   let asked = text;

@@ -21,11 +21,21 @@ export const rectificationList = defineCommand({
   allowed: ASSIGNER_ROLES,
   parse(input, ctx) {
     const { due, rest } = takeDueField(input.text, ctx.today, ctx.calendar);
-    const [head = '', ...chunks] = rest.split(/[；;\n]+/).map((c) => c.trim()).filter(Boolean);
+    const [head = '', ...chunks] = rest
+      .split(/[；;\n]+/)
+      .map((c) => c.trim())
+      .filter(Boolean);
     const [unitWord = '', ...reasonWords] = head.split(/\s+/);
     if (!unitWord) return { items: [] };
     const unit = ctx.directory.findUnit(unitWord.replace(/^[@＠]/, ''));
-    if (!unit) throw new UserError('unknown_unit', `通讯录中没有「${unitWord}」这个单位。可用单位：${ctx.directory.allUnits().map((u) => u.aliases[0] ?? u.name).join('、')}。`);
+    if (!unit)
+      throw new UserError(
+        'unknown_unit',
+        `通讯录中没有「${unitWord}」这个单位。可用单位：${ctx.directory
+          .allUnits()
+          .map((u) => u.aliases[0] ?? u.name)
+          .join('、')}。`,
+      );
     const items = chunks.map((c) => {
       const words = c.split(/\s+/);
       const last = words.at(-1) ?? '';
@@ -48,7 +58,13 @@ export const rectificationList = defineCommand({
     if (late) throw new UserError('bad_deadline', `「${late.text}」的时限晚于清单截止日期 ${formatDateCn(args.due, ctx.today)}。`);
     if (!rectifyResponsible(ctx.directory, args.unitId)) throw new UserError('unknown_person', `${ctx.directory.unitName(args.unitId)} 未登记主要负责人或经办人。`, false);
     const { list, items } = await openRectificationList(ctx, {
-      unitId: args.unitId, reason: args.reason, items: args.items, deadline: args.due, assignerId: ctx.actor.id, origin: ctx.message, kind: 'manual',
+      unitId: args.unitId,
+      reason: args.reason,
+      items: args.items,
+      deadline: args.due,
+      assignerId: ctx.actor.id,
+      origin: ctx.message,
+      kind: 'manual',
     });
     const owner = list.units[0]?.responsibleId ?? '';
     return {

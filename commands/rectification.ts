@@ -94,15 +94,29 @@ export const explanation = defineCommand({
     const task = await loadTask(ctx, args.code);
     const heads = await headsOf(ctx.repos, ctx.directory, task.leadUnitId, ctx.today);
     if (!heads.includes(ctx.actor.id)) {
-      throw new UserError('no_permission', `${task.code} 的说明由牵头单位主要负责人（或代行人）作出：${heads.map((id) => ctx.directory.personName(id)).join('、') || ctx.directory.unitName(task.leadUnitId)}。`, false);
+      throw new UserError(
+        'no_permission',
+        `${task.code} 的说明由牵头单位主要负责人（或代行人）作出：${heads.map((id) => ctx.directory.personName(id)).join('、') || ctx.directory.unitName(task.leadUnitId)}。`,
+        false,
+      );
     }
     await recordExplanation(ctx, task, ctx.actor.id, args.text, args.measures);
     // The 整改落实措施 are followed as a 整改清单, item by item (H13, Q二(一)1).
-    const measures = args.measures.split(/[；;\n]+/).map((m) => m.trim()).filter((m) => m.length >= 2);
+    const measures = args.measures
+      .split(/[；;\n]+/)
+      .map((m) => m.trim())
+      .filter((m) => m.length >= 2);
     const due = ctx.calendar.addWorkingDays(ctx.today, RECTIFY_DEFAULT_DAYS);
     const { list, items } = await openRectificationList(ctx, {
-      unitId: task.leadUnitId, reason: `${task.code} ${task.title}整改落实措施`, items: measures.map((text) => ({ text })), deadline: due,
-      assignerId: ctx.actor.id, origin: ctx.message, kind: 'explanation', sourceTaskId: task.id, acknowledgedBy: ctx.actor.id,
+      unitId: task.leadUnitId,
+      reason: `${task.code} ${task.title}整改落实措施`,
+      items: measures.map((text) => ({ text })),
+      deadline: due,
+      assignerId: ctx.actor.id,
+      origin: ctx.message,
+      kind: 'explanation',
+      sourceTaskId: task.id,
+      acknowledgedBy: ctx.actor.id,
     });
     const leader = assigningLeader(task, ctx.directory) ?? task.assignerId;
     return {
@@ -148,11 +162,7 @@ export const acceptExplanationCommand = defineCommand({
       reply: {
         tone: 'success',
         title: `${task.code} 单位说明经认定属实，不再逐级上报`,
-        lines: [
-          ...(args.remark ? [args.remark] : []),
-          ...(withdrawn ? ['已移出拟移交名单。'] : []),
-          '催办照常进行，请按整改措施抓紧落实。',
-        ],
+        lines: [...(args.remark ? [args.remark] : []), ...(withdrawn ? ['已移出拟移交名单。'] : []), '催办照常进行，请按整改措施抓紧落实。'],
         ref: { kind: 'task', code: task.code },
       },
     };

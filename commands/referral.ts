@@ -43,7 +43,7 @@ export const proposeReferralCommand = defineCommand({
       throw new UserError('invalid_state', `${task.code} 不在拟移交名单中（被催办 3 次仍未落实、又未能充分说明原因的，方列入名单）。`, false);
     }
     if (p.status !== 'listed') {
-      const who = ctx.directory.personName(p.status === 'proposed' ? p.proposedBy ?? '' : p.decidedBy ?? '');
+      const who = ctx.directory.personName(p.status === 'proposed' ? (p.proposedBy ?? '') : (p.decidedBy ?? ''));
       throw new UserError('invalid_state', p.status === 'proposed' ? `${task.code} 已由 ${who} 提请，待决定。` : `${task.code} 已由 ${who} 作出决定。`, false);
     }
     const approver = ctx.directory.handoverApprover();
@@ -53,7 +53,10 @@ export const proposeReferralCommand = defineCommand({
       reply: {
         tone: 'warning',
         title: `${task.code} 已提请 ${ctx.directory.label(approver.id)} 决定是否移交纪检监察机关`,
-        fields: [{ label: '事项', value: task.title }, { label: '理由', value: args.text }],
+        fields: [
+          { label: '事项', value: task.title },
+          { label: '理由', value: args.text },
+        ],
         lines: ['随专报送达；未经同意，不作移交。'],
         ref: { kind: 'task', code: task.code },
       },
@@ -111,7 +114,10 @@ export const refuseReferralCommand = defineCommand({
       reply: {
         tone: 'info',
         title: `${task.code} 经 ${ctx.directory.label(ctx.actor.id)} 决定，不予移交`,
-        fields: [{ label: '事项', value: task.title }, { label: '理由', value: args.text }],
+        fields: [
+          { label: '事项', value: task.title },
+          { label: '理由', value: args.text },
+        ],
         lines: ['事项继续督办。'],
         ref: { kind: 'task', code: task.code },
       },

@@ -10,9 +10,7 @@ import { tallyExtras } from '../src/export/tally-extras.js';
 import { annualReview } from './annual-review.js';
 import { assessmentLines } from '../src/reports/assessment-lines.js';
 
-
 const periodSchema = z.object({ from: z.string(), to: z.string(), label: z.string() });
-
 
 export const weeklyReport = defineCommand({
   name: '周报',

@@ -23,7 +23,10 @@ const stage = z.object({
 
 /** `调研摸底 12月20日 @王芳；形成方案 1月15日` → stages. */
 function parseStages(text: string, input: CommandInput, ctx: ParseContext): Array<z.infer<typeof stage>> {
-  const chunks = text.split(/[；;\n]+|(?=第[一二三四五六七八九十\d]+阶段)/).map((c) => c.trim()).filter(Boolean);
+  const chunks = text
+    .split(/[；;\n]+|(?=第[一二三四五六七八九十\d]+阶段)/)
+    .map((c) => c.trim())
+    .filter(Boolean);
   return chunks.map((chunk) => {
     const parts = splitParts(chunk.replace(/^第[一二三四五六七八九十\d]+阶段[:：]?\s*/, ''));
     let deadline: string | undefined;
@@ -76,11 +79,7 @@ export const splitStages = defineCommand({
         const unitId = s.owner?.kind === 'person' ? ctx.directory.person(s.owner.id)?.unitId : s.owner?.id;
         if (unitId !== undefined && !task.units.some((u) => u.unitId === unitId)) {
           const who = s.owner?.kind === 'person' ? `${ctx.directory.personName(s.owner.id)}（${ctx.directory.unitName(unitId)}）` : ctx.directory.unitName(unitId);
-          throw new UserError(
-            'no_permission',
-            `阶段「${s.title}」的责任方 ${who} 不是 ${task.code} 的承办单位。阶段只能由牵头单位、配合单位承担；增加其他单位须由交办人或督查室分解。`,
-            false,
-          );
+          throw new UserError('no_permission', `阶段「${s.title}」的责任方 ${who} 不是 ${task.code} 的承办单位。阶段只能由牵头单位、配合单位承担；增加其他单位须由交办人或督查室分解。`, false);
         }
       }
     }
@@ -101,7 +100,9 @@ export const splitStages = defineCommand({
       inputs.push({ title: s.title, deadline: s.deadline, unitId, responsibleId });
     }
     const created = await splitIntoStages(ctx, task, inputs, { by: ctx.actor.id, origin: ctx.message });
-    const lines = created.map(({ stage, input }) => `${stage.code} ${input.title}｜${formatDateCn(input.deadline, ctx.today)}｜${ctx.directory.unitName(input.unitId)} ${mention(input.responsibleId)}`);
+    const lines = created.map(
+      ({ stage, input }) => `${stage.code} ${input.title}｜${formatDateCn(input.deadline, ctx.today)}｜${ctx.directory.unitName(input.unitId)} ${mention(input.responsibleId)}`,
+    );
     const toSign = created.filter((x) => x.toSign).map((x) => x.stage.code);
     return {
       reply: {

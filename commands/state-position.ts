@@ -13,11 +13,13 @@ import { findDeferral, positionSigners, settlePositions } from '../src/domain/co
 import { closedPositionRefusal } from '../src/domain/coordination-decision.js';
 import { parseCoordinationCode } from '../src/parsing/code-and-text.js';
 
-const schema = z.object({
-  code: coordinationCodeArg,
-  stance: z.enum(['agree', 'disagree'], { message: '请明确表态：同意 或 不同意' }),
-  position: z.string().max(1000, '说明不超过 1000 字'),
-}).refine((a) => a.stance === 'agree' || a.position.length >= 2, { message: '不同意的，须写明理由' });
+const schema = z
+  .object({
+    code: coordinationCodeArg,
+    stance: z.enum(['agree', 'disagree'], { message: '请明确表态：同意 或 不同意' }),
+    position: z.string().max(1000, '说明不超过 1000 字'),
+  })
+  .refine((a) => a.stance === 'agree' || a.position.length >= 2, { message: '不同意的，须写明理由' });
 
 export const statePosition = defineCommand({
   name: COMMAND_WORDS.statePosition,
@@ -31,10 +33,7 @@ export const statePosition = defineCommand({
     const { code, rest } = parseCoordinationCode(input.text);
     const deferral = findDeferral(rest);
     if (code && deferral) {
-      throw new UserError(
-        'bad_arguments',
-        `「${deferral}」不是明确表态：被征询单位须明确表态，不能以回去请示或其它理由推诿搪塞（H3、H4）。请写「表态 ${code} 同意」或「表态 ${code} 不同意 理由」。`,
-      );
+      throw new UserError('bad_arguments', `「${deferral}」不是明确表态：被征询单位须明确表态，不能以回去请示或其它理由推诿搪塞（H3、H4）。请写「表态 ${code} 同意」或「表态 ${code} 不同意 理由」。`);
     }
     const m = /^(同意|赞成|不同意|反对)[，,：:\s]*/.exec(rest);
     if (!m) {
@@ -51,7 +50,12 @@ export const statePosition = defineCommand({
     const mine = item.parties.filter((p) => partyActors(p.unitId, task, ctx.directory, ctx.authority?.extraActors).includes(ctx.actor.id));
     if (mine.length === 0) {
       const list = item.parties
-        .map((p) => `${ctx.directory.unitName(p.unitId)}：${partyActors(p.unitId, task, ctx.directory, ctx.authority?.extraActors).map((id) => ctx.directory.personName(id)).join('、')}`)
+        .map(
+          (p) =>
+            `${ctx.directory.unitName(p.unitId)}：${partyActors(p.unitId, task, ctx.directory, ctx.authority?.extraActors)
+              .map((id) => ctx.directory.personName(id))
+              .join('、')}`,
+        )
         .join('；');
       throw new UserError('no_permission', `${item.code} 由涉及单位表态：${list}。`, false);
     }
@@ -59,7 +63,11 @@ export const statePosition = defineCommand({
     // H3: a position counts once the unit's 主要负责人 (or acting head) gives or confirms it.
     const signs = (unitId: string) => signers(unitId).length === 0 || signers(unitId).includes(ctx.actor.id);
     const { signed, awaiting } = await recordPosition(ctx, item, task, {
-      by: ctx.actor.id, unitIds: mine.map((p) => p.unitId), stance: args.stance, position: args.position, signs,
+      by: ctx.actor.id,
+      unitIds: mine.map((p) => p.unitId),
+      stance: args.stance,
+      position: args.position,
+      signs,
     });
     const word = args.stance === 'agree' ? '同意' : '不同意';
     if (signed.length > 0) return positionAnswer(ctx, await settlePositions(ctx, item, task, signed, args.stance, args.position));

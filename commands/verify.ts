@@ -67,7 +67,12 @@ async function runVerify(ctx: CommandContext, args: VerifyArgs, allowVerified: b
   }
   if (task.status !== 'completed' && !lookBack) throw new UserError('invalid_state', `${task.code} 尚未办结，无需复核。`, false);
   const outcome = await recordVerification(ctx, task, {
-    by: ctx.actor.id, result: args.result, note: args.note, deadline: args.deadline, lookBack, markLookedBack: allowVerified,
+    by: ctx.actor.id,
+    result: args.result,
+    note: args.note,
+    deadline: args.deadline,
+    lookBack,
+    markLookedBack: allowVerified,
   });
   if (outcome.result === 'true') {
     const title = lookBack ? `${task.code} 回头看：属实，维持销号` : `${task.code} 复核属实，予以销号`;

@@ -51,7 +51,13 @@ export const warn = defineCommand({
     const task = args.taskCode ? await loadTask(ctx, args.taskCode) : undefined;
     if (args.due <= ctx.today) throw new UserError('bad_deadline', '限期整改的截止日期须晚于今天。');
     const { warning, task: rectify } = await issueWarning(ctx, {
-      personId: args.personId, unitId: args.unitId, reason: args.reason, issuerId: ctx.actor.id, taskId: task?.id, due: args.due, origin: ctx.message,
+      personId: args.personId,
+      unitId: args.unitId,
+      reason: args.reason,
+      issuerId: ctx.actor.id,
+      taskId: task?.id,
+      due: args.due,
+      origin: ctx.message,
     });
     const [year] = splitDate(ctx.today);
     const yw = await yearWarnings(ctx.repos, year);
@@ -104,9 +110,7 @@ export const withdrawWarningCommand = defineCommand({
     await withdrawWarning(ctx, w, ctx.actor.id, args.reason);
     // The 限期整改 task stays as it is: whether it is still needed is the assigner's decision, not the bot's.
     const rectify = w.rectifyTaskId !== undefined ? await ctx.repos.tasks.findById(w.rectifyTaskId) : undefined;
-    const rectifyNote = rectify && isOpen(rectify)
-      ? `随告诫交办的限期整改事项 ${rectify.code} 仍在办，未随告诫撤销。`
-      : '';
+    const rectifyNote = rectify && isOpen(rectify) ? `随告诫交办的限期整改事项 ${rectify.code} 仍在办，未随告诫撤销。` : '';
     const [year] = splitDate(w.date);
     const yw = await yearWarnings(ctx.repos, year);
     const count = w.personId ? (yw.byPerson.get(w.personId)?.length ?? 0) : (yw.byUnit.get(w.unitId)?.length ?? 0);

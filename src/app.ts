@@ -108,27 +108,53 @@ export function createApp(o: AppOptions): App {
     taskCard: taskCardReply,
   });
   const inbox = new Inbox({
-    storage, bot, clock: o.clock, logger: o.logger, incident, retryMs: o.inboxRetryMs, instanceId: storage.instanceId,
+    storage,
+    bot,
+    clock: o.clock,
+    logger: o.logger,
+    incident,
+    retryMs: o.inboxRetryMs,
+    instanceId: storage.instanceId,
     // Several instances: another instance's messages of a chat held here are announced, and a sweep takes over lapsed claims.
-    changes: storage.changes, sweepMs: storage.changes ? INBOX_SWEEP_MS : undefined, claimMs: storage.claimMs,
+    changes: storage.changes,
+    sweepMs: storage.changes ? INBOX_SWEEP_MS : undefined,
+    claimMs: storage.claimMs,
   });
-  const jobs = new JobRunner(
-    { storage, directory: o.directory, calendar: o.calendar, clock: o.clock, settings, outbox: outboxWriter, kick: () => void dispatcher.kick() },
-    schedule,
-  );
+  const jobs = new JobRunner({ storage, directory: o.directory, calendar: o.calendar, clock: o.clock, settings, outbox: outboxWriter, kick: () => void dispatcher.kick() }, schedule);
   const leadership = storage.leadership();
   const scheduler = new Scheduler({ storage, calendar: o.calendar, clock: o.clock, logger: o.logger, leader: () => leadership.holds() }, jobs, o.jobs ?? JOBS);
   const leader = new LeadershipWatch(leadership, o.logger, o.leaderPollMs);
   // A standby that wins the lead runs what is due at once (the dead leader's chase included).
   leader.onChange((leads) => void (leads && scheduler.wake()));
   const core: CorePort = createCorePort({
-    botName: settings.botName, storage, directory: o.directory, identity, clock: o.clock, logger: o.logger,
-    accept: inbox.accept, deliver: () => dispatcher.kick(), taskView: (code) => bot.taskCard(code),
+    botName: settings.botName,
+    storage,
+    directory: o.directory,
+    identity,
+    clock: o.clock,
+    logger: o.logger,
+    accept: inbox.accept,
+    deliver: () => dispatcher.kick(),
+    taskView: (code) => bot.taskCard(code),
     health: () => app.health?.() ?? { ok: true },
   });
   const app: App = {
-    bot, core, inbox, storage, leadership, leader, dispatcher, directory: o.directory, calendar: o.calendar, identity, registry,
-    clock: o.clock, logger: o.logger, settings, jobs, scheduler,
+    bot,
+    core,
+    inbox,
+    storage,
+    leadership,
+    leader,
+    dispatcher,
+    directory: o.directory,
+    calendar: o.calendar,
+    identity,
+    registry,
+    clock: o.clock,
+    logger: o.logger,
+    settings,
+    jobs,
+    scheduler,
     async close() {
       inbox.stop();
       await inbox.idle();

@@ -72,12 +72,15 @@ async function main(): Promise<void> {
   const sqlite = app.storage instanceof SqliteStorage ? app.storage : undefined;
   let onLost: (message: string) => void = (m) => logger.error(m);
   const platformHealth: Array<() => { platform: string; ok: boolean; detail: string }> = [];
-  const guard = !sqlite || dbFile === ':memory:' ? undefined : LedgerGuard.open(sqlite, dbFile, {
-    acceptNew: values['new-ledger'] === true || replay,
-    onLost: (m) => onLost(m),
-    onCorrupt: (m) => logger.error(m),
-    status: () => ({ platforms: platformHealth.map((p) => p()) }),
-  });
+  const guard =
+    !sqlite || dbFile === ':memory:'
+      ? undefined
+      : LedgerGuard.open(sqlite, dbFile, {
+          acceptNew: values['new-ledger'] === true || replay,
+          onLost: (m) => onLost(m),
+          onCorrupt: (m) => logger.error(m),
+          status: () => ({ platforms: platformHealth.map((p) => p()) }),
+        });
   guard?.start();
   const warning = missingYearWarning(app.calendar, clock.now(), true);
   if (warning) logger.warn(warning);
@@ -92,10 +95,16 @@ async function main(): Promise<void> {
       const lease = guard ? { ok: true, instanceId: guard.lease.instanceId, pid: process.pid } : { ok: true };
       return { ok: ledger.ok && app.inbox.accepting && platforms.every((p) => p.ok), accepting: app.inbox.accepting, ledger, lease, platforms, driver: driverReport() };
     };
-    const backups = !sqlite ? undefined : new BackupSchedule({
-      db: sqlite.db, dir: env.DUBAN_BACKUP_DIR ?? join(dirname(dbFile), 'backups'), keep: env.DUBAN_BACKUP_KEEP,
-      time: env.DUBAN_BACKUP_TIME, clock, logger,
-    });
+    const backups = !sqlite
+      ? undefined
+      : new BackupSchedule({
+          db: sqlite.db,
+          dir: env.DUBAN_BACKUP_DIR ?? join(dirname(dbFile), 'backups'),
+          keep: env.DUBAN_BACKUP_KEEP,
+          time: env.DUBAN_BACKUP_TIME,
+          clock,
+          logger,
+        });
     app.scheduler.start();
     if (guard) backups?.start();
     if (sqlite) logger.info(`SQLite 驱动：${describeDriver()}`);
@@ -110,7 +119,12 @@ async function main(): Promise<void> {
   // Real time: jobs run on the minute tick. Simulated time: each `>>` runs what falls due.
   if (!fakeClock) app.scheduler.start();
   await runConsole({
-    app, input: process.stdin, write: (t) => process.stdout.write(`${t}\n`), interactive, fakeClock, dbFile,
+    app,
+    input: process.stdin,
+    write: (t) => process.stdout.write(`${t}\n`),
+    interactive,
+    fakeClock,
+    dbFile,
     initialSpeaker: values.as,
     onClockMoved: fakeClock ? (from, to) => app.scheduler.runBetween(from, to, fakeClock) : undefined,
     // An existing database catches up missed reports at the session's start, as real time does.

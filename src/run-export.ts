@@ -40,7 +40,8 @@ async function main(): Promise<void> {
     const out = resolve(values.out);
     mkdirSync(dirname(out), { recursive: true });
     const n = await app.storage.transaction((repos) =>
-      exportLedger(out, { repos, directory: app.directory, calendar: app.calendar, today, scheme: app.settings.colourScheme, warnDays: app.settings.warnDays }, ledgerFilter(args, undefined)));
+      exportLedger(out, { repos, directory: app.directory, calendar: app.calendar, today, scheme: app.settings.colourScheme, warnDays: app.settings.warnDays }, ledgerFilter(args, undefined)),
+    );
     const parts = ledgerParts(args, app.directory);
     process.stdout.write(`已导出 ${n.rows} 件事项、${n.history} 条办理记录${parts.length ? `（${parts.join('，')}）` : ''}：${out}（${statSync(out).size} 字节）\n`);
   } catch (e) {

@@ -16,9 +16,7 @@ export interface RunningPlatforms {
  * ledger, and the outbox delivers through each. What the inbox holds from before a restart
  * is scheduled before any new event is taken.
  */
-export async function runPlatforms(
-  app: App, modules: readonly PlatformModule[], env: NodeJS.ProcessEnv,
-): Promise<RunningPlatforms> {
+export async function runPlatforms(app: App, modules: readonly PlatformModule[], env: NodeJS.ProcessEnv): Promise<RunningPlatforms> {
   const adapters: Adapter[] = [];
   const later: PlatformModule[] = [];
   /** The leader-only platforms running here, stopped when the lead is lost. */

@@ -14,8 +14,7 @@ export function waitForShutdown(): Promise<string> {
   });
 }
 
-const within = (ms: number, p: Promise<unknown>) =>
-  Promise.race([p.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms).unref())]);
+const within = (ms: number, p: Promise<unknown>) => Promise.race([p.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms).unref())]);
 
 /**
  * The orderly stop: no new events (webhooks answer 503), the transaction in hand finishes

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Db } from './open-database.js';
 import { DatabaseOpenError } from './open-database.js';
 
-const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+const MIGRATIONS_DIR = fileURLToPath(new URL('./sqlite/migrations/', import.meta.url));
 
 export interface Migration {
   version: number;
@@ -28,9 +28,7 @@ export function migrate(db: Db, migrations: Migration[] = listMigrations()): { f
   const from = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.at(-1)?.version ?? 0;
   if (from > latest) {
-    throw new DatabaseOpenError(
-      `数据库结构版本为 ${from}，本程序只支持到 ${latest}。该数据库来自更新的版本，请升级督办助手，或改用对应的数据库文件（DUBAN_DB）。`,
-    );
+    throw new DatabaseOpenError(`数据库结构版本为 ${from}，本程序只支持到 ${latest}。该数据库来自更新的版本，请升级督办助手，或改用对应的数据库文件（DUBAN_DB）。`);
   }
   for (const m of migrations) {
     if (m.version <= from) continue;

@@ -15,9 +15,7 @@ export function openDatabase(file: string): Db {
       mkdirSync(dir, { recursive: true });
       accessSync(dir, constants.W_OK);
     } catch (e) {
-      throw new DatabaseOpenError(
-        `数据目录 ${dir} 无法写入（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）。请检查权限，或用 DUBAN_DB 指向可写的位置。`,
-      );
+      throw new DatabaseOpenError(`数据目录 ${dir} 无法写入（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）。请检查权限，或用 DUBAN_DB 指向可写的位置。`);
     }
     // SQLite would open a read-only file read-only without a word, and every message would
     // then go unanswered; the journal files must be writable too.
@@ -26,9 +24,7 @@ export function openDatabase(file: string): Db {
       try {
         closeSync(openSync(f, 'r+'));
       } catch (e) {
-        throw new DatabaseOpenError(
-          `数据库文件 ${f} 无法写入（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）。请检查权限，或用 DUBAN_DB 指向可写的位置。`,
-        );
+        throw new DatabaseOpenError(`数据库文件 ${f} 无法写入（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）。请检查权限，或用 DUBAN_DB 指向可写的位置。`);
       }
     }
   }

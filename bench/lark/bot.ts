@@ -27,19 +27,30 @@ const startedAt = Date.now();
 const from = instantAt(TODAY, '09:00').getTime();
 const clock: Clock = { now: () => new Date(from + (Date.now() - startedAt)) };
 const app = createApp({
-  dbFile, directory: new Directory(doc), calendar: loadCalendar(), clock, logger: createLogger('error'), settings: { botName: '督办助手' },
+  dbFile,
+  directory: new Directory(doc),
+  calendar: loadCalendar(),
+  clock,
+  logger: createLogger('error'),
+  settings: { botName: '督办助手' },
 });
 const adapter = new LarkAdapter(
   { appId: 'cli_0123456789abcdef', appSecret: 'bench-secret', encryptKey: key, domain: base, mode: 'webhook', webhookPort: 0, webhookPath: '/webhook/event', wsPingTimeoutSec: 15 },
-  app.core, undefined, { perTarget: 5, perApp: Infinity },
+  app.core,
+  undefined,
+  { perTarget: 5, perApp: Infinity },
 );
 app.dispatcher.register(adapter);
 await adapter.start(acceptFor(app, adapter));
 app.dispatcher.start();
 process.send?.({ url: `http://127.0.0.1:${adapter.port}/webhook/event` });
 answerStats();
-process.on('disconnect', () => void (async () => {
-  await adapter.stop();
-  await app.close();
-  process.exit(0);
-})());
+process.on(
+  'disconnect',
+  () =>
+    void (async () => {
+      await adapter.stop();
+      await app.close();
+      process.exit(0);
+    })(),
+);

@@ -32,7 +32,11 @@ export class Workload {
   /** Message ids unique to this run: the ledger's front door drops an id it has seen. */
   private readonly run = Date.now().toString(36);
 
-  constructor(dbFile: string, yamlText: string, private readonly key: string) {
+  constructor(
+    dbFile: string,
+    yamlText: string,
+    private readonly key: string,
+  ) {
     const doc = parse(yamlText) as { people: Array<{ id: string; unit?: string; roles?: string[] }> };
     const db = new Database(dbFile, { readonly: true });
     const rows = db.prepare("SELECT code, lead_unit_id AS unit FROM tasks WHERE status = 'active' ORDER BY id").all() as Array<{ code: string; unit: string }>;
@@ -71,7 +75,9 @@ export class Workload {
     const body = JSON.stringify(encrypt(event, this.key));
     const ts = String(Math.floor(Date.now() / 1000));
     const nonce = randomBytes(8).toString('hex');
-    const sig = createHash('sha256').update(ts + nonce + this.key + body).digest('hex');
+    const sig = createHash('sha256')
+      .update(ts + nonce + this.key + body)
+      .digest('hex');
     return { messageId, body, headers: { 'content-type': 'application/json', 'x-lark-request-timestamp': ts, 'x-lark-request-nonce': nonce, 'x-lark-signature': sig } };
   }
 }

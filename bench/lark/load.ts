@@ -110,14 +110,23 @@ const run = async (who: { child: ChildProcess; first: { url: string } }, events:
   const after = await ask<ProcessStats>(who.child);
   return { ...r, cpuMsPerEvent: (after.cpuMs - before.cpuMs) / events.length, rssMb: after.rssMb, maxRssMb: after.maxRssMb };
 };
-const botRun = await run(bot, pairs.map((p) => p.bot));
-const echoRun = await run(echo, pairs.map((p) => p.echo));
+const botRun = await run(
+  bot,
+  pairs.map((p) => p.bot),
+);
+const echoRun = await run(
+  echo,
+  pairs.map((p) => p.echo),
+);
 
 for (const c of children) c.disconnect();
-process.stdout.write(`${JSON.stringify({
-  senders: work.senders, single: { ...single, ratio: single.bot.perSecond / single.echo.perSecond },
-  sustained: { rate: o.rate, seconds: o.seconds, bot: botRun, echo: echoRun },
-})}\n`);
+process.stdout.write(
+  `${JSON.stringify({
+    senders: work.senders,
+    single: { ...single, ratio: single.bot.perSecond / single.echo.perSecond },
+    sustained: { rate: o.rate, seconds: o.seconds, bot: botRun, echo: echoRun },
+  })}\n`,
+);
 
 function ask<T>(child: ChildProcess): Promise<T> {
   return new Promise((resolve) => {

@@ -20,7 +20,11 @@ export interface SustainedResult {
  * the platform, or `settleMs` after the last event.
  */
 export async function sustained(o: {
-  url: string; events: SignedEvent[]; rate: number; arrivals: Map<string, number>; settleMs: number;
+  url: string;
+  events: SignedEvent[];
+  rate: number;
+  arrivals: Map<string, number>;
+  settleMs: number;
   post: (url: string, e: SignedEvent) => Promise<number>;
 }): Promise<SustainedResult> {
   const sentAt = new Map<string, number>();
@@ -37,17 +41,19 @@ export async function sustained(o: {
         if (!e) continue;
         const t = performance.now();
         sentAt.set(e.messageId, t);
-        inFlight.push(o.post(o.url, e).then(
-          (status) => {
-            responses.push(performance.now() - t);
-            if (status !== 200) failed += 1;
-          },
-          (e: unknown) => {
-            responses.push(performance.now() - t);
-            failed += 1;
-            if (failed <= 3) process.stderr.write(`webhook post failed: ${(e as Error).message} ${String((e as { cause?: unknown }).cause ?? '')}\n`);
-          },
-        ));
+        inFlight.push(
+          o.post(o.url, e).then(
+            (status) => {
+              responses.push(performance.now() - t);
+              if (status !== 200) failed += 1;
+            },
+            (e: unknown) => {
+              responses.push(performance.now() - t);
+              failed += 1;
+              if (failed <= 3) process.stderr.write(`webhook post failed: ${(e as Error).message} ${String((e as { cause?: unknown }).cause ?? '')}\n`);
+            },
+          ),
+        );
       }
       if (next >= o.events.length) done();
       else setTimeout(tick, 5);
@@ -70,7 +76,8 @@ export async function sustained(o: {
     lastArrival = Math.max(lastArrival, at);
   }
   return {
-    events: o.events.length, sentPerSecond,
+    events: o.events.length,
+    sentPerSecond,
     webhook: { ...summarize(responses), maxMs: Math.max(...responses), failed },
     answer: { ...summarize(answers), maxMs: Math.max(0, ...answers) },
     delivered: answers.length,

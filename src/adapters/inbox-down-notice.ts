@@ -9,9 +9,7 @@ const REDELIVERS = new Set(['lark']);
  * negative and unique, so it never collides with an outbox id used as an idempotency key.
  */
 export function inboxDownNotice(msg: InboundMessage): OutgoingMessage {
-  const again = REDELIVERS.has(msg.platform)
-    ? '平台稍后会自动重发该消息，恢复后将按顺序处理，请勿重复发送。'
-    : '请在系统恢复后重新发送。';
+  const again = REDELIVERS.has(msg.platform) ? '平台稍后会自动重发该消息，恢复后将按顺序处理，请勿重复发送。' : '请在系统恢复后重新发送。';
   return {
     id: -Date.now(),
     platform: msg.platform,

@@ -17,8 +17,7 @@ export function statutoryHolidays(year: number): Map<LocalDate, string> {
   const put = (date: LocalDate, name: string, n = 1) => {
     for (let i = 0; i < n; i++) days.set(addDays(date, i), name);
   };
-  const lunar = (month: number, day: number): LocalDate =>
-    chineseDays.getSolarDateFromLunar(makeDate(year, month, day)).date;
+  const lunar = (month: number, day: number): LocalDate => chineseDays.getSolarDateFromLunar(makeDate(year, month, day)).date;
 
   put(makeDate(year, 1, 1), '元旦');
   // 除夕 is the day before 正月初一, whether the twelfth month has 29 or 30 days.

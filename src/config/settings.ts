@@ -5,7 +5,6 @@ import type { ScheduleSettings } from '../jobs/job.js';
 import type { QuestionModelSettings } from '../core/command.js';
 import { SettingsError } from './settings-error.js';
 
-
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '须写成 "09:00" 的格式');
@@ -27,11 +26,17 @@ const schema = z.object({
   DUBAN_LOG_FORMAT: z.enum(['json', 'text'], { message: '须为 json 或 text' }).optional(),
   DUBAN_COORDINATION_DAYS: z.coerce.number({ message: '须为整数' }).int('须为整数').min(1, '至少 1 个工作日').max(30, '不超过 30 个工作日').default(2),
   DUBAN_VERIFY_SHARE: z.coerce.number({ message: '须为 0 到 1 之间的小数' }).min(0.3, '复核比例不得低于 0.3（复核率应在30%以上）').max(1, '不能超过 1').default(0.3),
-  DUBAN_WORK_HOURS: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, '须写成 "08:30-18:00" 的格式').default('08:30-18:00'),
+  DUBAN_WORK_HOURS: z
+    .string()
+    .regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, '须写成 "08:30-18:00" 的格式')
+    .default('08:30-18:00'),
   DUBAN_CHASE_TIME: time.default('09:00'),
   DUBAN_ACK_CHASE_TIME: time.default('16:30'),
   DUBAN_REPORT_TIME: time.default('09:00'),
-  DUBAN_WARN_DAYS: z.string().regex(/^\d{1,2}(,\d{1,2})*$/, '须写成以逗号分隔的工作日数，如 "3,1"').default('3,1'),
+  DUBAN_WARN_DAYS: z
+    .string()
+    .regex(/^\d{1,2}(,\d{1,2})*$/, '须写成以逗号分隔的工作日数，如 "3,1"')
+    .default('3,1'),
   DUBAN_COLOUR_SCHEME: z.enum(['红黄绿', '蓝黄红'], { message: '须为 红黄绿 或 蓝黄红' }).default('红黄绿'),
   DUBAN_EXPORT_DIR: z.string().min(1).default('data/exports'),
   DUBAN_ISSUER: z.string().min(1).max(30, '不超过 30 个字').default('省人民政府督查室'),
@@ -63,21 +68,32 @@ export function scheduleFromEnv(env: CoreEnv): ScheduleSettings {
   const [workStart = '08:30', workEnd = '18:00'] = env.DUBAN_WORK_HOURS.split('-');
   if (workStart >= workEnd) throw new SettingsError(`配置有误：DUBAN_WORK_HOURS=${env.DUBAN_WORK_HOURS} 开始时间须早于结束时间。`);
   const times: Array<[string, string]> = [
-    ['DUBAN_CHASE_TIME', env.DUBAN_CHASE_TIME], ['DUBAN_ACK_CHASE_TIME', env.DUBAN_ACK_CHASE_TIME], ['DUBAN_REPORT_TIME', env.DUBAN_REPORT_TIME],
+    ['DUBAN_CHASE_TIME', env.DUBAN_CHASE_TIME],
+    ['DUBAN_ACK_CHASE_TIME', env.DUBAN_ACK_CHASE_TIME],
+    ['DUBAN_REPORT_TIME', env.DUBAN_REPORT_TIME],
   ];
   for (const [name, t] of times) {
     if (t < workStart || t > workEnd) throw new SettingsError(`配置有误：${name}=${t} 不在工作时间 ${env.DUBAN_WORK_HOURS} 内。催办和通报只在工作时间发送，请调整。`);
   }
   return {
-    workStart, workEnd, chaseTime: env.DUBAN_CHASE_TIME, ackChaseTime: env.DUBAN_ACK_CHASE_TIME, reportTime: env.DUBAN_REPORT_TIME,
-    warnDays: env.DUBAN_WARN_DAYS.split(',').map(Number), progressDay: env.DUBAN_PROGRESS_DAY,
+    workStart,
+    workEnd,
+    chaseTime: env.DUBAN_CHASE_TIME,
+    ackChaseTime: env.DUBAN_ACK_CHASE_TIME,
+    reportTime: env.DUBAN_REPORT_TIME,
+    warnDays: env.DUBAN_WARN_DAYS.split(',').map(Number),
+    progressDay: env.DUBAN_PROGRESS_DAY,
     urgentChaseHours: env.DUBAN_URGENT_CHASE_HOURS,
   };
 }
 
 /** Work groups registered by setting: chat ids or titles per platform, comma-separated. */
 export function workGroupAllowlistFromEnv(env: CoreEnv): Record<string, string[]> {
-  const list = (v: string | undefined) => (v ?? '').split(/[,，]/).map((s) => s.trim()).filter(Boolean);
+  const list = (v: string | undefined) =>
+    (v ?? '')
+      .split(/[,，]/)
+      .map((s) => s.trim())
+      .filter(Boolean);
   return { wechat: list(env.DUBAN_WECHAT_ROOMS), lark: list(env.DUBAN_LARK_CHATS) };
 }
 
@@ -85,7 +101,9 @@ export function workGroupAllowlistFromEnv(env: CoreEnv): Record<string, string[]
 export function questionModelFromEnv(env: CoreEnv): QuestionModelSettings | undefined {
   if (!env.DUBAN_LLM_URL && !env.DUBAN_LLM_MODEL) return undefined;
   if (!env.DUBAN_LLM_URL || !env.DUBAN_LLM_MODEL) {
-    throw new SettingsError(`配置有误：${env.DUBAN_LLM_URL ? 'DUBAN_LLM_MODEL' : 'DUBAN_LLM_URL'} 未设置。启用模型辅助理解提问须同时设置 DUBAN_LLM_URL 和 DUBAN_LLM_MODEL（参见 .env.example），不用则两个都不设。`);
+    throw new SettingsError(
+      `配置有误：${env.DUBAN_LLM_URL ? 'DUBAN_LLM_MODEL' : 'DUBAN_LLM_URL'} 未设置。启用模型辅助理解提问须同时设置 DUBAN_LLM_URL 和 DUBAN_LLM_MODEL（参见 .env.example），不用则两个都不设。`,
+    );
   }
   return { url: env.DUBAN_LLM_URL, model: env.DUBAN_LLM_MODEL, key: env.DUBAN_LLM_KEY, timeoutMs: env.DUBAN_LLM_TIMEOUT_MS };
 }

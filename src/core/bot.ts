@@ -3,9 +3,8 @@ import type { Repositories } from '../../storage/repositories.js';
 import type { MessageRef } from '../domain/task.js';
 import { isoShanghai, localDate } from '../time/shanghai.js';
 import type { ReplyTarget } from './ports.js';
-import type {
-  CommandContext, CommandDefinition, CommandInput, CommandOutcome, NoticeTarget, ParseContext,
-} from './command.js';
+import { readTaskCard } from './task-card-view.js';
+import type { CommandContext, CommandDefinition, CommandInput, CommandOutcome, NoticeTarget, ParseContext } from './command.js';
 import { UserError, isUserError } from './errors.js';
 import { classifiedMarkIn, classifiedRefusal } from './classified.js';
 import { cleanMessage, cleanText } from './fold-text.js';
@@ -31,7 +30,10 @@ export const MAX_MESSAGE_LENGTH = 5000;
 
 /** A failure inside a command, carrying the command so the answer can show its usage. */
 class CommandFailure extends Error {
-  constructor(readonly command: CommandDefinition, override readonly cause: unknown) {
+  constructor(
+    readonly command: CommandDefinition,
+    override readonly cause: unknown,
+  ) {
     super(cause instanceof Error ? cause.message : String(cause));
   }
 }
@@ -154,9 +156,7 @@ export class Bot {
 
   private async actorOf(msg: InboundMessage, repos: Repositories) {
     if (await repos.bindings.isBlocked(msg.platform, msg.senderAccountId)) return undefined;
-    return msg.senderPersonId !== undefined
-      ? this.deps.directory.person(msg.senderPersonId)
-      : this.deps.identity.personFor(repos.bindings, msg.platform, msg.senderAccountId);
+    return msg.senderPersonId !== undefined ? this.deps.directory.person(msg.senderPersonId) : this.deps.identity.personFor(repos.bindings, msg.platform, msg.senderAccountId);
   }
 
   /** Records the chat the bot serves; once a day per chat is enough (groups receive tallies). */
@@ -219,8 +219,12 @@ export class Bot {
     // A chat is recorded only for a directory person's message; a classified one keeps not even the chat title.
     if (await this.actorOf(msg, repos)) await this.touchChat(classified ? { ...msg, chatTitle: undefined } : msg, at, repos);
     // An unregistered account is answered once a day per chat; more answers would only fill the outbox.
-    if (isUserError(cause) && cause.code === 'unregistered' && msg.platform !== 'console'
-      && !this.throttle.firstUnregisteredToday(`${msg.platform}\u0000${msg.senderAccountId}`, msg.chatId, localDate(now))) {
+    if (
+      isUserError(cause) &&
+      cause.code === 'unregistered' &&
+      msg.platform !== 'console' &&
+      !this.throttle.firstUnregisteredToday(`${msg.platform}\u0000${msg.senderAccountId}`, msg.chatId, localDate(now))
+    ) {
       await repos.inbound.setOutcome(msg.platform, msg.messageId, 'throttled');
       return { outcome: 'throttled', replies: [] };
     }
@@ -269,29 +273,19 @@ export class Bot {
     return account ? [{ platform: msg.platform, targetKind: 'person', targetId: account }] : [];
   }
 
-  /**
-   * The current state of a task as an actionable reply (who has signed, what can be done
-   * next), for platforms that refresh a card in place after a button press.
-   */
-  async taskCard(code: string): Promise<Reply | undefined> {
-    const now = this.deps.clock.now();
-    return this.deps.storage.transaction(async (repos) => {
-      const task = await repos.tasks.findByCode(code);
-      if (!task) return undefined;
-      const authority = this.deps.authority ? await this.deps.authority(repos, localDate(now)) : undefined;
-      const today = localDate(now);
-      const stages = task.parentId === undefined ? await repos.tasks.stages(task.id) : [];
-      const colours = {
-        scheme: this.deps.settings.colourScheme, warnDays: this.deps.settings.warnDays,
-        stages: stages.length > 0 ? { total: stages.length, done: stages.filter((s) => s.status === 'completed' || s.status === 'verified').length } : undefined,
-      };
-      return this.deps.taskCard(task, { directory: this.deps.directory, calendar: this.deps.calendar, today }, authority, colours);
-    });
+  /** The current state of a task as an actionable reply (platforms refresh a card in place with it). */
+  taskCard(code: string): Promise<Reply | undefined> {
+    return readTaskCard(this.deps, code);
   }
 
   private adminNames(): string {
     // Only administrators bind accounts (绑定).
-    return this.deps.directory.withRole('管理员').map((p) => p.name).join('、') || '管理员';
+    return (
+      this.deps.directory
+        .withRole('管理员')
+        .map((p) => p.name)
+        .join('、') || '管理员'
+    );
   }
 }
 

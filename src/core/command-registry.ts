@@ -33,9 +33,7 @@ export class CommandRegistry implements CommandCatalog {
         const key = word.toLowerCase();
         const other = this.byWord.get(key);
         if (other) {
-          throw new CommandTableError(
-            `命令表有误：「${word}」同时是「${other.name}」和「${cmd.name}」的名称或别名。请在 commands/ 中删去其中一个。`,
-          );
+          throw new CommandTableError(`命令表有误：「${word}」同时是「${other.name}」和「${cmd.name}」的名称或别名。请在 commands/ 中删去其中一个。`);
         }
         this.byWord.set(key, cmd);
       }
@@ -59,7 +57,14 @@ export class CommandRegistry implements CommandCatalog {
       const latin = /^[a-z]/.test(word);
       if (latin ? next === '' || /[\s:：]/.test(next) : true) {
         const command = this.byWord.get(word);
-        if (command) return { command, rest: text.slice(word.length).replace(/^[\s:：,，]+/, '').trim() };
+        if (command)
+          return {
+            command,
+            rest: text
+              .slice(word.length)
+              .replace(/^[\s:：,，]+/, '')
+              .trim(),
+          };
       }
     }
     return undefined;

@@ -111,8 +111,13 @@ export interface CoreSettings {
 }
 
 export const DEFAULT_CORE_SETTINGS: Omit<CoreSettings, 'botName'> = {
-  coordinationAnswerDays: 2, verifyShare: 0.3, colourScheme: '红黄绿', warnDays: 3, exportDir: 'data/exports',
-  issuer: '省人民政府督查室', documentCode: '督查',
+  coordinationAnswerDays: 2,
+  verifyShare: 0.3,
+  colourScheme: '红黄绿',
+  warnDays: 3,
+  exportDir: 'data/exports',
+  issuer: '省人民政府督查室',
+  documentCode: '督查',
 };
 
 /** Where a notice goes besides the reply in the chat the command came from. */

@@ -29,14 +29,19 @@ export function createCorePort(d: CorePortDeps): CorePort {
     personFor: (id) => tx((r) => d.identity.personFor(r.bindings, platform, id)),
     accountFor: (id) => tx((r) => d.identity.accountFor(r.bindings, platform, id)),
     isBlocked: (id) => tx((r) => r.bindings.isBlocked(platform, id)),
-    remember: (accountId, personId, job) => tx(async (r) => {
-      const at = isoShanghai(d.clock.now());
-      if (!(await d.identity.remember(r.bindings, platform, accountId, personId, at))) return;
-      await r.audit.append({
-        at, actorId: 'system', action: 'bind_remembered', subject: `person:${personId}`,
-        details: { platform, accountId, personId }, source: { job },
-      });
-    }),
+    remember: (accountId, personId, job) =>
+      tx(async (r) => {
+        const at = isoShanghai(d.clock.now());
+        if (!(await d.identity.remember(r.bindings, platform, accountId, personId, at))) return;
+        await r.audit.append({
+          at,
+          actorId: 'system',
+          action: 'bind_remembered',
+          subject: `person:${personId}`,
+          details: { platform, accountId, personId },
+          source: { job },
+        });
+      }),
   });
   return {
     botName: d.botName,

@@ -18,13 +18,7 @@ const MARK_RUNS = /\p{M}{3,}/gu;
  * characters (variation selectors excepted) and runs of combining marks removed; trimmed.
  */
 export function cleanText(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .normalize('NFC')
-    .replace(CONTROLS, '')
-    .replace(IGNORABLE, '')
-    .replace(MARK_RUNS, '')
-    .trim();
+  return text.replace(/\r\n?/g, '\n').normalize('NFC').replace(CONTROLS, '').replace(IGNORABLE, '').replace(MARK_RUNS, '').trim();
 }
 
 /** The message with every text it carries cleaned as it will be kept. */
@@ -41,8 +35,10 @@ export function cleanMessage(msg: InboundMessage): InboundMessage {
  */
 const VARIANTS: Record<string, string> = {
   機: '机',
-  絕: '绝', 絶: '绝',
-  祕: '秘', 袐: '秘',
+  絕: '绝',
+  絶: '绝',
+  祕: '秘',
+  袐: '秘',
   宻: '密',
 };
 const VARIANT_RE = new RegExp(`[${Object.keys(VARIANTS).join('')}]`, 'gu');

@@ -48,16 +48,10 @@ export class IdentityService {
     return p ? fileAccountId(p, platform) : undefined;
   }
 
-  async resolveMentions(
-    bindings: BindingRepository,
-    platform: Platform | string,
-    mentions: ReadonlyArray<{ accountId?: string; name: string; personId?: string }>,
-  ): Promise<ResolvedMention[]> {
+  async resolveMentions(bindings: BindingRepository, platform: Platform | string, mentions: ReadonlyArray<{ accountId?: string; name: string; personId?: string }>): Promise<ResolvedMention[]> {
     const out: ResolvedMention[] = [];
     for (const m of mentions) {
-      const person = m.personId !== undefined
-        ? this.directory.person(m.personId)
-        : m.accountId ? await this.personFor(bindings, platform, m.accountId) : undefined;
+      const person = m.personId !== undefined ? this.directory.person(m.personId) : m.accountId ? await this.personFor(bindings, platform, m.accountId) : undefined;
       out.push({ name: m.name, personId: person?.id, accountId: m.accountId, ...(m.accountId && !person ? { unregistered: true } : {}) });
     }
     return out;

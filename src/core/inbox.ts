@@ -90,15 +90,16 @@ export class Inbox {
     }
     const { at, until } = this.times();
     const recorded = await this.guarded(
-      () => this.deps.storage.transaction(async (r) => {
-        const seq = await r.inbox.record({ platform: msg.platform, messageId: msg.messageId, chatId: msg.chatId, payload: JSON.stringify(msg), at });
-        if (seq === undefined) return undefined;
-        const mine = await r.inbox.claimChat(msg.chatId, this.deps.instanceId, at, until);
-        if (!mine) await r.inbox.announce(msg.chatId);
-        // Several instances: what others recorded for the chat goes first, in arrival order.
-        const before = mine && this.deps.changes ? (await r.inbox.pendingIn(msg.chatId)).filter((i) => i.seq < seq) : [];
-        return { seq, mine, before };
-      }),
+      () =>
+        this.deps.storage.transaction(async (r) => {
+          const seq = await r.inbox.record({ platform: msg.platform, messageId: msg.messageId, chatId: msg.chatId, payload: JSON.stringify(msg), at });
+          if (seq === undefined) return undefined;
+          const mine = await r.inbox.claimChat(msg.chatId, this.deps.instanceId, at, until);
+          if (!mine) await r.inbox.announce(msg.chatId);
+          // Several instances: what others recorded for the chat goes first, in arrival order.
+          const before = mine && this.deps.changes ? (await r.inbox.pendingIn(msg.chatId)).filter((i) => i.seq < seq) : [];
+          return { seq, mine, before };
+        }),
       msg,
     );
     if (recorded === undefined) return { outcome: 'duplicate', result: Promise.resolve(DUPLICATE) };
@@ -135,8 +136,7 @@ export class Inbox {
   /** Claims (or renews) a chat and schedules its waiting messages not yet scheduled here. */
   private async pull(chatId: string): Promise<number> {
     const { at, until } = this.times();
-    const items = await this.deps.storage.transaction(async (r) =>
-      (await r.inbox.claimChat(chatId, this.deps.instanceId, at, until)) ? r.inbox.pendingIn(chatId) : undefined);
+    const items = await this.deps.storage.transaction(async (r) => ((await r.inbox.claimChat(chatId, this.deps.instanceId, at, until)) ? r.inbox.pendingIn(chatId) : undefined));
     if (items === undefined) {
       this.held.delete(chatId);
       return 0;
@@ -214,18 +214,20 @@ export class Inbox {
     const before = this.chains.get(msg.chatId) ?? Promise.resolve();
     this.scheduled.add(seq);
     this.inFlight.set(msg.chatId, (this.inFlight.get(msg.chatId) ?? 0) + 1);
-    const work: Promise<void> = before.then(() => this.process(seq, msg, settle, release)).finally(() => {
-      release();
-      this.scheduled.delete(seq);
-      const left = (this.inFlight.get(msg.chatId) ?? 1) - 1;
-      if (left > 0) this.inFlight.set(msg.chatId, left);
-      else {
-        this.inFlight.delete(msg.chatId);
-        // Anything another instance recorded meanwhile is taken here; otherwise the claim goes.
-        void this.drained(msg.chatId).catch(() => undefined);
-      }
-      this.working.delete(work);
-    });
+    const work: Promise<void> = before
+      .then(() => this.process(seq, msg, settle, release))
+      .finally(() => {
+        release();
+        this.scheduled.delete(seq);
+        const left = (this.inFlight.get(msg.chatId) ?? 1) - 1;
+        if (left > 0) this.inFlight.set(msg.chatId, left);
+        else {
+          this.inFlight.delete(msg.chatId);
+          // Anything another instance recorded meanwhile is taken here; otherwise the claim goes.
+          void this.drained(msg.chatId).catch(() => undefined);
+        }
+        this.working.delete(work);
+      });
     this.working.add(work);
     this.chains.set(msg.chatId, turn);
     void turn.then(() => {

@@ -18,17 +18,19 @@ export interface HandleHooks {
  * A command's slow look-up that must not hold the ledger's transaction (the question model),
  * run before it: never for a message that will be refused as 涉密 or too long.
  */
-export async function prepareStep(
-  deps: BotDeps, msg: InboundMessage, text: string, now: Date, o: { addressPattern: RegExp; maxLength: number; hooks?: HandleHooks; log: Logger },
-): Promise<unknown> {
+export async function prepareStep(deps: BotDeps, msg: InboundMessage, text: string, now: Date, o: { addressPattern: RegExp; maxLength: number; hooks?: HandleHooks; log: Logger }): Promise<unknown> {
   if (classifiedMarkIn(msg) || text.length > o.maxLength) return undefined;
   const match = deps.registry.matchOrFallback(stripAddress(text, o.addressPattern));
   if (!match?.command.prepare) return undefined;
-  const knownSender = async () => msg.senderPersonId !== undefined
-    || (await deps.storage.transaction((repos) => deps.identity.personFor(repos.bindings, msg.platform, msg.senderAccountId))) !== undefined;
+  const knownSender = async () =>
+    msg.senderPersonId !== undefined || (await deps.storage.transaction((repos) => deps.identity.personFor(repos.bindings, msg.platform, msg.senderAccountId))) !== undefined;
   try {
     return await match.command.prepare(match.rest, {
-      directory: deps.directory, today: localDate(now), settings: deps.settings, knownSender, aside: () => o.hooks?.aside?.(),
+      directory: deps.directory,
+      today: localDate(now),
+      settings: deps.settings,
+      knownSender,
+      aside: () => o.hooks?.aside?.(),
     });
   } catch (e) {
     o.log.warn('prepare failed', { command: match.command.name, error: e });

@@ -29,10 +29,7 @@ function kind<S extends z.ZodTypeAny, V>(k: AccountKind<S, V>): AccountKind<S, V
   return k;
 }
 
-const wechatAccount = z.union([
-  z.string().min(1),
-  z.object({ id: z.string().min(1).optional(), alias: z.string().min(1).optional(), name: z.string().min(1).optional() }),
-]);
+const wechatAccount = z.union([z.string().min(1), z.object({ id: z.string().min(1).optional(), alias: z.string().min(1).optional(), name: z.string().min(1).optional() })]);
 
 /** A WeChat account as the directory knows it: the id when known, else what a contact is matched by. */
 export interface WechatAccount {
@@ -47,13 +44,20 @@ export const ACCOUNT_KINDS = {
   lark: kind({ label: '飞书', words: ['飞书', 'lark', 'feishu'], schema: z.string().min(1), read: (v: string) => v, idOf: (v: string) => v }),
   /** `wxid_…`, or what the bot can match a contact by: 备注 (`alias`) and 昵称 (`name`). */
   wechat: kind<typeof wechatAccount, WechatAccount>({
-    label: '微信', words: ['微信', 'wechat'], schema: wechatAccount,
+    label: '微信',
+    words: ['微信', 'wechat'],
+    schema: wechatAccount,
     read: (v) => (typeof v === 'string' ? { id: v } : v),
     idOf: (v) => v.id,
   }),
   console: kind({
-    label: '控制台', words: ['控制台', 'console'], schema: z.string().min(1), read: (v: string) => v, idOf: (v: string) => v,
-    lookupKey: nameKey, implicitId: (p) => p.name,
+    label: '控制台',
+    words: ['控制台', 'console'],
+    schema: z.string().min(1),
+    read: (v: string) => v,
+    idOf: (v: string) => v,
+    lookupKey: nameKey,
+    implicitId: (p) => p.name,
   }),
 } as const;
 
@@ -70,9 +74,7 @@ export function isPlatform(p: string): p is Platform {
 }
 
 /** The `accounts:` object of the directory file, built from every platform's schema. */
-export const accountsSchema = z.object(
-  Object.fromEntries(PLATFORMS.map((p) => [p, ACCOUNT_KINDS[p].schema.optional()])) as { [P in Platform]: z.ZodOptional<KindOf<P>['schema']> },
-);
+export const accountsSchema = z.object(Object.fromEntries(PLATFORMS.map((p) => [p, ACCOUNT_KINDS[p].schema.optional()])) as { [P in Platform]: z.ZodOptional<KindOf<P>['schema']> });
 
 /** Reads a file entry's accounts into what the Person keeps. */
 export function readAccounts(file: z.output<typeof accountsSchema>): PersonAccounts {

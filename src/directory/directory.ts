@@ -24,7 +24,6 @@ export interface Person {
   accounts: PersonAccounts;
 }
 
-
 /**
  * The organisation: units, people, roles, coverage. Immutable once loaded; runtime changes
  * (leave, acting, bindings, handovers) live in the database and are layered on by services.

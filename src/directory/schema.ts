@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { ROLES } from '../domain/roles.js';
 import { accountsSchema } from './account-kinds.js';
 
-const id = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, '编号只能用字母、数字、-、_、.，不超过 64 个字符');
+const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, '编号只能用字母、数字、-、_、.，不超过 64 个字符');
 const name = z.string().trim().min(1, '不能为空').max(40, '不超过 40 个字符');
 
 export const UNIT_TYPES = ['省直部门', '市县政府', '办公厅', '其他'] as const;

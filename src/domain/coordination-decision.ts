@@ -23,11 +23,7 @@ export function coordinationStatusLabel(item: Coordination, directory: Directory
 export function closedPositionRefusal(item: Coordination, directory: Directory): UserError {
   const who = item.opinion ? decider(item, directory) : undefined;
   if (who) {
-    return new UserError(
-      'invalid_state',
-      `${item.code} 已由${who}作出决定，请遵照执行；除非有新的原则性意见，否则不再提出异议（H3）。有新的原则性意见的，请写明后报督查室。`,
-      false,
-    );
+    return new UserError('invalid_state', `${item.code} 已由${who}作出决定，请遵照执行；除非有新的原则性意见，否则不再提出异议（H3）。有新的原则性意见的，请写明后报督查室。`, false);
   }
   return new UserError('invalid_state', `${item.code} 已协调一致，表态已截止，请按协调意见执行。`, false);
 }

@@ -20,7 +20,8 @@ import { addressPerson, withoutLeaders } from './leader-address.js';
  * Phrases that defer or put conditions on a position instead of stating one (H4: 不能以回去
  * 请示或其它理由推诿搪塞). The first match is quoted back in the refusal.
  */
-const DEFERRING = /原则上?同意|回去(?:再)?(?:研究|请示|商量|汇报|商议)|(?:需|须|要|待|等)(?:回去)?(?:请示|汇报|研究|商议|领导定)|再(?:研究|商量|议)|待研究|研究后(?:再)?(?:答复|表态|定)|另行(?:答复|表态)|暂不表态|视情况/;
+const DEFERRING =
+  /原则上?同意|回去(?:再)?(?:研究|请示|商量|汇报|商议)|(?:需|须|要|待|等)(?:回去)?(?:请示|汇报|研究|商议|领导定)|再(?:研究|商量|议)|待研究|研究后(?:再)?(?:答复|表态|定)|另行(?:答复|表态)|暂不表态|视情况/;
 
 /** The deferring phrase in a 表态 text, if any. */
 export function findDeferral(text: string): string | undefined {
@@ -37,14 +38,7 @@ export async function positionSigners(ctx: ActionContext): Promise<(unitId: stri
  * 副秘书长 goes up to the 分管领导; at the 分管领导 it goes back to them, who judge whether
  * the 主要领导 is needed (H7: 分管领导协调不了或者事项复杂的); all agreeing closes the item.
  */
-export async function settlePositions(
-  ctx: ActionContext,
-  item: Coordination,
-  task: Task,
-  units: string[],
-  stance: 'agree' | 'disagree',
-  position: string,
-): Promise<PositionOutcome> {
+export async function settlePositions(ctx: ActionContext, item: Coordination, task: Task, units: string[], stance: 'agree' | 'disagree', position: string): Promise<PositionOutcome> {
   const names = units.map((u) => ctx.directory.unitName(u)).join('、');
   if (item.status !== 'answered') {
     return { reply: { tone: 'info', title: `已记录 ${names} 对 ${item.code} 的表态：${stance === 'agree' ? '同意' : '不同意'}`, lines: position ? [position] : undefined } };
@@ -61,10 +55,7 @@ export async function settlePositions(
         tone: 'warning',
         title: `已记录 ${names} 不同意 ${item.code} 的协调意见`,
         mentions: withoutLeaders(ctx.directory, ids),
-        lines: [
-          position,
-          `请 ${ids.map((id) => addressPerson(ctx.directory, id)).join('、')} 再行协调（出具协调意见）；协调不了或者事项复杂的，请发「升级 ${item.code}」提请主要领导协调（H7）。`,
-        ],
+        lines: [position, `请 ${ids.map((id) => addressPerson(ctx.directory, id)).join('、')} 再行协调（出具协调意见）；协调不了或者事项复杂的，请发「升级 ${item.code}」提请主要领导协调（H7）。`],
         actions: [commandButton('escalate', item.code, { label: '提请主要领导', forPersonIds: ids })],
       },
     };

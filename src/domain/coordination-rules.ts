@@ -45,7 +45,10 @@ export async function routeCoordination(
     return { ownerId: fallback.id, note: '涉及单位无联系副秘书长，由秘书长协调', alsoInvolved: [] };
   }
   const eff = await effectiveDeputy(repos, directory, first.id, date);
-  const alsoInvolved = ranked.slice(1).map((d) => d.id).filter((id) => id !== eff.personId);
+  const alsoInvolved = ranked
+    .slice(1)
+    .map((d) => d.id)
+    .filter((id) => id !== eff.personId);
   return { ownerId: eff.personId, note: eff.note, alsoInvolved };
 }
 
@@ -79,11 +82,7 @@ export async function mayAnswer(personId: string, item: Coordination, repos: Rep
   return false;
 }
 
-export type CoordinationStep =
-  | { kind: 'none' }
-  | { kind: 'wait'; workingDaysLeft: number }
-  | { kind: 'escalate'; to: CoordinationLevel }
-  | { kind: 'overdue_at_top'; workingDaysLate: number };
+export type CoordinationStep = { kind: 'none' } | { kind: 'wait'; workingDaysLeft: number } | { kind: 'escalate'; to: CoordinationLevel } | { kind: 'overdue_at_top'; workingDaysLate: number };
 
 /**
  * H7's ladder on silence: an item still waiting for an opinion after `answerDays` working

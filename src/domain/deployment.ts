@@ -31,9 +31,7 @@ export function superiorDocumentLines(
 ): string[] {
   if (source !== 'superior_document') return [];
   const due = deploymentDue({ source, assignedDate: task.assignedDate }, ctx.calendar);
-  const heads = task.units
-    .map((u) => ctx.directory.unitHead(u.unitId))
-    .filter((p): p is NonNullable<typeof p> => p !== undefined && !task.units.some((u) => u.responsibleId === p.id));
+  const heads = task.units.map((u) => ctx.directory.unitHead(u.unitId)).filter((p): p is NonNullable<typeof p> => p !== undefined && !task.units.some((u) => u.responsibleId === p.id));
   const lines: string[] = [];
   if (heads.length > 0) lines.push(`上级文件收到当天报主要负责人（H1）：请 ${heads.map((p) => addressPerson(ctx.directory, p.id)).join('、')} 阅知。`);
   if (due) lines.push(`最多 ${DEPLOY_DAYS} 天内布置落实（H1）：请于 ${formatDateCn(due, ctx.today)}前回复「部署 ${task.code} 布置落实情况」。`);

@@ -15,12 +15,7 @@ export async function absenceNote(repos: Repositories, person: Person, date: Loc
  * 缺位递补: the person who acts for a deputy on `date`. An absent deputy is replaced by their
  * named substitute; if that one is away too, by the 秘书长. The note says why.
  */
-export async function effectiveDeputy(
-  repos: Repositories,
-  directory: Directory,
-  deputyId: string,
-  date: LocalDate,
-): Promise<{ personId: string; note?: string }> {
+export async function effectiveDeputy(repos: Repositories, directory: Directory, deputyId: string, date: LocalDate): Promise<{ personId: string; note?: string }> {
   const notes: string[] = [];
   let current = directory.person(deputyId);
   const seen = new Set<string>();

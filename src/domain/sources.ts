@@ -4,16 +4,7 @@ import { addMonths } from '../time/shanghai.js';
 import { nameKey } from '../directory/name-key.js';
 
 /** Where a task comes from; each source has its own default time limit (DOMAIN.md). */
-export type SourceKind =
-  | 'superior_document'
-  | 'meeting'
-  | 'instruction'
-  | 'npc_suggestion'
-  | 'npc_motion'
-  | 'cppcc_proposal'
-  | 'leader_research'
-  | 'citizen_message'
-  | 'general';
+export type SourceKind = 'superior_document' | 'meeting' | 'instruction' | 'npc_suggestion' | 'npc_motion' | 'cppcc_proposal' | 'leader_research' | 'citizen_message' | 'general';
 
 interface SourceRule {
   label: string;

@@ -26,6 +26,11 @@ export function unitsActorMayActFor(actor: Person, task: Task, directory: Direct
 /** `省发展改革委：王芳、李明；省财政厅：钱敏、赵刚` for refusals that name who may act. */
 export function describeActors(units: TaskUnit[], directory: Directory, opts: AuthorityOptions = {}): string {
   return units
-    .map((u) => `${directory.unitName(u.unitId)}：${actorsForUnit(u, directory, opts).map((id) => directory.personName(id)).join('、')}`)
+    .map(
+      (u) =>
+        `${directory.unitName(u.unitId)}：${actorsForUnit(u, directory, opts)
+          .map((id) => directory.personName(id))
+          .join('、')}`,
+    )
     .join('；');
 }

@@ -12,7 +12,7 @@ import type { LocalDate } from '../time/shanghai.js';
  */
 export async function colourCounts(c: ColourContext & { repos: Repositories }): Promise<Map<string, Partial<Record<TaskColour, number>>>> {
   const out = new Map<string, Partial<Record<TaskColour, number>>>();
-  for (let after = 0; ;) {
+  for (let after = 0; ; ) {
     const page = await c.repos.stats.openForColours(after, PAGE);
     for (const t of page) {
       const stages = t.stagesTotal > 0 ? { total: t.stagesTotal, done: t.stagesDone } : undefined;
@@ -30,9 +30,7 @@ export async function colourCounts(c: ColourContext & { repos: Repositories }): 
 const PAGE = 2000;
 
 /** The 三色 counts a tally reply shows per unit, under the configured scheme. */
-export async function tallyColours(c: {
-  repos: Repositories; calendar: WorkCalendar; today: LocalDate; settings: { colourScheme: ColourScheme; warnDays: number };
-}): Promise<TallyColours> {
+export async function tallyColours(c: { repos: Repositories; calendar: WorkCalendar; today: LocalDate; settings: { colourScheme: ColourScheme; warnDays: number } }): Promise<TallyColours> {
   const scheme = c.settings.colourScheme;
   const counts = await colourCounts({ repos: c.repos, calendar: c.calendar, today: c.today, scheme, warnDays: c.settings.warnDays });
   return { colours: schemeColours(scheme), counts };

@@ -1,6 +1,4 @@
-import {
-  AlignmentType, BorderStyle, Document, ImageRun, LineRuleType, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
-} from 'docx';
+import { AlignmentType, BorderStyle, Document, ImageRun, LineRuleType, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { DocumentBlock, OfficialDocument } from './official-document.js';
 
 /**
@@ -17,15 +15,12 @@ export const FONTS = { title: '方正小标宋简体', body: '仿宋_GB2312', he
 export const SIZES = { issuer: 72, title: 44, body: 32, table: 28 } as const;
 const LINE = { line: 560, lineRule: LineRuleType.EXACT }; // 28 pt
 
-const run = (text: string, font: string, size: number, extra: { color?: string; bold?: boolean } = {}) =>
-  new TextRun({ text, font: { name: font, eastAsia: font }, size, ...extra });
+const run = (text: string, font: string, size: number, extra: { color?: string; bold?: boolean } = {}) => new TextRun({ text, font: { name: font, eastAsia: font }, size, ...extra });
 
-const body = (text: string) =>
-  new Paragraph({ children: [run(text, FONTS.body, SIZES.body)], indent: { firstLine: 640 }, spacing: LINE, alignment: AlignmentType.JUSTIFIED });
+const body = (text: string) => new Paragraph({ children: [run(text, FONTS.body, SIZES.body)], indent: { firstLine: 640 }, spacing: LINE, alignment: AlignmentType.JUSTIFIED });
 
 function table(header: string[], rows: string[][]): Table {
-  const cell = (text: string, bold = false) =>
-    new TableCell({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(text, FONTS.body, SIZES.table, { bold })] })] });
+  const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(text, FONTS.body, SIZES.table, { bold })] })] });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }), ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) }))],
@@ -63,10 +58,12 @@ export function documentOf(d: OfficialDocument): Document {
   return new Document({
     creator: '督办助手',
     title: d.title,
-    sections: [{
-      properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM) } } },
-      children,
-    }],
+    sections: [
+      {
+        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM) } } },
+        children,
+      },
+    ],
   });
 }
 

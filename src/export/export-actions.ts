@@ -32,7 +32,12 @@ export interface ExportResult {
 }
 
 const ledgerContext = (ctx: CommandContext): LedgerContext => ({
-  repos: ctx.repos, directory: ctx.directory, calendar: ctx.calendar, today: ctx.today, scheme: ctx.settings.colourScheme, warnDays: ctx.settings.warnDays,
+  repos: ctx.repos,
+  directory: ctx.directory,
+  calendar: ctx.calendar,
+  today: ctx.today,
+  scheme: ctx.settings.colourScheme,
+  warnDays: ctx.settings.warnDays,
 });
 
 export function fileOf(path: string, kind: ExportFile['kind']): ExportFile {
@@ -96,9 +101,7 @@ function charts(ctx: CommandContext, period: Period, bars: ChartPng, trend: Char
 async function drawCharts(ctx: CommandContext, period: Period) {
   const tally = await computeTally(ctx.repos.stats, ctx.directory, period, ctx.today);
   const barData = unitBars(tally, ctx.directory, `各单位督办情况（${period.label}）`);
-  const trendData = tallyKindOf(period) === 'week' || tallyKindOf(period) === 'custom'
-    ? await weeklyTrend(ctx.repos.stats, ctx.directory, period.to, ctx.today)
-    : undefined;
+  const trendData = tallyKindOf(period) === 'week' || tallyKindOf(period) === 'custom' ? await weeklyTrend(ctx.repos.stats, ctx.directory, period.to, ctx.today) : undefined;
   const { unitBarsPng, trendPng } = await charts_();
   const bars = unitBarsPng(barData);
   const trend = trendData ? trendPng(trendData) : undefined;
@@ -118,10 +121,17 @@ export async function exportNoticeFile(ctx: CommandContext, period: Period): Pro
   };
   // The chart fills the type area's width (156 mm, about 590 px at 96 dpi).
   const width = 590;
-  const doc = tallyNotice(tally, ctx.directory, { issuer: ctx.settings.issuer, number, today: ctx.today }, {
-    totals, colours: schemeColours(ctx.settings.colourScheme), colourCounts: counts,
-    chart: tally.ranked.length > 0 ? { data: bars.png, width, height: Math.round((bars.height * width) / bars.width) } : undefined,
-  });
+  const doc = tallyNotice(
+    tally,
+    ctx.directory,
+    { issuer: ctx.settings.issuer, number, today: ctx.today },
+    {
+      totals,
+      colours: schemeColours(ctx.settings.colourScheme),
+      colourCounts: counts,
+      chart: tally.ranked.length > 0 ? { data: bars.png, width, height: Math.round((bars.height * width) / bars.width) } : undefined,
+    },
+  );
   const path = target(ctx, `通报-${period.label}.docx`);
   writeFileSync(path, await (await docx_()).writeDocx(doc));
   const files = [fileOf(path, 'file'), ...(tally.ranked.length > 0 ? charts(ctx, period, bars, trend) : [])];
@@ -140,9 +150,16 @@ export async function exportTaskSheet(ctx: CommandContext, code: string, kind: '
   if (!canSeeTask(scopeOf(ctx.actor), task)) throw new UserError('no_permission', `${code} 不在您可查看的范围内。`, false);
   const number = await nextNumber(ctx, kind, { taskId: task.id }, { code });
   const colour = await colourOf(task, ledgerContext(ctx));
-  const doc = taskNotice(task, kind, ctx.directory, { issuer: ctx.settings.issuer, number, today: ctx.today }, {
-    colour, status: statusText(task, { directory: ctx.directory, calendar: ctx.calendar, today: ctx.today }),
-  });
+  const doc = taskNotice(
+    task,
+    kind,
+    ctx.directory,
+    { issuer: ctx.settings.issuer, number, today: ctx.today },
+    {
+      colour,
+      status: statusText(task, { directory: ctx.directory, calendar: ctx.calendar, today: ctx.today }),
+    },
+  );
   const path = target(ctx, `${kind}-${task.code}.docx`);
   writeFileSync(path, await (await docx_()).writeDocx(doc));
   const file = fileOf(path, 'file');

@@ -29,10 +29,11 @@ export async function exportLedger(file: string, c: LedgerContext, filter: TaskF
   }
   // Units in directory order, then any the directory no longer has.
   const order = c.directory.allUnits().map((u) => u.name);
-  const sorted = () => [...units.values()].sort((a, b) => {
-    const ia = order.indexOf(a.unit);
-    const ib = order.indexOf(b.unit);
-    return (ia < 0 ? 1e9 : ia) - (ib < 0 ? 1e9 : ib);
-  });
+  const sorted = () =>
+    [...units.values()].sort((a, b) => {
+      const ia = order.indexOf(a.unit);
+      const ib = order.indexOf(b.unit);
+      return (ia < 0 ? 1e9 : ia) - (ib < 0 ? 1e9 : ib);
+    });
   return writeLedgerWorkbook(file, { rows: rows(), history, units: sorted, colours: schemeColours(c.scheme) });
 }

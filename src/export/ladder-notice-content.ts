@@ -44,8 +44,14 @@ export function ladderNotice(number: string, items: NoticeItem[], d: Directory, 
       kind: 'table',
       header: ['编号', '事项', '办理时限', '通报时情况', '责任人'],
       rows: items.map((i) => [
-        i.task.code, i.task.title, documentDate(i.task.deadline),
-        situation(i), i.task.units.filter((u) => u.role === 'lead').map((u) => d.personName(u.responsibleId)).join('、'),
+        i.task.code,
+        i.task.title,
+        documentDate(i.task.deadline),
+        situation(i),
+        i.task.units
+          .filter((u) => u.role === 'lead')
+          .map((u) => d.personName(u.responsibleId))
+          .join('、'),
       ]),
     },
   ];
@@ -59,6 +65,12 @@ export function ladderNotice(number: string, items: NoticeItem[], d: Directory, 
     body.push({ kind: 'paragraph', text: `请${unit}抓紧办理上述事项，及时报送办理进展和结果。` });
   }
   return {
-    issuer, number, title: `关于${unit}${TITLE[`${step}${trigger}`] ?? TITLE['1chase']}的通报`, recipients: unit, body, signature: issuer, date: documentDate(date),
+    issuer,
+    number,
+    title: `关于${unit}${TITLE[`${step}${trigger}`] ?? TITLE['1chase']}的通报`,
+    recipients: unit,
+    body,
+    signature: issuer,
+    date: documentDate(date),
   };
 }

@@ -46,10 +46,14 @@ export async function exportLadderNotice(ctx: CommandContext, ref: NoticeRef): P
   const path = target(ctx, `${hit.number}.docx`);
   writeFileSync(path, await (await import('./docx-document.js')).writeDocx(doc));
   const file = fileOf(path, 'file');
-  return deliverable(ctx, {
-    tone: 'success',
-    title: `已生成通报文稿 ${hit.number}（${ctx.directory.unitName(hit.events[0]?.unitId ?? '')}，${items.length} 件事项）`,
-    lines: [`文件：${file.name}`],
-    note: '按当日发出的通报整理，供审核后印发。',
-  }, [file]);
+  return deliverable(
+    ctx,
+    {
+      tone: 'success',
+      title: `已生成通报文稿 ${hit.number}（${ctx.directory.unitName(hit.events[0]?.unitId ?? '')}，${items.length} 件事项）`,
+      lines: [`文件：${file.name}`],
+      note: '按当日发出的通报整理，供审核后印发。',
+    },
+    [file],
+  );
 }

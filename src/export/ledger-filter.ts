@@ -62,6 +62,6 @@ export function ledgerFilter(a: LedgerArgs, scope: Scope | undefined): TaskFilte
 
 /** `发改委-本月-逾期`: the parts of the range, for file names and replies. */
 export function ledgerParts(a: LedgerArgs, directory: Directory): string[] {
-  const unit = a.unitId ? directory.unit(a.unitId)?.aliases[0] ?? directory.unitName(a.unitId) : '';
+  const unit = a.unitId ? (directory.unit(a.unitId)?.aliases[0] ?? directory.unitName(a.unitId)) : '';
   return [unit, a.period?.label ?? '', a.status?.label ?? ''].filter(Boolean);
 }

@@ -28,7 +28,10 @@ export function tallyNotice(
   o: {
     /** Distinct tasks (stages not counted): assigned and completed in the period, and past the cutoff still open today. */
     totals: { assigned: number; completed: number; overdue: number };
-    colours: readonly TaskColour[]; colourCounts: Map<string, Partial<Record<TaskColour, number>>>; chart?: { data: Buffer; width: number; height: number } },
+    colours: readonly TaskColour[];
+    colourCounts: Map<string, Partial<Record<TaskColour, number>>>;
+    chart?: { data: Buffer; width: number; height: number };
+  },
 ): OfficialDocument {
   const { period } = tally;
   const body: DocumentBlock[] = [
@@ -46,7 +49,13 @@ export function tallyNotice(
       kind: 'table',
       header: ['排名', '单位', '交办', '当日签收', '按期办结/办结', '逾期', '催办', ...o.colours.map((c) => `${COLOUR_LABEL[c]}色`)],
       rows: tally.ranked.map((u, i) => [
-        String(i + 1), short(d, u.unitId), String(u.assigned), String(u.ackedOnTime), `${u.completedOnTime}/${u.completed}`, String(u.overdue), String(u.chases),
+        String(i + 1),
+        short(d, u.unitId),
+        String(u.assigned),
+        String(u.ackedOnTime),
+        `${u.completedOnTime}/${u.completed}`,
+        String(u.overdue),
+        String(u.chases),
         ...o.colours.map((c) => String(o.colourCounts.get(u.unitId)?.[c] ?? 0)),
       ]),
     });
@@ -56,9 +65,10 @@ export function tallyNotice(
   body.push({ kind: 'heading', text: '三、逾期事项' });
   body.push({
     kind: 'paragraph',
-    text: tally.longestOverdue.length === 0
-      ? '本期无逾期未办结事项。'
-      : `逾期时间最长的事项：${tally.longestOverdue.map((x) => `${x.code}“${x.title}”（${short(d, x.unitId)}，逾期${daysBetween(x.deadline, tally.cutoff)}天）`).join('；')}。`,
+    text:
+      tally.longestOverdue.length === 0
+        ? '本期无逾期未办结事项。'
+        : `逾期时间最长的事项：${tally.longestOverdue.map((x) => `${x.code}“${x.title}”（${short(d, x.unitId)}，逾期${daysBetween(x.deadline, tally.cutoff)}天）`).join('；')}。`,
   });
   if (tally.lateCompletions.length > 0) {
     body.push({ kind: 'paragraph', text: `逾期办结的事项：${tally.lateCompletions.map((x) => `${x.code}（${short(d, x.unitId)}）`).join('、')}。` });
@@ -89,14 +99,21 @@ export function taskNotice(task: Task, kind: '督办单' | '催办单', d: Direc
   if (kind === '催办单') {
     body.push({
       kind: 'paragraph',
-      text: overdueDays > 0
-        ? `该事项办理时限为${documentDate(task.deadline)}，截至${documentDate(head.today)}已逾期${overdueDays}天，已催办${task.chaseCount}次。请你单位抓紧办理，及时报送办理进展和结果；确有困难的，请说明原因。`
-        : `该事项办理时限为${documentDate(task.deadline)}，尚未办结。请你单位抓紧办理，按时报送办理进展和结果。`,
+      text:
+        overdueDays > 0
+          ? `该事项办理时限为${documentDate(task.deadline)}，截至${documentDate(head.today)}已逾期${overdueDays}天，已催办${task.chaseCount}次。请你单位抓紧办理，及时报送办理进展和结果；确有困难的，请说明原因。`
+          : `该事项办理时限为${documentDate(task.deadline)}，尚未办结。请你单位抓紧办理，按时报送办理进展和结果。`,
     });
   } else {
     body.push({ kind: 'paragraph', text: `请你单位按照时限要求抓紧办理，于${documentDate(task.deadline)}前将办理结果报送${head.issuer}。` });
   }
   return {
-    issuer: head.issuer, number: head.number, title: kind, recipients: lead ? d.unitName(lead.unitId) : '有关单位', body, signature: head.issuer, date: documentDate(head.today),
+    issuer: head.issuer,
+    number: head.number,
+    title: kind,
+    recipients: lead ? d.unitName(lead.unitId) : '有关单位',
+    body,
+    signature: head.issuer,
+    date: documentDate(head.today),
   };
 }

@@ -15,9 +15,7 @@ export async function chartFiles(charts: readonly ReplyChart[], dir: string): Pr
   const { trendPng, unitBarsPng } = await import('./chart-png.js');
   const files: ExportFile[] = [];
   for (const c of charts) {
-    const png = c.kind === 'bar'
-      ? unitBarsPng({ title: c.title, units: c.labels, series: c.series })
-      : trendPng({ title: c.title, labels: c.labels, series: c.series });
+    const png = c.kind === 'bar' ? unitBarsPng({ title: c.title, units: c.labels, series: c.series }) : trendPng({ title: c.title, labels: c.labels, series: c.series });
     const path = exportPath(dir, `督办图表-${c.title.replace(UNSAFE, '')}.png`, existsSync);
     writeFileSync(path, png.png);
     files.push({ path, name: basename(path), kind: 'image', bytes: statSync(path).size });

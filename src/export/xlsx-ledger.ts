@@ -70,7 +70,9 @@ const colLetter = (n: number) => {
 function sheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, cols: readonly Col[]): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = cols.map((c) => ({
-    header: c.header, key: c.key, width: c.width,
+    header: c.header,
+    key: c.key,
+    width: c.width,
     style: {
       numFmt: c.date === 'date' ? 'yyyy-mm-dd' : c.date === 'time' ? 'yyyy-mm-dd hh:mm' : undefined,
       alignment: { vertical: 'top', wrapText: c.wrap ?? false },
@@ -87,11 +89,13 @@ function sheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, cols: reado
 
 function values(cols: readonly Col[], row: object): Record<string, unknown> {
   const r = row as Record<string, unknown>;
-  return Object.fromEntries(cols.map((c) => {
-    const v = r[c.key];
-    if (c.key === 'colour') return [c.key, v ? COLOUR_LABEL[v as TaskColour] : ''];
-    return [c.key, c.date ? excelDate(v as string | undefined) ?? null : v ?? ''];
-  }));
+  return Object.fromEntries(
+    cols.map((c) => {
+      const v = r[c.key];
+      if (c.key === 'colour') return [c.key, v ? COLOUR_LABEL[v as TaskColour] : ''];
+      return [c.key, c.date ? (excelDate(v as string | undefined) ?? null) : (v ?? '')];
+    }),
+  );
 }
 
 export interface LedgerWorkbookInput {

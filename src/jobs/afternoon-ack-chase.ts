@@ -23,7 +23,11 @@ export const afternoonAckChase: JobDefinition = {
   async run(ctx) {
     const book = new ChaseBook();
     const tasks = await ctx.repos.tasks.list({
-      statuses: OPEN_STATUSES, unacknowledged: true, assignedFrom: addDays(ctx.today, -LOOKBACK_DAYS), assignedTo: ctx.today, order: 'code',
+      statuses: OPEN_STATUSES,
+      unacknowledged: true,
+      assignedFrom: addDays(ctx.today, -LOOKBACK_DAYS),
+      assignedTo: ctx.today,
+      order: 'code',
     });
     const heads = await headsLookup(ctx.repos, ctx.directory, ctx.today);
     let count = 0;

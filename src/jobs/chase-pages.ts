@@ -37,7 +37,12 @@ const SCAN = 2000;
 export function budget(size: number): { spend(n: number): void; left(): boolean } {
   let units = size;
   const until = performance.now() + PAGE_MS;
-  return { spend: (n) => { units -= n; }, left: () => units > 0 && performance.now() < until };
+  return {
+    spend: (n) => {
+      units -= n;
+    },
+    left: () => units > 0 && performance.now() < until,
+  };
 }
 
 /**
@@ -46,7 +51,13 @@ export function budget(size: number): { spend(n: number): void; left(): boolean 
  * message in which order (kept in memory; read again after a restart).
  */
 export async function lettersPage(ctx: JobContext, c: ChaseCursor, size: number, memo: Map<string, unknown>): Promise<void> {
-  const all = await scanned(memo, 'recipients', c.log, (after) => ctx.repos.chases.runRows(ctx.occurrence.period, after, KINDS, SCAN), (r) => `${r.platform}\u0000${r.chatId}\u0000${r.personId}`);
+  const all = await scanned(
+    memo,
+    'recipients',
+    c.log,
+    (after) => ctx.repos.chases.runRows(ctx.occurrence.period, after, KINDS, SCAN),
+    (r) => `${r.platform}\u0000${r.chatId}\u0000${r.personId}`,
+  );
   if (!all) return;
   const headsOf = await headsLookup(ctx.repos, ctx.directory, ctx.today);
   const b = budget(size);
@@ -109,7 +120,11 @@ export async function noticesPage(ctx: JobContext, c: ChaseCursor, size: number,
         const task = tasks.get(s.taskId);
         if (task) reached.push({ task, step: s.step as LadderStep, trigger: s.trigger as LadderTrigger, target: { platform: s.platform, targetKind: 'chat', targetId: s.chatId } });
       }
-      if (reached.length > 0) await ctx.post(reached[0]?.target ?? { platform: g.platform, targetKind: 'chat', targetId: g.chatId }, stepNotice(ctx, c.notice, reached, await headsLookup(ctx.repos, ctx.directory, ctx.today)));
+      if (reached.length > 0)
+        await ctx.post(
+          reached[0]?.target ?? { platform: g.platform, targetKind: 'chat', targetId: g.chatId },
+          stepNotice(ctx, c.notice, reached, await headsLookup(ctx.repos, ctx.directory, ctx.today)),
+        );
       c.n.notices += 1;
     }
     Object.assign(c, { after: g.first, within: 0, notice: undefined });
@@ -122,7 +137,11 @@ export async function noticesPage(ctx: JobContext, c: ChaseCursor, size: number,
  * order each first appears, `first` being the id of that first row; undefined until complete.
  */
 async function scanned<R extends { id: number }>(
-  memo: Map<string, unknown>, name: string, from: number, read: (after: number) => Promise<R[]>, key: (r: R) => string,
+  memo: Map<string, unknown>,
+  name: string,
+  from: number,
+  read: (after: number) => Promise<R[]>,
+  key: (r: R) => string,
 ): Promise<Array<R & { first: number }> | undefined> {
   const state = (memo.get(name) as { after: number; seen: Map<string, R & { first: number }>; done: boolean } | undefined) ?? { after: from, seen: new Map(), done: false };
   memo.set(name, state);

@@ -45,7 +45,12 @@ export const coordinationJob: JobDefinition = {
         }
       }
     }
-    await book.post(ctx, `协调事项待表态 · ${formatDateCn(ctx.today, ctx.today)}`, ['待明确表态', '待主要负责人确认'], '被征询单位须明确表态：回复「表态 编号 同意」或「表态 编号 不同意 理由」；经办人的表态由主要负责人「确认表态 编号」。');
+    await book.post(
+      ctx,
+      `协调事项待表态 · ${formatDateCn(ctx.today, ctx.today)}`,
+      ['待明确表态', '待主要负责人确认'],
+      '被征询单位须明确表态：回复「表态 编号 同意」或「表态 编号 不同意 理由」；经办人的表态由主要负责人「确认表态 编号」。',
+    );
     return { detail: `递补 ${passed.length} 件，提请上一级 ${escalated.length} 件，提醒表态 ${book.size} 人次` };
   },
 };

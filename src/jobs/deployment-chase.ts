@@ -43,7 +43,12 @@ export const deploymentChase: JobDefinition = {
         count += 1;
       }
     }
-    await book.post(ctx, `催报部署情况 · ${formatDateCn(ctx.today, ctx.today)}`, [CHASE_SECTIONS.deploymentOverdue, CHASE_SECTIONS.deploymentDue], '上级文件、重大决策部署最多3天内布置落实（H1）：请回复「部署 编号 布置落实情况」。');
+    await book.post(
+      ctx,
+      `催报部署情况 · ${formatDateCn(ctx.today, ctx.today)}`,
+      [CHASE_SECTIONS.deploymentOverdue, CHASE_SECTIONS.deploymentDue],
+      '上级文件、重大决策部署最多3天内布置落实（H1）：请回复「部署 编号 布置落实情况」。',
+    );
     return { detail: `待报部署情况 ${count} 项` };
   },
 };

@@ -10,7 +10,16 @@ import { annualReviewJob, calendarWarning, monthlyStats, quarterlyReview, weekly
 
 /** Every scheduled job, in the order they run when several fall due at the same minute. */
 export const JOBS: readonly JobDefinition[] = [
-  weeklyTally, monthlyStats, quarterlyReview, annualReviewJob, calendarWarning,
-  dailyChase, leaderDigest, deploymentChase, coordinationJob, monthlyProgress, afternoonAckChase,
+  weeklyTally,
+  monthlyStats,
+  quarterlyReview,
+  annualReviewJob,
+  calendarWarning,
+  dailyChase,
+  leaderDigest,
+  deploymentChase,
+  coordinationJob,
+  monthlyProgress,
+  afternoonAckChase,
   ...URGENT_ACK_CHASES,
 ];

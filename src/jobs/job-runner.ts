@@ -71,7 +71,12 @@ export class JobRunner {
     try {
       const result = await this.app.storage.transaction(async (repos): Promise<RunResult> => {
         const claimed = await repos.jobRuns.claim({
-          job: job.name, period: occ.period, status: 'done', ranAt: isoShanghai(now), scheduled: isoShanghai(occ.at), messages: 0,
+          job: job.name,
+          period: occ.period,
+          status: 'done',
+          ranAt: isoShanghai(now),
+          scheduled: isoShanghai(occ.at),
+          messages: 0,
         });
         if (!claimed) return { status: 'already', occurrence: occ, messages: [], count: 0 };
         const messages: RunResult['messages'] = [];
@@ -102,21 +107,23 @@ export class JobRunner {
     for (let first = true; ; first = false) {
       const now = this.app.clock.now();
       const before = messages.length;
-      const step = await this.app.storage.transaction(async (repos): Promise<{ done: boolean; already?: boolean; detail?: string }> => {
-        if (await repos.jobRuns.find(job.name, occ.period)) return { done: true, already: true };
-        const at = await repos.jobRuns.cursor(job.name, occ.period);
-        const r = await page(this.context(repos, job, occ, now, messages), at?.cursor, memo);
-        const posted = (at?.messages ?? 0) + messages.length - before;
-        if (r.cursor !== undefined) {
-          await repos.jobRuns.saveCursor(job.name, occ.period, { cursor: r.cursor, messages: posted, pages: (at?.pages ?? 0) + 1 }, isoShanghai(now));
-          return { done: false };
-        }
-        await repos.jobRuns.claim({ job: job.name, period: occ.period, status: 'done', ranAt: isoShanghai(now), scheduled: isoShanghai(occ.at), messages: posted, detail: r.detail });
-        return { done: true, detail: r.detail };
-      }).catch((e: unknown) => {
-        messages.splice(before);
-        throw e;
-      });
+      const step = await this.app.storage
+        .transaction(async (repos): Promise<{ done: boolean; already?: boolean; detail?: string }> => {
+          if (await repos.jobRuns.find(job.name, occ.period)) return { done: true, already: true };
+          const at = await repos.jobRuns.cursor(job.name, occ.period);
+          const r = await page(this.context(repos, job, occ, now, messages), at?.cursor, memo);
+          const posted = (at?.messages ?? 0) + messages.length - before;
+          if (r.cursor !== undefined) {
+            await repos.jobRuns.saveCursor(job.name, occ.period, { cursor: r.cursor, messages: posted, pages: (at?.pages ?? 0) + 1 }, isoShanghai(now));
+            return { done: false };
+          }
+          await repos.jobRuns.claim({ job: job.name, period: occ.period, status: 'done', ranAt: isoShanghai(now), scheduled: isoShanghai(occ.at), messages: posted, detail: r.detail });
+          return { done: true, detail: r.detail };
+        })
+        .catch((e: unknown) => {
+          messages.splice(before);
+          throw e;
+        });
       if (messages.length > before) this.app.kick();
       count += messages.length - before;
       if (messages.length > KEPT_MESSAGES) messages.length = KEPT_MESSAGES;
@@ -144,8 +151,7 @@ export class JobRunner {
       settings: this.app.settings,
       schedule: this.schedule,
       occurrence: occ,
-      audit: (action, details, about) =>
-        repos.audit.append({ at, actorId: 'system', action, details, taskId: about?.taskId, subject: about?.subject, source: { job: source } }),
+      audit: (action, details, about) => repos.audit.append({ at, actorId: 'system', action, details, taskId: about?.taskId, subject: about?.subject, source: { job: source } }),
       async post(target, reply) {
         messages.push({ target, reply });
         await outbox.enqueueReplyWithCharts(repos, target, reply, origin, at, exportDir);

@@ -22,12 +22,7 @@ export interface StepReached {
  * notice: the items go on the 拟移交 list, which the 督查室 and 秘书长 read in their 专报.
  * Leaders are named, never @-mentioned.
  */
-export async function announceSteps(
-  c: ActionContext,
-  reached: StepReached[],
-  headsOf: (unitId: string) => string[],
-  post: (target: ReplyTarget, reply: Reply) => Promise<void>,
-): Promise<number> {
+export async function announceSteps(c: ActionContext, reached: StepReached[], headsOf: (unitId: string) => string[], post: (target: ReplyTarget, reply: Reply) => Promise<void>): Promise<number> {
   const groups = new Map<string, StepReached[]>();
   for (const r of reached) {
     const key = `${r.target.platform}\u0000${r.target.targetId}\u0000${r.task.leadUnitId}\u0000${r.step}\u0000${r.trigger === 'untrue' ? 'u' : ''}`;
@@ -42,12 +37,7 @@ export async function announceSteps(
  * One group of steps reached (same chat, unit, step and trigger kind): the steps recorded and
  * one numbered 通报 posted (none for step 3). Returns the number of notices posted.
  */
-export async function announceGroup(
-  c: ActionContext,
-  items: StepReached[],
-  headsOf: (unitId: string) => string[],
-  post: (target: ReplyTarget, reply: Reply) => Promise<void>,
-): Promise<number> {
+export async function announceGroup(c: ActionContext, items: StepReached[], headsOf: (unitId: string) => string[], post: (target: ReplyTarget, reply: Reply) => Promise<void>): Promise<number> {
   const first = items[0];
   if (!first) return 0;
   if (first.step === 3) {

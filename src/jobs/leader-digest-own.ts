@@ -21,7 +21,11 @@ export async function leaderOwnSections(ctx: JobContext, add: AddLine, paused: S
   const leaders = ctx.directory.allPeople().filter((p) => isLeader(p));
   const heads = await headsLookup(ctx.repos, ctx.directory, ctx.today);
   const unsigned = await ctx.repos.tasks.list({
-    statuses: OPEN_STATUSES, unacknowledged: true, assignedFrom: addDays(ctx.today, -LOOKBACK_DAYS), assignedTo: ctx.today, order: 'code',
+    statuses: OPEN_STATUSES,
+    unacknowledged: true,
+    assignedFrom: addDays(ctx.today, -LOOKBACK_DAYS),
+    assignedTo: ctx.today,
+    order: 'code',
   });
   const since = isoShanghai(instantAt(ctx.calendar.subtractWorkingDays(ctx.today, 1), ctx.schedule.chaseTime));
   for (const leader of leaders) {
@@ -32,7 +36,11 @@ export async function leaderOwnSections(ctx: JobContext, add: AddLine, paused: S
     for (const t of unsigned) {
       if ((t.ackDue ?? t.assignedDate) >= ctx.today) continue;
       for (const u of t.units.filter((x) => !x.ackedAt && x.responsibleId !== leader.id && heads(x.unitId).includes(leader.id))) {
-        add(leader.id, CHASE_SECTIONS.unitUnsigned, `${t.code} ${t.title}｜${formatDateShortCn(t.assignedDate)}交办，承办人 ${ctx.directory.personName(u.responsibleId)}（${ctx.directory.unitName(u.unitId)}）`);
+        add(
+          leader.id,
+          CHASE_SECTIONS.unitUnsigned,
+          `${t.code} ${t.title}｜${formatDateShortCn(t.assignedDate)}交办，承办人 ${ctx.directory.personName(u.responsibleId)}（${ctx.directory.unitName(u.unitId)}）`,
+        );
       }
     }
     for (const t of await ctx.repos.tasks.list({ assignerId: leader.id, completedFrom: since.slice(0, 10), completedTo: ctx.today, order: 'code' })) {

@@ -74,12 +74,14 @@ async function requests(ctx: JobContext, d: Digest, office: string[], task: (id:
     const late = r.answerDue < ctx.today ? '，已超过' : '';
     const what = r.kind === 'extension' ? `延期申请（至 ${formatDateShortCn(r.proposedDeadline ?? '')}）` : '难以执行反馈';
     const approver = ctx.directory.person(t.assignerId);
-    const how = r.kind === 'extension'
-      ? `请审批：回复「批准延期 ${t.code}」或「驳回延期 ${t.code} 理由」`
-      : `请答复：回复「答复 ${t.code} 继续执行」（或 暂缓执行、按新的办法执行）`;
+    const how = r.kind === 'extension' ? `请审批：回复「批准延期 ${t.code}」或「驳回延期 ${t.code} 理由」` : `请答复：回复「答复 ${t.code} 继续执行」（或 暂缓执行、按新的办法执行）`;
     if (isLeader(approver)) d.add(t.assignerId, '待您审批', `${t.code} ${t.title}｜${what}：${r.reason}｜${how}`);
     for (const id of office) {
-      d.add(id, '待审批申请', `${t.code} ${t.title}｜${what}待${office.includes(t.assignerId) ? '' : ` ${ctx.directory.label(t.assignerId)} 或`}督查室审批，答复时限 ${formatDateShortCn(r.answerDue)}${late}；暂停催办。${isLeader(approver) ? '' : how}`);
+      d.add(
+        id,
+        '待审批申请',
+        `${t.code} ${t.title}｜${what}待${office.includes(t.assignerId) ? '' : ` ${ctx.directory.label(t.assignerId)} 或`}督查室审批，答复时限 ${formatDateShortCn(r.answerDue)}${late}；暂停催办。${isLeader(approver) ? '' : how}`,
+      );
     }
   }
 }
@@ -96,7 +98,11 @@ async function proposals(ctx: JobContext, d: Digest, proposers: string[], task: 
       const line = `${t.code} ${t.title}｜${unit}｜被催办 ${t.chaseCount} 次，未能充分说明原因｜如提请移交，回复「拟移交 ${t.code} 理由」`;
       for (const id of new Set(proposers)) d.add(id, '拟移交名单', line);
     } else if (p.approverId) {
-      d.add(p.approverId, '待您决定', `${t.code} ${t.title}｜${unit}｜${ctx.directory.personName(p.proposedBy ?? '')}提请移交纪检监察机关，理由：${p.reason ?? ''}｜请决定：回复「同意移交 ${t.code}」或「不予移交 ${t.code} 理由」`);
+      d.add(
+        p.approverId,
+        '待您决定',
+        `${t.code} ${t.title}｜${unit}｜${ctx.directory.personName(p.proposedBy ?? '')}提请移交纪检监察机关，理由：${p.reason ?? ''}｜请决定：回复「同意移交 ${t.code}」或「不予移交 ${t.code} 理由」`,
+      );
     }
   }
 }
@@ -123,7 +129,11 @@ async function explanations(ctx: JobContext, d: Digest, office: string[], task: 
     const leader = assigningLeader(t, ctx.directory);
     const head = ctx.directory.unitHead(t.leadUnitId);
     if (leader && LEADER_ROLES.some((r) => ctx.directory.person(leader)?.roles.includes(r))) {
-      d.add(leader, '须向您作出说明', `${t.code} ${t.title}｜${e.notice ?? '办公厅通报'}，${ctx.directory.unitName(t.leadUnitId)}主要负责人${head ? ` ${head.name}` : ''}须向您作出说明并提出整改落实措施`);
+      d.add(
+        leader,
+        '须向您作出说明',
+        `${t.code} ${t.title}｜${e.notice ?? '办公厅通报'}，${ctx.directory.unitName(t.leadUnitId)}主要负责人${head ? ` ${head.name}` : ''}须向您作出说明并提出整改落实措施`,
+      );
     }
   }
 }

@@ -83,7 +83,11 @@ async function rectificationList(ctx: JobContext, unitId: string, label: string,
   const overdue = await ctx.repos.tasks.list({ statuses: OPEN_STATUSES, unitId, unitRole: 'lead', deadlineBefore: cutoff, topLevelOnly: true, order: 'deadline', limit: 10 });
   const deadline = ctx.calendar.addWorkingDays(ctx.today, RECTIFY_DEFAULT_DAYS);
   const { list, items } = await openRectificationList(ctx, {
-    unitId, reason: `${label}督查考核排名靠后限时整改`, deadline, assignerId: office.id, kind: 'quarterly',
+    unitId,
+    reason: `${label}督查考核排名靠后限时整改`,
+    deadline,
+    assignerId: office.id,
+    kind: 'quarterly',
     items: [{ text: '针对排名靠后问题提出限时整改方案' }, ...overdue.map((t) => ({ text: `${t.code} ${t.title}（逾期未办结）整改到位` }))],
     origin: { platform: group?.platform ?? 'system', chatId: group?.chatId ?? 'system', messageId: `job:${ctx.occurrence.job}:${ctx.occurrence.period}:${unitId}` },
     workEnd: ctx.schedule.workEnd,

@@ -28,7 +28,10 @@ export class Scheduler {
 
   constructor(
     private readonly app: {
-      storage: Storage; calendar: WorkCalendar; clock: Clock; logger: Logger;
+      storage: Storage;
+      calendar: WorkCalendar;
+      clock: Clock;
+      logger: Logger;
       /** Whether this instance leads (several instances on one database: only the leader runs jobs). */
       leader?: () => Promise<boolean>;
     },

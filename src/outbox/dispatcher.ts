@@ -163,8 +163,16 @@ export class OutboxDispatcher {
     let res: { remoteId?: string };
     try {
       res = await sender.send({
-        id: item.id, platform: item.platform, targetKind: item.targetKind, targetId: item.targetId,
-        replyTo: item.replyTo, reply: payload.reply, attempts: item.attempts, people, origin: item.origin, createdAt: item.createdAt,
+        id: item.id,
+        platform: item.platform,
+        targetKind: item.targetKind,
+        targetId: item.targetId,
+        replyTo: item.replyTo,
+        reply: payload.reply,
+        attempts: item.attempts,
+        people,
+        origin: item.origin,
+        createdAt: item.createdAt,
         ...(payload.file ? { file: payload.file } : {}),
       });
     } catch (e) {
@@ -174,7 +182,10 @@ export class OutboxDispatcher {
       const next = new Date(this.clock.now().getTime() + wait);
       await this.storage.transaction((r) => r.outbox.markFailed(item.id, (e as Error).message ?? String(e), isoShanghai(next), !retryable));
       this.logger.warn(retryable ? 'send failed, will retry' : 'send failed permanently', {
-        outboxId: item.id, platform: item.platform, attempts: item.attempts + 1, error: (e as Error).message,
+        outboxId: item.id,
+        platform: item.platform,
+        attempts: item.attempts + 1,
+        error: (e as Error).message,
       });
       return 'failed';
     }

@@ -9,7 +9,13 @@ export function takeDueField(text: string, today: LocalDate, calendar: WorkCalen
   if (!m) return { rest: text.trim() };
   const d = parseDeadline(m[1] ?? '', today, calendar);
   if (d.kind !== 'ok') throw new UserError('bad_deadline', d.kind === 'invalid' ? `${d.reason}。` : `「${m[1]}」不是日期。`);
-  return { due: d.deadline.date, rest: text.replace(m[0], '').replace(/\s{2,}/g, ' ').trim() };
+  return {
+    due: d.deadline.date,
+    rest: text
+      .replace(m[0], '')
+      .replace(/\s{2,}/g, ' ')
+      .trim(),
+  };
 }
 
 /** `2026年` or `2026年度` at the start or end of the text: the year, and the text without it. */

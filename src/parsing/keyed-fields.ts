@@ -33,4 +33,3 @@ export function extractKeyed(text: string): Keyed {
   });
   return { ...out, rest: rest.trim() };
 }
-

@@ -22,11 +22,7 @@ export function resolveReference(token: string, mentions: readonly ResolvedMenti
     // A real @mention is an account: one bound to nobody is not re-resolved by its shown name.
     const unbound = mentions.find((x) => x.name === name && x.unregistered);
     if (unbound) {
-      throw new UserError(
-        'unregistered',
-        `「@${name}」的账号尚未登记（未绑定通讯录人员），不按显示名认定为通讯录中的人。请管理员发送「绑定 ${unbound.accountId ?? ''} 通讯录姓名」后再提及。`,
-        false,
-      );
+      throw new UserError('unregistered', `「@${name}」的账号尚未登记（未绑定通讯录人员），不按显示名认定为通讯录中的人。请管理员发送「绑定 ${unbound.accountId ?? ''} 通讯录姓名」后再提及。`, false);
     }
   }
   const unit = directory.findUnit(name);
@@ -40,7 +36,8 @@ export function resolveReference(token: string, mentions: readonly ResolvedMenti
 export const UNIT_SUFFIX = /(厅|委|局|办|署|院|部|市|县|区|州|盟|旗|政府|中心|公司|集团)$/;
 
 /** Ordinary words that end like a unit name but are not one (用地布局, 督办, 园区 …). */
-const NOT_A_UNIT = /(布局|格局|结局|开局|大局|全局|当局|开办|举办|创办|督办|承办|主办|协办|交办|申办|代办|包办|干部|内部|全部|局部|外部|总部|东部|西部|南部|北部|中部|学院|医院|法院|庭院|城市|都市|超市|上市|夜市|街区|园区|社区|景区|小区|城区|片区|郊区|山区|辖区|地区|中心)$/;
+const NOT_A_UNIT =
+  /(布局|格局|结局|开局|大局|全局|当局|开办|举办|创办|督办|承办|主办|协办|交办|申办|代办|包办|干部|内部|全部|局部|外部|总部|东部|西部|南部|北部|中部|学院|医院|法院|庭院|城市|都市|超市|上市|夜市|街区|园区|社区|景区|小区|城区|片区|郊区|山区|辖区|地区|中心)$/;
 
 /** A short word that reads like the name of a unit that is not in the directory. */
 export function looksLikeUnitName(word: string): boolean {

@@ -97,9 +97,7 @@ function leadSplit(tasks: Task[], unitId: string, total: number): string {
 async function allDone(target: Target, cond: TaskFilter, label: string, q: QueryContext, signing: boolean): Promise<Reply> {
   const all = { ...target.base, ...cond };
   const total = await q.repos.tasks.count(all);
-  const notYet: TaskFilter = signing
-    ? { ...all, statuses: OPEN_STATUSES, unacknowledged: true, order: 'deadline' }
-    : { ...all, statuses: [...OPEN_STATUSES, 'paused'], order: 'deadline' };
+  const notYet: TaskFilter = signing ? { ...all, statuses: OPEN_STATUSES, unacknowledged: true, order: 'deadline' } : { ...all, statuses: [...OPEN_STATUSES, 'paused'], order: 'deadline' };
   const left = await q.repos.tasks.count(notYet);
   const what = `${target.who}${label}事项`;
   const verb = signing ? '签收' : '办结';

@@ -32,16 +32,21 @@ export async function answerReading(result: ReadResult, q: QueryContext, opts: {
 
 async function answer(r: Reading, q: QueryContext, opts: { historyLimit?: number }): Promise<{ reply: Reply; scopeNote?: string }> {
   switch (r.kind) {
-    case 'task': return { reply: await answerTask(r.code, q, opts.historyLimit) };
-    case 'coordination': return { reply: await answerCoordination(r.code, q) };
+    case 'task':
+      return { reply: await answerTask(r.code, q, opts.historyLimit) };
+    case 'coordination':
+      return { reply: await answerCoordination(r.code, q) };
     case 'tally': {
       assertTallyReader(q);
       const p = r.period ?? previousWeek(q.today);
       return { reply: tallyReply(await computeTally(q.repos.stats, q.directory, p, q.today), tallyKindOf(p), q.directory, q.settings ? await tallyExtras({ ...q, settings: q.settings }, p.to) : {}) };
     }
-    case 'rank': return { reply: await answerRank(r.which, r.period, r.unitId, q) };
-    case 'help': return { reply: helpReply(q) };
-    case 'list': return answerList(r, q);
+    case 'rank':
+      return { reply: await answerRank(r.which, r.period, r.unitId, q) };
+    case 'help':
+      return { reply: helpReply(q) };
+    case 'list':
+      return answerList(r, q);
   }
 }
 

@@ -56,9 +56,7 @@ export async function answerRank(which: RankQuestion, period: Period | undefined
   }
 }
 
-function position(
-  tally: Tally, unitId: string | undefined, p: Period, q: QueryContext, reply: (title: string, units: UnitTally[]) => Reply, basis: string,
-): Reply {
+function position(tally: Tally, unitId: string | undefined, p: Period, q: QueryContext, reply: (title: string, units: UnitTally[]) => Reply, basis: string): Reply {
   if (!unitId) throw new UserError('unknown_unit', '请说明要查哪个单位的排名，如「发改委排第几」。');
   const at = tally.ranked.findIndex((t) => t.unitId === unitId);
   const name = q.directory.unitName(unitId);

@@ -100,18 +100,37 @@ function conditionsOf(s: Slots, today: LocalDate, ignored: string[]): Conditions
   };
   for (const st of s.statuses) {
     switch (st.status) {
-      case 'done': if (st.negated) setState('open', '未办结'); else setState('done', '办结'); break;
-      case 'ack': c.acked = !st.negated; break;
-      case 'overdue': c.overdue = !st.negated; break;
-      case 'due': if (st.negated) c.overdue = false; else dueWord = true; break;
-      case 'due_soon': if (st.negated) lost(`未${st.text}`); else c.dueSoon = true; break;
-      case 'assigned': if (st.negated) lost(`未${st.text}`); else assignedWord = true; break;
+      case 'done':
+        if (st.negated) setState('open', '未办结');
+        else setState('done', '办结');
+        break;
+      case 'ack':
+        c.acked = !st.negated;
+        break;
+      case 'overdue':
+        c.overdue = !st.negated;
+        break;
+      case 'due':
+        if (st.negated) c.overdue = false;
+        else dueWord = true;
+        break;
+      case 'due_soon':
+        if (st.negated) lost(`未${st.text}`);
+        else c.dueSoon = true;
+        break;
+      case 'assigned':
+        if (st.negated) lost(`未${st.text}`);
+        else assignedWord = true;
+        break;
       case 'open':
         if (st.negated) lost(`不${st.text}`);
         else if (st.weak) weakOpen = true;
         else setState('open', st.text === '待办' ? '待办' : '在办');
         break;
-      case 'paused': if (st.negated) lost(`未${st.text}`); else setState('paused', '暂缓执行'); break;
+      case 'paused':
+        if (st.negated) lost(`未${st.text}`);
+        else setState('paused', '暂缓执行');
+        break;
     }
   }
   if (s.negatedVerb) setState('open', '未办结');

@@ -3,10 +3,7 @@ import { nameForm } from './normalize-question.js';
 import { VOCABULARY, type WordMeaning } from './vocabulary.js';
 
 /** What a word of the lexicon stands for. */
-export type Entry =
-  | { kind: 'unit'; unitId: string }
-  | { kind: 'person'; personId: string }
-  | WordMeaning;
+export type Entry = { kind: 'unit'; unitId: string } | { kind: 'person'; personId: string } | WordMeaning;
 
 interface Candidate {
   word: string;

@@ -19,23 +19,38 @@ const STATUS = z.enum(['未办结', '在办', '办结', '未签收', '已签收'
  * What the model must answer: the same slots the rule reader fills, in words of the
  * vocabulary, so that one code turns either into a reading. Names must be the directory's.
  */
-export const ModelAnswer = z.object({
-  intent: z.enum(['task', 'list', 'rank', 'tally', 'unknown']),
-  code: z.string().regex(/^[DdCc]-?\d{1,9}(?:-\d{1,3})?$/).optional(),
-  unit: z.string().max(40).optional(),
-  person: z.string().max(20).optional(),
-  me: z.boolean().optional(),
-  myUnit: z.boolean().optional(),
-  relation: z.enum(['交办的', '负责的', '牵头的', '配合的']).optional(),
-  statuses: z.array(STATUS).max(4).default([]),
-  time: z.string().max(20).optional(),
-  form: z.enum(['count', 'list', 'yes_no', 'all_done', 'all_acked', 'longest']).optional(),
-  rank: z.enum(['worst', 'best', 'most_overdue', 'position']).optional(),
-}).strict();
+export const ModelAnswer = z
+  .object({
+    intent: z.enum(['task', 'list', 'rank', 'tally', 'unknown']),
+    code: z
+      .string()
+      .regex(/^[DdCc]-?\d{1,9}(?:-\d{1,3})?$/)
+      .optional(),
+    unit: z.string().max(40).optional(),
+    person: z.string().max(20).optional(),
+    me: z.boolean().optional(),
+    myUnit: z.boolean().optional(),
+    relation: z.enum(['交办的', '负责的', '牵头的', '配合的']).optional(),
+    statuses: z.array(STATUS).max(4).default([]),
+    time: z.string().max(20).optional(),
+    form: z.enum(['count', 'list', 'yes_no', 'all_done', 'all_acked', 'longest']).optional(),
+    rank: z.enum(['worst', 'best', 'most_overdue', 'position']).optional(),
+  })
+  .strict();
 export type ModelAnswer = z.infer<typeof ModelAnswer>;
 
 const STATUS_WORDS: Record<z.infer<typeof STATUS>, string> = {
-  未办结: '未办结', 在办: '在办', 办结: '办结', 未签收: '未签收', 已签收: '签收', 逾期: '逾期', 未逾期: '未逾期', 到期: '到期', 即将到期: '即将到期', 交办: '交办', 暂缓: '暂缓',
+  未办结: '未办结',
+  在办: '在办',
+  办结: '办结',
+  未签收: '未签收',
+  已签收: '签收',
+  逾期: '逾期',
+  未逾期: '未逾期',
+  到期: '到期',
+  即将到期: '即将到期',
+  交办: '交办',
+  暂缓: '暂缓',
 };
 
 /** The prompt: the vocabulary, the directory's unit and person names, and the question. Never any ledger content. */
@@ -65,9 +80,7 @@ const Completion = z.object({ choices: z.array(z.object({ message: z.object({ co
  * Asks the model for a reading. Returns undefined on a timeout, an HTTP error, an answer that is
  * not the JSON asked for, or names that are not in the directory: the caller keeps the rule reading.
  */
-export async function readWithModel(
-  question: string, directory: Directory, today: LocalDate, settings: QuestionModelSettings,
-): Promise<ReadResult | undefined> {
+export async function readWithModel(question: string, directory: Directory, today: LocalDate, settings: QuestionModelSettings): Promise<ReadResult | undefined> {
   try {
     const res = await fetch(settings.url, {
       method: 'POST',

@@ -8,7 +8,6 @@ import type { Slots } from './slots.js';
 import { buildReading } from './build-reading.js';
 import type { ReadResult } from './reading.js';
 
-
 const SKIP_FOR_NEGATION = new Set(['filler', 'ontime', 'all_quantifier', 'question']);
 
 /**
@@ -23,9 +22,30 @@ export function readQuestion(text: string, directory: Directory, today: LocalDat
 
 export function fillSlots(tokens: Token[]): Slots {
   const s: Slots = {
-    codes: [], units: [], persons: [], me: false, myUnit: false, all: false, statuses: [], negatedVerb: false, impliesOpen: false,
-    times: [], relations: [], forms: new Set(), ranks: [], who: false, tally: false, help: false, quantifier: false,
-    question: false, ontime: false, key: false, lostNegation: false, ignored: [], unknownNames: [], corrected: [],
+    codes: [],
+    units: [],
+    persons: [],
+    me: false,
+    myUnit: false,
+    all: false,
+    statuses: [],
+    negatedVerb: false,
+    impliesOpen: false,
+    times: [],
+    relations: [],
+    forms: new Set(),
+    ranks: [],
+    who: false,
+    tally: false,
+    help: false,
+    quantifier: false,
+    question: false,
+    ontime: false,
+    key: false,
+    lostNegation: false,
+    ignored: [],
+    unknownNames: [],
+    corrected: [],
   };
   let negation: { text: string; at: number } | undefined;
   // 签收了没有 / 落实了没有: a negation closing the question after a status or verb asks yes or no.
@@ -41,13 +61,28 @@ export function fillSlots(tokens: Token[]): Slots {
   tokens.forEach((t, i) => {
     if (negation && t.kind !== 'status' && t.kind !== 'verb' && !SKIP_FOR_NEGATION.has(t.kind)) dropNegation();
     switch (t.kind) {
-      case 'code': s.codes.push({ code: t.code, coordination: t.coordination }); break;
-      case 'unit': s.units.push(t.unitId); break;
-      case 'typo': s.units.push(t.unitId); s.corrected.push({ written: t.text, unitId: t.unitId }); break;
-      case 'person': s.persons.push(t.personId); break;
-      case 'me': s.me = true; break;
-      case 'my_unit': s.myUnit = true; break;
-      case 'all': s.all = true; break;
+      case 'code':
+        s.codes.push({ code: t.code, coordination: t.coordination });
+        break;
+      case 'unit':
+        s.units.push(t.unitId);
+        break;
+      case 'typo':
+        s.units.push(t.unitId);
+        s.corrected.push({ written: t.text, unitId: t.unitId });
+        break;
+      case 'person':
+        s.persons.push(t.personId);
+        break;
+      case 'me':
+        s.me = true;
+        break;
+      case 'my_unit':
+        s.myUnit = true;
+        break;
+      case 'all':
+        s.all = true;
+        break;
       case 'neg':
         dropNegation();
         if (lastWord && closing(i) && /^(没有|没|未)$/.test(t.text)) {
@@ -72,22 +107,46 @@ export function fillSlots(tokens: Token[]): Slots {
         s.overdueDays = t.days;
         lastWord = 'status';
         break;
-      case 'key': s.key = true; break;
+      case 'key':
+        s.key = true;
+        break;
       case 'relation':
         s.relations.push(t.relation);
         if (t.impliesOpen) s.impliesOpen = true;
         break;
-      case 'time': s.times.push(t.slot); break;
-      case 'form': s.forms.add(t.form); break;
-      case 'rank': s.ranks.push(t.rank); break;
-      case 'who': s.who = true; break;
-      case 'tally': s.tally = true; break;
-      case 'help': s.help = true; break;
-      case 'all_quantifier': s.quantifier = true; break;
-      case 'question': s.question = true; break;
-      case 'ontime': s.ontime = true; break;
-      case 'filler': case 'at': break;
-      case 'rest': classifyRest(t.text, tokens, i, s); break;
+      case 'time':
+        s.times.push(t.slot);
+        break;
+      case 'form':
+        s.forms.add(t.form);
+        break;
+      case 'rank':
+        s.ranks.push(t.rank);
+        break;
+      case 'who':
+        s.who = true;
+        break;
+      case 'tally':
+        s.tally = true;
+        break;
+      case 'help':
+        s.help = true;
+        break;
+      case 'all_quantifier':
+        s.quantifier = true;
+        break;
+      case 'question':
+        s.question = true;
+        break;
+      case 'ontime':
+        s.ontime = true;
+        break;
+      case 'filler':
+      case 'at':
+        break;
+      case 'rest':
+        classifyRest(t.text, tokens, i, s);
+        break;
     }
     if (negation && i - negation.at > 3) dropNegation();
   });

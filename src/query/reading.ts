@@ -3,12 +3,7 @@ import type { Period } from '../calendar/periods.js';
 import type { Relation } from './vocabulary.js';
 
 /** Whose work a question is about. */
-export type Subject =
-  | { kind: 'all' }
-  | { kind: 'unit'; unitId: string }
-  | { kind: 'person'; personId: string }
-  | { kind: 'me' }
-  | { kind: 'my_unit' };
+export type Subject = { kind: 'all' } | { kind: 'unit'; unitId: string } | { kind: 'person'; personId: string } | { kind: 'me' } | { kind: 'my_unit' };
 
 /** A range of dates with the words that named it; either end may be open. */
 export interface DateRange {

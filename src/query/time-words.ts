@@ -69,14 +69,27 @@ const RULES: TimeRule[] = [
   { re: /上个?月/y, read: (_, t) => span(monthOf(addMonths(startOfMonth(t), -1), '上月')) },
   { re: /下个?月/y, read: (_, t) => span(monthOf(addMonths(startOfMonth(t), 1), '下月')) },
   { re: /本月|这个?月|当月/y, read: (_, t) => span(monthOf(t, '本月')) },
-  { re: /本季度|这个?季度|本季/y, read: (_, t) => { const [y, m] = splitDate(t); return span(quarterOf(y, Math.ceil(m / 3))); } },
+  {
+    re: /本季度|这个?季度|本季/y,
+    read: (_, t) => {
+      const [y, m] = splitDate(t);
+      return span(quarterOf(y, Math.ceil(m / 3)));
+    },
+  },
   {
     re: /上个?季度/y,
-    read: (_, t) => { const [y, m] = splitDate(t); const q = Math.ceil(m / 3); return span(q === 1 ? quarterOf(y - 1, 4) : quarterOf(y, q - 1)); },
+    read: (_, t) => {
+      const [y, m] = splitDate(t);
+      const q = Math.ceil(m / 3);
+      return span(q === 1 ? quarterOf(y - 1, 4) : quarterOf(y, q - 1));
+    },
   },
   {
     re: /(?:(\d{4})年)?第?([一二三四1-4])季度/y,
-    read: (m, t) => { const [y] = splitDate(t); return span(quarterOf(m[1] ? Number(m[1]) : y, num(m[2]) ?? 1)); },
+    read: (m, t) => {
+      const [y] = splitDate(t);
+      return span(quarterOf(m[1] ? Number(m[1]) : y, num(m[2]) ?? 1));
+    },
   },
   {
     re: new RegExp(`(?:(\\d{4})年)?${NUM}月份?`, 'y'),
@@ -87,8 +100,20 @@ const RULES: TimeRule[] = [
       return span(monthOf(makeDate(m[1] ? Number(m[1]) : y, n, 1)));
     },
   },
-  { re: /今年|本年度?|今年度/y, read: (_, t) => { const [y] = splitDate(t); return { kind: 'period', from: makeDate(y, 1, 1), to: makeDate(y, 12, 31), label: `${y}年` }; } },
-  { re: /去年|上一?年度?/y, read: (_, t) => { const [y] = splitDate(t); return { kind: 'period', from: makeDate(y - 1, 1, 1), to: makeDate(y - 1, 12, 31), label: `${y - 1}年` }; } },
+  {
+    re: /今年|本年度?|今年度/y,
+    read: (_, t) => {
+      const [y] = splitDate(t);
+      return { kind: 'period', from: makeDate(y, 1, 1), to: makeDate(y, 12, 31), label: `${y}年` };
+    },
+  },
+  {
+    re: /去年|上一?年度?/y,
+    read: (_, t) => {
+      const [y] = splitDate(t);
+      return { kind: 'period', from: makeDate(y - 1, 1, 1), to: makeDate(y - 1, 12, 31), label: `${y - 1}年` };
+    },
+  },
   {
     re: new RegExp(`(?:最近|近|过去|前)${NUM}(?:个)?(天|日|周|星期|个?月)`, 'y'),
     read(m, t) {

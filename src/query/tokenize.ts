@@ -95,7 +95,10 @@ function chineseOrDigits(s: string): number | undefined {
 
 function codeAt(text: string, pos: number): { length: number; token: Token } | undefined {
   if (pos > 0 && /[a-z]/.test(text.charAt(pos - 1))) return undefined;
-  for (const [re, coordination] of [[TASK_CODE, false], [COORD_CODE, true]] as const) {
+  for (const [re, coordination] of [
+    [TASK_CODE, false],
+    [COORD_CODE, true],
+  ] as const) {
     re.lastIndex = pos;
     const m = re.exec(text);
     if (!m) continue;
@@ -105,4 +108,3 @@ function codeAt(text: string, pos: number): { length: number; token: Token } | u
   }
   return undefined;
 }
-

@@ -27,7 +27,10 @@ export type WordMeaning =
   | { kind: 'filler' };
 
 const words = (list: string, meaning: WordMeaning): Array<[string, WordMeaning]> =>
-  list.split(' ').filter(Boolean).map((w) => [w, meaning]);
+  list
+    .split(' ')
+    .filter(Boolean)
+    .map((w) => [w, meaning]);
 
 /** Every word the reader knows besides names, dates and codes. */
 export const VOCABULARY: ReadonlyArray<[string, WordMeaning]> = [
@@ -35,7 +38,7 @@ export const VOCABULARY: ReadonlyArray<[string, WordMeaning]> = [
   ...words('签收 接收 认领 收到 领办', { kind: 'status', status: 'ack' }),
   ...words('待签收 待认领', { kind: 'status', status: 'ack', negated: true }),
   ...words('逾期 超期 过期 超时 拖期 延误 误期 过了期限 超过期限 超过时限', { kind: 'status', status: 'overdue' }),
-  ...words('到期 截止 期限到 要办结 须办结 需办结 应办结 要完成 须完成 需完成 应完成 要办完 该办结 应当办结',  { kind: 'status', status: 'due' }),
+  ...words('到期 截止 期限到 要办结 须办结 需办结 应办结 要完成 须完成 需完成 应完成 要办完 该办结 应当办结', { kind: 'status', status: 'due' }),
   ...words('快到期 即将到期 临期 马上到期 将到期 快截止 快要到期 就要到期 临近期限 临近截止', { kind: 'status', status: 'due_soon' }),
   ...words('交办 新增 布置 下达 派发 分配 安排 交给 交办了', { kind: 'status', status: 'assigned' }),
   ...words('在办 办理中 正在办 正在办理 在手 待办 要办 要办的 需要办 需办', { kind: 'status', status: 'open' }),
@@ -43,7 +46,9 @@ export const VOCABULARY: ReadonlyArray<[string, WordMeaning]> = [
   ...words('办 办理 落实 处理 执行 去办', { kind: 'verb' }),
   ...words('还有 还剩 剩下 剩余 尚有', { kind: 'status', status: 'open', weak: true }),
   ...words('暂缓 暂缓执行', { kind: 'status', status: 'paused' }),
-  ...words('没人 没有人 无人 还没人 还没有人 尚无人 没有 没 未 尚未 还没有 还没 还未 并未 未能 没能 仍未 仍没有 迄今未 至今未 不曾 未曾 不 不是 非 除了 除去 除 不包括 不含 排除 以外 之外', { kind: 'neg' }),
+  ...words('没人 没有人 无人 还没人 还没有人 尚无人 没有 没 未 尚未 还没有 还没 还未 并未 未能 没能 仍未 仍没有 迄今未 至今未 不曾 未曾 不 不是 非 除了 除去 除 不包括 不含 排除 以外 之外', {
+    kind: 'neg',
+  }),
   ...words('负责 承办 经办 名下', { kind: 'relation', relation: 'responsible' }),
   ...words('手上 手头 手里 手中', { kind: 'relation', relation: 'responsible', impliesOpen: true }),
   ...words('牵头 主办 牵头办理', { kind: 'relation', relation: 'lead' }),
@@ -84,5 +89,7 @@ export const UNIT_SUFFIX = /(?:委员会|委|厅|局|办公室|办|市|县|区|�
 
 /** Common surnames: a short unknown word starting with one of these, in a person's slot, is taken for a name. */
 export const SURNAMES = new Set(
-  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split(''),
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split(
+    '',
+  ),
 );

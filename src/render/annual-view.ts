@@ -44,10 +44,20 @@ export function annualReply(r: AnnualReview, d: Directory, weights?: Record<stri
     lines.push(`${d.personName(p.personId)}（${unit}）｜承办 ${p.items}｜按期 ${p.onTime}｜逾期 ${p.overdue}｜效能告诫 ${n}${n > 0 ? `：${personConsequence(n)}` : ''}`);
   }
   lines.push(...planExplanationLines(r.plan, r.year, d));
-  lines.push(...praiseLines(praised(r.units.map((u) => u.tally), new Set(r.warnings.byUnit.keys())), d));
+  lines.push(
+    ...praiseLines(
+      praised(
+        r.units.map((u) => u.tally),
+        new Set(r.warnings.byUnit.keys()),
+      ),
+      d,
+    ),
+  );
   lines.push(...consequenceLines(r.warnings, d).filter((l) => l.includes('（单位）')));
   const rule = r.weighted
-    ? `得分按设置文件中的权重计算：${Object.entries(weights ?? {}).map(([k, v]) => `${k} ${v}`).join('、')}；按得分排名。`
+    ? `得分按设置文件中的权重计算：${Object.entries(weights ?? {})
+        .map(([k, v]) => `${k} ${v}`)
+        .join('、')}；按得分排名。`
     : '未设置权重（各地自行确定），只列各项数据；排名依次比较：逾期件数、复核不实、催办次数（少者在前），按期办结率、当日签收率（高者在前）。';
   return {
     tone: 'info',

@@ -21,7 +21,8 @@ export const HISTORY_LABELS: Record<AuditAction, Describe> = {
   complete: (d) => `${d.auto ? '各阶段办结，事项随之办结' : '办结'}：${str(d.result)}`,
   coordinate_open: (d, dir) => `提请协调 ${str(d.code)}：${str(d.reason)}（首问负责 ${dir.personName(str(d.owner))}${d.ownerNote ? `，${str(d.ownerNote)}` : ''}）`,
   coordinate_opinion: (d) => `出具协调意见 ${str(d.code)}：${str(d.opinion)}`,
-  coordinate_stance: (d, dir) => `${(Array.isArray(d.units) ? d.units : []).map((u) => dir.unitName(str(u))).join('、')}表态${d.stance === 'agree' ? '同意' : '不同意'}${d.position ? `：${str(d.position)}` : ''}（${str(d.code)}${Array.isArray(d.awaitingHead) && d.awaitingHead.length > 0 ? '，待主要负责人确认' : ''}）`,
+  coordinate_stance: (d, dir) =>
+    `${(Array.isArray(d.units) ? d.units : []).map((u) => dir.unitName(str(u))).join('、')}表态${d.stance === 'agree' ? '同意' : '不同意'}${d.position ? `：${str(d.position)}` : ''}（${str(d.code)}${Array.isArray(d.awaitingHead) && d.awaitingHead.length > 0 ? '，待主要负责人确认' : ''}）`,
   coordinate_escalate: (d) => `${str(d.code)} 提请${['副秘书长', '分管领导', '主要领导'][Number(d.to)] ?? ''}协调：${str(d.why)}`,
   coordinate_close: (d) => `${str(d.code)} 各方表态同意，协调完成`,
   coordinate_confirm: (d, dir) => `确认${(Array.isArray(d.units) ? d.units : []).map((u) => dir.unitName(str(u))).join('、')}的表态（${str(d.code)}，主要负责人签字）`,

@@ -68,7 +68,9 @@ export function tallyReply(tally: Tally, kind: TallyKind, d: Directory, o: Tally
   if (tally.longestOverdue.length > 0) {
     lines.push(
       `逾期最久：${tally.longestOverdue
-        .map((o) => `${o.code}（${d.unit(o.unitId)?.aliases[0] ?? d.unitName(o.unitId)}，逾期 ${daysBetween(o.deadline, tally.cutoff)} 天${o.stages?.length ? `；逾期阶段 ${o.stages.join('、')}` : ''}）`)
+        .map(
+          (o) => `${o.code}（${d.unit(o.unitId)?.aliases[0] ?? d.unitName(o.unitId)}，逾期 ${daysBetween(o.deadline, tally.cutoff)} 天${o.stages?.length ? `；逾期阶段 ${o.stages.join('、')}` : ''}）`,
+        )
         .join('；')}`,
     );
   }

@@ -14,16 +14,11 @@ import { ARGUMENT_TEXTS } from '../texts/arguments.js';
  * deadline, and the actions still open to the people who may take them; `colours` gives its 三色, which
  * colours the card's header on Lark.
  */
-export function taskCardReply(
-  task: Task, v: ViewContext, authority?: AuthorityOptions,
-  colours?: { scheme: ColourScheme; warnDays: number; stages?: { total: number; done: number } },
-): Reply {
+export function taskCardReply(task: Task, v: ViewContext, authority?: AuthorityOptions, colours?: { scheme: ColourScheme; warnDays: number; stages?: { total: number; done: number } }): Reply {
   const colour = colours ? taskColour(task, colours.scheme, { today: v.today, calendar: v.calendar, warnDays: colours.warnDays, stages: colours.stages }) : undefined;
   const unitValue = (u: Task['units'][number]) => {
     const who = v.directory.personName(u.responsibleId);
-    const state = u.ackedAt
-      ? `已签收 · ${v.directory.personName(u.ackedBy ?? '')} · ${shortFromIso(u.ackedAt)}`
-      : '待签收';
+    const state = u.ackedAt ? `已签收 · ${v.directory.personName(u.ackedBy ?? '')} · ${shortFromIso(u.ackedAt)}` : '待签收';
     return `${v.directory.unitName(u.unitId)}（${who}）${state}`;
   };
   const fields: ReplyField[] = [
@@ -46,7 +41,11 @@ export function taskCardReply(
     actions.push(commandButton('complete', task.code, { forPersonIds: lead, input: { placeholder: '办理结果', required: true } }));
   }
   return {
-    tone: 'info', title: `${task.code}${task.isKey ? '【重点】' : ''} ${task.title}`, fields, actions, ref: { kind: 'task', code: task.code },
+    tone: 'info',
+    title: `${task.code}${task.isKey ? '【重点】' : ''} ${task.title}`,
+    fields,
+    actions,
+    ref: { kind: 'task', code: task.code },
     ...(colour ? { colour } : {}),
   };
 }

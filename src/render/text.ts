@@ -8,8 +8,7 @@ export interface TextRenderOptions {
   actionHint?(command: string, label: string, input?: { placeholder: string }): string;
 }
 
-const defaultHint = (command: string, _label: string, input?: { placeholder: string }) =>
-  input ? `回复「${command} ${input.placeholder.split('，')[0]}」` : `回复「${command}」`;
+const defaultHint = (command: string, _label: string, input?: { placeholder: string }) => (input ? `回复「${command} ${input.placeholder.split('，')[0]}」` : `回复「${command}」`);
 
 /**
  * Plain-text rendering shared by the console and WeChat: title, @mentions, `标签：值` rows,

@@ -38,16 +38,26 @@ const share = (n: number, d: number) => (d === 0 ? 100 : (n / d) * 100);
 
 function figure(u: AnnualUnit, k: WeightKey): number {
   switch (k) {
-    case '按期办结率': return share(u.tally.completedOnTime, u.tally.completed);
-    case '逾期': return u.tally.overdue;
-    case '催办': return u.tally.chases;
-    case '督查室通报': return u.steps[0];
-    case '办公厅通报': return u.steps[1];
-    case '拟移交': return u.steps[2];
-    case '复核不实': return u.tally.untrue;
-    case '效能告诫': return u.unitWarnings + u.personWarnings;
-    case '整改按期率': return share(u.rectifications.onTime, u.rectifications.total);
-    case '计划未落实率': return u.plan && u.plan.items > 0 ? (u.plan.missed / u.plan.items) * 100 : 0;
+    case '按期办结率':
+      return share(u.tally.completedOnTime, u.tally.completed);
+    case '逾期':
+      return u.tally.overdue;
+    case '催办':
+      return u.tally.chases;
+    case '督查室通报':
+      return u.steps[0];
+    case '办公厅通报':
+      return u.steps[1];
+    case '拟移交':
+      return u.steps[2];
+    case '复核不实':
+      return u.tally.untrue;
+    case '效能告诫':
+      return u.unitWarnings + u.personWarnings;
+    case '整改按期率':
+      return share(u.rectifications.onTime, u.rectifications.total);
+    case '计划未落实率':
+      return u.plan && u.plan.items > 0 ? (u.plan.missed / u.plan.items) * 100 : 0;
   }
 }
 
@@ -76,8 +86,13 @@ export async function computeAnnual(repos: Repositories, d: Directory, year: num
   }
   const personWarnings = (unitId: string) => [...warnings.byPerson.values()].filter((l) => l[0]?.unitId === unitId).reduce((n, l) => n + l.length, 0);
   const units: AnnualUnit[] = tally.ranked.map((t) => ({
-    unitId: t.unitId, tally: t, plan: plan.find((p) => p.unitId === t.unitId), steps: steps.get(t.unitId) ?? [0, 0, 0],
-    unitWarnings: warnings.byUnit.get(t.unitId)?.length ?? 0, personWarnings: personWarnings(t.unitId), rectifications: rect.get(t.unitId) ?? { total: 0, onTime: 0 },
+    unitId: t.unitId,
+    tally: t,
+    plan: plan.find((p) => p.unitId === t.unitId),
+    steps: steps.get(t.unitId) ?? [0, 0, 0],
+    unitWarnings: warnings.byUnit.get(t.unitId)?.length ?? 0,
+    personWarnings: personWarnings(t.unitId),
+    rectifications: rect.get(t.unitId) ?? { total: 0, onTime: 0 },
   }));
   const weighted = !!weights && Object.keys(weights).length > 0;
   if (weighted) {

@@ -9,9 +9,7 @@ import { consequenceLines, yearWarnings } from './warning-summary.js';
  * on time, nothing overdue and no 复核不实. A unit warned that year is left out (L四(五)).
  */
 export function praised(ranked: readonly UnitTally[], warnedUnits: ReadonlySet<string>): UnitTally[] {
-  return ranked.filter(
-    (t) => t.completed > 0 && t.completedOnTime === t.completed && t.overdue === 0 && t.untrue === 0 && !warnedUnits.has(t.unitId),
-  );
+  return ranked.filter((t) => t.completed > 0 && t.completedOnTime === t.completed && t.overdue === 0 && t.untrue === 0 && !warnedUnits.has(t.unitId));
 }
 
 /** The lines every tally adds: 予以表扬, and the year's 效能告诫 with their consequences. */

@@ -18,7 +18,10 @@ export async function colourOf(task: Task, c: ColourContext): Promise<TaskColour
   const stages = task.parentId === undefined ? await c.repos.tasks.stages(task.id) : [];
   const done = stages.filter((s) => DONE_STATUSES.includes(s.status)).length;
   return taskColour(task, c.scheme, {
-    today: c.today, calendar: c.calendar, warnDays: c.warnDays, stages: stages.length > 0 ? { total: stages.length, done } : undefined,
+    today: c.today,
+    calendar: c.calendar,
+    warnDays: c.warnDays,
+    stages: stages.length > 0 ? { total: stages.length, done } : undefined,
   });
 }
 

@@ -20,7 +20,11 @@ export interface PlanStanding {
 export async function planStandings(repos: Repositories, year: number, cutoff: LocalDate): Promise<PlanStanding[]> {
   const [figures, explanations] = await Promise.all([repos.assessment.planByUnit(year, cutoff), repos.assessment.explanations(year)]);
   return [...figures].map(([unitId, f]) => ({
-    unitId, items: f.items, missed: f.missed, over: overPlanShare(f.items, f.missed), explanations: explanations.filter((e) => e.unitId === unitId),
+    unitId,
+    items: f.items,
+    missed: f.missed,
+    over: overPlanShare(f.items, f.missed),
+    explanations: explanations.filter((e) => e.unitId === unitId),
   }));
 }
 

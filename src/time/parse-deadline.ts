@@ -1,8 +1,6 @@
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { LocalDate } from './shanghai.js';
-import {
-  addDays, addMonths, dayOfWeek, daysBetween, endOfMonth, isValidDate, makeDate, splitDate,
-} from './shanghai.js';
+import { addDays, addMonths, dayOfWeek, daysBetween, endOfMonth, isValidDate, makeDate, splitDate } from './shanghai.js';
 import { parseChineseNumber } from './chinese-number.js';
 import { REFUSALS } from '../texts/refusals.js';
 
@@ -13,10 +11,7 @@ export interface ParsedDeadline {
   expression: string;
 }
 
-export type DeadlineParse =
-  | { kind: 'none' }
-  | { kind: 'ok'; deadline: ParsedDeadline }
-  | { kind: 'invalid'; reason: string };
+export type DeadlineParse = { kind: 'none' } | { kind: 'ok'; deadline: ParsedDeadline } | { kind: 'invalid'; reason: string };
 
 const NUM = '(\\d{1,4}|[零〇一二两三四五六七八九十百]{1,4})';
 const MONTH_DAY = new RegExp(`^${NUM}月${NUM}[日号]?$`);

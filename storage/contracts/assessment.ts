@@ -1,6 +1,4 @@
-import type {
-  EfficiencyWarning, Excusal, PlanExplanation, RectificationList, TaskMarks,
-} from '../../src/domain/assessment.js';
+import type { EfficiencyWarning, Excusal, PlanExplanation, RectificationList, TaskMarks } from '../../src/domain/assessment.js';
 import type { LocalDate } from '../../src/time/shanghai.js';
 
 /** Storage contract: 考核与台账: warnings, 免责, task marks, 整改清单, 书面说明 and year figures. */

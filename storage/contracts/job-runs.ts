@@ -1,5 +1,3 @@
-
-
 /** Storage contract: job run records, one per (job, period), and the installation meta values. */
 
 export interface JobRun {

@@ -12,9 +12,7 @@ import type { JobRunRepository } from './job-runs.js';
 import type { ChaseRepository } from './chases.js';
 import type { StatsRepository } from './stats.js';
 import type { LadderRepository } from './ladder.js';
-import type {
-  AssessmentStatsRepository, ExcusalRepository, RectificationRepository, TaskMarkRepository, WarningRepository,
-} from './assessment.js';
+import type { AssessmentStatsRepository, ExcusalRepository, RectificationRepository, TaskMarkRepository, WarningRepository } from './assessment.js';
 
 /**
  * Storage contracts. Every method returns a Promise so that a server database can stand in

@@ -87,9 +87,7 @@ export interface TaskRepository {
   list(filter: TaskFilter): Promise<Task[]>;
   count(filter: TaskFilter): Promise<number>;
   acknowledge(taskId: number, unitId: string, personId: string, at: string): Promise<void>;
-  addReport(report: {
-    taskId: number; unitId: string; personId: string; kind: 'progress' | 'result'; percent?: number; text: string; at: string;
-  }): Promise<void>;
+  addReport(report: { taskId: number; unitId: string; personId: string; kind: 'progress' | 'result'; percent?: number; text: string; at: string }): Promise<void>;
   reports(taskId: number): Promise<ProgressReport[]>;
   complete(taskId: number, result: string, at: string, date: LocalDate): Promise<void>;
   update(taskId: number, patch: TaskPatch, at: string): Promise<void>;

@@ -6,9 +6,19 @@ type Row = Record<string, unknown>;
 const opt = <T>(v: unknown): T | undefined => (v === null || v === undefined ? undefined : (v as T));
 
 const toWarning = (r: Row): EfficiencyWarning => ({
-  id: r.id as number, code: r.code as string, personId: opt(r.person_id), unitId: r.unit_id as string, date: r.warn_date as string,
-  reason: r.reason as string, issuerId: r.issuer_id as string, taskId: opt(r.task_id), rectifyTaskId: opt(r.rectify_task_id),
-  at: r.at as string, withdrawnAt: opt(r.withdrawn_at), withdrawnBy: opt(r.withdrawn_by), withdrawReason: opt(r.withdraw_reason),
+  id: r.id as number,
+  code: r.code as string,
+  personId: opt(r.person_id),
+  unitId: r.unit_id as string,
+  date: r.warn_date as string,
+  reason: r.reason as string,
+  issuerId: r.issuer_id as string,
+  taskId: opt(r.task_id),
+  rectifyTaskId: opt(r.rectify_task_id),
+  at: r.at as string,
+  withdrawnAt: opt(r.withdrawn_at),
+  withdrawnBy: opt(r.withdrawn_by),
+  withdrawReason: opt(r.withdraw_reason),
 });
 
 /** The 效能告诫 register. Codes follow the id; a concurrent add conflicts on the key and the transaction retries or fails. */
@@ -21,7 +31,16 @@ export class PgWarningRepository implements WarningRepository {
     await this.s.run(
       `INSERT INTO efficiency_warnings (id, code, person_id, unit_id, warn_date, reason, issuer_id, task_id, rectify_task_id, at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      next, code, w.personId ?? null, w.unitId, w.date, w.reason, w.issuerId, w.taskId ?? null, w.rectifyTaskId ?? null, w.at,
+      next,
+      code,
+      w.personId ?? null,
+      w.unitId,
+      w.date,
+      w.reason,
+      w.issuerId,
+      w.taskId ?? null,
+      w.rectifyTaskId ?? null,
+      w.at,
     );
     return { ...w, id: next, code };
   }
@@ -45,8 +64,14 @@ export class PgWarningRepository implements WarningRepository {
 }
 
 const toExcusal = (r: Row): Excusal => ({
-  id: r.id as number, taskId: r.task_id as number, reason: r.reason as string, proposedBy: r.proposed_by as string,
-  proposedAt: r.proposed_at as string, status: r.status as Excusal['status'], decidedBy: opt(r.decided_by), decidedAt: opt(r.decided_at),
+  id: r.id as number,
+  taskId: r.task_id as number,
+  reason: r.reason as string,
+  proposedBy: r.proposed_by as string,
+  proposedAt: r.proposed_at as string,
+  status: r.status as Excusal['status'],
+  decidedBy: opt(r.decided_by),
+  decidedAt: opt(r.decided_at),
   decisionNote: opt(r.decision_note),
 });
 
@@ -57,7 +82,10 @@ export class PgExcusalRepository implements ExcusalRepository {
   async propose(e: Omit<Excusal, 'id' | 'status'>): Promise<Excusal> {
     const r = await this.s.one<{ id: number }>(
       `INSERT INTO excusals (task_id, reason, proposed_by, proposed_at, status) VALUES (?, ?, ?, ?, 'proposed') RETURNING id`,
-      e.taskId, e.reason, e.proposedBy, e.proposedAt,
+      e.taskId,
+      e.reason,
+      e.proposedBy,
+      e.proposedAt,
     );
     return { ...e, id: r!.id, status: 'proposed' };
   }
@@ -76,7 +104,12 @@ export class PgExcusalRepository implements ExcusalRepository {
   }
 }
 
-interface MarkRow { urgent: number; plan_year: number | null; follow_up_of: number | null; looked_back_at: string | null }
+interface MarkRow {
+  urgent: number;
+  plan_year: number | null;
+  follow_up_of: number | null;
+  looked_back_at: string | null;
+}
 
 /** Marks on tasks kept beside the task row: 紧急, 年度计划, 再督查, 回头看. */
 export class PgTaskMarkRepository implements TaskMarkRepository {
@@ -94,7 +127,11 @@ export class PgTaskMarkRepository implements TaskMarkRepository {
       `INSERT INTO task_marks (task_id, urgent, plan_year, follow_up_of, looked_back_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (task_id) DO UPDATE SET urgent = excluded.urgent, plan_year = excluded.plan_year,
          follow_up_of = excluded.follow_up_of, looked_back_at = excluded.looked_back_at`,
-      taskId, next.urgent ? 1 : 0, next.planYear ?? null, next.followUpOf ?? null, next.lookedBackAt ?? null,
+      taskId,
+      next.urgent ? 1 : 0,
+      next.planYear ?? null,
+      next.followUpOf ?? null,
+      next.lookedBackAt ?? null,
     );
   }
 
@@ -109,7 +146,12 @@ export class PgTaskMarkRepository implements TaskMarkRepository {
 
 type ListRow = { task_id: number; unit_id: string; reason: string; origin: RectificationList['origin']; source_task_id: number | null; opened_date: string };
 const toList = (r: ListRow): RectificationList => ({
-  taskId: r.task_id, unitId: r.unit_id, reason: r.reason, origin: r.origin, sourceTaskId: r.source_task_id ?? undefined, openedDate: r.opened_date,
+  taskId: r.task_id,
+  unitId: r.unit_id,
+  reason: r.reason,
+  origin: r.origin,
+  sourceTaskId: r.source_task_id ?? undefined,
+  openedDate: r.opened_date,
 });
 
 /** 整改清单: which tasks are rectification lists, and why they were opened. */
@@ -119,7 +161,12 @@ export class PgRectificationRepository implements RectificationRepository {
   async add(l: RectificationList): Promise<void> {
     await this.s.run(
       'INSERT INTO rectification_lists (task_id, unit_id, reason, origin, source_task_id, opened_date) VALUES (?, ?, ?, ?, ?, ?)',
-      l.taskId, l.unitId, l.reason, l.origin, l.sourceTaskId ?? null, l.openedDate,
+      l.taskId,
+      l.unitId,
+      l.reason,
+      l.origin,
+      l.sourceTaskId ?? null,
+      l.openedDate,
     );
   }
 

@@ -9,7 +9,13 @@ const NOT_PLAN = `(SELECT task_id FROM rectification_lists UNION ALL
 
 type ExplanationRow = { id: number; unit_id: string; plan_year: number; text: string; given_by: string; at: string; given_date: string };
 const toExplanation = (r: ExplanationRow): PlanExplanation => ({
-  id: r.id, unitId: r.unit_id, year: r.plan_year, text: r.text, givenBy: r.given_by, at: r.at, date: r.given_date,
+  id: r.id,
+  unitId: r.unit_id,
+  year: r.plan_year,
+  text: r.text,
+  givenBy: r.given_by,
+  at: r.at,
+  date: r.given_date,
 });
 
 /** Year figures for the 10% rule (H3) and the 年终考核, as the SQLite backend computes them. */
@@ -26,7 +32,10 @@ export class PgAssessmentStatsRepository implements AssessmentStatsRepository {
          AND (original_deadline BETWEEN $2 AND $3 OR id IN (SELECT task_id FROM task_marks WHERE plan_year = $4))
          AND id NOT IN ${EXCUSED} AND id NOT IN ${NOT_PLAN}
        GROUP BY lead_unit_id`,
-      cutoff, `${year}-01-01`, `${year}-12-31`, year,
+      cutoff,
+      `${year}-01-01`,
+      `${year}-12-31`,
+      year,
     );
     return new Map(rows.map((r) => [r.unit, { items: r.items, missed: r.missed, onTime: r.on_time }]));
   }
@@ -39,7 +48,9 @@ export class PgAssessmentStatsRepository implements AssessmentStatsRepository {
        FROM tasks t JOIN task_units u ON u.task_id = t.id
        WHERE t.parent_id IS NULL AND t.original_deadline BETWEEN $1 AND $2 AND t.id NOT IN ${EXCUSED}
        GROUP BY u.responsible_id, u.unit_id ORDER BY u.unit_id, u.responsible_id`,
-      from, to, cutoff,
+      from,
+      to,
+      cutoff,
     );
     return rows.map((r) => ({ personId: r.person, unitId: r.unit, items: r.items, onTime: r.on_time, overdue: r.overdue }));
   }
@@ -48,7 +59,8 @@ export class PgAssessmentStatsRepository implements AssessmentStatsRepository {
     const rows = await this.s.all<{ unit: string; step: number; n: number }>(
       `SELECT unit_id AS unit, step, count(DISTINCT root_id)::int AS n FROM ladder_events
        WHERE event_date BETWEEN ? AND ? AND root_id NOT IN ${EXCUSED} GROUP BY unit_id, step`,
-      from, to,
+      from,
+      to,
     );
     const out = new Map<string, [number, number, number]>();
     for (const r of rows) {
@@ -62,7 +74,12 @@ export class PgAssessmentStatsRepository implements AssessmentStatsRepository {
   async addExplanation(e: Omit<PlanExplanation, 'id'>): Promise<PlanExplanation> {
     const r = await this.s.one<{ id: number }>(
       'INSERT INTO plan_explanations (unit_id, plan_year, text, given_by, at, given_date) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
-      e.unitId, e.year, e.text, e.givenBy, e.at, e.date,
+      e.unitId,
+      e.year,
+      e.text,
+      e.givenBy,
+      e.at,
+      e.date,
     );
     return { ...e, id: r!.id };
   }

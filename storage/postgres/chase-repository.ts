@@ -1,11 +1,21 @@
-import type {
-  ChaseEntry, ChaseRecipient, ChaseRepository, ChaseRow, ChaseStepGroup, ChaseStepRow, OverdueCandidate, OverdueChase, OverdueRun,
-} from '../contracts/chases.js';
+import type { ChaseEntry, ChaseRecipient, ChaseRepository, ChaseRow, ChaseStepGroup, ChaseStepRow, OverdueCandidate, OverdueChase, OverdueRun } from '../contracts/chases.js';
 import type { PgSql } from './pg-sql.js';
 
 interface LineRow {
-  id: number; task_id: number; unit_id: string; kind: ChaseEntry['kind']; chase_no: number | null; code: string; title: string; deadline: string;
-  assigned_date: string; lead_unit_id: string; chase_count: number; ladder_step: number; climb_stopped_at: string | null; accountability_at: string | null;
+  id: number;
+  task_id: number;
+  unit_id: string;
+  kind: ChaseEntry['kind'];
+  chase_no: number | null;
+  code: string;
+  title: string;
+  deadline: string;
+  assigned_date: string;
+  lead_unit_id: string;
+  chase_count: number;
+  ladder_step: number;
+  climb_stopped_at: string | null;
+  accountability_at: string | null;
 }
 
 type Kinds = readonly ChaseEntry['kind'][];
@@ -19,16 +29,35 @@ export class PgChaseRepository implements ChaseRepository {
     await this.s.run(
       `INSERT INTO chase_log (task_id, unit_id, person_id, kind, chase_no, chased_date, job_period, root_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(parent_id, id) FROM tasks WHERE id = ?))`,
-      e.taskId, e.unitId, e.personId, e.kind, e.chaseNo ?? null, e.chasedDate, e.jobPeriod, e.taskId,
+      e.taskId,
+      e.unitId,
+      e.personId,
+      e.kind,
+      e.chaseNo ?? null,
+      e.chasedDate,
+      e.jobPeriod,
+      e.taskId,
     );
   }
 
   async forTask(taskId: number): Promise<ChaseEntry[]> {
     const rows = await this.s.all<{
-      task_id: number; unit_id: string; person_id: string; kind: ChaseEntry['kind']; chase_no: number | null; chased_date: string; job_period: string;
+      task_id: number;
+      unit_id: string;
+      person_id: string;
+      kind: ChaseEntry['kind'];
+      chase_no: number | null;
+      chased_date: string;
+      job_period: string;
     }>('SELECT * FROM chase_log WHERE task_id = ? ORDER BY id', taskId);
     return rows.map((r) => ({
-      taskId: r.task_id, unitId: r.unit_id, personId: r.person_id, kind: r.kind, chaseNo: r.chase_no ?? undefined, chasedDate: r.chased_date, jobPeriod: r.job_period,
+      taskId: r.task_id,
+      unitId: r.unit_id,
+      personId: r.person_id,
+      kind: r.kind,
+      chaseNo: r.chase_no ?? undefined,
+      chasedDate: r.chased_date,
+      jobPeriod: r.job_period,
     }));
   }
 
@@ -41,7 +70,10 @@ export class PgChaseRepository implements ChaseRepository {
       `SELECT l.id, t.origin_platform AS platform, t.origin_chat_id AS "chatId", l.person_id AS "personId", l.id AS first
        FROM chase_log l JOIN tasks t ON t.id = l.task_id
        WHERE l.id > ? AND l.job_period = ? AND l.kind = ANY(?::text[]) ORDER BY l.id LIMIT ?`,
-      afterId, jobPeriod, [...kinds], limit,
+      afterId,
+      jobPeriod,
+      [...kinds],
+      limit,
     );
   }
 
@@ -53,13 +85,30 @@ export class PgChaseRepository implements ChaseRepository {
        WHERE l.person_id = ? AND l.job_period = ? AND l.id > ? AND l.kind = ANY(?::text[])
          AND t.origin_platform = ? AND t.origin_chat_id = ?
        ORDER BY l.id`,
-      r.personId, jobPeriod, afterId, [...kinds], r.platform, r.chatId,
+      r.personId,
+      jobPeriod,
+      afterId,
+      [...kinds],
+      r.platform,
+      r.chatId,
     );
     return rows.map((x) => ({
-      id: x.id, taskId: x.task_id, unitId: x.unit_id, kind: x.kind, chaseNo: x.chase_no ?? undefined,
+      id: x.id,
+      taskId: x.task_id,
+      unitId: x.unit_id,
+      kind: x.kind,
+      chaseNo: x.chase_no ?? undefined,
       task: {
-        id: x.task_id, code: x.code, title: x.title, deadline: x.deadline, assignedDate: x.assigned_date, leadUnitId: x.lead_unit_id, chaseCount: x.chase_count,
-        ladderStep: x.ladder_step, climbStoppedAt: x.climb_stopped_at ?? undefined, accountabilityAt: x.accountability_at ?? undefined,
+        id: x.task_id,
+        code: x.code,
+        title: x.title,
+        deadline: x.deadline,
+        assignedDate: x.assigned_date,
+        leadUnitId: x.lead_unit_id,
+        chaseCount: x.chase_count,
+        ladderStep: x.ladder_step,
+        climbStoppedAt: x.climb_stopped_at ?? undefined,
+        accountabilityAt: x.accountability_at ?? undefined,
       },
     }));
   }
@@ -67,7 +116,13 @@ export class PgChaseRepository implements ChaseRepository {
   async recordStep(x: Omit<ChaseStepRow, 'id'>): Promise<void> {
     await this.s.run(
       'INSERT INTO chase_steps (job_period, task_id, step, trigger, platform, chat_id, unit_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      x.jobPeriod, x.taskId, x.step, x.trigger, x.platform, x.chatId, x.unitId,
+      x.jobPeriod,
+      x.taskId,
+      x.step,
+      x.trigger,
+      x.platform,
+      x.chatId,
+      x.unitId,
     );
   }
 
@@ -84,7 +139,13 @@ export class PgChaseRepository implements ChaseRepository {
       `SELECT ${STEP_COLUMNS} FROM chase_steps
        WHERE job_period = ? AND platform = ? AND chat_id = ? AND unit_id = ? AND step = ? AND (trigger = 'untrue') = ? AND id > ?
        ORDER BY id`,
-      jobPeriod, g.platform, g.chatId, g.unitId, g.step, g.untrue, afterId,
+      jobPeriod,
+      g.platform,
+      g.chatId,
+      g.unitId,
+      g.step,
+      g.untrue,
+      afterId,
     );
   }
 
@@ -93,7 +154,10 @@ export class PgChaseRepository implements ChaseRepository {
       `SELECT id, chase_count AS "chaseCount", last_chased_date AS "lastChasedDate", deadline, ladder_step AS "ladderStep",
               climb_stopped_at AS "climbStoppedAt", lead_unit_id AS "leadUnitId", origin_platform AS platform, origin_chat_id AS "chatId"
        FROM tasks WHERE id > ? AND id <= ? AND status IN ('pending', 'active') AND deadline < ? ORDER BY id LIMIT ?`,
-      afterId, throughId, today, limit,
+      afterId,
+      throughId,
+      today,
+      limit,
     );
     for (const r of rows) {
       if (r.lastChasedDate === null) delete (r as Partial<OverdueCandidate>).lastChasedDate;
@@ -113,14 +177,22 @@ export class PgChaseRepository implements ChaseRepository {
     await this.s.run(
       `INSERT INTO audit_log (at, actor_id, action, task_id, details, job)
        SELECT ?, 'system', 'chase', x.t, x.d, ? FROM unnest(?::int[], ?::text[]) WITH ORDINALITY AS x(t, d, o) ORDER BY x.o`,
-      run.at, run.job, ids, chases.map((c) => c.details),
+      run.at,
+      run.job,
+      ids,
+      chases.map((c) => c.details),
     );
     const steps = chases.filter((c) => c.step !== undefined);
     if (steps.length > 0) {
       await this.s.run(
         `INSERT INTO chase_steps (job_period, task_id, step, trigger, platform, chat_id, unit_id)
          SELECT ?, x.t, x.s, 'chase', x.p, x.c, x.u FROM unnest(?::int[], ?::int[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS x(t, s, p, c, u, o) ORDER BY x.o`,
-        run.jobPeriod, steps.map((c) => c.taskId), steps.map((c) => c.step), steps.map((c) => c.platform), steps.map((c) => c.chatId), steps.map((c) => c.leadUnitId),
+        run.jobPeriod,
+        steps.map((c) => c.taskId),
+        steps.map((c) => c.step),
+        steps.map((c) => c.platform),
+        steps.map((c) => c.chatId),
+        steps.map((c) => c.leadUnitId),
       );
     }
     await this.s.run(
@@ -129,7 +201,9 @@ export class PgChaseRepository implements ChaseRepository {
        FROM tasks t JOIN task_units u ON u.task_id = t.id
        WHERE t.id = ANY(?::int[]) AND (u.role = 'lead' OR u.part_done_at IS NULL)
        ORDER BY t.id, CASE u.role WHEN 'lead' THEN 0 ELSE 1 END, u.seq`,
-      run.date, run.jobPeriod, ids,
+      run.date,
+      run.jobPeriod,
+      ids,
     );
   }
 }

@@ -21,7 +21,8 @@ const SQLITE_ONLY = new Set(['lease']);
 /** Tables of the ledger: every SQLite table; PostgreSQL-only bookkeeping (schema_migrations) is not copied. */
 function tablesOf(db: Db): string[] {
   return (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as Array<{ name: string }>)
-    .map((r) => r.name).filter((t) => !SQLITE_ONLY.has(t));
+    .map((r) => r.name)
+    .filter((t) => !SQLITE_ONLY.has(t));
 }
 
 /** Parents before children, so that foreign keys hold while copying. */

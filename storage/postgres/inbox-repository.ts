@@ -3,7 +3,14 @@ import type { Dialect } from './dialect.js';
 import { CHANNELS } from './pg-listener.js';
 import type { PgSql } from './pg-sql.js';
 
-interface Row { seq: number; platform: string; message_id: string; chat_id: string; payload: string; received_at: string }
+interface Row {
+  seq: number;
+  platform: string;
+  message_id: string;
+  chat_id: string;
+  payload: string;
+  received_at: string;
+}
 
 /** The durable inbox: (platform, message id) is unique, so whichever instance records an event first keeps it. */
 export class PgInboxRepository implements InboxRepository {
@@ -16,7 +23,11 @@ export class PgInboxRepository implements InboxRepository {
     const r = await this.s.one<{ seq: number }>(
       `INSERT INTO inbox (platform, message_id, chat_id, payload, received_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (platform, message_id) DO NOTHING RETURNING seq`,
-      item.platform, item.messageId, item.chatId, item.payload, item.at,
+      item.platform,
+      item.messageId,
+      item.chatId,
+      item.payload,
+      item.at,
     );
     return r?.seq;
   }
@@ -42,7 +53,10 @@ export class PgInboxRepository implements InboxRepository {
        ON CONFLICT (chat_id) DO UPDATE SET instance_id = excluded.instance_id, until = excluded.until
        WHERE inbox_claims.instance_id = excluded.instance_id OR inbox_claims.until <= ?
        RETURNING instance_id`,
-      chatId, instance, until, at,
+      chatId,
+      instance,
+      until,
+      at,
     );
     return r !== undefined;
   }
@@ -64,7 +78,8 @@ export class PgInboxRepository implements InboxRepository {
     const rows = await this.s.all<{ chat_id: string }>(
       `SELECT DISTINCT i.chat_id FROM inbox i LEFT JOIN inbox_claims c ON c.chat_id = i.chat_id
         WHERE c.chat_id IS NULL OR c.instance_id = ? OR c.until <= ? ORDER BY i.chat_id`,
-      instance, at,
+      instance,
+      at,
     );
     return rows.map((r) => r.chat_id);
   }

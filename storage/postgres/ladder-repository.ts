@@ -6,26 +6,58 @@ type Row = Record<string, unknown>;
 const opt = <T>(v: unknown): T | undefined => (v === null || v === undefined ? undefined : (v as T));
 
 const toEvent = (r: Row): LadderEvent => ({
-  id: r.id as number, taskId: r.task_id as number, rootId: r.root_id as number, unitId: r.unit_id as string,
-  step: r.step as LadderEvent['step'], trigger: r.trigger as LadderEvent['trigger'], date: r.event_date as string,
-  at: r.at as string, notice: opt(r.notice),
+  id: r.id as number,
+  taskId: r.task_id as number,
+  rootId: r.root_id as number,
+  unitId: r.unit_id as string,
+  step: r.step as LadderEvent['step'],
+  trigger: r.trigger as LadderEvent['trigger'],
+  date: r.event_date as string,
+  at: r.at as string,
+  notice: opt(r.notice),
 });
 
 const toNote = (r: Row): LadderNote => ({
-  id: r.id as number, taskId: r.task_id as number, kind: r.kind as LadderNote['kind'], authorId: r.author_id as string,
-  leaderId: r.leader_id as string, text: r.text as string, measures: opt(r.measures), due: opt(r.due), at: r.at as string,
-  date: r.note_date as string, status: r.status as LadderNote['status'],
+  id: r.id as number,
+  taskId: r.task_id as number,
+  kind: r.kind as LadderNote['kind'],
+  authorId: r.author_id as string,
+  leaderId: r.leader_id as string,
+  text: r.text as string,
+  measures: opt(r.measures),
+  due: opt(r.due),
+  at: r.at as string,
+  date: r.note_date as string,
+  status: r.status as LadderNote['status'],
 });
 
 const toProposal = (r: Row): HandoverProposal => ({
-  id: r.id as number, taskId: r.task_id as number, status: r.status as HandoverProposal['status'], listedAt: r.listed_at as string,
-  proposedBy: opt(r.proposed_by), proposedAt: opt(r.proposed_at), reason: opt(r.reason), approverId: opt(r.approver_id),
-  decidedBy: opt(r.decided_by), decidedAt: opt(r.decided_at), decisionNote: opt(r.decision_note), headId: opt(r.head_id), directId: opt(r.direct_id),
+  id: r.id as number,
+  taskId: r.task_id as number,
+  status: r.status as HandoverProposal['status'],
+  listedAt: r.listed_at as string,
+  proposedBy: opt(r.proposed_by),
+  proposedAt: opt(r.proposed_at),
+  reason: opt(r.reason),
+  approverId: opt(r.approver_id),
+  decidedBy: opt(r.decided_by),
+  decidedAt: opt(r.decided_at),
+  decisionNote: opt(r.decision_note),
+  headId: opt(r.head_id),
+  directId: opt(r.direct_id),
 });
 
 const PROPOSAL_COLUMNS: Record<string, string> = {
-  status: 'status', proposedBy: 'proposed_by', proposedAt: 'proposed_at', reason: 'reason', approverId: 'approver_id',
-  decidedBy: 'decided_by', decidedAt: 'decided_at', decisionNote: 'decision_note', headId: 'head_id', directId: 'direct_id',
+  status: 'status',
+  proposedBy: 'proposed_by',
+  proposedAt: 'proposed_at',
+  reason: 'reason',
+  approverId: 'approver_id',
+  decidedBy: 'decided_by',
+  decidedAt: 'decided_at',
+  decisionNote: 'decision_note',
+  headId: 'head_id',
+  directId: 'direct_id',
 };
 
 /** 两通报、一移交 on PostgreSQL. */
@@ -34,7 +66,8 @@ export class PgLadderRepository implements LadderRepository {
 
   async nextNoticeNo(issuer: string, year: number): Promise<number> {
     const row = await this.s.one<{ value: number }>(
-      'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value', `notice:${issuer}:${year}`,
+      'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value',
+      `notice:${issuer}:${year}`,
     );
     return row!.value;
   }
@@ -42,7 +75,14 @@ export class PgLadderRepository implements LadderRepository {
   async addEvent(e: Omit<LadderEvent, 'id'>): Promise<void> {
     await this.s.run(
       'INSERT INTO ladder_events (task_id, root_id, unit_id, step, trigger, event_date, at, notice) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      e.taskId, e.rootId, e.unitId, e.step, e.trigger, e.date, e.at, e.notice ?? null,
+      e.taskId,
+      e.rootId,
+      e.unitId,
+      e.step,
+      e.trigger,
+      e.date,
+      e.at,
+      e.notice ?? null,
     );
   }
 
@@ -52,7 +92,14 @@ export class PgLadderRepository implements LadderRepository {
     await this.s.run(
       `INSERT INTO ladder_events (task_id, root_id, unit_id, step, trigger, event_date, at, notice)
        SELECT x.t, x.r, x.u, ?, x.g, ?, ?, ? FROM unnest(?::int[], ?::int[], ?::text[], ?::text[]) WITH ORDINALITY AS x(t, r, u, g, o) ORDER BY x.o`,
-      step, o.date, o.at, o.notice ?? null, ids, items.map((i) => i.rootId), items.map((i) => i.unitId), items.map((i) => i.trigger),
+      step,
+      o.date,
+      o.at,
+      o.notice ?? null,
+      ids,
+      items.map((i) => i.rootId),
+      items.map((i) => i.unitId),
+      items.map((i) => i.trigger),
     );
     await this.s.run('UPDATE tasks SET ladder_step = ?, updated_at = ? WHERE id = ANY(?::int[]) AND ladder_step < ?', step, o.at, ids, step);
     if (step === 3) {
@@ -61,13 +108,17 @@ export class PgLadderRepository implements LadderRepository {
          SELECT x.t, 'listed', ? FROM unnest(?::int[]) WITH ORDINALITY AS x(t, o)
          WHERE coalesce((SELECT p.status FROM handover_proposals p WHERE p.task_id = x.t ORDER BY p.id DESC LIMIT 1), 'withdrawn') = 'withdrawn'
          ORDER BY x.o`,
-        o.at, ids,
+        o.at,
+        ids,
       );
     }
     await this.s.run(
       `INSERT INTO audit_log (at, actor_id, action, task_id, details, job)
        SELECT ?, 'system', 'ladder_step', x.t, x.d, ? FROM unnest(?::int[], ?::text[]) WITH ORDINALITY AS x(t, d, o) ORDER BY x.o`,
-      o.at, o.job, ids, items.map((i) => i.details),
+      o.at,
+      o.job,
+      ids,
+      items.map((i) => i.details),
     );
   }
 
@@ -83,7 +134,12 @@ export class PgLadderRepository implements LadderRepository {
     const rows = await this.s.all<Row>(
       `SELECT * FROM ladder_events WHERE event_date BETWEEN ? AND ? AND (?::text IS NULL OR unit_id = ?::text)
        AND step >= ? ORDER BY event_date, id LIMIT ?`,
-      f.from, f.to, f.unitId ?? null, f.unitId ?? null, f.minStep ?? 1, f.limit ?? 200,
+      f.from,
+      f.to,
+      f.unitId ?? null,
+      f.unitId ?? null,
+      f.minStep ?? 1,
+      f.limit ?? 200,
     );
     return rows.map(toEvent);
   }
@@ -92,7 +148,16 @@ export class PgLadderRepository implements LadderRepository {
     const row = await this.s.one<{ id: number }>(
       `INSERT INTO ladder_notes (task_id, kind, author_id, leader_id, text, measures, due, at, status, note_date)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-      n.taskId, n.kind, n.authorId, n.leaderId, n.text, n.measures ?? null, n.due ?? null, n.at, n.status, n.date,
+      n.taskId,
+      n.kind,
+      n.authorId,
+      n.leaderId,
+      n.text,
+      n.measures ?? null,
+      n.due ?? null,
+      n.at,
+      n.status,
+      n.date,
     );
     return { ...n, id: row!.id };
   }
@@ -126,9 +191,6 @@ export class PgLadderRepository implements LadderRepository {
   async updateProposal(id: number, patch: Partial<Omit<HandoverProposal, 'id' | 'taskId' | 'listedAt'>>): Promise<void> {
     const entries = Object.entries(patch).filter(([k]) => k in PROPOSAL_COLUMNS);
     if (entries.length === 0) return;
-    await this.s.run(
-      `UPDATE handover_proposals SET ${entries.map(([k]) => `${PROPOSAL_COLUMNS[k]} = ?`).join(', ')} WHERE id = ?`,
-      ...entries.map(([, v]) => v ?? null), id,
-    );
+    await this.s.run(`UPDATE handover_proposals SET ${entries.map(([k]) => `${PROPOSAL_COLUMNS[k]} = ?`).join(', ')} WHERE id = ?`, ...entries.map(([, v]) => v ?? null), id);
   }
 }

@@ -4,8 +4,15 @@ import type { Dialect } from './dialect.js';
 import type { PgSql } from './pg-sql.js';
 
 interface OutboxRow {
-  id: number; platform: string; target_kind: 'chat' | 'person'; target_id: string; reply_to: string | null;
-  payload: string; attempts: number; created_at: string; origin: string;
+  id: number;
+  platform: string;
+  target_kind: 'chat' | 'person';
+  target_id: string;
+  reply_to: string | null;
+  payload: string;
+  attempts: number;
+  created_at: string;
+  origin: string;
 }
 
 /** Lark counts 5 sends a second per chat over the whole app: a chat an instance just sent to stays with it this long. */
@@ -30,7 +37,14 @@ export class PgOutboxRepository implements OutboxRepository {
     const r = await this.s.one<{ id: number }>(
       `INSERT INTO outbox (platform, target_kind, target_id, reply_to, payload, next_attempt_at, created_at, origin)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-      item.platform, item.targetKind, item.targetId, item.replyTo ?? null, item.payload, item.at, item.at, item.origin,
+      item.platform,
+      item.targetKind,
+      item.targetId,
+      item.replyTo ?? null,
+      item.payload,
+      item.at,
+      item.at,
+      item.origin,
     );
     return r!.id;
   }
@@ -51,27 +65,44 @@ export class PgOutboxRepository implements OutboxRepository {
                             AND h.target_id = o.target_id AND h.held_by <> ? AND h.hold_until > ?)
           ORDER BY id LIMIT ? ${this.dialect.skipLocked})
        RETURNING id, platform, target_kind, target_id, reply_to, payload, attempts, created_at, origin`,
-      me, until, platform, at, me, at, at, me, at, me, at, limit,
+      me,
+      until,
+      platform,
+      at,
+      me,
+      at,
+      at,
+      me,
+      at,
+      me,
+      at,
+      limit,
     );
     rows.sort((a, b) => a.id - b.id);
     return rows.map((r) => ({
-      id: r.id, platform: r.platform, targetKind: r.target_kind, targetId: r.target_id, replyTo: r.reply_to ?? undefined,
-      payload: r.payload, attempts: r.attempts, createdAt: r.created_at, origin: r.origin,
+      id: r.id,
+      platform: r.platform,
+      targetKind: r.target_kind,
+      targetId: r.target_id,
+      replyTo: r.reply_to ?? undefined,
+      payload: r.payload,
+      attempts: r.attempts,
+      createdAt: r.created_at,
+      origin: r.origin,
     }));
   }
 
   async markSent(id: number, at: string, remoteId?: string): Promise<void> {
-    await this.s.run(
-      "UPDATE outbox SET status = 'sent', sent_at = ?, remote_id = ?, attempts = attempts + 1, leased_by = NULL, lease_until = NULL WHERE id = ?",
-      at, remoteId ?? null, id,
-    );
+    await this.s.run("UPDATE outbox SET status = 'sent', sent_at = ?, remote_id = ?, attempts = attempts + 1, leased_by = NULL, lease_until = NULL WHERE id = ?", at, remoteId ?? null, id);
     // The chat stays with this instance until the send has left every sliding second it counts in.
     const holdUntil = isoShanghai(new Date(new Date(at).getTime() + CHAT_HOLD_MS));
     await this.s.run(
       `INSERT INTO outbox_chat_holds (platform, target_id, held_by, hold_until)
        SELECT platform, target_id, ?, ? FROM outbox WHERE id = ?
        ON CONFLICT (platform, target_id) DO UPDATE SET held_by = EXCLUDED.held_by, hold_until = EXCLUDED.hold_until`,
-      this.instanceId, holdUntil, id,
+      this.instanceId,
+      holdUntil,
+      id,
     );
   }
 
@@ -79,14 +110,18 @@ export class PgOutboxRepository implements OutboxRepository {
     await this.s.run(
       `UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, leased_by = NULL, lease_until = NULL,
          status = CASE WHEN ? THEN 'dead' ELSE status END WHERE id = ?`,
-      error.slice(0, 500), nextAttemptAt, dead, id,
+      error.slice(0, 500),
+      nextAttemptAt,
+      dead,
+      id,
     );
   }
 
   async pendingCount(platform?: string): Promise<number> {
-    const row = platform === undefined
-      ? await this.s.one<{ n: number }>("SELECT count(*)::int AS n FROM outbox WHERE status = 'pending'")
-      : await this.s.one<{ n: number }>("SELECT count(*)::int AS n FROM outbox WHERE status = 'pending' AND platform = ?", platform);
+    const row =
+      platform === undefined
+        ? await this.s.one<{ n: number }>("SELECT count(*)::int AS n FROM outbox WHERE status = 'pending'")
+        : await this.s.one<{ n: number }>("SELECT count(*)::int AS n FROM outbox WHERE status = 'pending' AND platform = ?", platform);
     return row?.n ?? 0;
   }
 

@@ -5,7 +5,13 @@ import type { PgSql } from './pg-sql.js';
 
 /** Account bindings and people's state (请假, 代行) on PostgreSQL; no caching here (see transaction-cache.ts). */
 
-interface BindingRow { platform: string; account_id: string; person_id: string; bound_by: string; bound_at: string }
+interface BindingRow {
+  platform: string;
+  account_id: string;
+  person_id: string;
+  bound_by: string;
+  bound_at: string;
+}
 
 export class PgBindingRepository implements BindingRepository {
   constructor(private readonly s: PgSql) {}
@@ -20,10 +26,7 @@ export class PgBindingRepository implements BindingRepository {
 
   async bind(b: AccountBinding): Promise<void> {
     await this.s.run('DELETE FROM account_bindings WHERE platform = ? AND (person_id = ? OR account_id = ?)', b.platform, b.personId, b.accountId);
-    await this.s.run(
-      'INSERT INTO account_bindings (platform, account_id, person_id, bound_by, bound_at) VALUES (?, ?, ?, ?, ?)',
-      b.platform, b.accountId, b.personId, b.boundBy, b.boundAt,
-    );
+    await this.s.run('INSERT INTO account_bindings (platform, account_id, person_id, bound_by, bound_at) VALUES (?, ?, ?, ?, ?)', b.platform, b.accountId, b.personId, b.boundBy, b.boundAt);
   }
 
   async unbind(platform: string, personId: string): Promise<boolean> {
@@ -31,16 +34,15 @@ export class PgBindingRepository implements BindingRepository {
   }
 
   async list(platform?: string): Promise<AccountBinding[]> {
-    const rows = platform === undefined
-      ? await this.s.all<BindingRow>('SELECT * FROM account_bindings ORDER BY platform, person_id')
-      : await this.s.all<BindingRow>('SELECT * FROM account_bindings WHERE platform = ? ORDER BY person_id', platform);
+    const rows =
+      platform === undefined
+        ? await this.s.all<BindingRow>('SELECT * FROM account_bindings ORDER BY platform, person_id')
+        : await this.s.all<BindingRow>('SELECT * FROM account_bindings WHERE platform = ? ORDER BY person_id', platform);
     return rows.map((r) => ({ platform: r.platform, accountId: r.account_id, personId: r.person_id, boundBy: r.bound_by, boundAt: r.bound_at }));
   }
 
   async block(platform: string, accountId: string, by: string, at: string): Promise<boolean> {
-    return (await this.s.run(
-      'INSERT INTO blocked_accounts (platform, account_id, blocked_by, blocked_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING', platform, accountId, by, at,
-    )) > 0;
+    return (await this.s.run('INSERT INTO blocked_accounts (platform, account_id, blocked_by, blocked_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING', platform, accountId, by, at)) > 0;
   }
 
   async unblock(platform: string, accountId: string): Promise<boolean> {
@@ -55,18 +57,34 @@ export class PgBindingRepository implements BindingRepository {
     await this.s.run('DELETE FROM pending_bindings WHERE platform = ? AND account_id = ?', p.platform, p.accountId);
     const r = await this.s.one<{ id: number }>(
       `INSERT INTO pending_bindings (platform, account_id, person_id, replace, requested_by, requested_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
-      p.platform, p.accountId, p.personId, p.replace ? 1 : 0, p.requestedBy, p.requestedAt,
+      p.platform,
+      p.accountId,
+      p.personId,
+      p.replace ? 1 : 0,
+      p.requestedBy,
+      p.requestedAt,
     );
     return r!.id;
   }
 
   async pending(): Promise<PendingBinding[]> {
     const rows = await this.s.all<{
-      id: number; platform: string; account_id: string; person_id: string; replace: number; requested_by: string; requested_at: string;
+      id: number;
+      platform: string;
+      account_id: string;
+      person_id: string;
+      replace: number;
+      requested_by: string;
+      requested_at: string;
     }>('SELECT * FROM pending_bindings ORDER BY id');
     return rows.map((r) => ({
-      id: r.id, platform: r.platform, accountId: r.account_id, personId: r.person_id, replace: r.replace === 1,
-      requestedBy: r.requested_by, requestedAt: r.requested_at,
+      id: r.id,
+      platform: r.platform,
+      accountId: r.account_id,
+      personId: r.person_id,
+      replace: r.replace === 1,
+      requestedBy: r.requested_by,
+      requestedAt: r.requested_at,
     }));
   }
 
@@ -75,8 +93,22 @@ export class PgBindingRepository implements BindingRepository {
   }
 }
 
-interface AbsenceRow { id: number; person_id: string; from_date: string; to_date: string; reason: string | null; declared_by: string }
-interface ActingRow { id: number; unit_id: string; acting_id: string; from_date: string; to_date: string; declared_by: string }
+interface AbsenceRow {
+  id: number;
+  person_id: string;
+  from_date: string;
+  to_date: string;
+  reason: string | null;
+  declared_by: string;
+}
+interface ActingRow {
+  id: number;
+  unit_id: string;
+  acting_id: string;
+  from_date: string;
+  to_date: string;
+  declared_by: string;
+}
 
 const toAbsence = (r: AbsenceRow): Absence => ({ id: r.id, personId: r.person_id, from: r.from_date, to: r.to_date, reason: r.reason ?? undefined, declaredBy: r.declared_by });
 const toActing = (r: ActingRow): Acting => ({ id: r.id, unitId: r.unit_id, actingId: r.acting_id, from: r.from_date, to: r.to_date, declaredBy: r.declared_by });
@@ -87,7 +119,12 @@ export class PgPeopleStateRepository implements PeopleStateRepository {
   async addAbsence(a: Omit<Absence, 'id'> & { declaredAt: string }): Promise<void> {
     await this.s.run(
       'INSERT INTO absences (person_id, from_date, to_date, reason, declared_by, declared_at) VALUES (?, ?, ?, ?, ?, ?)',
-      a.personId, a.from, a.to, a.reason ?? null, a.declaredBy, a.declaredAt,
+      a.personId,
+      a.from,
+      a.to,
+      a.reason ?? null,
+      a.declaredBy,
+      a.declaredAt,
     );
   }
 
@@ -96,9 +133,7 @@ export class PgPeopleStateRepository implements PeopleStateRepository {
   }
 
   async absenceOn(personId: string, date: string): Promise<Absence | undefined> {
-    const row = await this.s.one<AbsenceRow>(
-      'SELECT * FROM absences WHERE person_id = ? AND from_date <= ? AND to_date >= ? ORDER BY id DESC LIMIT 1', personId, date, date,
-    );
+    const row = await this.s.one<AbsenceRow>('SELECT * FROM absences WHERE person_id = ? AND from_date <= ? AND to_date >= ? ORDER BY id DESC LIMIT 1', personId, date, date);
     return row ? toAbsence(row) : undefined;
   }
 
@@ -109,7 +144,12 @@ export class PgPeopleStateRepository implements PeopleStateRepository {
   async addActing(a: Omit<Acting, 'id'> & { declaredAt: string }): Promise<void> {
     await this.s.run(
       'INSERT INTO actings (unit_id, acting_id, from_date, to_date, declared_by, declared_at) VALUES (?, ?, ?, ?, ?, ?)',
-      a.unitId, a.actingId, a.from, a.to, a.declaredBy, a.declaredAt,
+      a.unitId,
+      a.actingId,
+      a.from,
+      a.to,
+      a.declaredBy,
+      a.declaredAt,
     );
   }
 

@@ -21,7 +21,12 @@ export interface PgSettings {
 }
 
 export const DEFAULT_PG_SETTINGS: PgSettings = {
-  poolMax: 5, ssl: 'disable', statementTimeoutMs: 30_000, connectTimeoutMs: 10_000, idleTimeoutMs: 30_000, leaseMs: 30_000,
+  poolMax: 5,
+  ssl: 'disable',
+  statementTimeoutMs: 30_000,
+  connectTimeoutMs: 10_000,
+  idleTimeoutMs: 30_000,
+  leaseMs: 30_000,
 };
 
 /** The PG_* settings from the environment; a wrong value is refused with the variable named. */
@@ -71,7 +76,11 @@ export function poolConfig(url: string, s: PgSettings): PoolConfig {
     ssl = { rejectUnauthorized: true, ...(ca ? { ca } : {}) };
   }
   return {
-    connectionString: url, max: s.poolMax, ssl, connectionTimeoutMillis: s.connectTimeoutMs, idleTimeoutMillis: s.idleTimeoutMs,
+    connectionString: url,
+    max: s.poolMax,
+    ssl,
+    connectionTimeoutMillis: s.connectTimeoutMs,
+    idleTimeoutMillis: s.idleTimeoutMs,
     ...(s.statementTimeoutMs > 0 ? { statement_timeout: s.statementTimeoutMs } : {}),
     application_name: 'duban-bot',
   };

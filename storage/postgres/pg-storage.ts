@@ -88,9 +88,7 @@ export class PgStorage implements OpenedStorage {
     this.checks = await checkDialect(this.pool, this.dialect);
     const missing = this.checks.filter((c) => !c.ok);
     if (missing.length > 0) {
-      throw new DatabaseOpenError(
-        `数据库不支持督办助手多实例所需的功能：${missing.map((m) => `${m.feature}（${m.error}）`).join('；')}。请换用 PostgreSQL，或检查 DUBAN_PG_DIALECT。`,
-      );
+      throw new DatabaseOpenError(`数据库不支持督办助手多实例所需的功能：${missing.map((m) => `${m.feature}（${m.error}）`).join('；')}。请换用 PostgreSQL，或检查 DUBAN_PG_DIALECT。`);
     }
     await this.changes.start();
   }

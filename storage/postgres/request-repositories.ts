@@ -5,15 +5,39 @@ import type { PgSql } from './pg-sql.js';
 /** 难以执行/延期 requests and 复核 on PostgreSQL. */
 
 interface Row {
-  id: number; task_id: number; kind: RequestKind; unit_id: string; raised_by: string; raised_at: string; reason: string;
-  proposed_deadline: string | null; answer_due: string; status: 'pending' | 'answered'; decision: string | null;
-  decided_by: string | null; decided_at: string | null; note: string | null; new_deadline: string | null;
+  id: number;
+  task_id: number;
+  kind: RequestKind;
+  unit_id: string;
+  raised_by: string;
+  raised_at: string;
+  reason: string;
+  proposed_deadline: string | null;
+  answer_due: string;
+  status: 'pending' | 'answered';
+  decision: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  note: string | null;
+  new_deadline: string | null;
 }
 
 const toRequest = (r: Row): TaskRequest => ({
-  id: r.id, taskId: r.task_id, kind: r.kind, unitId: r.unit_id, raisedBy: r.raised_by, raisedAt: r.raised_at, reason: r.reason,
-  proposedDeadline: r.proposed_deadline ?? undefined, answerDue: r.answer_due, status: r.status, decision: r.decision ?? undefined,
-  decidedBy: r.decided_by ?? undefined, decidedAt: r.decided_at ?? undefined, note: r.note ?? undefined, newDeadline: r.new_deadline ?? undefined,
+  id: r.id,
+  taskId: r.task_id,
+  kind: r.kind,
+  unitId: r.unit_id,
+  raisedBy: r.raised_by,
+  raisedAt: r.raised_at,
+  reason: r.reason,
+  proposedDeadline: r.proposed_deadline ?? undefined,
+  answerDue: r.answer_due,
+  status: r.status,
+  decision: r.decision ?? undefined,
+  decidedBy: r.decided_by ?? undefined,
+  decidedAt: r.decided_at ?? undefined,
+  note: r.note ?? undefined,
+  newDeadline: r.new_deadline ?? undefined,
 });
 
 export class PgRequestRepository implements RequestRepository {
@@ -23,7 +47,14 @@ export class PgRequestRepository implements RequestRepository {
     const row = await this.s.one<Row>(
       `INSERT INTO requests (task_id, kind, unit_id, raised_by, raised_at, reason, proposed_deadline, answer_due, status)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending') RETURNING *`,
-      r.taskId, r.kind, r.unitId, r.raisedBy, r.raisedAt, r.reason, r.proposedDeadline ?? null, r.answerDue,
+      r.taskId,
+      r.kind,
+      r.unitId,
+      r.raisedBy,
+      r.raisedAt,
+      r.reason,
+      r.proposedDeadline ?? null,
+      r.answerDue,
     );
     return toRequest(row!);
   }
@@ -40,7 +71,12 @@ export class PgRequestRepository implements RequestRepository {
   async answer(id: number, a: { decision: string; decidedBy: string; decidedAt: string; note?: string; newDeadline?: string }): Promise<void> {
     await this.s.run(
       `UPDATE requests SET status = 'answered', decision = ?, decided_by = ?, decided_at = ?, note = ?, new_deadline = ? WHERE id = ?`,
-      a.decision, a.decidedBy, a.decidedAt, a.note ?? null, a.newDeadline ?? null, id,
+      a.decision,
+      a.decidedBy,
+      a.decidedAt,
+      a.note ?? null,
+      a.newDeadline ?? null,
+      id,
     );
   }
 
@@ -54,13 +90,27 @@ export class PgRequestRepository implements RequestRepository {
 }
 
 interface VRow {
-  id: number; task_id: number; unit_id: string; reason: Verification['reason']; drawn_at: string; result: 'true' | 'false' | null;
-  note: string | null; verified_by: string | null; verified_at: string | null;
+  id: number;
+  task_id: number;
+  unit_id: string;
+  reason: Verification['reason'];
+  drawn_at: string;
+  result: 'true' | 'false' | null;
+  note: string | null;
+  verified_by: string | null;
+  verified_at: string | null;
 }
 
 const toVerification = (r: VRow): Verification => ({
-  id: r.id, taskId: r.task_id, unitId: r.unit_id, reason: r.reason, drawnAt: r.drawn_at, result: r.result ?? undefined,
-  note: r.note ?? undefined, verifiedBy: r.verified_by ?? undefined, verifiedAt: r.verified_at ?? undefined,
+  id: r.id,
+  taskId: r.task_id,
+  unitId: r.unit_id,
+  reason: r.reason,
+  drawnAt: r.drawn_at,
+  result: r.result ?? undefined,
+  note: r.note ?? undefined,
+  verifiedBy: r.verified_by ?? undefined,
+  verifiedAt: r.verified_at ?? undefined,
 });
 
 export class PgVerificationRepository implements VerificationRepository {
@@ -78,7 +128,12 @@ export class PgVerificationRepository implements VerificationRepository {
   async record(id: number, r: { result: 'true' | 'false'; note?: string; verifiedBy: string; verifiedAt: string; verifiedDate: string }): Promise<void> {
     await this.s.run(
       'UPDATE verifications SET result = ?, note = ?, verified_by = ?, verified_at = ?, verified_date = ? WHERE id = ?',
-      r.result, r.note ?? null, r.verifiedBy, r.verifiedAt, r.verifiedDate, id,
+      r.result,
+      r.note ?? null,
+      r.verifiedBy,
+      r.verifiedAt,
+      r.verifiedDate,
+      id,
     );
   }
 

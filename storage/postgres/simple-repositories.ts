@@ -1,23 +1,34 @@
-import type {
-  AuditEntry, AuditRecord, AuditRepository, ChatRecord, ChatRepository, InboundRepository,
-} from '../repositories.js';
+import type { AuditEntry, AuditRecord, AuditRepository, ChatRecord, ChatRepository, InboundRepository } from '../repositories.js';
 import type { JobRun, JobRunRepository, RunCursor } from '../scheduling-repositories.js';
 import type { PgSql } from './pg-sql.js';
 
 /** The small repositories of the PostgreSQL backend: audit, inbound ids, chats, job runs. */
 
 interface AuditRow {
-  id: number; at: string; actor_id: string; action: string; task_id: number | null; subject: string | null;
-  details: string; platform: string | null; chat_id: string | null; message_id: string | null; job: string | null;
+  id: number;
+  at: string;
+  actor_id: string;
+  action: string;
+  task_id: number | null;
+  subject: string | null;
+  details: string;
+  platform: string | null;
+  chat_id: string | null;
+  message_id: string | null;
+  job: string | null;
 }
 
 function toRecord(r: AuditRow): AuditRecord {
-  const source = r.job !== null
-    ? { job: r.job }
-    : { message: { platform: r.platform ?? '', chatId: r.chat_id ?? '', messageId: r.message_id ?? '' } };
+  const source = r.job !== null ? { job: r.job } : { message: { platform: r.platform ?? '', chatId: r.chat_id ?? '', messageId: r.message_id ?? '' } };
   return {
-    id: r.id, at: r.at, actorId: r.actor_id, action: r.action, taskId: r.task_id ?? undefined,
-    subject: r.subject ?? undefined, details: JSON.parse(r.details) as Record<string, unknown>, source,
+    id: r.id,
+    at: r.at,
+    actorId: r.actor_id,
+    action: r.action,
+    taskId: r.task_id ?? undefined,
+    subject: r.subject ?? undefined,
+    details: JSON.parse(r.details) as Record<string, unknown>,
+    source,
   };
 }
 
@@ -30,8 +41,16 @@ export class PgAuditRepository implements AuditRepository {
     await this.s.run(
       `INSERT INTO audit_log (at, actor_id, action, task_id, subject, details, platform, chat_id, message_id, job)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      e.at, e.actorId, e.action, e.taskId ?? null, e.subject ?? null, JSON.stringify(e.details),
-      m?.platform ?? null, m?.chatId ?? null, m?.messageId ?? null, job,
+      e.at,
+      e.actorId,
+      e.action,
+      e.taskId ?? null,
+      e.subject ?? null,
+      JSON.stringify(e.details),
+      m?.platform ?? null,
+      m?.chatId ?? null,
+      m?.messageId ?? null,
+      job,
     );
   }
 
@@ -55,7 +74,11 @@ export class PgInboundRepository implements InboundRepository {
     const n = await this.s.run(
       `INSERT INTO inbound_messages (platform, message_id, chat_id, received_at, outcome) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (platform, message_id) DO NOTHING`,
-      platform, messageId, chatId, at, outcome,
+      platform,
+      messageId,
+      chatId,
+      at,
+      outcome,
     );
     return n === 1;
   }
@@ -72,7 +95,12 @@ export class PgChatRepository implements ChatRepository {
     await this.s.run(
       `INSERT INTO chats (platform, chat_id, kind, title, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (platform, chat_id) DO UPDATE SET last_seen = excluded.last_seen, title = COALESCE(excluded.title, chats.title)`,
-      chat.platform, chat.chatId, chat.kind, chat.title ?? null, at, at,
+      chat.platform,
+      chat.chatId,
+      chat.kind,
+      chat.title ?? null,
+      at,
+      at,
     );
   }
 
@@ -81,34 +109,50 @@ export class PgChatRepository implements ChatRepository {
       "SELECT platform, chat_id, kind, title, registered_by FROM chats WHERE kind = 'group' ORDER BY platform, first_seen",
     );
     return rows.map((r) => ({
-      platform: r.platform, chatId: r.chat_id, kind: r.kind, title: r.title ?? undefined, registeredBy: r.registered_by ?? undefined,
+      platform: r.platform,
+      chatId: r.chat_id,
+      kind: r.kind,
+      title: r.title ?? undefined,
+      registeredBy: r.registered_by ?? undefined,
     }));
   }
 
   async register(platform: string, chatId: string, by: string, at: string): Promise<boolean> {
-    return (await this.s.run(
-      "UPDATE chats SET registered_by = ?, registered_at = ? WHERE platform = ? AND chat_id = ? AND kind = 'group'", by, at, platform, chatId,
-    )) > 0;
+    return (await this.s.run("UPDATE chats SET registered_by = ?, registered_at = ? WHERE platform = ? AND chat_id = ? AND kind = 'group'", by, at, platform, chatId)) > 0;
   }
 
   async unregister(platform: string, chatId: string): Promise<boolean> {
-    return (await this.s.run(
-      'UPDATE chats SET registered_by = NULL, registered_at = NULL WHERE platform = ? AND chat_id = ? AND registered_by IS NOT NULL', platform, chatId,
-    )) > 0;
+    return (await this.s.run('UPDATE chats SET registered_by = NULL, registered_at = NULL WHERE platform = ? AND chat_id = ? AND registered_by IS NOT NULL', platform, chatId)) > 0;
   }
 }
 
-interface JobRow { job: string; period: string; status: 'done' | 'skipped'; ran_at: string; scheduled: string; messages: number; detail: string | null }
+interface JobRow {
+  job: string;
+  period: string;
+  status: 'done' | 'skipped';
+  ran_at: string;
+  scheduled: string;
+  messages: number;
+  detail: string | null;
+}
 
 export class PgJobRunRepository implements JobRunRepository {
   constructor(private readonly s: PgSql) {}
 
   async claim(r: JobRun): Promise<boolean> {
-    return (await this.s.run(
-      `INSERT INTO job_runs (job, period, status, ran_at, scheduled, messages, detail) VALUES (?, ?, ?, ?, ?, ?, ?)
+    return (
+      (await this.s.run(
+        `INSERT INTO job_runs (job, period, status, ran_at, scheduled, messages, detail) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (job, period) DO NOTHING`,
-      r.job, r.period, r.status, r.ranAt, r.scheduled, r.messages, r.detail ?? null,
-    )) === 1;
+        r.job,
+        r.period,
+        r.status,
+        r.ranAt,
+        r.scheduled,
+        r.messages,
+        r.detail ?? null,
+      )) === 1
+    );
   }
 
   async setResult(job: string, period: string, messages: number, detail?: string): Promise<void> {
@@ -137,7 +181,12 @@ export class PgJobRunRepository implements JobRunRepository {
     await this.s.run(
       `INSERT INTO job_cursors (job, period, cursor, messages, pages, updated_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (job, period) DO UPDATE SET cursor = excluded.cursor, messages = excluded.messages, pages = excluded.pages, updated_at = excluded.updated_at`,
-      job, period, c.cursor, c.messages, c.pages, at,
+      job,
+      period,
+      c.cursor,
+      c.messages,
+      c.pages,
+      at,
     );
   }
 

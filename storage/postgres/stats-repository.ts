@@ -15,39 +15,52 @@ export class PgStatsRepository implements StatsRepository {
       `SELECT t.id, t.lead_unit_id AS "leadUnitId", t.status, t.deadline, t.assigned_date AS "assignedDate", t.progress,
                    (SELECT count(*)::int FROM tasks s WHERE s.parent_id = t.id) AS "stagesTotal",
                    (SELECT count(*)::int FROM tasks s WHERE s.parent_id = t.id AND s.status IN ('completed', 'verified')) AS "stagesDone"
-            FROM tasks t WHERE t.id > ? AND t.status IN ('pending', 'active') AND t.parent_id IS NULL ORDER BY t.id LIMIT ?`, afterId, limit,
+            FROM tasks t WHERE t.id > ? AND t.status IN ('pending', 'active') AND t.parent_id IS NULL ORDER BY t.id LIMIT ?`,
+      afterId,
+      limit,
     );
     for (const r of rows) if (r.progress === null) delete (r as Partial<ColourRow>).progress;
     return rows;
   }
 
   async assignedByUnit(from: string, to: string): Promise<UnitCounts> {
-    return toMap(await this.s.all<CountRow>(
-      `SELECT u.unit_id AS unit, count(*)::int AS n FROM tasks t JOIN task_units u ON u.task_id = t.id
-       WHERE t.assigned_date BETWEEN ? AND ? AND t.parent_id IS NULL GROUP BY u.unit_id`, from, to,
-    ));
+    return toMap(
+      await this.s.all<CountRow>(
+        `SELECT u.unit_id AS unit, count(*)::int AS n FROM tasks t JOIN task_units u ON u.task_id = t.id
+       WHERE t.assigned_date BETWEEN ? AND ? AND t.parent_id IS NULL GROUP BY u.unit_id`,
+        from,
+        to,
+      ),
+    );
   }
 
   async ackedOnTimeByUnit(from: string, to: string): Promise<UnitCounts> {
-    return toMap(await this.s.all<CountRow>(
-      `SELECT u.unit_id AS unit, count(*)::int AS n FROM tasks t JOIN task_units u ON u.task_id = t.id
+    return toMap(
+      await this.s.all<CountRow>(
+        `SELECT u.unit_id AS unit, count(*)::int AS n FROM tasks t JOIN task_units u ON u.task_id = t.id
        WHERE t.assigned_date BETWEEN ? AND ? AND t.parent_id IS NULL AND substr(u.acked_at, 1, 10) <= coalesce(t.ack_due, t.assigned_date)
-       GROUP BY u.unit_id`, from, to,
-    ));
+       GROUP BY u.unit_id`,
+        from,
+        to,
+      ),
+    );
   }
 
   async completedByUnit(from: string, to: string): Promise<Map<string, { total: number; onTime: number; inExtension: number; late: number }>> {
     const rows = await this.s.all<CountRow & { on_time: number; in_ext: number }>(
       `SELECT lead_unit_id AS unit, count(*)::int AS n, count(*) FILTER (WHERE completed_date <= original_deadline)::int AS on_time,
               count(*) FILTER (WHERE completed_date > original_deadline AND completed_date <= deadline)::int AS in_ext
-       FROM tasks WHERE completed_date BETWEEN ? AND ? AND parent_id IS NULL AND id NOT IN ${EXCUSED} GROUP BY lead_unit_id`, from, to,
+       FROM tasks WHERE completed_date BETWEEN ? AND ? AND parent_id IS NULL AND id NOT IN ${EXCUSED} GROUP BY lead_unit_id`,
+      from,
+      to,
     );
     return new Map(rows.map((r) => [r.unit, { total: r.n, onTime: r.on_time, inExtension: r.in_ext, late: r.n - r.on_time - r.in_ext }]));
   }
 
   async overdueByUnit(dueBefore: string, doneBefore: string): Promise<UnitCounts> {
-    return toMap(await this.s.all<CountRow>(
-      `SELECT unit, sum(n)::int AS n FROM (
+    return toMap(
+      await this.s.all<CountRow>(
+        `SELECT unit, sum(n)::int AS n FROM (
          SELECT lead_unit_id AS unit, count(DISTINCT coalesce(parent_id, id)) AS n FROM tasks
           WHERE status IN ('pending', 'active') AND deadline < ?
             AND id NOT IN (SELECT task_id FROM requests WHERE status = 'pending')
@@ -56,50 +69,74 @@ export class PgStatsRepository implements StatsRepository {
          SELECT lead_unit_id AS unit, count(DISTINCT coalesce(parent_id, id)) AS n FROM tasks
           WHERE completed_date >= ? AND deadline < ? AND status IN ('completed', 'verified')
             AND coalesce(parent_id, id) NOT IN ${EXCUSED} GROUP BY lead_unit_id
-       ) x GROUP BY unit`, dueBefore, doneBefore, dueBefore,
-    ));
+       ) x GROUP BY unit`,
+        dueBefore,
+        doneBefore,
+        dueBefore,
+      ),
+    );
   }
 
   async chasesByUnit(from: string, to: string): Promise<UnitCounts> {
     // A task chased on its stages the same day counts as one chase; read from one index, no task rows.
-    return toMap(await this.s.all<CountRow>(
-      `SELECT unit_id AS unit, count(*)::int AS n FROM (
+    return toMap(
+      await this.s.all<CountRow>(
+        `SELECT unit_id AS unit, count(*)::int AS n FROM (
          SELECT DISTINCT unit_id, root_id, chased_date FROM chase_log
           WHERE kind = 'overdue' AND chased_date BETWEEN ? AND ? AND root_id NOT IN ${EXCUSED}
-       ) d GROUP BY unit_id`, from, to,
-    ));
+       ) d GROUP BY unit_id`,
+        from,
+        to,
+      ),
+    );
   }
 
   async coordinationsByUnit(from: string, to: string): Promise<UnitCounts> {
-    return toMap(await this.s.all<CountRow>(
-      `SELECT requester_unit AS unit, count(*)::int AS n FROM coordinations WHERE opened_at >= ? AND opened_at < ? GROUP BY requester_unit`,
-      `${from}T`, `${to}T~`,
-    ));
+    return toMap(
+      await this.s.all<CountRow>(`SELECT requester_unit AS unit, count(*)::int AS n FROM coordinations WHERE opened_at >= ? AND opened_at < ? GROUP BY requester_unit`, `${from}T`, `${to}T~`),
+    );
   }
 
   async untrueByUnit(from: string, to: string): Promise<UnitCounts> {
-    return toMap(await this.s.all<CountRow>(
-      `SELECT unit_id AS unit, count(*)::int AS n FROM verifications WHERE verified_date BETWEEN ? AND ? AND result = 'false'
-       AND task_id NOT IN ${EXCUSED} GROUP BY unit_id`, from, to,
-    ));
+    return toMap(
+      await this.s.all<CountRow>(
+        `SELECT unit_id AS unit, count(*)::int AS n FROM verifications WHERE verified_date BETWEEN ? AND ? AND result = 'false'
+       AND task_id NOT IN ${EXCUSED} GROUP BY unit_id`,
+        from,
+        to,
+      ),
+    );
   }
 
   async dueByUnit(from: string, to: string): Promise<UnitCounts> {
-    return toMap(await this.s.all<CountRow>(
-      `SELECT lead_unit_id AS unit, count(*)::int AS n FROM tasks
-       WHERE original_deadline BETWEEN ? AND ? AND parent_id IS NULL AND status <> 'paused' GROUP BY lead_unit_id`, from, to,
-    ));
+    return toMap(
+      await this.s.all<CountRow>(
+        `SELECT lead_unit_id AS unit, count(*)::int AS n FROM tasks
+       WHERE original_deadline BETWEEN ? AND ? AND parent_id IS NULL AND status <> 'paused' GROUP BY lead_unit_id`,
+        from,
+        to,
+      ),
+    );
   }
 
   async overdueItems(dueBefore: string, limit: number): Promise<OverdueItem[]> {
     const rows = await this.s.all<{
-      id: number; code: string; parent_id: number | null; root_id: number; root_code: string; root_title: string; root_unit: string; deadline: string;
+      id: number;
+      code: string;
+      parent_id: number | null;
+      root_id: number;
+      root_code: string;
+      root_title: string;
+      root_unit: string;
+      deadline: string;
     }>(
       `SELECT t.id, t.code, t.parent_id, p.id AS root_id, p.code AS root_code, p.title AS root_title, p.lead_unit_id AS root_unit, t.deadline
        FROM tasks t JOIN tasks p ON p.id = coalesce(t.parent_id, t.id)
        WHERE t.status IN ('pending', 'active') AND t.deadline < ? AND t.id NOT IN (SELECT task_id FROM requests WHERE status = 'pending')
          AND p.id NOT IN ${EXCUSED}
-       ORDER BY t.deadline, t.id LIMIT ?`, dueBefore, limit * 4,
+       ORDER BY t.deadline, t.id LIMIT ?`,
+      dueBefore,
+      limit * 4,
     );
     const items = new Map<number, OverdueItem>();
     for (const r of rows) {
@@ -112,15 +149,22 @@ export class PgStatsRepository implements StatsRepository {
   }
 
   async ledgerByUnit(from: string, to: string): Promise<UnitCounts> {
-    return toMap(await this.s.all<CountRow>(
-      `SELECT unit_id AS unit, count(DISTINCT root_id)::int AS n FROM ladder_events WHERE event_date BETWEEN ? AND ? AND step = 1 AND root_id NOT IN ${EXCUSED} GROUP BY unit_id`, from, to,
-    ));
+    return toMap(
+      await this.s.all<CountRow>(
+        `SELECT unit_id AS unit, count(DISTINCT root_id)::int AS n FROM ladder_events WHERE event_date BETWEEN ? AND ? AND step = 1 AND root_id NOT IN ${EXCUSED} GROUP BY unit_id`,
+        from,
+        to,
+      ),
+    );
   }
 
   async lateCompletions(from: string, to: string, limit: number): Promise<OverdueItem[]> {
     return this.s.all<OverdueItem & Record<string, unknown>>(
       `SELECT id AS "taskId", code, title, lead_unit_id AS "unitId", original_deadline AS deadline FROM tasks
-       WHERE completed_date BETWEEN ? AND ? AND completed_date > deadline AND parent_id IS NULL AND id NOT IN ${EXCUSED} ORDER BY id LIMIT ?`, from, to, limit,
+       WHERE completed_date BETWEEN ? AND ? AND completed_date > deadline AND parent_id IS NULL AND id NOT IN ${EXCUSED} ORDER BY id LIMIT ?`,
+      from,
+      to,
+      limit,
     );
   }
 }

@@ -1,55 +1,30 @@
-import type { Task, TaskStatus, TaskUnit } from '../../src/domain/task.js';
+import type { Task, TaskUnit } from '../../src/domain/task.js';
 import { formatTaskCode } from '../../src/domain/task.js';
-import type { SourceKind } from '../../src/domain/sources.js';
 import type { LocalDate } from '../../src/time/shanghai.js';
 import type { NewTask, ProgressReport, TaskFilter, TaskPatch, TaskRepository } from '../repositories.js';
 import type { PgSql } from './pg-sql.js';
 import { whereClause } from '../task-filter-sql.js';
 
-interface TaskRow {
-  id: number; code: string; title: string; source: string; is_key: number; status: string;
-  assigner_id: string; assigned_at: string; assigned_date: string; original_deadline: string; deadline: string;
-  lead_unit_id: string; progress: number | null; last_progress_at: string | null; completed_at: string | null;
-  completed_date: string | null; result: string | null; chase_count: number; origin_platform: string;
-  origin_chat_id: string; origin_message_id: string; updated_at: string; parent_id: number | null;
-  paused_at: string | null; extension_count: number; verification: string | null; reopen_count: number;
-  accountability_at: string | null; last_chased_date: string | null; split_by: string | null; ack_due: string | null;
-  ladder_step: number; climb_stopped_at: string | null;
-}
-
-interface UnitRow {
-  task_id: number; unit_id: string; role: 'lead' | 'co'; responsible_id: string; acked_at: string | null; acked_by: string | null;
-  part_done_at: string | null; part_done_text: string | null;
-}
-
-const OPT = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
-
-function rowToTask(r: TaskRow, units: TaskUnit[]): Task {
-  return {
-    id: r.id, code: r.code, title: r.title, source: r.source as SourceKind, isKey: r.is_key === 1,
-    status: r.status as TaskStatus, assignerId: r.assigner_id, assignedAt: r.assigned_at, assignedDate: r.assigned_date,
-    originalDeadline: r.original_deadline, deadline: r.deadline, leadUnitId: r.lead_unit_id, units,
-    progress: OPT(r.progress), lastProgressAt: OPT(r.last_progress_at), completedAt: OPT(r.completed_at),
-    completedDate: OPT(r.completed_date), result: OPT(r.result), chaseCount: r.chase_count,
-    origin: { platform: r.origin_platform, chatId: r.origin_chat_id, messageId: r.origin_message_id },
-    updatedAt: r.updated_at, parentId: OPT(r.parent_id), pausedAt: OPT(r.paused_at), extensionCount: r.extension_count,
-    verification: OPT(r.verification) as Task['verification'], reopenCount: r.reopen_count, ackDue: OPT(r.ack_due),
-    accountabilityAt: OPT(r.accountability_at), lastChasedDate: OPT(r.last_chased_date), splitBy: OPT(r.split_by),
-    ladderStep: r.ladder_step, climbStoppedAt: OPT(r.climb_stopped_at),
-  };
-}
-
-const rowToUnit = (u: UnitRow): TaskUnit => ({
-  unitId: u.unit_id, role: u.role, responsibleId: u.responsible_id, ackedAt: OPT(u.acked_at), ackedBy: OPT(u.acked_by),
-  partDoneAt: OPT(u.part_done_at), partDoneText: OPT(u.part_done_text),
-});
+import { OPT, rowToTask, rowToUnit, type TaskRow, type UnitRow } from './task-rows.js';
 
 const PATCH_COLUMNS: ReadonlyArray<[keyof TaskPatch, string]> = [
-  ['status', 'status'], ['deadline', 'deadline'], ['originalDeadline', 'original_deadline'], ['pausedAt', 'paused_at'],
-  ['extensionCount', 'extension_count'], ['verification', 'verification'], ['reopenCount', 'reopen_count'],
-  ['completedAt', 'completed_at'], ['completedDate', 'completed_date'], ['result', 'result'], ['assignerId', 'assigner_id'],
-  ['chaseCount', 'chase_count'], ['accountabilityAt', 'accountability_at'], ['lastChasedDate', 'last_chased_date'], ['ackDue', 'ack_due'],
-  ['ladderStep', 'ladder_step'], ['climbStoppedAt', 'climb_stopped_at'],
+  ['status', 'status'],
+  ['deadline', 'deadline'],
+  ['originalDeadline', 'original_deadline'],
+  ['pausedAt', 'paused_at'],
+  ['extensionCount', 'extension_count'],
+  ['verification', 'verification'],
+  ['reopenCount', 'reopen_count'],
+  ['completedAt', 'completed_at'],
+  ['completedDate', 'completed_date'],
+  ['result', 'result'],
+  ['assignerId', 'assigner_id'],
+  ['chaseCount', 'chase_count'],
+  ['accountabilityAt', 'accountability_at'],
+  ['lastChasedDate', 'last_chased_date'],
+  ['ackDue', 'ack_due'],
+  ['ladderStep', 'ladder_step'],
+  ['climbStoppedAt', 'climb_stopped_at'],
 ];
 
 const ORDER: Record<NonNullable<TaskFilter['order']>, string> = {
@@ -63,9 +38,7 @@ export class PgTaskRepository implements TaskRepository {
 
   async create(input: NewTask): Promise<Task> {
     const counter = input.parent ? `stage:${input.parent.id}` : 'task';
-    const n = await this.s.one<{ value: number }>(
-      `INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value`, counter,
-    );
+    const n = await this.s.one<{ value: number }>(`INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value`, counter);
     const code = input.parent ? `${input.parent.code}-${n!.value}` : formatTaskCode(n!.value);
     const lead = input.units.find((u) => u.role === 'lead');
     if (!lead) throw new Error('a task needs a lead unit');
@@ -73,9 +46,22 @@ export class PgTaskRepository implements TaskRepository {
       `INSERT INTO tasks (code, title, source, is_key, status, assigner_id, assigned_at, assigned_date,
          original_deadline, deadline, lead_unit_id, origin_platform, origin_chat_id, origin_message_id, updated_at, parent_id, split_by)
        VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-      code, input.title, input.source, input.isKey ? 1 : 0, input.assignerId, input.assignedAt, input.assignedDate,
-      input.deadline, input.deadline, lead.unitId, input.origin.platform, input.origin.chatId, input.origin.messageId,
-      input.assignedAt, input.parent?.id ?? null, input.splitBy ?? null,
+      code,
+      input.title,
+      input.source,
+      input.isKey ? 1 : 0,
+      input.assignerId,
+      input.assignedAt,
+      input.assignedDate,
+      input.deadline,
+      input.deadline,
+      lead.unitId,
+      input.origin.platform,
+      input.origin.chatId,
+      input.origin.messageId,
+      input.assignedAt,
+      input.parent?.id ?? null,
+      input.splitBy ?? null,
     );
     const taskId = row!.id;
     const ordered = [...input.units].sort((a, b) => (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1));
@@ -83,10 +69,27 @@ export class PgTaskRepository implements TaskRepository {
       await this.s.run('INSERT INTO task_units (task_id, unit_id, role, responsible_id) VALUES (?, ?, ?, ?)', taskId, u.unitId, u.role, u.responsibleId);
     }
     return {
-      id: taskId, code, title: input.title, source: input.source, isKey: input.isKey, status: 'pending', assignerId: input.assignerId,
-      assignedAt: input.assignedAt, assignedDate: input.assignedDate, originalDeadline: input.deadline, deadline: input.deadline,
-      leadUnitId: lead.unitId, units: ordered.map((u) => ({ unitId: u.unitId, role: u.role, responsibleId: u.responsibleId })),
-      chaseCount: 0, origin: input.origin, updatedAt: input.assignedAt, parentId: input.parent?.id, splitBy: input.splitBy, extensionCount: 0, reopenCount: 0, ladderStep: 0,
+      id: taskId,
+      code,
+      title: input.title,
+      source: input.source,
+      isKey: input.isKey,
+      status: 'pending',
+      assignerId: input.assignerId,
+      assignedAt: input.assignedAt,
+      assignedDate: input.assignedDate,
+      originalDeadline: input.deadline,
+      deadline: input.deadline,
+      leadUnitId: lead.unitId,
+      units: ordered.map((u) => ({ unitId: u.unitId, role: u.role, responsibleId: u.responsibleId })),
+      chaseCount: 0,
+      origin: input.origin,
+      updatedAt: input.assignedAt,
+      parentId: input.parent?.id,
+      splitBy: input.splitBy,
+      extensionCount: 0,
+      reopenCount: 0,
+      ladderStep: 0,
     };
   }
 
@@ -119,36 +122,42 @@ export class PgTaskRepository implements TaskRepository {
 
   async acknowledge(taskId: number, unitId: string, personId: string, at: string): Promise<void> {
     await this.s.run('UPDATE task_units SET acked_at = ?, acked_by = ? WHERE task_id = ? AND unit_id = ? AND acked_at IS NULL', at, personId, taskId, unitId);
-    await this.s.run(
-      `UPDATE tasks SET updated_at = ?, status = CASE WHEN status = 'pending' AND lead_unit_id = ? THEN 'active' ELSE status END WHERE id = ?`,
-      at, unitId, taskId,
-    );
+    await this.s.run(`UPDATE tasks SET updated_at = ?, status = CASE WHEN status = 'pending' AND lead_unit_id = ? THEN 'active' ELSE status END WHERE id = ?`, at, unitId, taskId);
   }
 
   async addReport(r: { taskId: number; unitId: string; personId: string; kind: 'progress' | 'result'; percent?: number; text: string; at: string }): Promise<void> {
     await this.s.run(
       'INSERT INTO progress_reports (task_id, unit_id, person_id, kind, percent, text, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      r.taskId, r.unitId, r.personId, r.kind, r.percent ?? null, r.text, r.at,
+      r.taskId,
+      r.unitId,
+      r.personId,
+      r.kind,
+      r.percent ?? null,
+      r.text,
+      r.at,
     );
     await this.s.run(
       `UPDATE tasks SET last_progress_at = ?, updated_at = ?,
          progress = CASE WHEN ?::int IS NOT NULL AND lead_unit_id = ? THEN ?::int ELSE progress END WHERE id = ?`,
-      r.at, r.at, r.percent ?? null, r.unitId, r.percent ?? null, r.taskId,
+      r.at,
+      r.at,
+      r.percent ?? null,
+      r.unitId,
+      r.percent ?? null,
+      r.taskId,
     );
   }
 
   async reports(taskId: number): Promise<ProgressReport[]> {
     const rows = await this.s.all<{ unit_id: string; person_id: string; kind: 'progress' | 'result'; percent: number | null; text: string; at: string }>(
-      'SELECT unit_id, person_id, kind, percent, text, at FROM progress_reports WHERE task_id = ? ORDER BY id', taskId,
+      'SELECT unit_id, person_id, kind, percent, text, at FROM progress_reports WHERE task_id = ? ORDER BY id',
+      taskId,
     );
     return rows.map((r) => ({ unitId: r.unit_id, personId: r.person_id, kind: r.kind, percent: OPT(r.percent), text: r.text, at: r.at }));
   }
 
   async complete(taskId: number, result: string, at: string, date: LocalDate): Promise<void> {
-    await this.s.run(
-      `UPDATE tasks SET status = 'completed', result = ?, completed_at = ?, completed_date = ?, progress = 100, updated_at = ? WHERE id = ?`,
-      result, at, date, at, taskId,
-    );
+    await this.s.run(`UPDATE tasks SET status = 'completed', result = ?, completed_at = ?, completed_date = ?, progress = 100, updated_at = ? WHERE id = ?`, result, at, date, at, taskId);
   }
 
   async update(taskId: number, patch: TaskPatch, at: string): Promise<void> {
@@ -177,7 +186,9 @@ export class PgTaskRepository implements TaskRepository {
     const rows = await this.s.all<{ id: number }>(
       `SELECT DISTINCT u.task_id AS id FROM task_units u JOIN tasks t ON t.id = u.task_id
        WHERE u.responsible_id = ? AND t.status IN ('pending', 'active', 'paused') AND (?::int IS NULL OR t.id = ?::int) ORDER BY 1`,
-      from, taskId ?? null, taskId ?? null,
+      from,
+      taskId ?? null,
+      taskId ?? null,
     );
     const ids = rows.map((r) => r.id);
     for (const id of ids) {

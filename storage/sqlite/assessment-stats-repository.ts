@@ -9,7 +9,13 @@ const NOT_PLAN = `(SELECT task_id FROM rectification_lists UNION ALL
 
 type ExplanationRow = { id: number; unit_id: string; plan_year: number; text: string; given_by: string; at: string; given_date: string };
 const toExplanation = (r: ExplanationRow): PlanExplanation => ({
-  id: r.id, unitId: r.unit_id, year: r.plan_year, text: r.text, givenBy: r.given_by, at: r.at, date: r.given_date,
+  id: r.id,
+  unitId: r.unit_id,
+  year: r.plan_year,
+  text: r.text,
+  givenBy: r.given_by,
+  at: r.at,
+  date: r.given_date,
 });
 
 /** Year figures for the 10% rule (H3) and the 年终考核; each one grouped query. */
@@ -57,9 +63,7 @@ export class SqliteAssessmentStatsRepository implements AssessmentStatsRepositor
   }
 
   async addExplanation(e: Omit<PlanExplanation, 'id'>): Promise<PlanExplanation> {
-    const info = this.s
-      .get('INSERT INTO plan_explanations (unit_id, plan_year, text, given_by, at, given_date) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(e.unitId, e.year, e.text, e.givenBy, e.at, e.date);
+    const info = this.s.get('INSERT INTO plan_explanations (unit_id, plan_year, text, given_by, at, given_date) VALUES (?, ?, ?, ?, ?, ?)').run(e.unitId, e.year, e.text, e.givenBy, e.at, e.date);
     return { ...e, id: Number(info.lastInsertRowid) };
   }
 

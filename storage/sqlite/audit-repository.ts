@@ -2,17 +2,30 @@ import type { AuditEntry, AuditRecord, AuditRepository } from '../repositories.j
 import type { Statements } from './statements.js';
 
 interface AuditRow {
-  id: number; at: string; actor_id: string; action: string; task_id: number | null; subject: string | null;
-  details: string; platform: string | null; chat_id: string | null; message_id: string | null; job: string | null;
+  id: number;
+  at: string;
+  actor_id: string;
+  action: string;
+  task_id: number | null;
+  subject: string | null;
+  details: string;
+  platform: string | null;
+  chat_id: string | null;
+  message_id: string | null;
+  job: string | null;
 }
 
 function toRecord(r: AuditRow): AuditRecord {
-  const source = r.job !== null
-    ? { job: r.job }
-    : { message: { platform: r.platform ?? '', chatId: r.chat_id ?? '', messageId: r.message_id ?? '' } };
+  const source = r.job !== null ? { job: r.job } : { message: { platform: r.platform ?? '', chatId: r.chat_id ?? '', messageId: r.message_id ?? '' } };
   return {
-    id: r.id, at: r.at, actorId: r.actor_id, action: r.action, taskId: r.task_id ?? undefined,
-    subject: r.subject ?? undefined, details: JSON.parse(r.details) as Record<string, unknown>, source,
+    id: r.id,
+    at: r.at,
+    actorId: r.actor_id,
+    action: r.action,
+    taskId: r.task_id ?? undefined,
+    subject: r.subject ?? undefined,
+    details: JSON.parse(r.details) as Record<string, unknown>,
+    source,
   };
 }
 
@@ -25,8 +38,7 @@ export class SqliteAuditRepository implements AuditRepository {
     this.s
       .get(`INSERT INTO audit_log (at, actor_id, action, task_id, subject, details, platform, chat_id, message_id, job)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(e.at, e.actorId, e.action, e.taskId ?? null, e.subject ?? null, JSON.stringify(e.details),
-        m?.platform ?? null, m?.chatId ?? null, m?.messageId ?? null, job);
+      .run(e.at, e.actorId, e.action, e.taskId ?? null, e.subject ?? null, JSON.stringify(e.details), m?.platform ?? null, m?.chatId ?? null, m?.messageId ?? null, job);
   }
 
   async forTask(taskId: number): Promise<AuditRecord[]> {

@@ -39,7 +39,11 @@ export function verifyBackup(file: string): BackupInfo {
 /** Backups in the folder, newest first. */
 export function listBackups(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => NAME.test(f)).sort().reverse().map((f) => join(dir, f));
+  return readdirSync(dir)
+    .filter((f) => NAME.test(f))
+    .sort()
+    .reverse()
+    .map((f) => join(dir, f));
 }
 
 /** The Shanghai date (YYYY-MM-DD) of the newest backup in the folder. */

@@ -1,11 +1,21 @@
-import type {
-  ChaseEntry, ChaseRecipient, ChaseRepository, ChaseRow, ChaseStepGroup, ChaseStepRow, OverdueCandidate, OverdueChase, OverdueRun,
-} from '../scheduling-repositories.js';
+import type { ChaseEntry, ChaseRecipient, ChaseRepository, ChaseRow, ChaseStepGroup, ChaseStepRow, OverdueCandidate, OverdueChase, OverdueRun } from '../scheduling-repositories.js';
 import type { Statements } from './statements.js';
 
 interface LineRow {
-  id: number; task_id: number; unit_id: string; kind: ChaseEntry['kind']; chase_no: number | null; code: string; title: string; deadline: string;
-  assigned_date: string; lead_unit_id: string; chase_count: number; ladder_step: number; climb_stopped_at: string | null; accountability_at: string | null;
+  id: number;
+  task_id: number;
+  unit_id: string;
+  kind: ChaseEntry['kind'];
+  chase_no: number | null;
+  code: string;
+  title: string;
+  deadline: string;
+  assigned_date: string;
+  lead_unit_id: string;
+  chase_count: number;
+  ladder_step: number;
+  climb_stopped_at: string | null;
+  accountability_at: string | null;
 }
 
 type Kinds = readonly ChaseEntry['kind'][];
@@ -23,10 +33,22 @@ export class SqliteChaseRepository implements ChaseRepository {
 
   async forTask(taskId: number): Promise<ChaseEntry[]> {
     const rows = this.s.get('SELECT * FROM chase_log WHERE task_id = ? ORDER BY id').all(taskId) as Array<{
-      task_id: number; unit_id: string; person_id: string; kind: ChaseEntry['kind']; chase_no: number | null; chased_date: string; job_period: string;
+      task_id: number;
+      unit_id: string;
+      person_id: string;
+      kind: ChaseEntry['kind'];
+      chase_no: number | null;
+      chased_date: string;
+      job_period: string;
     }>;
     return rows.map((r) => ({
-      taskId: r.task_id, unitId: r.unit_id, personId: r.person_id, kind: r.kind, chaseNo: r.chase_no ?? undefined, chasedDate: r.chased_date, jobPeriod: r.job_period,
+      taskId: r.task_id,
+      unitId: r.unit_id,
+      personId: r.person_id,
+      kind: r.kind,
+      chaseNo: r.chase_no ?? undefined,
+      chasedDate: r.chased_date,
+      jobPeriod: r.job_period,
     }));
   }
 
@@ -52,10 +74,22 @@ export class SqliteChaseRepository implements ChaseRepository {
             ORDER BY l.id`)
       .all(r.personId, jobPeriod, afterId, ...kinds, r.platform, r.chatId) as LineRow[];
     return rows.map((x) => ({
-      id: x.id, taskId: x.task_id, unitId: x.unit_id, kind: x.kind, chaseNo: x.chase_no ?? undefined,
+      id: x.id,
+      taskId: x.task_id,
+      unitId: x.unit_id,
+      kind: x.kind,
+      chaseNo: x.chase_no ?? undefined,
       task: {
-        id: x.task_id, code: x.code, title: x.title, deadline: x.deadline, assignedDate: x.assigned_date, leadUnitId: x.lead_unit_id, chaseCount: x.chase_count,
-        ladderStep: x.ladder_step, climbStoppedAt: x.climb_stopped_at ?? undefined, accountabilityAt: x.accountability_at ?? undefined,
+        id: x.task_id,
+        code: x.code,
+        title: x.title,
+        deadline: x.deadline,
+        assignedDate: x.assigned_date,
+        leadUnitId: x.lead_unit_id,
+        chaseCount: x.chase_count,
+        ladderStep: x.ladder_step,
+        climbStoppedAt: x.climb_stopped_at ?? undefined,
+        accountabilityAt: x.accountability_at ?? undefined,
       },
     }));
   }

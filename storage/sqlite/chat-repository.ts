@@ -13,11 +13,19 @@ export class SqliteChatRepository implements ChatRepository {
   }
 
   async groups(): Promise<ChatRecord[]> {
-    const rows = this.s
-      .get("SELECT platform, chat_id, kind, title, registered_by FROM chats WHERE kind = 'group' ORDER BY platform, first_seen")
-      .all() as Array<{ platform: string; chat_id: string; kind: 'group'; title: string | null; registered_by: string | null }>;
+    const rows = this.s.get("SELECT platform, chat_id, kind, title, registered_by FROM chats WHERE kind = 'group' ORDER BY platform, first_seen").all() as Array<{
+      platform: string;
+      chat_id: string;
+      kind: 'group';
+      title: string | null;
+      registered_by: string | null;
+    }>;
     return rows.map((r) => ({
-      platform: r.platform, chatId: r.chat_id, kind: r.kind, title: r.title ?? undefined, registeredBy: r.registered_by ?? undefined,
+      platform: r.platform,
+      chatId: r.chat_id,
+      kind: r.kind,
+      title: r.title ?? undefined,
+      registeredBy: r.registered_by ?? undefined,
     }));
   }
 
@@ -26,8 +34,6 @@ export class SqliteChatRepository implements ChatRepository {
   }
 
   async unregister(platform: string, chatId: string): Promise<boolean> {
-    return this.s
-      .get('UPDATE chats SET registered_by = NULL, registered_at = NULL WHERE platform = ? AND chat_id = ? AND registered_by IS NOT NULL')
-      .run(platform, chatId).changes > 0;
+    return this.s.get('UPDATE chats SET registered_by = NULL, registered_at = NULL WHERE platform = ? AND chat_id = ? AND registered_by IS NOT NULL').run(platform, chatId).changes > 0;
   }
 }

@@ -4,20 +4,48 @@ import type { CoordinationPatch, CoordinationRepository, NewCoordination } from 
 import type { Statements } from './statements.js';
 
 interface Row {
-  id: number; code: string; task_id: number; requester_id: string; requester_unit: string; reason: string; owner_id: string;
-  owner_note: string | null; level: number; level_since: string; status: string; opinion: string | null;
-  opinion_by: string | null; opinion_at: string | null; opened_at: string; closed_at: string | null; origin_platform: string;
+  id: number;
+  code: string;
+  task_id: number;
+  requester_id: string;
+  requester_unit: string;
+  reason: string;
+  owner_id: string;
+  owner_note: string | null;
+  level: number;
+  level_since: string;
+  status: string;
+  opinion: string | null;
+  opinion_by: string | null;
+  opinion_at: string | null;
+  opened_at: string;
+  closed_at: string | null;
+  origin_platform: string;
   origin_chat_id: string;
 }
 
 interface PartyRow {
-  coordination_id: number; unit_id: string; stance: 'agree' | 'disagree' | null; position: string | null;
-  stated_by: string | null; stated_at: string | null; confirmed_by: string | null; confirmed_at: string | null;
+  coordination_id: number;
+  unit_id: string;
+  stance: 'agree' | 'disagree' | null;
+  position: string | null;
+  stated_by: string | null;
+  stated_at: string | null;
+  confirmed_by: string | null;
+  confirmed_at: string | null;
 }
 
 const PATCH: ReadonlyArray<[keyof CoordinationPatch, string]> = [
-  ['level', 'level'], ['levelSince', 'level_since'], ['status', 'status'], ['opinion', 'opinion'], ['opinionBy', 'opinion_by'],
-  ['opinionAt', 'opinion_at'], ['closedAt', 'closed_at'], ['ownerId', 'owner_id'], ['ownerNote', 'owner_note'], ['requesterId', 'requester_id'],
+  ['level', 'level'],
+  ['levelSince', 'level_since'],
+  ['status', 'status'],
+  ['opinion', 'opinion'],
+  ['opinionBy', 'opinion_by'],
+  ['opinionAt', 'opinion_at'],
+  ['closedAt', 'closed_at'],
+  ['ownerId', 'owner_id'],
+  ['ownerNote', 'owner_note'],
+  ['requesterId', 'requester_id'],
 ];
 
 export class SqliteCoordinationRepository implements CoordinationRepository {
@@ -33,8 +61,7 @@ export class SqliteCoordinationRepository implements CoordinationRepository {
       .get(`INSERT INTO coordinations (code, task_id, requester_id, requester_unit, reason, owner_id, owner_note,
               level_since, status, opened_at, origin_platform, origin_chat_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`)
-      .run(code, c.taskId, c.requesterId, c.requesterUnit, c.reason, c.ownerId, c.ownerNote ?? null,
-        c.levelSince, c.openedAt, c.origin.platform, c.origin.chatId);
+      .run(code, c.taskId, c.requesterId, c.requesterUnit, c.reason, c.ownerId, c.ownerNote ?? null, c.levelSince, c.openedAt, c.origin.platform, c.origin.chatId);
     const id = Number(info.lastInsertRowid);
     this.setHandlers(id, c.handlerIds);
     const party = this.s.get('INSERT INTO coordination_parties (coordination_id, unit_id) VALUES (?, ?)');
@@ -106,9 +133,7 @@ export class SqliteCoordinationRepository implements CoordinationRepository {
   private hydrate(rows: Row[]): Coordination[] {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const parties = this.s
-      .get(`SELECT * FROM coordination_parties WHERE coordination_id IN (${ids.map(() => '?').join(',')}) ORDER BY rowid`)
-      .all(...ids) as PartyRow[];
+    const parties = this.s.get(`SELECT * FROM coordination_parties WHERE coordination_id IN (${ids.map(() => '?').join(',')}) ORDER BY rowid`).all(...ids) as PartyRow[];
     const handlers = this.s
       .get(`SELECT coordination_id, person_id FROM coordination_handlers WHERE coordination_id IN (${ids.map(() => '?').join(',')})
             ORDER BY coordination_id, position`)
@@ -119,18 +144,35 @@ export class SqliteCoordinationRepository implements CoordinationRepository {
     for (const p of parties) {
       const list = byId.get(p.coordination_id) ?? [];
       list.push({
-        unitId: p.unit_id, stance: p.stance ?? undefined, position: p.position ?? undefined,
-        statedBy: p.stated_by ?? undefined, statedAt: p.stated_at ?? undefined,
-        confirmedBy: p.confirmed_by ?? undefined, confirmedAt: p.confirmed_at ?? undefined,
+        unitId: p.unit_id,
+        stance: p.stance ?? undefined,
+        position: p.position ?? undefined,
+        statedBy: p.stated_by ?? undefined,
+        statedAt: p.stated_at ?? undefined,
+        confirmedBy: p.confirmed_by ?? undefined,
+        confirmedAt: p.confirmed_at ?? undefined,
       });
       byId.set(p.coordination_id, list);
     }
     return rows.map((r) => ({
-      id: r.id, code: r.code, taskId: r.task_id, requesterId: r.requester_id, requesterUnit: r.requester_unit, reason: r.reason,
-      ownerId: r.owner_id, ownerNote: r.owner_note ?? undefined, level: r.level as CoordinationLevel,
-      handlerIds: handlersOf.get(r.id) ?? [], levelSince: r.level_since, status: r.status as CoordinationStatus,
-      opinion: r.opinion ?? undefined, opinionBy: r.opinion_by ?? undefined, opinionAt: r.opinion_at ?? undefined,
-      openedAt: r.opened_at, closedAt: r.closed_at ?? undefined, origin: { platform: r.origin_platform, chatId: r.origin_chat_id },
+      id: r.id,
+      code: r.code,
+      taskId: r.task_id,
+      requesterId: r.requester_id,
+      requesterUnit: r.requester_unit,
+      reason: r.reason,
+      ownerId: r.owner_id,
+      ownerNote: r.owner_note ?? undefined,
+      level: r.level as CoordinationLevel,
+      handlerIds: handlersOf.get(r.id) ?? [],
+      levelSince: r.level_since,
+      status: r.status as CoordinationStatus,
+      opinion: r.opinion ?? undefined,
+      opinionBy: r.opinion_by ?? undefined,
+      opinionAt: r.opinion_at ?? undefined,
+      openedAt: r.opened_at,
+      closedAt: r.closed_at ?? undefined,
+      origin: { platform: r.origin_platform, chatId: r.origin_chat_id },
       parties: byId.get(r.id) ?? [],
     }));
   }

@@ -48,9 +48,7 @@ export function chooseDriver(nodeVersion: string, override: string | undefined):
   const { from, below } = RUNS_ON[line];
   if (major < from || major >= below) {
     const range = below === Infinity ? `Node ${from} 及更高版本` : `Node ${from}–${below - 1}`;
-    throw new DriverChoiceError(
-      `DUBAN_SQLITE_DRIVER=${line} 不能用于 Node ${nodeVersion}：better-sqlite3 ${line}.x 只支持 ${range}。请删除此设置（自动选择）或更换 Node 版本。`,
-    );
+    throw new DriverChoiceError(`DUBAN_SQLITE_DRIVER=${line} 不能用于 Node ${nodeVersion}：better-sqlite3 ${line}.x 只支持 ${range}。请删除此设置（自动选择）或更换 Node 版本。`);
   }
   return { line, reason: `DUBAN_SQLITE_DRIVER=${line}` };
 }

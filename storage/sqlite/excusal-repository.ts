@@ -6,8 +6,14 @@ type Row = Record<string, unknown>;
 const opt = <T>(v: unknown): T | undefined => (v === null || v === undefined ? undefined : (v as T));
 
 const toExcusal = (r: Row): Excusal => ({
-  id: r.id as number, taskId: r.task_id as number, reason: r.reason as string, proposedBy: r.proposed_by as string,
-  proposedAt: r.proposed_at as string, status: r.status as Excusal['status'], decidedBy: opt(r.decided_by), decidedAt: opt(r.decided_at),
+  id: r.id as number,
+  taskId: r.task_id as number,
+  reason: r.reason as string,
+  proposedBy: r.proposed_by as string,
+  proposedAt: r.proposed_at as string,
+  status: r.status as Excusal['status'],
+  decidedBy: opt(r.decided_by),
+  decidedAt: opt(r.decided_at),
   decisionNote: opt(r.decision_note),
 });
 
@@ -16,9 +22,7 @@ export class SqliteExcusalRepository implements ExcusalRepository {
   constructor(private readonly s: Statements) {}
 
   async propose(e: Omit<Excusal, 'id' | 'status'>): Promise<Excusal> {
-    const info = this.s
-      .get(`INSERT INTO excusals (task_id, reason, proposed_by, proposed_at, status) VALUES (?, ?, ?, ?, 'proposed')`)
-      .run(e.taskId, e.reason, e.proposedBy, e.proposedAt);
+    const info = this.s.get(`INSERT INTO excusals (task_id, reason, proposed_by, proposed_at, status) VALUES (?, ?, ?, ?, 'proposed')`).run(e.taskId, e.reason, e.proposedBy, e.proposedAt);
     return { ...e, id: Number(info.lastInsertRowid), status: 'proposed' };
   }
 

@@ -1,7 +1,14 @@
 import type { InboxItem, InboxRepository, NewInboxItem } from '../repositories.js';
 import type { Statements } from './statements.js';
 
-interface Row { seq: number; platform: string; message_id: string; chat_id: string; payload: string; received_at: string }
+interface Row {
+  seq: number;
+  platform: string;
+  message_id: string;
+  chat_id: string;
+  payload: string;
+  received_at: string;
+}
 
 export class SqliteInboxRepository implements InboxRepository {
   constructor(private readonly s: Statements) {}

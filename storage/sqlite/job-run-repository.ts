@@ -1,7 +1,15 @@
 import type { JobRun, JobRunRepository, RunCursor } from '../scheduling-repositories.js';
 import type { Statements } from './statements.js';
 
-interface Row { job: string; period: string; status: 'done' | 'skipped'; ran_at: string; scheduled: string; messages: number; detail: string | null }
+interface Row {
+  job: string;
+  period: string;
+  status: 'done' | 'skipped';
+  ran_at: string;
+  scheduled: string;
+  messages: number;
+  detail: string | null;
+}
 
 export class SqliteJobRunRepository implements JobRunRepository {
   constructor(private readonly s: Statements) {}

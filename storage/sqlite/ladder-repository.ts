@@ -6,35 +6,65 @@ type Row = Record<string, unknown>;
 const opt = <T>(v: unknown): T | undefined => (v === null || v === undefined ? undefined : (v as T));
 
 const toEvent = (r: Row): LadderEvent => ({
-  id: r.id as number, taskId: r.task_id as number, rootId: r.root_id as number, unitId: r.unit_id as string,
-  step: r.step as LadderEvent['step'], trigger: r.trigger as LadderEvent['trigger'], date: r.event_date as string,
-  at: r.at as string, notice: opt(r.notice),
+  id: r.id as number,
+  taskId: r.task_id as number,
+  rootId: r.root_id as number,
+  unitId: r.unit_id as string,
+  step: r.step as LadderEvent['step'],
+  trigger: r.trigger as LadderEvent['trigger'],
+  date: r.event_date as string,
+  at: r.at as string,
+  notice: opt(r.notice),
 });
 
 const toNote = (r: Row): LadderNote => ({
-  id: r.id as number, taskId: r.task_id as number, kind: r.kind as LadderNote['kind'], authorId: r.author_id as string,
-  leaderId: r.leader_id as string, text: r.text as string, measures: opt(r.measures), due: opt(r.due), at: r.at as string,
-  date: r.note_date as string, status: r.status as LadderNote['status'],
+  id: r.id as number,
+  taskId: r.task_id as number,
+  kind: r.kind as LadderNote['kind'],
+  authorId: r.author_id as string,
+  leaderId: r.leader_id as string,
+  text: r.text as string,
+  measures: opt(r.measures),
+  due: opt(r.due),
+  at: r.at as string,
+  date: r.note_date as string,
+  status: r.status as LadderNote['status'],
 });
 
 const toProposal = (r: Row): HandoverProposal => ({
-  id: r.id as number, taskId: r.task_id as number, status: r.status as HandoverProposal['status'], listedAt: r.listed_at as string,
-  proposedBy: opt(r.proposed_by), proposedAt: opt(r.proposed_at), reason: opt(r.reason), approverId: opt(r.approver_id),
-  decidedBy: opt(r.decided_by), decidedAt: opt(r.decided_at), decisionNote: opt(r.decision_note), headId: opt(r.head_id), directId: opt(r.direct_id),
+  id: r.id as number,
+  taskId: r.task_id as number,
+  status: r.status as HandoverProposal['status'],
+  listedAt: r.listed_at as string,
+  proposedBy: opt(r.proposed_by),
+  proposedAt: opt(r.proposed_at),
+  reason: opt(r.reason),
+  approverId: opt(r.approver_id),
+  decidedBy: opt(r.decided_by),
+  decidedAt: opt(r.decided_at),
+  decisionNote: opt(r.decision_note),
+  headId: opt(r.head_id),
+  directId: opt(r.direct_id),
 });
 
 const PROPOSAL_COLUMNS: Record<string, string> = {
-  status: 'status', proposedBy: 'proposed_by', proposedAt: 'proposed_at', reason: 'reason', approverId: 'approver_id',
-  decidedBy: 'decided_by', decidedAt: 'decided_at', decisionNote: 'decision_note', headId: 'head_id', directId: 'direct_id',
+  status: 'status',
+  proposedBy: 'proposed_by',
+  proposedAt: 'proposed_at',
+  reason: 'reason',
+  approverId: 'approver_id',
+  decidedBy: 'decided_by',
+  decidedAt: 'decided_at',
+  decisionNote: 'decision_note',
+  headId: 'head_id',
+  directId: 'direct_id',
 };
 
 export class SqliteLadderRepository implements LadderRepository {
   constructor(private readonly s: Statements) {}
 
   async nextNoticeNo(issuer: string, year: number): Promise<number> {
-    const row = this.s
-      .get(`INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value`)
-      .get(`notice:${issuer}:${year}`) as { value: number };
+    const row = this.s.get(`INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value`).get(`notice:${issuer}:${year}`) as { value: number };
     return row.value;
   }
 
@@ -96,9 +126,7 @@ export class SqliteLadderRepository implements LadderRepository {
   }
 
   async notes(kind: LadderNote['kind'], statuses: ReadonlyArray<LadderNote['status']>): Promise<LadderNote[]> {
-    const rows = this.s
-      .get(`SELECT * FROM ladder_notes WHERE kind = ? AND status IN (SELECT value FROM json_each(?)) ORDER BY id`)
-      .all(kind, JSON.stringify(statuses)) as Row[];
+    const rows = this.s.get(`SELECT * FROM ladder_notes WHERE kind = ? AND status IN (SELECT value FROM json_each(?)) ORDER BY id`).all(kind, JSON.stringify(statuses)) as Row[];
     return rows.map(toNote);
   }
 
@@ -123,8 +151,6 @@ export class SqliteLadderRepository implements LadderRepository {
   async updateProposal(id: number, patch: Partial<Omit<HandoverProposal, 'id' | 'taskId' | 'listedAt'>>): Promise<void> {
     const entries = Object.entries(patch).filter(([k]) => k in PROPOSAL_COLUMNS);
     if (entries.length === 0) return;
-    this.s
-      .get(`UPDATE handover_proposals SET ${entries.map(([k]) => `${PROPOSAL_COLUMNS[k]} = ?`).join(', ')} WHERE id = ?`)
-      .run(...entries.map(([, v]) => v ?? null), id);
+    this.s.get(`UPDATE handover_proposals SET ${entries.map(([k]) => `${PROPOSAL_COLUMNS[k]} = ?`).join(', ')} WHERE id = ?`).run(...entries.map(([, v]) => v ?? null), id);
   }
 }

@@ -21,7 +21,14 @@ export const LEASE_HEARTBEAT_MS = 10_000;
 
 const NAME = 'bot';
 
-interface Row { instance_id: string; pid: number; host: string; started_at: string; heartbeat_at: string; status: string }
+interface Row {
+  instance_id: string;
+  pid: number;
+  host: string;
+  started_at: string;
+  heartbeat_at: string;
+  status: string;
+}
 
 /** Reads who holds the lease, if anyone ever did. */
 export function readLease(db: Db): LeaseHolder | undefined {
@@ -83,17 +90,14 @@ export class Lease {
       }
       db.prepare(`INSERT INTO lease (name, instance_id, pid, host, started_at, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?)
                   ON CONFLICT (name) DO UPDATE SET instance_id = excluded.instance_id, pid = excluded.pid, host = excluded.host,
-                    started_at = excluded.started_at, heartbeat_at = excluded.heartbeat_at`)
-        .run(NAME, lease.instanceId, process.pid, hostname(), at, at);
+                    started_at = excluded.started_at, heartbeat_at = excluded.heartbeat_at`).run(NAME, lease.instanceId, process.pid, hostname(), at, at);
     }).immediate();
     return lease;
   }
 
   /** Renews the lease; false when another instance has taken it over (this one must stop). */
   heartbeat(status: unknown = {}, nowMs: number = Date.now()): boolean {
-    const info = this.db
-      .prepare('UPDATE lease SET heartbeat_at = ?, status = ? WHERE name = ? AND instance_id = ?')
-      .run(new Date(nowMs).toISOString(), JSON.stringify(status), NAME, this.instanceId);
+    const info = this.db.prepare('UPDATE lease SET heartbeat_at = ?, status = ? WHERE name = ? AND instance_id = ?').run(new Date(nowMs).toISOString(), JSON.stringify(status), NAME, this.instanceId);
     return info.changes === 1;
   }
 

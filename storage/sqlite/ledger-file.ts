@@ -62,9 +62,7 @@ export function checkMarker(db: Db, file: string, acceptNew: boolean): { ledgerI
       throw new LedgerMismatchError(`数据库 ${file} 不是此处原有的台账（标记 ${marker.ledgerId}，数据库 ${id}）：文件可能被替换。${ACCEPT}`);
     }
     if (seq < marker.lastInboxSeq) {
-      throw new LedgerMismatchError(
-        `数据库 ${file} 缺少已确认收到的消息（标记记到第 ${marker.lastInboxSeq} 条，数据库只到第 ${seq} 条）：预写日志（WAL）末尾可能损坏或丢失。${ACCEPT}`,
-      );
+      throw new LedgerMismatchError(`数据库 ${file} 缺少已确认收到的消息（标记记到第 ${marker.lastInboxSeq} 条，数据库只到第 ${seq} 条）：预写日志（WAL）末尾可能损坏或丢失。${ACCEPT}`);
     }
   }
   if (id === undefined) {

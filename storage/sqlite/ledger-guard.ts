@@ -77,9 +77,11 @@ export class LedgerGuard {
     if (this.lost) return false;
     const now = fileIdentity(this.file);
     if (now === this.identity) return true;
-    this.lose(now === undefined
-      ? `台账文件 ${this.file} 已被删除，机器人停止运行以免记录丢失。请从备份恢复（npm run restore -- 备份文件）后再启动。`
-      : `台账文件 ${this.file} 已被替换，机器人停止运行以免写入错误的台账。请确认正确的台账文件后再启动。`);
+    this.lose(
+      now === undefined
+        ? `台账文件 ${this.file} 已被删除，机器人停止运行以免记录丢失。请从备份恢复（npm run restore -- 备份文件）后再启动。`
+        : `台账文件 ${this.file} 已被替换，机器人停止运行以免写入错误的台账。请确认正确的台账文件后再启动。`,
+    );
     return false;
   }
 

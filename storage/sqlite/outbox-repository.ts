@@ -2,8 +2,15 @@ import type { NewOutboxItem, OutboxItem, OutboxRepository } from '../repositorie
 import type { Statements } from './statements.js';
 
 interface OutboxRow {
-  id: number; platform: string; target_kind: 'chat' | 'person'; target_id: string; reply_to: string | null;
-  payload: string; attempts: number; created_at: string; origin: string;
+  id: number;
+  platform: string;
+  target_kind: 'chat' | 'person';
+  target_id: string;
+  reply_to: string | null;
+  payload: string;
+  attempts: number;
+  created_at: string;
+  origin: string;
 }
 
 export class SqliteOutboxRepository implements OutboxRepository {
@@ -28,15 +35,20 @@ export class SqliteOutboxRepository implements OutboxRepository {
             ORDER BY id LIMIT ?`)
       .all(platform, at, at, limit) as OutboxRow[];
     return rows.map((r) => ({
-      id: r.id, platform: r.platform, targetKind: r.target_kind, targetId: r.target_id, replyTo: r.reply_to ?? undefined,
-      payload: r.payload, attempts: r.attempts, createdAt: r.created_at, origin: r.origin,
+      id: r.id,
+      platform: r.platform,
+      targetKind: r.target_kind,
+      targetId: r.target_id,
+      replyTo: r.reply_to ?? undefined,
+      payload: r.payload,
+      attempts: r.attempts,
+      createdAt: r.created_at,
+      origin: r.origin,
     }));
   }
 
   async markSent(id: number, at: string, remoteId?: string): Promise<void> {
-    this.s
-      .get("UPDATE outbox SET status = 'sent', sent_at = ?, remote_id = ?, attempts = attempts + 1 WHERE id = ?")
-      .run(at, remoteId ?? null, id);
+    this.s.get("UPDATE outbox SET status = 'sent', sent_at = ?, remote_id = ?, attempts = attempts + 1 WHERE id = ?").run(at, remoteId ?? null, id);
   }
 
   async markFailed(id: number, error: string, nextAttemptAt: string, dead: boolean): Promise<void> {
@@ -47,16 +59,15 @@ export class SqliteOutboxRepository implements OutboxRepository {
   }
 
   async pendingCount(platform?: string): Promise<number> {
-    const row = platform === undefined
-      ? this.s.get("SELECT count(*) AS n FROM outbox WHERE status = 'pending'").get()
-      : this.s.get("SELECT count(*) AS n FROM outbox WHERE status = 'pending' AND platform = ?").get(platform);
+    const row =
+      platform === undefined
+        ? this.s.get("SELECT count(*) AS n FROM outbox WHERE status = 'pending'").get()
+        : this.s.get("SELECT count(*) AS n FROM outbox WHERE status = 'pending' AND platform = ?").get(platform);
     return (row as { n: number }).n;
   }
 
   async nextAttemptAt(platform: string): Promise<string | undefined> {
-    const row = this.s
-      .get("SELECT min(next_attempt_at) AS t FROM outbox WHERE status = 'pending' AND platform = ?")
-      .get(platform) as { t: string | null };
+    const row = this.s.get("SELECT min(next_attempt_at) AS t FROM outbox WHERE status = 'pending' AND platform = ?").get(platform) as { t: string | null };
     return row.t ?? undefined;
   }
 }

@@ -4,7 +4,12 @@ import type { Statements } from './statements.js';
 
 type Row = { task_id: number; unit_id: string; reason: string; origin: RectificationList['origin']; source_task_id: number | null; opened_date: string };
 const toList = (r: Row): RectificationList => ({
-  taskId: r.task_id, unitId: r.unit_id, reason: r.reason, origin: r.origin, sourceTaskId: r.source_task_id ?? undefined, openedDate: r.opened_date,
+  taskId: r.task_id,
+  unitId: r.unit_id,
+  reason: r.reason,
+  origin: r.origin,
+  sourceTaskId: r.source_task_id ?? undefined,
+  openedDate: r.opened_date,
 });
 
 /** 整改清单: which tasks are rectification lists, and why they were opened. */

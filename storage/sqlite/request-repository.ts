@@ -3,15 +3,39 @@ import type { NewRequest, RequestRepository } from '../exception-repositories.js
 import type { Statements } from './statements.js';
 
 interface Row {
-  id: number; task_id: number; kind: RequestKind; unit_id: string; raised_by: string; raised_at: string; reason: string;
-  proposed_deadline: string | null; answer_due: string; status: 'pending' | 'answered'; decision: string | null;
-  decided_by: string | null; decided_at: string | null; note: string | null; new_deadline: string | null;
+  id: number;
+  task_id: number;
+  kind: RequestKind;
+  unit_id: string;
+  raised_by: string;
+  raised_at: string;
+  reason: string;
+  proposed_deadline: string | null;
+  answer_due: string;
+  status: 'pending' | 'answered';
+  decision: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  note: string | null;
+  new_deadline: string | null;
 }
 
 const toRequest = (r: Row): TaskRequest => ({
-  id: r.id, taskId: r.task_id, kind: r.kind, unitId: r.unit_id, raisedBy: r.raised_by, raisedAt: r.raised_at, reason: r.reason,
-  proposedDeadline: r.proposed_deadline ?? undefined, answerDue: r.answer_due, status: r.status, decision: r.decision ?? undefined,
-  decidedBy: r.decided_by ?? undefined, decidedAt: r.decided_at ?? undefined, note: r.note ?? undefined, newDeadline: r.new_deadline ?? undefined,
+  id: r.id,
+  taskId: r.task_id,
+  kind: r.kind,
+  unitId: r.unit_id,
+  raisedBy: r.raised_by,
+  raisedAt: r.raised_at,
+  reason: r.reason,
+  proposedDeadline: r.proposed_deadline ?? undefined,
+  answerDue: r.answer_due,
+  status: r.status,
+  decision: r.decision ?? undefined,
+  decidedBy: r.decided_by ?? undefined,
+  decidedAt: r.decided_at ?? undefined,
+  note: r.note ?? undefined,
+  newDeadline: r.new_deadline ?? undefined,
 });
 
 export class SqliteRequestRepository implements RequestRepository {
@@ -26,9 +50,7 @@ export class SqliteRequestRepository implements RequestRepository {
   }
 
   async pending(taskId: number, kind: RequestKind): Promise<TaskRequest | undefined> {
-    const row = this.s
-      .get("SELECT * FROM requests WHERE task_id = ? AND kind = ? AND status = 'pending' ORDER BY id DESC LIMIT 1")
-      .get(taskId, kind) as Row | undefined;
+    const row = this.s.get("SELECT * FROM requests WHERE task_id = ? AND kind = ? AND status = 'pending' ORDER BY id DESC LIMIT 1").get(taskId, kind) as Row | undefined;
     return row ? toRequest(row) : undefined;
   }
 

@@ -22,18 +22,22 @@ export class SqliteStatsRepository implements StatsRepository {
   }
 
   async assignedByUnit(from: string, to: string): Promise<UnitCounts> {
-    return toMap(this.s
-      .get(`SELECT u.unit_id AS unit, count(*) AS n FROM tasks t JOIN task_units u ON u.task_id = t.id
+    return toMap(
+      this.s
+        .get(`SELECT u.unit_id AS unit, count(*) AS n FROM tasks t JOIN task_units u ON u.task_id = t.id
             WHERE t.assigned_date BETWEEN ? AND ? AND t.parent_id IS NULL GROUP BY u.unit_id`)
-      .all(from, to) as CountRow[]);
+        .all(from, to) as CountRow[],
+    );
   }
 
   async ackedOnTimeByUnit(from: string, to: string): Promise<UnitCounts> {
-    return toMap(this.s
-      .get(`SELECT u.unit_id AS unit, count(*) AS n FROM tasks t JOIN task_units u ON u.task_id = t.id
+    return toMap(
+      this.s
+        .get(`SELECT u.unit_id AS unit, count(*) AS n FROM tasks t JOIN task_units u ON u.task_id = t.id
             WHERE t.assigned_date BETWEEN ? AND ? AND t.parent_id IS NULL AND substr(u.acked_at, 1, 10) <= coalesce(t.ack_due, t.assigned_date)
             GROUP BY u.unit_id`)
-      .all(from, to) as CountRow[]);
+        .all(from, to) as CountRow[],
+    );
   }
 
   async completedByUnit(from: string, to: string): Promise<Map<string, { total: number; onTime: number; inExtension: number; late: number }>> {
@@ -48,8 +52,9 @@ export class SqliteStatsRepository implements StatsRepository {
   async overdueByUnit(dueBefore: string, doneBefore: string): Promise<UnitCounts> {
     // Two index ranges instead of a scan: the work still open, and the work completed only
     // after the cutoff (the few that were overdue then).
-    return toMap(this.s
-      .get(`SELECT unit, sum(n) AS n FROM (
+    return toMap(
+      this.s
+        .get(`SELECT unit, sum(n) AS n FROM (
               SELECT lead_unit_id AS unit, count(DISTINCT coalesce(parent_id, id)) AS n FROM tasks
                WHERE status IN ('pending', 'active') AND deadline < @due
                  AND id NOT IN (SELECT task_id FROM requests WHERE status = 'pending')
@@ -59,38 +64,47 @@ export class SqliteStatsRepository implements StatsRepository {
                WHERE completed_date >= @done AND deadline < @due AND status IN ('completed', 'verified')
                  AND coalesce(parent_id, id) NOT IN ${EXCUSED} GROUP BY lead_unit_id
             ) GROUP BY unit`)
-      .all({ due: dueBefore, done: doneBefore }) as CountRow[]);
+        .all({ due: dueBefore, done: doneBefore }) as CountRow[],
+    );
   }
 
   async chasesByUnit(from: string, to: string): Promise<UnitCounts> {
     // A task chased on its stages the same day counts as one chase; read from one index, no task rows.
-    return toMap(this.s
-      .get(`SELECT unit_id AS unit, count(*) AS n FROM (
+    return toMap(
+      this.s
+        .get(`SELECT unit_id AS unit, count(*) AS n FROM (
               SELECT DISTINCT unit_id, root_id, chased_date FROM chase_log
                WHERE kind = 'overdue' AND chased_date BETWEEN ? AND ? AND root_id NOT IN ${EXCUSED}
             ) GROUP BY unit_id`)
-      .all(from, to) as CountRow[]);
+        .all(from, to) as CountRow[],
+    );
   }
 
   async coordinationsByUnit(from: string, to: string): Promise<UnitCounts> {
-    return toMap(this.s
-      .get(`SELECT requester_unit AS unit, count(*) AS n FROM coordinations
+    return toMap(
+      this.s
+        .get(`SELECT requester_unit AS unit, count(*) AS n FROM coordinations
             WHERE opened_at >= ? AND opened_at < ? GROUP BY requester_unit`)
-      .all(`${from}T`, `${to}T~`) as CountRow[]);
+        .all(`${from}T`, `${to}T~`) as CountRow[],
+    );
   }
 
   async untrueByUnit(from: string, to: string): Promise<UnitCounts> {
-    return toMap(this.s
-      .get(`SELECT unit_id AS unit, count(*) AS n FROM verifications WHERE verified_date BETWEEN ? AND ? AND result = 'false'
+    return toMap(
+      this.s
+        .get(`SELECT unit_id AS unit, count(*) AS n FROM verifications WHERE verified_date BETWEEN ? AND ? AND result = 'false'
             AND task_id NOT IN ${EXCUSED} GROUP BY unit_id`)
-      .all(from, to) as CountRow[]);
+        .all(from, to) as CountRow[],
+    );
   }
 
   async dueByUnit(from: string, to: string): Promise<UnitCounts> {
-    return toMap(this.s
-      .get(`SELECT lead_unit_id AS unit, count(*) AS n FROM tasks
+    return toMap(
+      this.s
+        .get(`SELECT lead_unit_id AS unit, count(*) AS n FROM tasks
             WHERE original_deadline BETWEEN ? AND ? AND parent_id IS NULL AND status <> 'paused' GROUP BY lead_unit_id`)
-      .all(from, to) as CountRow[]);
+        .all(from, to) as CountRow[],
+    );
   }
 
   async overdueItems(dueBefore: string, limit: number): Promise<OverdueItem[]> {
@@ -103,8 +117,16 @@ export class SqliteStatsRepository implements StatsRepository {
               AND t.id NOT IN (SELECT task_id FROM requests WHERE status = 'pending') AND p.id NOT IN ${EXCUSED}
             ORDER BY t.deadline, t.id LIMIT ?`)
       .all(dueBefore, limit * 4) as Array<{
-        id: number; code: string; parent_id: number | null; root_id: number; root_code: string; root_title: string; root_unit: string; root_deadline: string; deadline: string;
-      }>;
+      id: number;
+      code: string;
+      parent_id: number | null;
+      root_id: number;
+      root_code: string;
+      root_title: string;
+      root_unit: string;
+      root_deadline: string;
+      deadline: string;
+    }>;
     const items = new Map<number, OverdueItem>();
     for (const r of rows) {
       const item = items.get(r.root_id) ?? { taskId: r.root_id, code: r.root_code, title: r.root_title, unitId: r.root_unit, deadline: r.deadline };

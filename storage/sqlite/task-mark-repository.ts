@@ -2,7 +2,12 @@ import type { TaskMarks } from '../../src/domain/assessment.js';
 import type { TaskMarkRepository } from '../assessment-repositories.js';
 import type { Statements } from './statements.js';
 
-interface Row { urgent: number; plan_year: number | null; follow_up_of: number | null; looked_back_at: string | null }
+interface Row {
+  urgent: number;
+  plan_year: number | null;
+  follow_up_of: number | null;
+  looked_back_at: string | null;
+}
 
 /** Marks on tasks kept beside the task row: 紧急, 年度计划, 再督查, 回头看. */
 export class SqliteTaskMarkRepository implements TaskMarkRepository {

@@ -1,56 +1,30 @@
 import { whereClause } from '../task-filter-sql.js';
-import type { Task, TaskStatus, TaskUnit } from '../../src/domain/task.js';
+import type { Task, TaskUnit } from '../../src/domain/task.js';
 import { formatTaskCode } from '../../src/domain/task.js';
-import type { SourceKind } from '../../src/domain/sources.js';
 import type { LocalDate } from '../../src/time/shanghai.js';
 import type { NewTask, ProgressReport, TaskFilter, TaskPatch, TaskRepository } from '../repositories.js';
 import type { Statements } from './statements.js';
 
-interface TaskRow {
-  id: number; code: string; title: string; source: string; is_key: number; status: string;
-  assigner_id: string; assigned_at: string; assigned_date: string; original_deadline: string; deadline: string;
-  lead_unit_id: string; progress: number | null; last_progress_at: string | null; completed_at: string | null;
-  completed_date: string | null; result: string | null; chase_count: number; origin_platform: string;
-  origin_chat_id: string; origin_message_id: string; updated_at: string; parent_id: number | null;
-  paused_at: string | null; extension_count: number; verification: string | null; reopen_count: number;
-  accountability_at: string | null; last_chased_date: string | null; split_by?: string | null; ack_due?: string | null;
-  ladder_step: number; climb_stopped_at: string | null;
-}
-
-interface UnitRow {
-  task_id: number; unit_id: string; role: 'lead' | 'co'; responsible_id: string; acked_at: string | null; acked_by: string | null;
-  part_done_at: string | null; part_done_text: string | null;
-}
-
-const OPT = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
-
-export function rowToTask(r: TaskRow, units: TaskUnit[]): Task {
-  return {
-    id: r.id, code: r.code, title: r.title, source: r.source as SourceKind, isKey: r.is_key === 1,
-    status: r.status as TaskStatus, assignerId: r.assigner_id, assignedAt: r.assigned_at, assignedDate: r.assigned_date,
-    originalDeadline: r.original_deadline, deadline: r.deadline, leadUnitId: r.lead_unit_id, units,
-    progress: OPT(r.progress), lastProgressAt: OPT(r.last_progress_at), completedAt: OPT(r.completed_at),
-    completedDate: OPT(r.completed_date), result: OPT(r.result), chaseCount: r.chase_count,
-    origin: { platform: r.origin_platform, chatId: r.origin_chat_id, messageId: r.origin_message_id },
-    updatedAt: r.updated_at, parentId: OPT(r.parent_id), pausedAt: OPT(r.paused_at), extensionCount: r.extension_count,
-    verification: OPT(r.verification) as Task['verification'], reopenCount: r.reopen_count, ackDue: OPT(r.ack_due ?? null),
-    accountabilityAt: OPT(r.accountability_at), lastChasedDate: OPT(r.last_chased_date), splitBy: OPT(r.split_by ?? null),
-    ladderStep: r.ladder_step, climbStoppedAt: OPT(r.climb_stopped_at),
-  };
-}
-
-function rowToUnit(u: UnitRow): TaskUnit {
-  return { unitId: u.unit_id, role: u.role, responsibleId: u.responsible_id, ackedAt: OPT(u.acked_at), ackedBy: OPT(u.acked_by),
-    partDoneAt: OPT(u.part_done_at), partDoneText: OPT(u.part_done_text) };
-}
-
+import { OPT, rowToTask, rowToUnit, type TaskRow, type UnitRow } from './task-rows.js';
 
 const PATCH_COLUMNS: ReadonlyArray<[keyof TaskPatch, string]> = [
-  ['status', 'status'], ['deadline', 'deadline'], ['originalDeadline', 'original_deadline'], ['pausedAt', 'paused_at'],
-  ['extensionCount', 'extension_count'], ['verification', 'verification'], ['reopenCount', 'reopen_count'],
-  ['completedAt', 'completed_at'], ['completedDate', 'completed_date'], ['result', 'result'], ['assignerId', 'assigner_id'],
-  ['chaseCount', 'chase_count'], ['accountabilityAt', 'accountability_at'], ['lastChasedDate', 'last_chased_date'], ['ackDue', 'ack_due'],
-  ['ladderStep', 'ladder_step'], ['climbStoppedAt', 'climb_stopped_at'],
+  ['status', 'status'],
+  ['deadline', 'deadline'],
+  ['originalDeadline', 'original_deadline'],
+  ['pausedAt', 'paused_at'],
+  ['extensionCount', 'extension_count'],
+  ['verification', 'verification'],
+  ['reopenCount', 'reopen_count'],
+  ['completedAt', 'completed_at'],
+  ['completedDate', 'completed_date'],
+  ['result', 'result'],
+  ['assignerId', 'assigner_id'],
+  ['chaseCount', 'chase_count'],
+  ['accountabilityAt', 'accountability_at'],
+  ['lastChasedDate', 'last_chased_date'],
+  ['ackDue', 'ack_due'],
+  ['ladderStep', 'ladder_step'],
+  ['climbStoppedAt', 'climb_stopped_at'],
 ];
 
 const ORDER: Record<NonNullable<TaskFilter['order']>, string> = {
@@ -75,20 +49,50 @@ export class SqliteTaskRepository implements TaskRepository {
       .get(`INSERT INTO tasks (code, title, source, is_key, status, assigner_id, assigned_at, assigned_date,
               original_deadline, deadline, lead_unit_id, origin_platform, origin_chat_id, origin_message_id, updated_at, parent_id, split_by)
             VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(code, input.title, input.source, input.isKey ? 1 : 0, input.assignerId, input.assignedAt, input.assignedDate,
-        input.deadline, input.deadline, lead.unitId, input.origin.platform, input.origin.chatId, input.origin.messageId,
-        input.assignedAt, input.parent?.id ?? null, input.splitBy ?? null);
+      .run(
+        code,
+        input.title,
+        input.source,
+        input.isKey ? 1 : 0,
+        input.assignerId,
+        input.assignedAt,
+        input.assignedDate,
+        input.deadline,
+        input.deadline,
+        lead.unitId,
+        input.origin.platform,
+        input.origin.chatId,
+        input.origin.messageId,
+        input.assignedAt,
+        input.parent?.id ?? null,
+        input.splitBy ?? null,
+      );
     const taskId = Number(info.lastInsertRowid);
-    const insertUnit = this.s.get(
-      'INSERT INTO task_units (task_id, unit_id, role, responsible_id) VALUES (?, ?, ?, ?)',
-    );
+    const insertUnit = this.s.get('INSERT INTO task_units (task_id, unit_id, role, responsible_id) VALUES (?, ?, ?, ?)');
     const ordered = [...input.units].sort((a, b) => (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1));
     for (const u of ordered) insertUnit.run(taskId, u.unitId, u.role, u.responsibleId);
     return {
-      id: taskId, code, title: input.title, source: input.source, isKey: input.isKey, status: 'pending', assignerId: input.assignerId,
-      assignedAt: input.assignedAt, assignedDate: input.assignedDate, originalDeadline: input.deadline, deadline: input.deadline,
-      leadUnitId: lead.unitId, units: ordered.map((u) => ({ unitId: u.unitId, role: u.role, responsibleId: u.responsibleId })),
-      chaseCount: 0, origin: input.origin, updatedAt: input.assignedAt, parentId: input.parent?.id, splitBy: input.splitBy, extensionCount: 0, reopenCount: 0, ladderStep: 0,
+      id: taskId,
+      code,
+      title: input.title,
+      source: input.source,
+      isKey: input.isKey,
+      status: 'pending',
+      assignerId: input.assignerId,
+      assignedAt: input.assignedAt,
+      assignedDate: input.assignedDate,
+      originalDeadline: input.deadline,
+      deadline: input.deadline,
+      leadUnitId: lead.unitId,
+      units: ordered.map((u) => ({ unitId: u.unitId, role: u.role, responsibleId: u.responsibleId })),
+      chaseCount: 0,
+      origin: input.origin,
+      updatedAt: input.assignedAt,
+      parentId: input.parent?.id,
+      splitBy: input.splitBy,
+      extensionCount: 0,
+      reopenCount: 0,
+      ladderStep: 0,
     };
   }
 
@@ -114,9 +118,7 @@ export class SqliteTaskRepository implements TaskRepository {
   async list(filter: TaskFilter): Promise<Task[]> {
     const { sql, params } = whereClause(filter);
     const limit = filter.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(filter.limit))}` : '';
-    const rows = this.s
-      .get(`SELECT t.* FROM tasks t ${sql} ORDER BY ${ORDER[filter.order ?? 'deadline']}${limit}`)
-      .all(...params) as TaskRow[];
+    const rows = this.s.get(`SELECT t.* FROM tasks t ${sql} ORDER BY ${ORDER[filter.order ?? 'deadline']}${limit}`).all(...params) as TaskRow[];
     return this.withUnits(rows);
   }
 
@@ -126,9 +128,7 @@ export class SqliteTaskRepository implements TaskRepository {
   }
 
   async acknowledge(taskId: number, unitId: string, personId: string, at: string): Promise<void> {
-    this.s
-      .get('UPDATE task_units SET acked_at = ?, acked_by = ? WHERE task_id = ? AND unit_id = ? AND acked_at IS NULL')
-      .run(at, personId, taskId, unitId);
+    this.s.get('UPDATE task_units SET acked_at = ?, acked_by = ? WHERE task_id = ? AND unit_id = ? AND acked_at IS NULL').run(at, personId, taskId, unitId);
     // The lead unit's signature turns 待签收 into 办理中.
     this.s
       .get(`UPDATE tasks SET updated_at = ?, status = CASE WHEN status = 'pending' AND lead_unit_id = ? THEN 'active' ELSE status END
@@ -149,9 +149,14 @@ export class SqliteTaskRepository implements TaskRepository {
   }
 
   async reports(taskId: number): Promise<ProgressReport[]> {
-    const rows = this.s
-      .get('SELECT unit_id, person_id, kind, percent, text, at FROM progress_reports WHERE task_id = ? ORDER BY id')
-      .all(taskId) as Array<{ unit_id: string; person_id: string; kind: 'progress' | 'result'; percent: number | null; text: string; at: string }>;
+    const rows = this.s.get('SELECT unit_id, person_id, kind, percent, text, at FROM progress_reports WHERE task_id = ? ORDER BY id').all(taskId) as Array<{
+      unit_id: string;
+      person_id: string;
+      kind: 'progress' | 'result';
+      percent: number | null;
+      text: string;
+      at: string;
+    }>;
     return rows.map((r) => ({ unitId: r.unit_id, personId: r.person_id, kind: r.kind, percent: OPT(r.percent), text: r.text, at: r.at }));
   }
 

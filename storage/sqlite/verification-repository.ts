@@ -2,13 +2,27 @@ import type { Verification, VerificationRepository } from '../exception-reposito
 import type { Statements } from './statements.js';
 
 interface Row {
-  id: number; task_id: number; unit_id: string; reason: Verification['reason']; drawn_at: string; result: 'true' | 'false' | null;
-  note: string | null; verified_by: string | null; verified_at: string | null;
+  id: number;
+  task_id: number;
+  unit_id: string;
+  reason: Verification['reason'];
+  drawn_at: string;
+  result: 'true' | 'false' | null;
+  note: string | null;
+  verified_by: string | null;
+  verified_at: string | null;
 }
 
 const toVerification = (r: Row): Verification => ({
-  id: r.id, taskId: r.task_id, unitId: r.unit_id, reason: r.reason, drawnAt: r.drawn_at, result: r.result ?? undefined,
-  note: r.note ?? undefined, verifiedBy: r.verified_by ?? undefined, verifiedAt: r.verified_at ?? undefined,
+  id: r.id,
+  taskId: r.task_id,
+  unitId: r.unit_id,
+  reason: r.reason,
+  drawnAt: r.drawn_at,
+  result: r.result ?? undefined,
+  note: r.note ?? undefined,
+  verifiedBy: r.verified_by ?? undefined,
+  verifiedAt: r.verified_at ?? undefined,
 });
 
 export class SqliteVerificationRepository implements VerificationRepository {

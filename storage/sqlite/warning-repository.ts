@@ -6,9 +6,19 @@ type Row = Record<string, unknown>;
 const opt = <T>(v: unknown): T | undefined => (v === null || v === undefined ? undefined : (v as T));
 
 const toWarning = (r: Row): EfficiencyWarning => ({
-  id: r.id as number, code: r.code as string, personId: opt(r.person_id), unitId: r.unit_id as string, date: r.warn_date as string,
-  reason: r.reason as string, issuerId: r.issuer_id as string, taskId: opt(r.task_id), rectifyTaskId: opt(r.rectify_task_id),
-  at: r.at as string, withdrawnAt: opt(r.withdrawn_at), withdrawnBy: opt(r.withdrawn_by), withdrawReason: opt(r.withdraw_reason),
+  id: r.id as number,
+  code: r.code as string,
+  personId: opt(r.person_id),
+  unitId: r.unit_id as string,
+  date: r.warn_date as string,
+  reason: r.reason as string,
+  issuerId: r.issuer_id as string,
+  taskId: opt(r.task_id),
+  rectifyTaskId: opt(r.rectify_task_id),
+  at: r.at as string,
+  withdrawnAt: opt(r.withdrawn_at),
+  withdrawnBy: opt(r.withdrawn_by),
+  withdrawReason: opt(r.withdraw_reason),
 });
 
 /** The 效能告诫 register. */

@@ -43,9 +43,11 @@ describe('npm start < transcript', () => {
     const sqlite = new Database(db, { readonly: true });
     const tasks = sqlite.prepare('SELECT code, status FROM tasks ORDER BY id').all();
     expect(tasks).toEqual([
-      { code: 'D-0001', status: 'completed' }, { code: 'D-0002', status: 'completed' }, { code: 'D-0003', status: 'completed' },
+      { code: 'D-0001', status: 'completed' },
+      { code: 'D-0002', status: 'completed' },
+      { code: 'D-0003', status: 'completed' },
     ]);
-    const history = sqlite.prepare("SELECT action, actor_id, message_id IS NOT NULL AS has_msg FROM audit_log WHERE task_id = 1 ORDER BY id").all();
+    const history = sqlite.prepare('SELECT action, actor_id, message_id IS NOT NULL AS has_msg FROM audit_log WHERE task_id = 1 ORDER BY id').all();
     expect(history).toEqual([
       { action: 'assign', actor_id: 'chen-liqun', has_msg: 1 },
       { action: 'acknowledge', actor_id: 'wang-fang', has_msg: 1 },
@@ -60,7 +62,10 @@ describe('npm start < transcript', () => {
 
   it('fails at start-up with a clear message for a broken directory file', () => {
     const out = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', '--db', ':memory:'], {
-      input: '', encoding: 'utf8', env: { ...process.env, DUBAN_DIRECTORY: '/nonexistent/people.yaml' }, timeout: 60_000,
+      input: '',
+      encoding: 'utf8',
+      env: { ...process.env, DUBAN_DIRECTORY: '/nonexistent/people.yaml' },
+      timeout: 60_000,
     });
     expect(out.status).toBe(2);
     expect(out.stderr).toContain('督办助手无法启动：通讯录文件 /nonexistent/people.yaml 无法读取');

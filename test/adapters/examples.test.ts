@@ -81,7 +81,9 @@ const EXPECTED: Record<string, string[]> = {
 };
 
 describe('example transcripts', () => {
-  const files = readdirSync('examples').filter((f) => f.endsWith('.txt')).sort();
+  const files = readdirSync('examples')
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
 
   it('has an expectation for every example', () => {
     expect(files.filter((f) => !(f in EXPECTED))).toEqual([]);

@@ -13,7 +13,10 @@ afterEach(async () => {
 
 function fakeModule(name: string, leaderOnly: boolean, started: string[], stopped: string[] = []): PlatformModule {
   return {
-    name, label: name, leaderOnly, isConfigured: () => true,
+    name,
+    label: name,
+    leaderOnly,
+    isConfigured: () => true,
     async create(): Promise<Adapter> {
       return {
         platform: name,

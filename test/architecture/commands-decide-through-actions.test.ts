@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Repository calls that change the ledger, by the verbs the storage contracts use for writes. */
-export const WRITE_CALL = /repos\.\w+\.(add|create|update|set|remove|drop|delete|append|bind|unbind|block|unblock|record|insert|mark|request|close|reopen|save|put|claim|withdraw|resolve|decide|assign|complete|acknowledge)\w*\(/g;
+export const WRITE_CALL =
+  /repos\.\w+\.(add|create|update|set|remove|drop|delete|append|bind|unbind|block|unblock|record|insert|mark|request|close|reopen|save|put|claim|withdraw|resolve|decide|assign|complete|acknowledge)\w*\(/g;
 
 describe('commands change the ledger only through domain actions', () => {
   it('no command file calls a writing repository method itself (src/domain/actions/ does, with its audit record)', () => {

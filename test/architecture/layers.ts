@@ -4,7 +4,11 @@
  */
 export const LAYERS = [
   { name: 'foundation', rank: 0, prefixes: ['src/time/', 'src/calendar/', 'src/config/zod-message.ts', 'src/config/settings-error.ts', 'src/texts/'] },
-  { name: 'model', rank: 1, prefixes: ['src/domain/', 'src/directory/', 'storage/', 'src/core/reply.ts', 'src/core/command-button.ts', 'src/core/clock.ts', 'src/core/errors.ts', 'src/core/logger.ts'] },
+  {
+    name: 'model',
+    rank: 1,
+    prefixes: ['src/domain/', 'src/directory/', 'storage/', 'src/core/reply.ts', 'src/core/command-button.ts', 'src/core/clock.ts', 'src/core/errors.ts', 'src/core/logger.ts'],
+  },
   { name: 'core', rank: 2, prefixes: ['src/core/'] },
   { name: 'features', rank: 3, prefixes: ['commands/', 'src/parsing/', 'src/query/', 'src/reports/', 'src/render/', 'src/jobs/', 'src/outbox/', 'src/export/'] },
   { name: 'adapters', rank: 4, prefixes: ['src/adapters/'] },

@@ -66,7 +66,9 @@ describe('recipe: add a command', () => {
 /** Recipe「Add a platform」: an Adapter and a PlatformModule that see only the CorePort. */
 function echoPlatform(seen: { core?: CorePort; sent: OutgoingMessage[]; accept?: (m: InboundMessage) => Promise<unknown> }): PlatformModule {
   return {
-    name: 'console', label: '测试平台', isConfigured: () => true,
+    name: 'console',
+    label: '测试平台',
+    isConfigured: () => true,
     async create(_env, core): Promise<Adapter> {
       seen.core = core;
       return {
@@ -95,8 +97,15 @@ describe('recipe: add a platform', () => {
     expect(await core.accounts('console').accountFor(wang.id)).toBe('王芳');
     expect((await core.accounts('console').personFor('王芳'))?.id).toBe(wang.id);
     const msg: InboundMessage = {
-      platform: 'console', messageId: 'recipe-1', chatId: 'console-group', chatType: 'group', senderAccountId: '王芳',
-      text: '帮助', mentions: [], mentionsBot: true, at: core.clock.now(),
+      platform: 'console',
+      messageId: 'recipe-1',
+      chatId: 'console-group',
+      chatType: 'group',
+      senderAccountId: '王芳',
+      text: '帮助',
+      mentions: [],
+      mentionsBot: true,
+      at: core.clock.now(),
     } as InboundMessage;
     const acceptance = (await seen.accept!(msg)) as { result: Promise<unknown> };
     await acceptance.result;

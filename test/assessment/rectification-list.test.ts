@@ -34,7 +34,10 @@ describe('整改清单 (H1, H13, Q二(一)1)', () => {
     const e = await h.say('李明', '说明 D-0001 需与财政厅逐一核对额度；整改措施：抽调3人专班；12月15日前报送初稿');
     expect(e.text).toContain('整改落实措施已列入整改清单 D-0002（D-0002-1、D-0002-2，12月24日（周四）前），逐项办结、督查室跟踪落实。');
     const items = await h.app.storage.transaction((r) => r.tasks.stages(2));
-    expect(items.map((t) => [t.title, t.status])).toEqual([['抽调3人专班', 'active'], ['12月15日前报送初稿', 'active']]);
+    expect(items.map((t) => [t.title, t.status])).toEqual([
+      ['抽调3人专班', 'active'],
+      ['12月15日前报送初稿', 'active'],
+    ]);
     expect(await h.app.storage.transaction((r) => r.rectifications.find(2))).toMatchObject({ origin: 'explanation', sourceTaskId: 1 });
   });
 

@@ -18,9 +18,19 @@ describe('交办', () => {
     expect(r.text).toContain('配合：省财政厅（@钱敏）；海州市政府（@林雪）');
     expect(r.text).toContain('12月15日（周二），还有 6 个工作日');
     const t = await task('D-0001');
-    expect(t).toMatchObject({ title: '制定营商环境优化提升实施方案', leadUnitId: 'fgw', deadline: '2026-12-15', originalDeadline: '2026-12-15', isKey: true, status: 'pending', assignerId: 'chen-liqun' });
+    expect(t).toMatchObject({
+      title: '制定营商环境优化提升实施方案',
+      leadUnitId: 'fgw',
+      deadline: '2026-12-15',
+      originalDeadline: '2026-12-15',
+      isKey: true,
+      status: 'pending',
+      assignerId: 'chen-liqun',
+    });
     expect(t?.units.map((u) => [u.unitId, u.role, u.responsibleId])).toEqual([
-      ['fgw', 'lead', 'wang-fang'], ['czt', 'co', 'qian-min'], ['hz', 'co', 'lin-xue'],
+      ['fgw', 'lead', 'wang-fang'],
+      ['czt', 'co', 'qian-min'],
+      ['hz', 'co', 'lin-xue'],
     ]);
     expect(r.messages[0]?.reply.actions?.[0]).toMatchObject({ command: '签收 D-0001', forPersonIds: ['wang-fang', 'qian-min', 'lin-xue'] });
   });
@@ -40,7 +50,10 @@ describe('交办', () => {
     await h.say('孙丽', '交办 财政厅配合 发改委牵头 编制专项债项目清单 本周五');
     const t = await task('D-0001');
     expect(t?.leadUnitId).toBe('fgw');
-    expect(t?.units.map((u) => [u.unitId, u.role])).toEqual([['fgw', 'lead'], ['czt', 'co']]);
+    expect(t?.units.map((u) => [u.unitId, u.role])).toEqual([
+      ['fgw', 'lead'],
+      ['czt', 'co'],
+    ]);
     expect(t?.deadline).toBe('2026-12-11');
   });
 

@@ -25,17 +25,28 @@ afterEach(() => h.close());
 
 const larkSays = (account: string, text: string) => {
   const msg: InboundMessage = {
-    platform: 'lark', messageId: `lark-${Math.random()}`, chatId: 'oc_group', chatType: 'group', senderAccountId: account, text, mentions: [], mentionsBot: true,
+    platform: 'lark',
+    messageId: `lark-${Math.random()}`,
+    chatId: 'oc_group',
+    chatType: 'group',
+    senderAccountId: account,
+    text,
+    mentions: [],
+    mentionsBot: true,
   };
   return h.app.bot.handle(msg);
 };
 const bindings = () => h.app.storage.transaction((r) => r.bindings.list());
-const personFor = (platform: string, account: string) =>
-  h.app.storage.transaction((r) => h.app.identity.personFor(r.bindings, platform, account)).then((p) => p?.id);
+const personFor = (platform: string, account: string) => h.app.storage.transaction((r) => h.app.identity.personFor(r.bindings, platform, account)).then((p) => p?.id);
 
 describe('绑定 is an administrator act, and never silent', () => {
   it('is refused to a 督查室 member who is not an administrator', async () => {
-    for (const [command, name] of [['绑定 acct-1 李明', '绑定'], ['解绑 李明', '解绑'], ['停用 ou_liming 飞书', '停用'], ['确认绑定 1', '确认绑定']]) {
+    for (const [command, name] of [
+      ['绑定 acct-1 李明', '绑定'],
+      ['解绑 李明', '解绑'],
+      ['停用 ou_liming 飞书', '停用'],
+      ['确认绑定 1', '确认绑定'],
+    ]) {
       expect((await h.say('田野', command ?? '')).text).toContain(`「${name}」仅限管理员使用。您的角色是督查室。`);
     }
     expect(await bindings()).toEqual([]);
@@ -53,10 +64,12 @@ describe('绑定 is an administrator act, and never silent', () => {
     expect(await personFor('lark', 'ou_wangfang')).toBe('li-ming');
     // Both people are told, one to one.
     const told = replaced.messages.filter((m) => m.targetKind === 'person').map((m) => [m.targetId, m.reply.title]);
-    expect(told).toEqual(expect.arrayContaining([
-      ['王芳', '您的飞书账号 ou_wangfang 已由管理员 孙丽 改绑给 李明。如有异议，请联系管理员。'],
-      ['李明', '管理员 孙丽 已把飞书账号 ou_wangfang 绑定为 李明。如非本人账号，请立即联系管理员。'],
-    ]));
+    expect(told).toEqual(
+      expect.arrayContaining([
+        ['王芳', '您的飞书账号 ou_wangfang 已由管理员 孙丽 改绑给 李明。如有异议，请联系管理员。'],
+        ['李明', '管理员 孙丽 已把飞书账号 ou_wangfang 绑定为 李明。如非本人账号，请立即联系管理员。'],
+      ]),
+    );
     // 李明's own file account stops acting for him: one account per person per platform.
     expect(await personFor('lark', 'ou_liming')).toBeUndefined();
     const audit = await h.app.storage.transaction((r2) => r2.audit.forSubject('person:li-ming'));
@@ -96,7 +109,10 @@ describe('绑定 is an administrator act, and never silent', () => {
     expect(ok.text).toContain('已绑定：控制台账号 acct-gov → 周建国');
     expect(await personFor('console', 'acct-gov')).toBe('zhou-jianguo');
     const audit = await h.app.storage.transaction((r2) => r2.audit.forSubject('person:zhou-jianguo'));
-    expect(audit.map((a) => [a.action, a.actorId])).toEqual([['bind_requested', 'sun-li'], ['bind', 'ma-chao']]);
+    expect(audit.map((a) => [a.action, a.actorId])).toEqual([
+      ['bind_requested', 'sun-li'],
+      ['bind', 'ma-chao'],
+    ]);
     expect((await h.say('马超', '确认绑定 1')).text).toContain('没有编号为 1 的待确认绑定');
   });
 

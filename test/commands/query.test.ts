@@ -6,13 +6,13 @@ beforeEach(async () => {
   h = await makeHarness();
   // Monday 2026-11-30: three tasks for 发改委 (one co), one for 海州.
   h.at('2026-11-30');
-  await h.say('陈立群', '交办 发改委 编制专项债项目清单 12月2日');           // D-0001 → overdue by 12-07
-  await h.say('陈立群', '交办 财政厅 发改委 测算资金缺口 12月4日');           // D-0002 → overdue, 发改委 co
-  await h.say('陈立群', '交办 发改委 起草实施意见 12月11日');                 // D-0003 → due this week
-  await h.say('刘海燕', '交办 南岭市 排查危旧房屋 12月31日');                 // D-0004
+  await h.say('陈立群', '交办 发改委 编制专项债项目清单 12月2日'); // D-0001 → overdue by 12-07
+  await h.say('陈立群', '交办 财政厅 发改委 测算资金缺口 12月4日'); // D-0002 → overdue, 发改委 co
+  await h.say('陈立群', '交办 发改委 起草实施意见 12月11日'); // D-0003 → due this week
+  await h.say('刘海燕', '交办 南岭市 排查危旧房屋 12月31日'); // D-0004
   await h.say('王芳', '签收 D-0001');
   h.at('2026-12-07');
-  await h.say('孙丽', '交办 海州市 回复网民留言 5个工作日');                  // D-0005, this week's assignment
+  await h.say('孙丽', '交办 海州市 回复网民留言 5个工作日'); // D-0005, this week's assignment
 });
 afterEach(() => h.close());
 

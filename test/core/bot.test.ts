@@ -42,7 +42,7 @@ describe('the front door', () => {
     expect(await count()).toBe(0);
     const stored = sqliteOf(h.app).prepare("SELECT count(*) AS n FROM audit_log WHERE details LIKE '%密%'").get();
     expect(stored).toEqual({ n: 0 });
-    const inbound = sqliteOf(h.app).prepare("SELECT outcome FROM inbound_messages").all();
+    const inbound = sqliteOf(h.app).prepare('SELECT outcome FROM inbound_messages').all();
     expect(inbound).toEqual([{ outcome: 'classified' }, { outcome: 'classified' }, { outcome: 'classified' }]);
   });
 
@@ -75,12 +75,25 @@ describe('the front door', () => {
 
   it('turns an unexpected failure into an apology with a reference, logs it and rolls the change back', async () => {
     const boom = defineCommand({
-      name: '爆炸', aliases: [], summary: 'x', usage: ['爆炸'], examples: ['爆炸'], allowed: 'anyone',
-      parse: () => ({}), schema: z.object({}),
+      name: '爆炸',
+      aliases: [],
+      summary: 'x',
+      usage: ['爆炸'],
+      examples: ['爆炸'],
+      allowed: 'anyone',
+      parse: () => ({}),
+      schema: z.object({}),
       async run(ctx) {
         await ctx.repos.tasks.create({
-          title: 'half', source: 'general', isKey: false, assignerId: ctx.actor.id, assignedAt: 'x', assignedDate: ctx.today,
-          deadline: ctx.today, units: [{ unitId: 'fgw', role: 'lead', responsibleId: 'wang-fang' }], origin: ctx.message,
+          title: 'half',
+          source: 'general',
+          isKey: false,
+          assignerId: ctx.actor.id,
+          assignedAt: 'x',
+          assignedDate: ctx.today,
+          deadline: ctx.today,
+          units: [{ unitId: 'fgw', role: 'lead', responsibleId: 'wang-fang' }],
+          origin: ctx.message,
         });
         throw new Error('disk on fire');
       },

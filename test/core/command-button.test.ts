@@ -18,7 +18,10 @@ describe('buttons are built from the command table', () => {
 
   it('labels default to the command word and keep the given options', () => {
     expect(commandButton('acknowledge', 'D-0007', { style: 'primary', forPersonIds: ['p1'] })).toEqual({
-      label: '签收', command: '签收 D-0007', style: 'primary', forPersonIds: ['p1'],
+      label: '签收',
+      command: '签收 D-0007',
+      style: 'primary',
+      forPersonIds: ['p1'],
     });
     expect(commandButton('progress', 'D-0007', { label: '报送进展' }).label).toBe('报送进展');
   });

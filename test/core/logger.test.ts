@@ -11,7 +11,10 @@ describe('structured logging', () => {
   it('writes one JSON object per line, with the bindings of every ancestor', () => {
     const lines: string[] = [];
     const log = createLogger('info', { write: (l) => lines.push(l), now: at });
-    log.child({ platform: 'lark', messageId: 'om_1' }).child({ command: '交办' }).error('command failed', { ref: 'E-1', error: new Error('boom') });
+    log
+      .child({ platform: 'lark', messageId: 'om_1' })
+      .child({ command: '交办' })
+      .error('command failed', { ref: 'E-1', error: new Error('boom') });
     expect(lines).toHaveLength(1);
     const line = JSON.parse(lines[0]!);
     expect(line).toMatchObject({ time: '2026-12-07T01:00:00.000Z', level: 'ERROR', msg: 'command failed', platform: 'lark', messageId: 'om_1', command: '交办', ref: 'E-1' });
@@ -28,8 +31,14 @@ describe('structured logging', () => {
 
   it('binds the message once in the front door: a failing command logs its platform, message, chat and command', async () => {
     const boom = defineCommand({
-      name: '爆炸', aliases: [], summary: 'x', usage: ['爆炸'], examples: ['爆炸'], allowed: 'anyone',
-      parse: () => ({}), schema: z.object({}),
+      name: '爆炸',
+      aliases: [],
+      summary: 'x',
+      usage: ['爆炸'],
+      examples: ['爆炸'],
+      allowed: 'anyone',
+      parse: () => ({}),
+      schema: z.object({}),
       run: () => Promise.reject(new Error('disk on fire')),
     });
     const h = await makeHarness({ commands: [...COMMANDS, boom] });

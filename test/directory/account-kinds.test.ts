@@ -18,7 +18,9 @@ function withAccounts(first: Record<string, unknown>, second: Record<string, unk
 }
 
 const noBindings = {
-  isBlocked: async () => false, personFor: async () => undefined, accountFor: async () => undefined,
+  isBlocked: async () => false,
+  personFor: async () => undefined,
+  accountFor: async () => undefined,
 } as unknown as BindingRepository;
 
 describe('account kinds: each platform declares its directory accounts once', () => {

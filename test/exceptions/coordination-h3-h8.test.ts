@@ -131,7 +131,7 @@ describe('who climbs to the 主要领导 (H7)', () => {
     expect((await item())?.level).toBe(2);
   });
 
-  it("after a disagreement at the 分管领导 it goes back to them, who may send 升级", async () => {
+  it('after a disagreement at the 分管领导 it goes back to them, who may send 升级', async () => {
     await h.say('孙丽', '升级 C-0001 分歧较大');
     await h.say('陈立群', '协调意见 C-0001 省级承担55%');
     const r = await h.say('赵刚', '表态 C-0001 不同意 仍难承担');

@@ -117,7 +117,11 @@ describe('协调', () => {
       const now = h.clock.now();
       return h.app.storage.transaction(async (repos) => {
         const c = {
-          repos, directory: h.directory, calendar: h.app.calendar, now, today: localDate(now),
+          repos,
+          directory: h.directory,
+          calendar: h.app.calendar,
+          now,
+          today: localDate(now),
           audit: (action: Parameters<typeof repos.audit.append>[0]['action'], details: Record<string, unknown>, about?: { taskId?: number; subject?: string }) =>
             repos.audit.append({ at: isoShanghai(now), actorId: 'system', action, details, taskId: about?.taskId, subject: about?.subject, source: { job: 'test' } }),
         };

@@ -21,14 +21,14 @@ describe('转交 (新官要理旧账)', () => {
     await h.close();
     h = await makeHarness({ directory: parseDirectory(yaml, 'test') });
     // 王芳 holds three open tasks in three states, a coordination request and a finished task.
-    await h.say('陈立群', '交办 发改委 编制专项规划 12月31日');          // D-0001 待签收
-    await h.say('陈立群', '交办 发改委 财政厅 测算资金缺口 12月18日');   // D-0002 办理中
+    await h.say('陈立群', '交办 发改委 编制专项规划 12月31日'); // D-0001 待签收
+    await h.say('陈立群', '交办 发改委 财政厅 测算资金缺口 12月18日'); // D-0002 办理中
     await h.say('王芳', '签收 D-0002');
-    await h.say('孙丽', '交办 发改委 梳理项目清单 12月25日');            // D-0003 暂缓执行
+    await h.say('孙丽', '交办 发改委 梳理项目清单 12月25日'); // D-0003 暂缓执行
     await h.say('王芳', '难以执行 D-0003 项目库系统停用');
     await h.say('孙丽', '答复 D-0003 暂缓执行');
-    await h.say('王芳', '协调 D-0002 与省财政厅对测算口径意见不一致');   // C-0001
-    await h.say('孙丽', '交办 发改委 报送年度总结 12月20日');             // D-0004 completed: stays
+    await h.say('王芳', '协调 D-0002 与省财政厅对测算口径意见不一致'); // C-0001
+    await h.say('孙丽', '交办 发改委 报送年度总结 12月20日'); // D-0004 completed: stays
     await h.say('王芳', '办结 D-0004 已按要求完成并报送');
     await h.app.storage.transaction((r) => r.tasks.update(2, { chaseCount: 2 }, 'x'));
     const historyBefore = await h.app.storage.transaction(async (r) => (await r.audit.forTask(2)).length);

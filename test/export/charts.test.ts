@@ -69,7 +69,10 @@ describe('charts in 周报 and 统计', () => {
       await h.say('陈立群', '交办 发改委 制定实施方案 12月15日');
       for (const cmd of ['周报 本周', '统计 本月']) {
         const reply = (await h.say('孙丽', cmd)).messages[0]?.reply;
-        expect(reply?.charts?.map((c) => c.kind), cmd).toEqual(['bar', 'line']);
+        expect(
+          reply?.charts?.map((c) => c.kind),
+          cmd,
+        ).toEqual(['bar', 'line']);
         const trend = reply?.charts?.[1];
         expect(trend?.labels).toEqual(['第43周', '第44周', '第45周', '第46周', '第47周', '第48周', '第49周', '第50周']);
         expect(trend?.series.find((s) => s.name === '交办')?.values.at(-1)).toBe(1);

@@ -48,7 +48,17 @@ describe('导出 通报', () => {
     expect(xml).toContain('<w:tbl>');
     expect(Object.keys(zip.files).some((f) => f.startsWith('word/media/') && f.endsWith('.png'))).toBe(true);
     // Content in order: 发文机关标志, 发文字号, 标题, 主送, body, 落款, 成文日期.
-    const order = ['江海省人民政府督查室', '琼督〔2026〕1号', '关于2026年第50周督办事项办理情况的通报', '各有关单位：', '一、总体情况', '二、各单位办理情况', '三、逾期事项', '四、有关要求', '江海省人民政府督查室2026年12月16日'];
+    const order = [
+      '江海省人民政府督查室',
+      '琼督〔2026〕1号',
+      '关于2026年第50周督办事项办理情况的通报',
+      '各有关单位：',
+      '一、总体情况',
+      '二、各单位办理情况',
+      '三、逾期事项',
+      '四、有关要求',
+      '江海省人民政府督查室2026年12月16日',
+    ];
     let at = -1;
     for (const part of order) {
       const i = text.indexOf(part, at + 1);

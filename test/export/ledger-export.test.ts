@@ -70,8 +70,17 @@ describe('导出 台账', () => {
     expect(rows.map((x) => x['编号'])).toEqual(['D-0001', 'D-0002', 'D-0003']);
     const [d1, d2, d3] = rows;
     expect(d1).toMatchObject({
-      事项: '制定营商环境优化提升实施方案', 来源: '一般交办', 交办领导: '陈立群', 牵头单位: '省发展改革委', 责任人: '王芳',
-      交办时间: utc(2026, 12, 7, 9, 0), 时限: utc(2026, 12, 15), 原定时限: utc(2026, 12, 15), 签收时间: utc(2026, 12, 7, 9, 12), 三色: '红', 复核: null,
+      事项: '制定营商环境优化提升实施方案',
+      来源: '一般交办',
+      交办领导: '陈立群',
+      牵头单位: '省发展改革委',
+      责任人: '王芳',
+      交办时间: utc(2026, 12, 7, 9, 0),
+      时限: utc(2026, 12, 15),
+      原定时限: utc(2026, 12, 15),
+      签收时间: utc(2026, 12, 7, 9, 12),
+      三色: '红',
+      复核: null,
     });
     expect(String(d1?.['配合单位'])).toContain('省财政厅');
     expect(String(d1?.['状态'])).toMatch(/^逾期/);
@@ -92,9 +101,9 @@ describe('导出 台账', () => {
     const hist = rowsOf(history);
     expect(hist).toHaveLength(records.length);
     expect(hist.every((x) => x['时间'] instanceof Date && String(x['办理情况']).length > 0)).toBe(true);
-    expect(hist.filter((x) => x['编号'] === 'D-0001').map((x) => x['办理情况'])).toEqual(expect.arrayContaining([
-      expect.stringContaining('交办'), expect.stringContaining('签收'), expect.stringContaining('报送进展 60%'), expect.stringContaining('第 1 次催办'),
-    ]));
+    expect(hist.filter((x) => x['编号'] === 'D-0001').map((x) => x['办理情况'])).toEqual(
+      expect.arrayContaining([expect.stringContaining('交办'), expect.stringContaining('签收'), expect.stringContaining('报送进展 60%'), expect.stringContaining('第 1 次催办')]),
+    );
     const units = rowsOf(wb.getWorksheet('单位统计')!);
     expect(units.map((u) => u['牵头单位'])).toEqual(['省发展改革委', '省住房城乡建设厅', '海州市政府']);
     expect(units[0]).toMatchObject({ 事项: 1, 在办: 1, 逾期: 1, 红色: 1, 黄色: 0, 绿色: 0 });

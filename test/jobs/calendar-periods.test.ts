@@ -37,11 +37,7 @@ describe('every week with a working day gets exactly one 周通报', () => {
     h = await makeHarness({ start: ['2027-01-29', '18:30'] });
     await h.say('孙丽', '交办 发改委 编制节后复工复产工作方案 2027-03-31');
     const sent = await h.until('2027-02-16', '10:00');
-    expect(titles(sent, '督办周通报')).toEqual([
-      '2027-02-01 督办周通报（上周，1月25日—1月31日）',
-      '2027-02-11 督办周通报（上周，2月1日—2月7日）',
-      '2027-02-15 督办周通报（上周，2月8日—2月14日）',
-    ]);
+    expect(titles(sent, '督办周通报')).toEqual(['2027-02-01 督办周通报（上周，1月25日—1月31日）', '2027-02-11 督办周通报（上周，2月1日—2月7日）', '2027-02-15 督办周通报（上周，2月8日—2月14日）']);
     expect(sent.filter((m) => m.createdAt.slice(0, 10) >= '2027-02-05' && m.createdAt.slice(0, 10) <= '2027-02-10')).toEqual([]);
   });
 });

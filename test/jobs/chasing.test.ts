@@ -35,8 +35,12 @@ describe('working days only', () => {
     const toWang = sent.filter((m) => m.reply.title.startsWith('每日督办提醒') && m.reply.mentions?.[0] === 'wang-fang');
     expect(toWang.map((m) => m.createdAt.slice(0, 10))).toEqual([
       '2026-09-28', // due today: 预警
-      '2026-09-29', '2026-09-30', // chases 1 and 2
-      '2026-10-08', '2026-10-09', '2026-10-10', '2026-10-12', // after 国庆, the 调休 Saturday included
+      '2026-09-29',
+      '2026-09-30', // chases 1 and 2
+      '2026-10-08',
+      '2026-10-09',
+      '2026-10-10',
+      '2026-10-12', // after 国庆, the 调休 Saturday included
     ]);
     expect((await task('D-0001'))?.chaseCount).toBe(6);
   });
@@ -73,7 +77,9 @@ describe('逐级催办 (两通报、一移交)', () => {
     // The daily ledger holds each chase with its number.
     const ledger = await h.app.storage.transaction((r) => r.chases.forTask(t?.id ?? 0));
     expect(ledger.filter((c) => c.kind === 'overdue').map((c) => [c.chasedDate, c.chaseNo])).toEqual([
-      ['2026-12-07', 1], ['2026-12-08', 2], ['2026-12-09', 3],
+      ['2026-12-07', 1],
+      ['2026-12-08', 2],
+      ['2026-12-09', 3],
     ]);
   });
 
@@ -137,11 +143,11 @@ describe('逐级催办 (两通报、一移交)', () => {
 
   it('prompts a task running over a month that has no progress report this month', async () => {
     h = await makeHarness({ start: ['2026-10-12', '10:00'] });
-    await h.say('孙丽', '交办 发改委 编制十五五规划 2027-03-31');    // D-0001: long, silent
-    await h.say('孙丽', '交办 财政厅 编制年度预算 2027-01-29');       // D-0002: long, reports
-    await h.say('孙丽', '交办 海州市 短期事项 12月31日');             // D-0003
+    await h.say('孙丽', '交办 发改委 编制十五五规划 2027-03-31'); // D-0001: long, silent
+    await h.say('孙丽', '交办 财政厅 编制年度预算 2027-01-29'); // D-0002: long, reports
+    await h.say('孙丽', '交办 海州市 短期事项 12月31日'); // D-0003
     h.at('2026-11-05', '10:00');
-    await h.say('孙丽', '交办 江城市 新近交办 2027-03-31');           // D-0004: not yet a month old
+    await h.say('孙丽', '交办 江城市 新近交办 2027-03-31'); // D-0004: not yet a month old
     h.at('2026-11-10', '10:00');
     await h.say('钱敏', '进展 D-0002 30% 已下发编制通知');
     const sent = await until('2026-11-20', '10:00'); // 11-20 is a Friday: the prompt day

@@ -82,7 +82,12 @@ describe('exactly once', () => {
     expect(await b.app.scheduler.due(b.clock.now())).toEqual([]);
     const later = await b.app.scheduler.due(instantAt('2026-12-07', '09:05'));
     expect(later.map((o) => `${o.job}:${o.period}`)).toEqual([
-      'weekly-tally:2026-W49', 'calendar-warning:2026-W50', 'daily-chase:2026-12-07', 'leader-digest:2026-12-07', 'deployment-chase:2026-12-07', 'coordination:2026-12-07',
+      'weekly-tally:2026-W49',
+      'calendar-warning:2026-W50',
+      'daily-chase:2026-12-07',
+      'leader-digest:2026-12-07',
+      'deployment-chase:2026-12-07',
+      'coordination:2026-12-07',
     ]);
     await b.app.scheduler.tick(instantAt('2026-12-07', '09:05'));
     expect(count(b, "SELECT count(*) AS n FROM job_runs WHERE period = '2026-12-04'")).toBe(0);
@@ -123,7 +128,12 @@ describe('exactly once', () => {
   it('a message left pending by a crash is delivered by the next process', async () => {
     const db = freshDb();
     const a = await boot(db, '2026-12-07', '09:00');
-    a.app.dispatcher.register({ platform: 'console', send: async () => { throw new SendError('offline', true); } });
+    a.app.dispatcher.register({
+      platform: 'console',
+      send: async () => {
+        throw new SendError('offline', true);
+      },
+    });
     await a.say('孙丽', '交办 发改委 编制清单 12月18日');
     await a.close();
     open.splice(open.indexOf(a), 1);

@@ -11,7 +11,10 @@ const task = (code: string) => h.app.storage.transaction((r) => r.tasks.findByCo
 const titled = (ms: OutgoingMessage[], prefix: string) => ms.filter((m) => m.reply.title.startsWith(prefix));
 const toPerson = (ms: OutgoingMessage[], name: string) => ms.filter((m) => m.targetKind === 'person' && m.targetId === name);
 const chasesOn = (ms: OutgoingMessage[], date: string) => titled(ms, '每日督办提醒').filter((m) => m.createdAt.startsWith(date));
-const chaseTo = (ms: OutgoingMessage[], personId: string) => titled(ms, '每日督办提醒').filter((m) => m.reply.mentions?.[0] === personId).at(-1);
+const chaseTo = (ms: OutgoingMessage[], personId: string) =>
+  titled(ms, '每日督办提醒')
+    .filter((m) => m.reply.mentions?.[0] === personId)
+    .at(-1);
 
 describe('a pending request stops the clock', () => {
   it('a 延期 filed before the deadline pauses chasing and overdue counting; the approver is chased through the office; a refusal resumes from the original deadline', async () => {
@@ -21,7 +24,11 @@ describe('a pending request stops the clock', () => {
     h.at('2026-12-04', '10:00');
     await h.say('王芳', '延期 D-0001 至 12月18日 需与财政厅逐一核对额度，已完成初筛');
     const mon = await h.until('2026-12-07');
-    expect(chasesOn(mon, '2026-12-07').map((m) => h.render(m)).join('\n')).not.toContain('D-0001');
+    expect(
+      chasesOn(mon, '2026-12-07')
+        .map((m) => h.render(m))
+        .join('\n'),
+    ).not.toContain('D-0001');
     expect(titled(mon, '督查室通报')).toEqual([]);
     expect((await task('D-0001'))?.chaseCount).toBe(0);
     // The approver, a leader, is asked one-to-one with the exact commands; the office sees one line.
@@ -35,7 +42,11 @@ describe('a pending request stops the clock', () => {
     expect((await h.say('周建国', '统计 本月')).text).toMatch(/发改委｜[^\n]*｜逾期 1｜/);
     const tue = await h.until('2026-12-08');
     expect(h.render(chaseTo(tue, 'wang-fang')!)).toContain('D-0001 编制专项债项目清单｜12月4日到期，逾期 4 天｜第 1 次催办');
-    expect(toPerson(tue, '陈立群').map((m) => h.render(m)).join('\n')).not.toContain('待您审批');
+    expect(
+      toPerson(tue, '陈立群')
+        .map((m) => h.render(m))
+        .join('\n'),
+    ).not.toContain('待您审批');
   });
 
   it('a 难以执行 waiting for its answer pauses chasing the same way', async () => {
@@ -123,7 +134,11 @@ describe('leaders are never @-mentioned in group chasing', () => {
     // The chase and notices of the ladder (the afternoon 催签收 belongs to another job).
     const group = sent.filter((m) => m.targetKind === 'chat' && /^(每日督办提醒|督查室通报|办公厅通报)/.test(m.reply.title));
     expect(titled(group, '办公厅通报').length).toBeGreaterThan(0);
-    for (const m of group) expect(mentionedPeople(m.reply).filter((id) => isLeader(h.directory.person(id))), m.reply.title).toEqual([]);
+    for (const m of group)
+      expect(
+        mentionedPeople(m.reply).filter((id) => isLeader(h.directory.person(id))),
+        m.reply.title,
+      ).toEqual([]);
     const leaders = ['周建国', '陈立群', '刘海燕', '吴德明'];
     for (const m of sent.filter((x) => x.targetKind === 'person' && leaders.includes(x.targetId))) {
       expect(h.render(m)).not.toContain('回复「签收 编号」');

@@ -22,7 +22,11 @@ describe('the second step: 整改要求 and 说明 are recorded, shown and deliv
     expect(e.text).toContain('说明对象：周建国（省长）');
     const wed = await h.until('2026-12-09', '09:30');
     expect(h.render(toPerson(wed, '周建国')[0]!)).toContain('【单位说明】\nD-0001 报送国省道改造进度｜省交通运输厅 许娜：进度数据需各市汇总；整改措施：12月10日前报送');
-    expect(toPerson(wed, '刘海燕').map((m) => h.render(m)).join('\n')).not.toContain('单位说明');
+    expect(
+      toPerson(wed, '刘海燕')
+        .map((m) => h.render(m))
+        .join('\n'),
+    ).not.toContain('单位说明');
     h.at('2026-12-09', '10:00');
     const q = (await h.say('孙丽', '查询 D-0001')).text;
     expect(q).toContain('孙丽 提出整改要求：两日内报送改造进度表（截止 2026-12-10）');
@@ -38,7 +42,11 @@ describe('the second step: 整改要求 and 说明 are recorded, shown and deliv
     await h.say('孙丽', '说明属实 D-0001');
     const wed = await h.until('2026-12-09', '09:30');
     expect(h.render(toPerson(wed, '刘海燕')[0]!)).toContain('整改措施：12月11日前报送（督查室已认定属实）');
-    expect(toPerson(wed, '孙丽').map((m) => h.render(m)).join('\n')).not.toContain('待认定的说明');
+    expect(
+      toPerson(wed, '孙丽')
+        .map((m) => h.render(m))
+        .join('\n'),
+    ).not.toContain('待认定的说明');
     const thu = await h.until('2026-12-10', '09:30');
     expect(toPerson(thu, '刘海燕')).toEqual([]);
   });

@@ -11,7 +11,10 @@ const task = (code: string) => h.app.storage.transaction((r) => r.tasks.findByCo
 const titled = (ms: OutgoingMessage[], prefix: string) => ms.filter((m) => m.reply.title.startsWith(prefix));
 const toPerson = (ms: OutgoingMessage[], name: string) => ms.filter((m) => m.targetKind === 'person' && m.targetId === name);
 /** The latest daily chase message addressed to the person. */
-const chaseTo = (ms: OutgoingMessage[], personId: string) => titled(ms, '每日督办提醒').filter((m) => m.reply.mentions?.[0] === personId).at(-1);
+const chaseTo = (ms: OutgoingMessage[], personId: string) =>
+  titled(ms, '每日督办提醒')
+    .filter((m) => m.reply.mentions?.[0] === personId)
+    .at(-1);
 
 /** No group message from a job ever @-mentions a leader (主要领导, 分管领导, 秘书长). */
 function expectNoLeaderMentioned(ms: OutgoingMessage[]): void {
@@ -95,7 +98,9 @@ describe('拟移交: the office proposes, the 主要领导 decides', () => {
     expect(p.text).toContain('未经同意，不作移交');
     const thu = await h.until('2026-12-10');
     const digest = toPerson(thu, '周建国')[0]!;
-    expect(h.render(digest)).toContain('【待您决定】\nD-0001 编制专项债项目清单｜省发展改革委｜孙丽提请移交纪检监察机关，理由：被催办 3 次仍未落实，未能充分说明原因｜请决定：回复「同意移交 D-0001」或「不予移交 D-0001 理由」');
+    expect(h.render(digest)).toContain(
+      '【待您决定】\nD-0001 编制专项债项目清单｜省发展改革委｜孙丽提请移交纪检监察机关，理由：被催办 3 次仍未落实，未能充分说明原因｜请决定：回复「同意移交 D-0001」或「不予移交 D-0001 理由」',
+    );
     expect(h.render(chaseTo(thu, 'wang-fang')!)).toContain('（拟移交，待省政府决定）');
     h.at('2026-12-10', '10:00');
   }

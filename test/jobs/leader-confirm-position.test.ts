@@ -20,12 +20,18 @@ describe('a leader who must confirm his unit’s position in a coordination (the
       expect(h.render(m)).not.toContain('@吴德明');
     }
     const sent = await h.until('2026-12-08', '10:00');
-    const digest = sent.filter((m) => m.targetKind === 'person' && m.targetId === '吴德明' && m.reply.title.startsWith('督办专报')).map((m) => h.render(m)).join('\n');
+    const digest = sent
+      .filter((m) => m.targetKind === 'person' && m.targetId === '吴德明' && m.reply.title.startsWith('督办专报'))
+      .map((m) => h.render(m))
+      .join('\n');
     expect(digest).toMatch(/【待您确认表态】\nC-0001（D-0001 梳理全省重点项目清单）｜省政府办公厅 不同意：口径应与年度计划一致（蒋涛）｜请确认：回复「确认表态 C-0001」/);
     const confirmed = await h.say('吴德明', '确认表态 C-0001');
     expect(confirmed.text).not.toMatch(/没有待您确认|仅限/);
     const next = await h.until('2026-12-09', '10:00');
-    const later = next.filter((m) => m.targetKind === 'person' && m.targetId === '吴德明').map((m) => h.render(m)).join('\n');
+    const later = next
+      .filter((m) => m.targetKind === 'person' && m.targetId === '吴德明')
+      .map((m) => h.render(m))
+      .join('\n');
     expect(later).not.toContain('【待您确认表态】');
   });
 });

@@ -7,8 +7,16 @@ import type { OutgoingMessage } from '../../src/outbox/outgoing.js';
 let h: Harness;
 afterEach(() => h.close());
 
-const leaderIds = () => h.directory.allPeople().filter((p) => p.roles.some((r) => (LEADER_ROLES as readonly string[]).includes(r))).map((p) => p.id);
-const leaderNames = () => h.directory.allPeople().filter((p) => isLeader(p)).map((p) => p.name);
+const leaderIds = () =>
+  h.directory
+    .allPeople()
+    .filter((p) => p.roles.some((r) => (LEADER_ROLES as readonly string[]).includes(r)))
+    .map((p) => p.id);
+const leaderNames = () =>
+  h.directory
+    .allPeople()
+    .filter((p) => isLeader(p))
+    .map((p) => p.name);
 const digests = (ms: OutgoingMessage[], name: string) => ms.filter((m) => m.targetKind === 'person' && m.targetId === name && m.reply.title.startsWith('督办专报'));
 
 /**
@@ -66,7 +74,10 @@ describe('leaders are never @-mentioned in the group', () => {
     // The scenario really reached every step and every job.
     const titles = jobs.map((m) => m.reply.title);
     for (const t of ['每日督办提醒', '督查室通报', '办公厅通报', '催签收', '督办专报', '督办周通报', '督办月统计']) {
-      expect(titles.some((x) => x.startsWith(t)), t).toBe(true);
+      expect(
+        titles.some((x) => x.startsWith(t)),
+        t,
+      ).toBe(true);
     }
     const leaders = leaderIds();
     const names = leaderNames();
@@ -85,10 +96,14 @@ describe('leaders are never @-mentioned in the group', () => {
 
   it('what leaders need reaches them by 专报 instead: their own work, their unit unsigned, a coordination, a completion to read', async () => {
     const sent = await everyStep();
-    const wu = digests(sent, '吴德明').map((m) => h.render(m)).join('\n');
+    const wu = digests(sent, '吴德明')
+      .map((m) => h.render(m))
+      .join('\n');
     expect(wu).toContain('【您承办的事项】\nD-0005 事项戊｜12月4日到期，逾期');
     expect(wu).toContain('【本单位未签收】\nD-0003 事项丙｜12月1日交办，承办人 蒋涛（省政府办公厅）');
-    const chen = digests(sent, '陈立群').map((m) => h.render(m)).join('\n');
+    const chen = digests(sent, '陈立群')
+      .map((m) => h.render(m))
+      .join('\n');
     expect(chen).toMatch(/【待您协调】\nC-0001（D-0002 事项乙）｜省发展改革委、省财政厅｜[^\n]*请出具协调意见：回复「协调意见 C-0001 意见内容」/);
     expect(chen).toContain('【办结待阅】\nD-0006 事项己｜省交通运输厅 12-10 10:00 办结：规划初稿已报送省政府');
     const done = (await h.app.storage.transaction((r) => r.tasks.findByCode('D-0006')))!;

@@ -15,7 +15,9 @@ afterEach(async () => {
 
 const job = (args: string[], db: string) =>
   spawnSync(process.execPath, ['--import', 'tsx', 'src/run-job.ts', ...args, '--db', db], {
-    encoding: 'utf8', env: { ...process.env, DUBAN_DIRECTORY: '' }, timeout: 60_000,
+    encoding: 'utf8',
+    env: { ...process.env, DUBAN_DIRECTORY: '' },
+    timeout: 60_000,
   });
 
 describe('npm run job', () => {
@@ -33,7 +35,7 @@ describe('npm run job', () => {
     const check = () => {
       const d = new Database(db, { readonly: true });
       const r = {
-        runs: (d.prepare("SELECT count(*) AS n FROM job_runs").get() as { n: number }).n,
+        runs: (d.prepare('SELECT count(*) AS n FROM job_runs').get() as { n: number }).n,
         chase: (d.prepare("SELECT chase_count AS n FROM tasks WHERE code = 'D-0001'").get() as { n: number }).n,
       };
       d.close();

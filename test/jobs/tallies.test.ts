@@ -9,9 +9,9 @@ const until = (date: string, time?: string) => h.until(date, time);
 /** A week of work: 12-07 … 12-11, with on-time and late work, chases and a coordination. */
 async function aWeekOfWork() {
   h = await makeHarness({ start: ['2026-12-07', '08:50'] });
-  await h.say('陈立群', '交办 发改委 编制专项债清单 12月9日');       // D-0001 late, chased twice
-  await h.say('陈立群', '交办 财政厅 测算资金 12月10日');             // D-0002 on time
-  await h.say('刘海燕', '交办 住建厅 排查危房 12月8日');              // D-0003 signed next day, done late
+  await h.say('陈立群', '交办 发改委 编制专项债清单 12月9日'); // D-0001 late, chased twice
+  await h.say('陈立群', '交办 财政厅 测算资金 12月10日'); // D-0002 on time
+  await h.say('刘海燕', '交办 住建厅 排查危房 12月8日'); // D-0003 signed next day, done late
   await h.say('王芳', '签收 D-0001');
   await h.say('钱敏', '签收 D-0002');
   await h.say('王芳', '协调 D-0001 与省财政厅对口径意见不一致');

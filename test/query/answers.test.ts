@@ -7,19 +7,19 @@ let h: Harness;
 beforeAll(async () => {
   h = await makeHarness();
   h.at('2026-11-30');
-  await h.say('陈立群', '交办 发改委 编制专项债项目清单 12月2日');      // D-0001 fgw, signed, overdue
-  await h.say('陈立群', '交办 财政厅 发改委 测算资金缺口 12月4日');      // D-0002 czt lead, fgw co, unsigned, overdue
-  await h.say('陈立群', '交办 发改委 起草实施意见 12月11日');            // D-0003 fgw, unsigned, due this week
-  await h.say('刘海燕', '交办 南岭市 排查危旧房屋 12月31日');            // D-0004 nl, unsigned
-  await h.say('陈立群', '交办 海州市 整治城区道路 12月3日');             // D-0005 hz, signed, overdue
-  await h.say('陈立群', '交办 海州市 清理积压信访 12月18日');            // D-0006 hz, due next week
-  await h.say('陈立群', '交办 海州市 修订应急预案 12月1日');             // D-0007 hz, completed late
+  await h.say('陈立群', '交办 发改委 编制专项债项目清单 12月2日'); // D-0001 fgw, signed, overdue
+  await h.say('陈立群', '交办 财政厅 发改委 测算资金缺口 12月4日'); // D-0002 czt lead, fgw co, unsigned, overdue
+  await h.say('陈立群', '交办 发改委 起草实施意见 12月11日'); // D-0003 fgw, unsigned, due this week
+  await h.say('刘海燕', '交办 南岭市 排查危旧房屋 12月31日'); // D-0004 nl, unsigned
+  await h.say('陈立群', '交办 海州市 整治城区道路 12月3日'); // D-0005 hz, signed, overdue
+  await h.say('陈立群', '交办 海州市 清理积压信访 12月18日'); // D-0006 hz, due next week
+  await h.say('陈立群', '交办 海州市 修订应急预案 12月1日'); // D-0007 hz, completed late
   await h.say('王芳', '签收 D-0001');
   await h.say('林雪', '签收 D-0005');
   h.at('2026-12-03');
   await h.say('林雪', '办结 D-0007 应急预案已修订印发');
   h.at('2026-12-07');
-  await h.say('孙丽', '交办 海州市 回复网民留言 5个工作日');             // D-0008 hz, due 12-14
+  await h.say('孙丽', '交办 海州市 回复网民留言 5个工作日'); // D-0008 hz, due 12-14
 });
 afterAll(() => h.close());
 
@@ -76,8 +76,15 @@ describe('answers checked against the ledger', () => {
 
   it('an @mention whose display name differs from the directory is read as that person', async () => {
     const r = await h.app.bot.handle({
-      platform: 'console', messageId: 'mention-1', chatId: 'group-1', chatType: 'group', senderAccountId: '孙丽', senderName: '孙丽',
-      text: '@Lin Xue 手上还有几件', mentions: [{ name: 'Lin Xue', personId: 'lin-xue' }], mentionsBot: true,
+      platform: 'console',
+      messageId: 'mention-1',
+      chatId: 'group-1',
+      chatType: 'group',
+      senderAccountId: '孙丽',
+      senderName: '孙丽',
+      text: '@Lin Xue 手上还有几件',
+      mentions: [{ name: 'Lin Xue', personId: 'lin-xue' }],
+      mentionsBot: true,
     });
     await h.app.dispatcher.kick();
     expect(r.reply?.title).toBe('林雪负责的在办事项：3 件');
@@ -144,14 +151,14 @@ describe('重点 items', () => {
 });
 
 describe('scope of list answers (issue 10, point 6)', () => {
-  it('a code outside one\'s scope reads exactly like an unknown one', async () => {
+  it("a code outside one's scope reads exactly like an unknown one", async () => {
     const outside = await ask('袁媛', '查询 D-0001');
     const unknown = await ask('袁媛', '查询 D-0999');
     expect(outside).toBe(unknown.replaceAll('D-0999', 'D-0001'));
     expect(outside).not.toMatch(/发展改革委|王芳|专项债/);
   });
 
-  it('a handler of another unit cannot list a person\'s work, by @ or in plain words', async () => {
+  it("a handler of another unit cannot list a person's work, by @ or in plain words", async () => {
     for (const q of ['查询 @王芳', '王芳手上有哪些事', '王芳负责的事项有几件']) {
       const r = await h.say('袁媛', q);
       expect(r.result.outcome, q).toBe('refused');
@@ -170,13 +177,13 @@ describe('scope of list answers (issue 10, point 6)', () => {
     }
   });
 
-  it('我分管的单位 is a 分管领导\'s scope', async () => {
+  it("我分管的单位 is a 分管领导's scope", async () => {
     const t = await ask('陈立群', '我分管的单位有几件逾期');
     expect(t).toContain('您可查看范围内逾期事项：3 件');
     expect(t).toContain('仅含您可查看的范围：省发展改革委、省财政厅、省自然资源厅、海州市政府、江城市政府');
   });
 
-  it('every list is limited to the asker\'s scope and says so', async () => {
+  it("every list is limited to the asker's scope and says so", async () => {
     const overdue = await ask('袁媛', '逾期的有哪些');
     expect(overdue).toContain('您可查看范围内逾期事项：0 件');
     expect(overdue).toContain('仅含您可查看的范围：南岭市政府');

@@ -21,8 +21,7 @@ describe('question corpus', () => {
 
   it('never answers a negated question with its positive', () => {
     // 有没有 / 是不是 / …了没有 ask yes or no; they negate nothing.
-    const negated = (q: string, verb: string) =>
-      new RegExp(`(没|未|尚未|还没|没有|不)[有能按时期]*(${verb})`).test(q.replace(/还?有没有|是不是|了?没有[？?]?$/g, ''));
+    const negated = (q: string, verb: string) => new RegExp(`(没|未|尚未|还没|没有|不)[有能按时期]*(${verb})`).test(q.replace(/还?有没有|是不是|了?没有[？?]?$/g, ''));
     const done = CORPUS.filter(([q]) => negated(q, '办完|办结|完成|落实|办'));
     const signed = CORPUS.filter(([q]) => negated(q, '签收'));
     const overdue = CORPUS.filter(([q]) => negated(q, '逾期|到期'));
@@ -33,7 +32,11 @@ describe('question corpus', () => {
   });
 
   it('reads 查询 … and the same plain words alike', () => {
-    const pairs: Array<[string, string]> = [['查询 海州 未办结', '海州还有哪些没办结'], ['查询 发改委 逾期', '发改委逾期的有哪些'], ['查询 本周到期', '本周到期的有哪些']];
+    const pairs: Array<[string, string]> = [
+      ['查询 海州 未办结', '海州还有哪些没办结'],
+      ['查询 发改委 逾期', '发改委逾期的有哪些'],
+      ['查询 本周到期', '本周到期的有哪些'],
+    ];
     for (const [a, b] of pairs) expect(read(a)).toBe(read(b));
   });
 });
@@ -61,6 +64,9 @@ describe('generated phrasings', () => {
 
   it('never throws on arbitrary text', async () => {
     const fc = await import('fast-check');
-    fc.assert(fc.property(fc.string({ maxLength: 60 }), (t) => typeof read(t) === 'string'), { numRuns: 500, seed: 14 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), (t) => typeof read(t) === 'string'),
+      { numRuns: 500, seed: 14 },
+    );
   });
 });

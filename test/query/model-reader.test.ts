@@ -40,9 +40,9 @@ beforeEach(async () => {
   seen.length = 0;
   h = await makeHarness({ settings: { questionModel: { url, model: 'gov-llm', key: 'sk-test', timeoutMs: 5000 } } });
   h.at('2026-11-30');
-  await h.say('陈立群', '交办 海州市 整治城区道路 12月3日');      // D-0001
-  await h.say('陈立群', '交办 海州市 清理积压信访 12月18日');     // D-0002
-  await h.say('陈立群', '交办 海州市 修订应急预案 12月1日');      // D-0003
+  await h.say('陈立群', '交办 海州市 整治城区道路 12月3日'); // D-0001
+  await h.say('陈立群', '交办 海州市 清理积压信访 12月18日'); // D-0002
+  await h.say('陈立群', '交办 海州市 修订应急预案 12月1日'); // D-0003
   h.at('2026-12-03');
   await h.say('林雪', '办结 D-0003 应急预案已修订印发');
   h.at('2026-12-07');
@@ -55,8 +55,15 @@ describe('model-backed reader (DUBAN_LLM_URL)', () => {
   it('is not asked for an unregistered sender or a 涉密 message', async () => {
     respond = completion('{"intent":"list","unit":"海州市政府","statuses":["未办结"]}');
     await h.app.bot.handle({
-      platform: 'console', messageId: 'u-1', chatId: 'group-1', chatType: 'group', senderAccountId: '陌生人', senderName: '陌生人',
-      text: QUESTION, mentions: [], mentionsBot: true,
+      platform: 'console',
+      messageId: 'u-1',
+      chatId: 'group-1',
+      chatType: 'group',
+      senderAccountId: '陌生人',
+      senderName: '陌生人',
+      text: QUESTION,
+      mentions: [],
+      mentionsBot: true,
     });
     await h.say('周建国', `${QUESTION} 机密`);
     expect(seen).toHaveLength(0);
@@ -78,7 +85,7 @@ describe('model-backed reader (DUBAN_LLM_URL)', () => {
     for (const leak of ['整治城区道路', '清理积压信访', '应急预案', 'D-0001', 'D-0003', '12-03', '2026-12-18']) expect(sent).not.toContain(leak);
   });
 
-  it('waits for the model outside the ledger\'s transaction: other messages go on meanwhile', async () => {
+  it("waits for the model outside the ledger's transaction: other messages go on meanwhile", async () => {
     let release: () => void = () => {};
     let arrived: () => void = () => {};
     const seenIt = new Promise<void>((ok) => (arrived = ok));
@@ -101,7 +108,12 @@ describe('model-backed reader (DUBAN_LLM_URL)', () => {
   });
 
   it('falls back to the rule reading on a bad answer', async () => {
-    for (const content of ['not json', '{"intent":"list","unit":"教育厅","statuses":["逾期"]}', '{"intent":"list","unit":"海州","statuses":["逾期"],"sql":"DROP"}', '{"intent":"list","statuses":["很多"]}']) {
+    for (const content of [
+      'not json',
+      '{"intent":"list","unit":"教育厅","statuses":["逾期"]}',
+      '{"intent":"list","unit":"海州","statuses":["逾期"],"sql":"DROP"}',
+      '{"intent":"list","statuses":["很多"]}',
+    ]) {
       respond = completion(content);
       const r = await h.say('周建国', QUESTION);
       expect(r.result.outcome, content).toBe('handled');
@@ -126,7 +138,7 @@ describe('model-backed reader (DUBAN_LLM_URL)', () => {
     expect(seen.length).toBeGreaterThanOrEqual(1);
   });
 
-  it('the model cannot widen the asker\'s scope: its reading is answered by the same code', async () => {
+  it("the model cannot widen the asker's scope: its reading is answered by the same code", async () => {
     respond = completion('{"intent":"list","unit":"海州市政府","statuses":["未办结"]}');
     const r = await h.say('袁媛', QUESTION);
     expect(r.result.outcome).toBe('refused');
@@ -140,8 +152,12 @@ describe('DUBAN_LLM_* settings', () => {
     const { questionModelFromEnv, readCoreEnv } = await import('../../src/config/settings.js');
     const { SettingsError } = await import('../../src/config/settings-error.js');
     expect(questionModelFromEnv(readCoreEnv({}))).toBeUndefined();
-    expect(questionModelFromEnv(readCoreEnv({ DUBAN_LLM_URL: 'http://127.0.0.1:9/v1/chat/completions', DUBAN_LLM_MODEL: 'm', DUBAN_LLM_KEY: 'k' })))
-      .toEqual({ url: 'http://127.0.0.1:9/v1/chat/completions', model: 'm', key: 'k', timeoutMs: 3000 });
+    expect(questionModelFromEnv(readCoreEnv({ DUBAN_LLM_URL: 'http://127.0.0.1:9/v1/chat/completions', DUBAN_LLM_MODEL: 'm', DUBAN_LLM_KEY: 'k' }))).toEqual({
+      url: 'http://127.0.0.1:9/v1/chat/completions',
+      model: 'm',
+      key: 'k',
+      timeoutMs: 3000,
+    });
     expect(() => questionModelFromEnv(readCoreEnv({ DUBAN_LLM_URL: 'http://127.0.0.1:9/v1' }))).toThrow(/DUBAN_LLM_MODEL 未设置/);
     expect(() => readCoreEnv({ DUBAN_LLM_URL: 'not a url' })).toThrow(SettingsError);
   });

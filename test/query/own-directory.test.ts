@@ -25,7 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-describe('questions against a directory of one\'s own', () => {
+describe("questions against a directory of one's own", () => {
   it('通讯录中没有「发改委」 rather than a province-wide zero', async () => {
     const t = (await h.say('方明远', '发改委还有几件逾期？')).text;
     expect(t).toContain('通讯录中没有「发改委」');

@@ -25,7 +25,11 @@ export interface BotProcess {
 }
 
 export interface BotOptions {
-  db: string; directory: string; domain: string; env?: Record<string, string>; args?: string[];
+  db: string;
+  directory: string;
+  domain: string;
+  env?: Record<string, string>;
+  args?: string[];
   /** The entry loaded ahead (default warm-main.ts). */
   entry?: string;
 }
@@ -45,11 +49,21 @@ export interface WarmBot {
 export function prepareLarkBot(o: BotOptions): WarmBot {
   const child = spawn(process.execPath, ['--import', 'tsx', o.entry ?? 'test/reliability/warm-main.ts', ...(o.args ?? [])], {
     env: {
-      ...process.env, DUBAN_DB: o.db, DUBAN_DIRECTORY: o.directory, DUBAN_CALENDAR: '', WECHATY_PUPPET: '', DUBAN_LOG_LEVEL: 'info',
+      ...process.env,
+      DUBAN_DB: o.db,
+      DUBAN_DIRECTORY: o.directory,
+      DUBAN_CALENDAR: '',
+      WECHATY_PUPPET: '',
+      DUBAN_LOG_LEVEL: 'info',
       // One sender gives the whole burst: lift the per-sender throttle, which is not under test here.
-      DUBAN_THROTTLE_BURST: '1000', DUBAN_THROTTLE_PER_MINUTE: '6000',
-      LARK_APP_ID: 'cli_0123456789abcdef', LARK_APP_SECRET: 'secret-secret', LARK_ENCRYPT_KEY: KEY, LARK_DOMAIN: o.domain,
-      LARK_MODE: 'webhook', LARK_WEBHOOK_PORT: '0',
+      DUBAN_THROTTLE_BURST: '1000',
+      DUBAN_THROTTLE_PER_MINUTE: '6000',
+      LARK_APP_ID: 'cli_0123456789abcdef',
+      LARK_APP_SECRET: 'secret-secret',
+      LARK_ENCRYPT_KEY: KEY,
+      LARK_DOMAIN: o.domain,
+      LARK_MODE: 'webhook',
+      LARK_WEBHOOK_PORT: '0',
       // The tests read the log as text lines (`time LEVEL message {context}`).
       DUBAN_LOG_FORMAT: 'text',
       // Node 22 and later keep compiled code between the test's many bot processes (Node 20 ignores it).

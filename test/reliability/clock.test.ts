@@ -12,7 +12,7 @@ describe('a clock that moves backwards', () => {
     await h.say('孙丽', '交办 发改委 时钟测试 12月2日');
     await h.app.scheduler.tick(instantAt('2026-12-01', '10:01')); // install day
     await h.app.scheduler.tick(instantAt('2026-12-08', '09:30'));
-    const runs = () => (sqliteOf(h.app).prepare('SELECT job, period FROM job_runs ORDER BY job, period').all() as Array<{ job: string; period: string }>);
+    const runs = () => sqliteOf(h.app).prepare('SELECT job, period FROM job_runs ORDER BY job, period').all() as Array<{ job: string; period: string }>;
     const before = runs();
     expect(before.length).toBeGreaterThan(0);
     // The system clock jumps back four working days: those days' chases did not run, and must not now.

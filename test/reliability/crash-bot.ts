@@ -16,8 +16,13 @@ import { loadCalendar } from '../../src/calendar/load-calendar.js';
 const [dbFile, inputFile, deliveryFile] = process.argv.slice(2);
 if (!dbFile || !inputFile || !deliveryFile) throw new Error('usage: crash-bot <db> <input> <delivery-log>');
 const app = createApp({
-  dbFile, directory: loadDirectory(), calendar: loadCalendar(), clock: systemClock, logger: createLogger('error'),
-  settings: { botName: '督办助手' }, dispatcher: { baseBackoffMs: 10, maxBackoffMs: 50 },
+  dbFile,
+  directory: loadDirectory(),
+  calendar: loadCalendar(),
+  clock: systemClock,
+  logger: createLogger('error'),
+  settings: { botName: '督办助手' },
+  dispatcher: { baseBackoffMs: 10, maxBackoffMs: 50 },
 });
 app.dispatcher.register({
   platform: 'console',

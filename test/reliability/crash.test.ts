@@ -45,7 +45,7 @@ describe('crash: kill -9 at random moments during a burst of commands', () => {
 
     const answeredEver = new Set<string>();
     let rng = 7;
-    const next = () => ((rng = (rng * 48271) % 2147483647) / 2147483647);
+    const next = () => (rng = (rng * 48271) % 2147483647) / 2147483647;
     let kills = 0;
     for (let round = 0; round < 6; round++) {
       // Past what earlier rounds already handled (redelivered, answered at once), into new work.
@@ -68,9 +68,9 @@ describe('crash: kill -9 at random moments during a burst of commands', () => {
       }
     }
     // Each message was handled once: one task per 交办, one reply per message.
-    expect(sqlite.prepare("SELECT count(*) AS n FROM tasks").get()).toEqual({ n: 120 });
-    expect(sqlite.prepare("SELECT count(*) AS n FROM inbound_messages").get()).toEqual({ n: 240 });
-    expect(sqlite.prepare("SELECT origin, count(*) AS n FROM outbox GROUP BY origin HAVING n > 1").all()).toEqual([]);
+    expect(sqlite.prepare('SELECT count(*) AS n FROM tasks').get()).toEqual({ n: 120 });
+    expect(sqlite.prepare('SELECT count(*) AS n FROM inbound_messages').get()).toEqual({ n: 240 });
+    expect(sqlite.prepare('SELECT origin, count(*) AS n FROM outbox GROUP BY origin HAVING n > 1').all()).toEqual([]);
     expect(sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'acknowledge'").get()).toEqual({ n: 120 });
     // Every owed answer was delivered, and the platform saw each reply's id once, or again only
     // as a resend of the same id after a crash between sending and recording (which it drops).
@@ -78,7 +78,10 @@ describe('crash: kill -9 at random moments during a burst of commands', () => {
     const outboxIds = (sqlite.prepare('SELECT id FROM outbox').all() as Array<{ id: number }>).map((r) => `duban-${r.id}`);
     sqlite.close();
     expect(existsSync(delivery)).toBe(true);
-    const delivered = readFileSync(delivery, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { uuid: string; origin: string });
+    const delivered = readFileSync(delivery, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { uuid: string; origin: string });
     const byUuid = new Map<string, Set<string>>();
     for (const d of delivered) byUuid.set(d.uuid, (byUuid.get(d.uuid) ?? new Set()).add(d.origin));
     expect([...byUuid.keys()].sort()).toEqual([...outboxIds].sort());

@@ -47,51 +47,68 @@ afterAll(() => {
 if (disk.reason) console.warn(`disk-full test skipped: cannot mount a small tmpfs here (${disk.reason}); run as root to include it`);
 
 describe('a full disk', () => {
-  it.skipIf(Boolean(disk.reason))('loses nothing acknowledged, sends nothing twice, and recovers when space returns', async () => {
-    const fake = new FakeLark();
-    await fake.start();
-    const db = join(disk.dir, 'duban.db');
-    const side = mkdtempSync(join(tmpdir(), 'diskfull-side-'));
-    const bot = await startLarkBot({ db, directory: writeLarkDirectory(side), domain: fake.base, env: { DUBAN_BACKUP_DIR: join(side, 'backups') } });
-    const events = Array.from({ length: 40 }, (_, i) => messageEvent({
-      from: ou('sun-li'), chatId: `oc_d${i % 8}`, eventId: `ev_disk_${i}`, messageId: `om_in_disk_${i}`,
-      text: `@_user_1 交办 发改委 满盘事项${i} 12月31日`, mentions: BOT,
-    }));
-    const acked = new Set<number>();
-    const push = async (only: (i: number) => boolean) => {
-      await Promise.all(events.map(async (e, i) => {
-        if (!only(i) || acked.has(i)) return;
-        const r = await postEvent(bot.url, e, KEY).catch(() => undefined);
-        if (r?.status === 200) acked.add(i);
-      }));
-    };
-    try {
-      expect(bot.log()).toContain('督办助手已启动');
-      await push((i) => i < 5);
-      expect(acked.size).toBe(5);
-      const filler = fill(disk.dir);
-      await push(() => true);
-      expect(acked.size, 'some events were refused while the disk was full').toBeLessThan(events.length);
-      rmSync(filler);
-      // Lark pushes again what was not acknowledged, until all is taken.
-      for (let round = 0; round < 20 && acked.size < events.length; round++) await push(() => true);
-      expect(acked.size).toBe(events.length);
-      expect(await waitFor(() => new Set(fake.sent.filter((s) => s.replyTo).map((s) => s.replyTo)).size >= events.length, 60_000)).toBe(true);
-      expect(bot.log().split('\n').filter((l) => l.includes('ERROR 数据库无法写入'))).toHaveLength(1);
-      bot.child.kill('SIGTERM');
-      expect((await bot.exited).code).toBe(0);
-    } finally {
-      bot.child.kill('SIGKILL');
-      await fake.stop();
-    }
-    const sqlite = new Database(db, { readonly: true });
-    const titles = sqlite.prepare('SELECT title, count(*) AS n FROM tasks GROUP BY title').all() as Array<{ n: number }>;
-    expect(titles).toHaveLength(events.length);
-    expect(titles.every((t) => t.n === 1)).toBe(true);
-    sqlite.close();
-    const perMessage = new Map<string, number>();
-    for (const s of fake.sent.filter((x) => x.replyTo)) perMessage.set(s.replyTo ?? '', (perMessage.get(s.replyTo ?? '') ?? 0) + 1);
-    expect(perMessage.size).toBe(events.length);
-    expect([...perMessage.values()].every((n) => n === 1)).toBe(true);
-  }, 180_000);
+  it.skipIf(Boolean(disk.reason))(
+    'loses nothing acknowledged, sends nothing twice, and recovers when space returns',
+    async () => {
+      const fake = new FakeLark();
+      await fake.start();
+      const db = join(disk.dir, 'duban.db');
+      const side = mkdtempSync(join(tmpdir(), 'diskfull-side-'));
+      const bot = await startLarkBot({ db, directory: writeLarkDirectory(side), domain: fake.base, env: { DUBAN_BACKUP_DIR: join(side, 'backups') } });
+      const events = Array.from({ length: 40 }, (_, i) =>
+        messageEvent({
+          from: ou('sun-li'),
+          chatId: `oc_d${i % 8}`,
+          eventId: `ev_disk_${i}`,
+          messageId: `om_in_disk_${i}`,
+          text: `@_user_1 交办 发改委 满盘事项${i} 12月31日`,
+          mentions: BOT,
+        }),
+      );
+      const acked = new Set<number>();
+      const push = async (only: (i: number) => boolean) => {
+        await Promise.all(
+          events.map(async (e, i) => {
+            if (!only(i) || acked.has(i)) return;
+            const r = await postEvent(bot.url, e, KEY).catch(() => undefined);
+            if (r?.status === 200) acked.add(i);
+          }),
+        );
+      };
+      try {
+        expect(bot.log()).toContain('督办助手已启动');
+        await push((i) => i < 5);
+        expect(acked.size).toBe(5);
+        const filler = fill(disk.dir);
+        await push(() => true);
+        expect(acked.size, 'some events were refused while the disk was full').toBeLessThan(events.length);
+        rmSync(filler);
+        // Lark pushes again what was not acknowledged, until all is taken.
+        for (let round = 0; round < 20 && acked.size < events.length; round++) await push(() => true);
+        expect(acked.size).toBe(events.length);
+        expect(await waitFor(() => new Set(fake.sent.filter((s) => s.replyTo).map((s) => s.replyTo)).size >= events.length, 60_000)).toBe(true);
+        expect(
+          bot
+            .log()
+            .split('\n')
+            .filter((l) => l.includes('ERROR 数据库无法写入')),
+        ).toHaveLength(1);
+        bot.child.kill('SIGTERM');
+        expect((await bot.exited).code).toBe(0);
+      } finally {
+        bot.child.kill('SIGKILL');
+        await fake.stop();
+      }
+      const sqlite = new Database(db, { readonly: true });
+      const titles = sqlite.prepare('SELECT title, count(*) AS n FROM tasks GROUP BY title').all() as Array<{ n: number }>;
+      expect(titles).toHaveLength(events.length);
+      expect(titles.every((t) => t.n === 1)).toBe(true);
+      sqlite.close();
+      const perMessage = new Map<string, number>();
+      for (const s of fake.sent.filter((x) => x.replyTo)) perMessage.set(s.replyTo ?? '', (perMessage.get(s.replyTo ?? '') ?? 0) + 1);
+      expect(perMessage.size).toBe(events.length);
+      expect([...perMessage.values()].every((n) => n === 1)).toBe(true);
+    },
+    180_000,
+  );
 });

@@ -11,13 +11,45 @@ import { makeWorld, type World } from '../adapters/wechat/wechat-world.js';
  * be taken for the person, and must count as the same name when namesakes are counted.
  */
 const INVISIBLE = [
-  ' ', '\u00a0', '\u3000', '\u2002', '\u2005', '\t', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u034f', '\u180e',
-  '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u3164', '\u2800', '\ufe0f', '\u115f', '\uffa0',
+  ' ',
+  '\u00a0',
+  '\u3000',
+  '\u2002',
+  '\u2005',
+  '\t',
+  '\u200b',
+  '\u200c',
+  '\u200d',
+  '\u2060',
+  '\ufeff',
+  '\u00ad',
+  '\u034f',
+  '\u180e',
+  '\u202a',
+  '\u202b',
+  '\u202c',
+  '\u202d',
+  '\u202e',
+  '\u2066',
+  '\u2067',
+  '\u2068',
+  '\u2069',
+  '\u3164',
+  '\u2800',
+  '\ufe0f',
+  '\u115f',
+  '\uffa0',
 ];
 
 /** Every compatibility form in Unicode that NFKC folds to a single CJK character, by that character. */
 const COMPAT = new Map<string, string[]>();
-for (const [from, to] of [[0xf900, 0xfaff], [0x2f800, 0x2fa1f], [0x2f00, 0x2fd5], [0x2e80, 0x2ef3], [0xff01, 0xff5e]] as const) {
+for (const [from, to] of [
+  [0xf900, 0xfaff],
+  [0x2f800, 0x2fa1f],
+  [0x2f00, 0x2fd5],
+  [0x2e80, 0x2ef3],
+  [0xff01, 0xff5e],
+] as const) {
   for (let cp = from; cp <= to; cp++) {
     const c = String.fromCodePoint(cp);
     const folded = c.normalize('NFKC');
@@ -31,7 +63,10 @@ const directory = wechatDirectory({
   'li-ming': { wechat: { name: '老李' } },
   'he-jing': { wechat: { name: 'Hejing 何' } },
 });
-const CLAIMS = directory.allPeople().flatMap((p) => [p.accounts.wechat?.name, p.accounts.wechat?.alias]).filter((n): n is string => !!n);
+const CLAIMS = directory
+  .allPeople()
+  .flatMap((p) => [p.accounts.wechat?.name, p.accounts.wechat?.alias])
+  .filter((n): n is string => !!n);
 
 /** A lookalike of `name`: at least one edit, each an inserted invisible character or a character swapped for a compatibility form. */
 function lookalike(name: string): fc.Arbitrary<string> {
@@ -39,18 +74,19 @@ function lookalike(name: string): fc.Arbitrary<string> {
   const swappable = chars.map((c, i) => [i, COMPAT.get(c)] as const).filter((x): x is readonly [number, string[]] => x[1] !== undefined);
   const edit = fc.oneof(
     fc.tuple(fc.constant('insert' as const), fc.nat(chars.length), fc.constantFrom(...INVISIBLE)),
-    ...(swappable.length > 0
-      ? [fc.constantFrom(...swappable).chain(([i, forms]) => fc.tuple(fc.constant('swap' as const), fc.constant(i), fc.constantFrom(...forms)))]
-      : []),
+    ...(swappable.length > 0 ? [fc.constantFrom(...swappable).chain(([i, forms]) => fc.tuple(fc.constant('swap' as const), fc.constant(i), fc.constantFrom(...forms)))] : []),
   );
-  return fc.array(edit, { minLength: 1, maxLength: 4 }).map((edits) => {
-    const out = [...chars];
-    for (const [kind, at, c] of [...edits].sort((a, b) => (a[0] === b[0] ? 0 : a[0] === 'swap' ? -1 : 1))) {
-      if (kind === 'swap') out[at] = c;
-      else out.splice(at % (out.length + 1), 0, c);
-    }
-    return out.join('');
-  }).filter((s) => s !== name);
+  return fc
+    .array(edit, { minLength: 1, maxLength: 4 })
+    .map((edits) => {
+      const out = [...chars];
+      for (const [kind, at, c] of [...edits].sort((a, b) => (a[0] === b[0] ? 0 : a[0] === 'swap' ? -1 : 1))) {
+        if (kind === 'swap') out[at] = c;
+        else out.splice(at % (out.length + 1), 0, c);
+      }
+      return out.join('');
+    })
+    .filter((s) => s !== name);
 }
 
 const claimAndLookalike = fc.constantFrom(...CLAIMS).chain((name) => fc.tuple(fc.constant(name), lookalike(name)));

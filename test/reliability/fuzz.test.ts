@@ -16,10 +16,56 @@ const calendar = loadCalendar();
 const directory = loadDirectory();
 const NAMES = directory.allPeople().map((p) => p.name);
 const WORDS = [
-  ...COMMANDS.flatMap((c) => [c.name, ...c.aliases]), '发改委', '财政厅', '海州市', '重点', '来源:人大建议', '牵头:', '配合:', '截止:',
-  'D-0001', 'D-1', 'C-0001', 'D-0001-1', '12月15日', '2月30日', '13月1日', '2026-02-30', '0个工作日', '999999个工作日', '本周五', '月底',
-  '50%', '150%', '-3%', '同意', '不同意', '属实', '不实', '暂缓执行', '至', '@', '@@', '@王', '@王芳', '@督办助手', '/', '／',
-  "'; DROP TABLE tasks; --", '" OR 1=1 --', '\u0000', '\u0007', '\u200b', '\u202e', '👍', '🇨🇳', '𠀀', 'ｄ－０００１', '\n', '\t', '　',
+  ...COMMANDS.flatMap((c) => [c.name, ...c.aliases]),
+  '发改委',
+  '财政厅',
+  '海州市',
+  '重点',
+  '来源:人大建议',
+  '牵头:',
+  '配合:',
+  '截止:',
+  'D-0001',
+  'D-1',
+  'C-0001',
+  'D-0001-1',
+  '12月15日',
+  '2月30日',
+  '13月1日',
+  '2026-02-30',
+  '0个工作日',
+  '999999个工作日',
+  '本周五',
+  '月底',
+  '50%',
+  '150%',
+  '-3%',
+  '同意',
+  '不同意',
+  '属实',
+  '不实',
+  '暂缓执行',
+  '至',
+  '@',
+  '@@',
+  '@王',
+  '@王芳',
+  '@督办助手',
+  '/',
+  '／',
+  "'; DROP TABLE tasks; --",
+  '" OR 1=1 --',
+  '\u0000',
+  '\u0007',
+  '\u200b',
+  '\u202e',
+  '👍',
+  '🇨🇳',
+  '𠀀',
+  'ｄ－０００１',
+  '\n',
+  '\t',
+  '　',
 ];
 
 const word = fc.oneof(
@@ -31,13 +77,11 @@ const word = fc.oneof(
 );
 const noise = fc.array(word, { maxLength: 14 }).map((ws) => ws.join(' '));
 /** A real command's example with words dropped, replaced or inserted: malformed commands that look right. */
-const mutated = fc
-  .tuple(fc.constantFrom(...COMMANDS.flatMap((c) => c.examples)), fc.array(fc.tuple(fc.nat(), word, fc.boolean()), { maxLength: 3 }))
-  .map(([example, edits]) => {
-    const parts = example.split(/\s+/);
-    for (const [at, w, replace] of edits) parts.splice(at % (parts.length + 1), replace ? 1 : 0, w);
-    return parts.join(' ');
-  });
+const mutated = fc.tuple(fc.constantFrom(...COMMANDS.flatMap((c) => c.examples)), fc.array(fc.tuple(fc.nat(), word, fc.boolean()), { maxLength: 3 })).map(([example, edits]) => {
+  const parts = example.split(/\s+/);
+  for (const [at, w, replace] of edits) parts.splice(at % (parts.length + 1), replace ? 1 : 0, w);
+  return parts.join(' ');
+});
 const message = fc.oneof(noise, mutated, fc.constantFrom(...COMMANDS.flatMap((c) => c.examples)));
 const speaker = fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...NAMES) }, { weight: 1, arbitrary: fc.constantFrom('陌生人', '', ' ', '@') });
 
@@ -72,7 +116,7 @@ describe('bad input never crashes the bot or corrupts the ledger', () => {
       fc.asyncProperty(speaker, message, async (who, text) => {
         n += 1;
         const r = await h.say(who, text, { messageId: `fuzz-${n}` });
-        expect(["handled", "refused", "ignored"]).toContain(r.result.outcome);
+        expect(['handled', 'refused', 'ignored']).toContain(r.result.outcome);
         stats[r.result.outcome] = (stats[r.result.outcome] ?? 0) + 1;
         if (r.result.outcome === 'refused') {
           expect(r.messages).toHaveLength(1);
@@ -119,8 +163,42 @@ describe('bad input never crashes the bot or corrupts the ledger', () => {
 /** The marks in every form the guard folds: variants, and anything invisible or punctuation between. */
 const FIRST: Record<string, string[]> = { 机: ['机', '機'], 绝: ['绝', '絕', '絶'], 秘: ['秘', '祕', '袐', '㊙'] };
 const BETWEEN = [
-  '', ' ', '　', '\u2060', '\u00ad', '\u180e', '\u034f', '\ufe0f', '\u202e', '\u202d', '\u2066', '\u2069', '\u200b', '\u200d', '\u3164', '\u2800', '\ufeff',
-  '\u0301', '-', '/', '.', '、', '_', '・', '·', '*', '【】', '（）', '()', '「」', '~', '|', '\n', '\t', '－', '／',
+  '',
+  ' ',
+  '　',
+  '\u2060',
+  '\u00ad',
+  '\u180e',
+  '\u034f',
+  '\ufe0f',
+  '\u202e',
+  '\u202d',
+  '\u2066',
+  '\u2069',
+  '\u200b',
+  '\u200d',
+  '\u3164',
+  '\u2800',
+  '\ufeff',
+  '\u0301',
+  '-',
+  '/',
+  '.',
+  '、',
+  '_',
+  '・',
+  '·',
+  '*',
+  '【】',
+  '（）',
+  '()',
+  '「」',
+  '~',
+  '|',
+  '\n',
+  '\t',
+  '－',
+  '／',
 ];
 const foldedMark = fc
   .tuple(fc.constantFrom('机', '绝', '秘'), fc.nat(), fc.array(fc.constantFrom(...BETWEEN), { minLength: 1, maxLength: 3 }), fc.boolean())

@@ -64,18 +64,21 @@ describe('acknowledging Lark', () => {
     // The same chat, while the model has not answered: recorded, processed and answered.
     const sign = messageEvent({ from: ou('lin-xue'), chatId: chat, messageId: 'om_in_sign', text: '@_user_1 签收 D-0001', mentions: BOT });
     expect((await postEvent(w.url, sign, KEY)).status).toBe(200);
-    const sent = (replyTo: string) => new Promise<string>((resolve) => {
-      const seen = w?.fake.sent.find((s) => s.replyTo === replyTo);
-      if (seen) return resolve(seen.content);
-      const before = w?.fake.onSent;
-      if (w) w.fake.onSent = (m) => (m.replyTo === replyTo ? resolve(m.content) : before?.(m));
-    });
+    const sent = (replyTo: string) =>
+      new Promise<string>((resolve) => {
+        const seen = w?.fake.sent.find((s) => s.replyTo === replyTo);
+        if (seen) return resolve(seen.content);
+        const before = w?.fake.onSent;
+        if (w) w.fake.onSent = (m) => (m.replyTo === replyTo ? resolve(m.content) : before?.(m));
+      });
     expect(await sent('om_in_sign')).toContain('已签收');
     expect(w.fake.sent.some((s) => s.replyTo === 'om_in_q')).toBe(false);
     // The model answers: the question is answered from the ledger as it stands now.
-    pending?.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({
-      choices: [{ index: 0, message: { role: 'assistant', content: '{"intent":"list","unit":"海州市政府","statuses":["未办结"]}' } }],
-    }));
+    pending?.writeHead(200, { 'content-type': 'application/json' }).end(
+      JSON.stringify({
+        choices: [{ index: 0, message: { role: 'assistant', content: '{"intent":"list","unit":"海州市政府","statuses":["未办结"]}' } }],
+      }),
+    );
     expect(await sent('om_in_q')).toContain('未办结事项：1 件');
   });
 });

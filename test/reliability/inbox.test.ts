@@ -13,7 +13,15 @@ import { sqliteOf, sqliteStorageOf } from '../support/raw-sql.js';
 
 const BOT = [{ key: '@_user_1', name: '督办助手', openId: 'ou_bot' }];
 const said = (id: string, who: string, text: string): InboundMessage => ({
-  platform: 'console', messageId: id, chatId: 'group-1', chatType: 'group', senderAccountId: who, senderName: who, text, mentions: [], mentionsBot: true,
+  platform: 'console',
+  messageId: id,
+  chatId: 'group-1',
+  chatType: 'group',
+  senderAccountId: who,
+  senderName: who,
+  text,
+  mentions: [],
+  mentionsBot: true,
 });
 
 /**
@@ -42,7 +50,15 @@ describe('the durable inbox', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'inbox-')), 'duban.db');
     const first = await makeHarness({ dbFile: file });
     // Recorded (and so acknowledged), then the process died before processing it.
-    await first.app.storage.transaction((r) => r.inbox.record({ platform: 'console', messageId: 'm-crash', chatId: 'group-1', payload: JSON.stringify(said('m-crash', '孙丽', '交办 发改委 重启后处理 12月31日')), at: '2026-12-07T09:00:00+08:00' }));
+    await first.app.storage.transaction((r) =>
+      r.inbox.record({
+        platform: 'console',
+        messageId: 'm-crash',
+        chatId: 'group-1',
+        payload: JSON.stringify(said('m-crash', '孙丽', '交办 发改委 重启后处理 12月31日')),
+        at: '2026-12-07T09:00:00+08:00',
+      }),
+    );
     await sqliteStorageOf(first.app).close();
     h = await makeHarness({ dbFile: file });
     expect(await h.app.inbox.resume()).toBe(1);
@@ -51,7 +67,15 @@ describe('the durable inbox', () => {
     expect(h.sent.map((m) => m.reply.title).join()).toContain('D-0001');
     expect(sqliteOf(h.app).prepare('SELECT count(*) AS n FROM inbox').get()).toEqual({ n: 0 });
     // Resumed again (a crash between the effect and the inbox removal): no second effect.
-    await h.app.storage.transaction((r) => r.inbox.record({ platform: 'console', messageId: 'm-crash', chatId: 'group-1', payload: JSON.stringify(said('m-crash', '孙丽', '交办 发改委 重启后处理 12月31日')), at: '2026-12-07T09:00:00+08:00' }));
+    await h.app.storage.transaction((r) =>
+      r.inbox.record({
+        platform: 'console',
+        messageId: 'm-crash',
+        chatId: 'group-1',
+        payload: JSON.stringify(said('m-crash', '孙丽', '交办 发改委 重启后处理 12月31日')),
+        at: '2026-12-07T09:00:00+08:00',
+      }),
+    );
     await h.app.inbox.resume();
     await h.app.inbox.idle();
     expect(sqliteOf(h.app).prepare('SELECT count(*) AS n FROM tasks').get()).toEqual({ n: 1 });

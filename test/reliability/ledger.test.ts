@@ -29,7 +29,10 @@ async function ledgerWithTask(file: string): Promise<void> {
 
 function start(env: Record<string, string>, args: string[] = []) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
-    input: '', encoding: 'utf8', env: { ...process.env, DUBAN_DIRECTORY: '', DUBAN_CALENDAR: '', ...env }, timeout: 60_000,
+    input: '',
+    encoding: 'utf8',
+    env: { ...process.env, DUBAN_DIRECTORY: '', DUBAN_CALENDAR: '', ...env },
+    timeout: 60_000,
   });
 }
 
@@ -155,8 +158,9 @@ describe('backups', () => {
     const backup = join(d, 'b.db');
     await db.backup(backup);
     // A bot is running: a fresh lease held by a live process on this host.
-    db.prepare("INSERT INTO lease (name, instance_id, pid, host, started_at, heartbeat_at) VALUES ('bot', 'x', 1, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET pid = 1, host = excluded.host, heartbeat_at = excluded.heartbeat_at")
-      .run(hostname(), new Date().toISOString(), new Date().toISOString());
+    db.prepare(
+      "INSERT INTO lease (name, instance_id, pid, host, started_at, heartbeat_at) VALUES ('bot', 'x', 1, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET pid = 1, host = excluded.host, heartbeat_at = excluded.heartbeat_at",
+    ).run(hostname(), new Date().toISOString(), new Date().toISOString());
     db.close();
     expect(() => restoreLedger(backup, file)).toThrow(/督办助手正在使用.*请先停止机器人/);
     const lease = new Database(file);

@@ -12,7 +12,7 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
 }
 
 describe('the outbox sends to several chats at once', () => {
-  it('answers another chat while one chat\'s send hangs, and keeps each chat in its order', async () => {
+  it("answers another chat while one chat's send hangs, and keeps each chat in its order", async () => {
     h = await makeHarness();
     // First the platform refuses for a while, so that answers for both chats are pending together.
     let open = false;

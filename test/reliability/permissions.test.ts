@@ -76,8 +76,15 @@ function row(...cells: Array<'y' | 'n'>): Record<Role, 'y' | 'n'> {
 
 /** One person per role, each holding only that role. */
 const PEOPLE: Record<Role, string> = {
-  主要领导: '甲省长', 分管领导: '乙副省长', 秘书长: '丙秘书长', 副秘书长: '丁副秘书长',
-  督查室: '戊督查', 单位主要负责人: '己主任', 经办人: '庚处长', 管理员: '辛管理', 分管负责人: '壬副主任',
+  主要领导: '甲省长',
+  分管领导: '乙副省长',
+  秘书长: '丙秘书长',
+  副秘书长: '丁副秘书长',
+  督查室: '戊督查',
+  单位主要负责人: '己主任',
+  经办人: '庚处长',
+  管理员: '辛管理',
+  分管负责人: '壬副主任',
 };
 
 function directoryWithSingleRoles() {

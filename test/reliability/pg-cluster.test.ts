@@ -17,7 +17,11 @@ const BURST = 40;
 /** Friday 2026-12-04, Shanghai: the burst assigns work due on Tuesday, unsigned and near its deadline at Monday's chase. */
 const MORNING = '2026-12-04T10:00:00+08:00';
 
-interface Instance { name: string; bot: BotProcess; dead: boolean }
+interface Instance {
+  name: string;
+  bot: BotProcess;
+  dead: boolean;
+}
 
 /**
  * Three bot processes on one throwaway PostgreSQL, each on its own webhook; the test plays
@@ -40,14 +44,26 @@ describe.skipIf(!available)('cluster: three instances on one PostgreSQL behind L
     const dir = mkdtempSync(join(tmpdir(), 'pg-cluster-'));
     const directory = writeLarkDirectory(dir);
     let rng = 7;
-    const random = () => ((rng = (rng * 48271) % 2147483647) / 2147483647);
+    const random = () => (rng = (rng * 48271) % 2147483647) / 2147483647;
     const instances: Instance[] = [];
     /** The ERROR lines of every instance, to show with a failure. */
-    const errors = () => instances.flatMap((i) => i.bot.log().split('\n').filter((l) => l.includes(' ERROR ')).map((l) => `${i.name}: ${l.slice(0, 400)}`)).join('\n');
+    const errors = () =>
+      instances
+        .flatMap((i) =>
+          i.bot
+            .log()
+            .split('\n')
+            .filter((l) => l.includes(' ERROR '))
+            .map((l) => `${i.name}: ${l.slice(0, 400)}`),
+        )
+        .join('\n');
     let named = 0;
     const spawn = async (now: string): Promise<Instance> => {
       const warm = prepareLarkBot({
-        db: url, directory, domain: fake.base, entry: 'test/reliability/cluster-main.ts',
+        db: url,
+        directory,
+        domain: fake.base,
+        entry: 'test/reliability/cluster-main.ts',
         env: { DUBAN_TEST_NOW: now, DUBAN_PG_LEASE_MS: '3000' },
       });
       const inst = { name: `i${++named}`, bot: await warm.start(), dead: false };
@@ -61,19 +77,26 @@ describe.skipIf(!available)('cluster: three instances on one PostgreSQL behind L
       i.bot.child.kill('SIGKILL');
       await i.bot.exited;
     };
-    const leader = () => alive().find((i) => {
-      const log = i.bot.log();
-      return log.lastIndexOf('leadership: this instance leads') > log.lastIndexOf('leadership lost');
-    });
+    const leader = () =>
+      alive().find((i) => {
+        const log = i.bot.log();
+        return log.lastIndexOf('leadership: this instance leads') > log.lastIndexOf('leadership lost');
+      });
     const dump = () => instances.map((i) => `--- ${i.name}${i.dead ? ' (killed)' : ''}\n${i.bot.log().slice(-2500)}`).join('\n');
     const moveClock = (to: string, who: Instance[]) => {
       for (const i of who) i.bot.child.stdin?.write(`clock ${to}\n`);
     };
 
-    const events = Array.from({ length: BURST }, (_, i) => messageEvent({
-      from: ou('sun-li'), chatId: `oc_c${i % CHATS}`, eventId: `ev_cl_${i}`, messageId: `om_in_cl_${i}`,
-      text: `@_user_1 交办 发改委 集群事项${i} 12月8日`, mentions: BOT,
-    }));
+    const events = Array.from({ length: BURST }, (_, i) =>
+      messageEvent({
+        from: ou('sun-li'),
+        chatId: `oc_c${i % CHATS}`,
+        eventId: `ev_cl_${i}`,
+        messageId: `om_in_cl_${i}`,
+        text: `@_user_1 交办 发改委 集群事项${i} 12月8日`,
+        mentions: BOT,
+      }),
+    );
     const chatOf = new Map(events.map((_, i) => [`om_in_cl_${i}`, `oc_c${i % CHATS}`]));
     const acked = new Set<number>();
     let chaseFrom = 0;
@@ -110,7 +133,10 @@ describe.skipIf(!available)('cluster: three instances on one PostgreSQL behind L
       const sentBeforeChase = fake.sent.length;
       chaseFrom = Date.now();
       const first = leader() as Instance;
-      moveClock('2026-12-07T09:00:30+08:00', alive().filter((i) => i !== first));
+      moveClock(
+        '2026-12-07T09:00:30+08:00',
+        alive().filter((i) => i !== first),
+      );
       await kill(first);
       expect(await waitFor(() => fake.sent.length > sentBeforeChase, 30_000), `the new leader starts the chase\n${dump()}`).toBe(true);
       const second = leader() as Instance;
@@ -149,12 +175,14 @@ describe.skipIf(!available)('cluster: three instances on one PostgreSQL behind L
     expect(posted.length, 'the chase posted').toBeGreaterThan(0);
     const keys = posted.map((s) => `${s.receiveId}\u0000${s.content}`);
     expect(new Set(keys).size, 'no chase message twice').toBe(keys.length);
-    expect(await query(url, "SELECT job, period, count(*)::int AS n FROM job_runs WHERE job IN ('daily-chase', 'ack-chase') AND period >= '2026-12-07' GROUP BY job, period ORDER BY job"))
-      .toEqual([{ job: 'ack-chase', period: '2026-12-07', n: 1 }, { job: 'daily-chase', period: '2026-12-07', n: 1 }]);
+    expect(await query(url, "SELECT job, period, count(*)::int AS n FROM job_runs WHERE job IN ('daily-chase', 'ack-chase') AND period >= '2026-12-07' GROUP BY job, period ORDER BY job")).toEqual([
+      { job: 'ack-chase', period: '2026-12-07', n: 1 },
+      { job: 'daily-chase', period: '2026-12-07', n: 1 },
+    ]);
     // Lark's per-chat limit held across instances.
     const perChat = new Map<string, number[]>();
     for (const s of fake.sent) {
-      const chat = s.replyTo ? chatOf.get(s.replyTo) ?? s.replyTo : s.receiveId ?? '';
+      const chat = s.replyTo ? (chatOf.get(s.replyTo) ?? s.replyTo) : (s.receiveId ?? '');
       perChat.set(chat, [...(perChat.get(chat) ?? []), s.at]);
     }
     for (const [chat, times] of perChat) expect(maxPerSecond(times), `chat ${chat}`).toBeLessThanOrEqual(5);

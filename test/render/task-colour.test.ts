@@ -8,7 +8,10 @@ import { makeHarness, type Harness } from '../support/harness.js';
 const calendar = loadCalendar();
 // 2026-12-01 (Tue) to 2026-12-31 (Thu): 22 working days.
 const task = (o: { status?: TaskStatus; deadline?: string; progress?: number } = {}) => ({
-  status: o.status ?? 'active', assignedDate: '2026-12-01', deadline: o.deadline ?? '2026-12-31', progress: o.progress,
+  status: o.status ?? 'active',
+  assignedDate: '2026-12-01',
+  deadline: o.deadline ?? '2026-12-31',
+  progress: o.progress,
 });
 const at = (today: string, warnDays = 3) => ({ today, calendar, warnDays });
 

@@ -29,11 +29,7 @@ describe.skipIf(!available)('the bot on PostgreSQL', () => {
   it('runs the same commands with the same answers as on SQLite', async () => {
     const answers = async (dbFile: string) => {
       const h = await boot(dbFile);
-      const out = [
-        (await h.say('孙丽', '交办 发改委 编制清单 12月4日')).text,
-        (await h.say('王芳', '签收 D-0001')).text,
-        (await h.say('孙丽', '查询 D-0001')).text,
-      ];
+      const out = [(await h.say('孙丽', '交办 发改委 编制清单 12月4日')).text, (await h.say('王芳', '签收 D-0001')).text, (await h.say('孙丽', '查询 D-0001')).text];
       await h.close();
       open.splice(open.indexOf(h), 1);
       return out;

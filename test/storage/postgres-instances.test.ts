@@ -14,8 +14,15 @@ afterEach(async () => {
 
 let n = 0;
 const message = (text: string, chatId = 'group-x'): InboundMessage => ({
-  platform: 'console', messageId: `inst-${++n}`, chatId, chatType: 'group', senderAccountId: '孙丽', senderName: '孙丽',
-  text, mentions: [], mentionsBot: true,
+  platform: 'console',
+  messageId: `inst-${++n}`,
+  chatId,
+  chatType: 'group',
+  senderAccountId: '孙丽',
+  senderName: '孙丽',
+  text,
+  mentions: [],
+  mentionsBot: true,
 });
 
 describe.skipIf(!available)('several instances on one PostgreSQL', () => {
@@ -93,11 +100,13 @@ describe.skipIf(!available)('several instances on one PostgreSQL', () => {
     expect(await personFor()).toBe('sun-li');
     // A write that rolls back tells nobody (NOTIFY is delivered at COMMIT only), and the
     // writer itself never reads its own uncommitted change from the shared cache.
-    await expect(b.app.storage.transaction(async (r) => {
-      await r.bindings.unbind('lark', 'sun-li');
-      expect(await r.bindings.personFor('lark', 'ou_cache')).toBeUndefined();
-      throw new Error('rolled back');
-    })).rejects.toThrow('rolled back');
+    await expect(
+      b.app.storage.transaction(async (r) => {
+        await r.bindings.unbind('lark', 'sun-li');
+        expect(await r.bindings.personFor('lark', 'ou_cache')).toBeUndefined();
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
     expect(await b.app.storage.transaction((r) => r.bindings.personFor('lark', 'ou_cache'))).toBe('sun-li');
     // While the listening connection is down nothing is trusted; it comes back by itself.
     sa.changes.drop();

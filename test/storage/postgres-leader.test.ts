@@ -37,7 +37,10 @@ describe.skipIf(!available)('scheduler leadership on PostgreSQL', () => {
     for (const s of stores) cleanup.push(() => s.close());
     await Promise.all(stores.map((s) => s.ready()));
     const [a, b] = stores.map((s) => s.leadership()) as [Leadership, Leadership];
-    cleanup.push(() => a.close(), () => b.close());
+    cleanup.push(
+      () => a.close(),
+      () => b.close(),
+    );
     expect(await a.holds()).toBe(true);
     expect(await b.holds()).toBe(false);
     expect(await a.holds()).toBe(true);

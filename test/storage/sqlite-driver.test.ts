@@ -86,7 +86,11 @@ describe('the SQLite driver for the running Node', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, DUBAN_DIRECTORY: '', DUBAN_CALENDAR: '' };
     delete env.DUBAN_SQLITE_DRIVER; // only the .env file sets it
     const r = spawnSync(process.execPath, ['--import', require.resolve('tsx'), join(ROOT, 'src/main.ts'), '--db', join(dir, 'duban.db')], {
-      cwd: dir, input: '', encoding: 'utf8', env, timeout: 60_000,
+      cwd: dir,
+      input: '',
+      encoding: 'utf8',
+      env,
+      timeout: 60_000,
     });
     expect(r.stderr.trim()).toBe('督办助手无法启动：DUBAN_SQLITE_DRIVER=14 无法识别：可选 auto（默认）、12 或 13。');
     expect(r.status).toBe(2);

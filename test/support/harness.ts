@@ -42,7 +42,11 @@ let seq = 0;
 /** A bot on an in-memory SQLite with real migrations, the demo directory and a fake clock at 2026-12-07 09:00 (a Monday). */
 export async function makeHarness(
   o: {
-    directory?: Directory; dbFile?: string; start?: [string, string]; commands?: readonly CommandDefinition[]; random?: () => number;
+    directory?: Directory;
+    dbFile?: string;
+    start?: [string, string];
+    commands?: readonly CommandDefinition[];
+    random?: () => number;
     jobs?: readonly JobDefinition[];
     settings?: Partial<CoreSettings>;
   } = {},

@@ -20,11 +20,7 @@ export interface ConsoleSessionOptions {
 }
 
 /** A line of a transcript or of interactive input, understood. */
-export type ConsoleLine =
-  | { kind: 'blank' }
-  | { kind: 'clock'; at: Date; text: string }
-  | { kind: 'message'; speaker?: string; text: string }
-  | { kind: 'bad-clock'; text: string };
+export type ConsoleLine = { kind: 'blank' } | { kind: 'clock'; at: Date; text: string } | { kind: 'message'; speaker?: string; text: string } | { kind: 'bad-clock'; text: string };
 
 /** `>> 2026-12-08 09:00`, `王芳: 签收 D-0001`, `# comment`. */
 export function parseConsoleLine(line: string): ConsoleLine {
@@ -119,8 +115,14 @@ export class ConsoleSession {
       chatTitle: this.o.core.directory.name,
       senderAccountId: speaker,
       senderName: speaker,
-      text: splitGluedMentions(text, this.o.core.directory.allPeople().map((p) => p.name)),
-      mentions: extractMentions(text, this.o.core.directory.allPeople().map((p) => p.name)),
+      text: splitGluedMentions(
+        text,
+        this.o.core.directory.allPeople().map((p) => p.name),
+      ),
+      mentions: extractMentions(
+        text,
+        this.o.core.directory.allPeople().map((p) => p.name),
+      ),
       mentionsBot: true,
     };
   }

@@ -15,7 +15,10 @@ export interface ErrorSummary {
 
 /** Secrets and tokens that must not reach a log line, whatever the text around them. */
 const SECRETS: Array<[RegExp, string]> = [
-  [/("?(?:app_secret|appSecret|AppSecret|app_access_token|tenant_access_token|user_access_token|access_token|refresh_token|encrypt_key|encryptKey|token|ClientAssertion)"?\s*[:=]\s*)("(?:[^"\\]|\\.)*"|[^\s,&}]+)/gi, '$1"***"'],
+  [
+    /("?(?:app_secret|appSecret|AppSecret|app_access_token|tenant_access_token|user_access_token|access_token|refresh_token|encrypt_key|encryptKey|token|ClientAssertion)"?\s*[:=]\s*)("(?:[^"\\]|\\.)*"|[^\s,&}]+)/gi,
+    '$1"***"',
+  ],
   [/(authorization["']?\s*[:=]\s*["']?)(?:Bearer\s+)?[^\s"',}]+/gi, '$1***'],
   [/\bBearer\s+[A-Za-z0-9._~+/=-]+/g, 'Bearer ***'],
   [/\b[tua]-[A-Za-z0-9]{16,}\b/g, '***'],
@@ -47,7 +50,9 @@ function str(v: unknown, max = 200): string | undefined {
 export function describeError(e: unknown): ErrorSummary {
   if (!e || typeof e !== 'object') return { message: str(String(e)) };
   const x = e as {
-    message?: unknown; code?: unknown; msg?: unknown;
+    message?: unknown;
+    code?: unknown;
+    msg?: unknown;
     response?: { status?: unknown; data?: unknown };
     config?: { url?: unknown; method?: unknown };
     request?: { path?: unknown; method?: unknown };

@@ -92,9 +92,14 @@ export class LarkAdapter implements Adapter {
     this.dispatcher = dispatcher;
     if (this.settings.mode === 'webhook') {
       this.server = webhookServer({
-        path: this.settings.webhookPath, encryptKey: this.settings.encryptKey ?? '', verificationToken: this.settings.verificationToken,
-        dispatcher, logger: this.core.logger, limits: this.settings.webhookLimits,
-        accepting: () => !this.paused, health: () => this.core.health(),
+        path: this.settings.webhookPath,
+        encryptKey: this.settings.encryptKey ?? '',
+        verificationToken: this.settings.verificationToken,
+        dispatcher,
+        logger: this.core.logger,
+        limits: this.settings.webhookLimits,
+        accepting: () => !this.paused,
+        health: () => this.core.health(),
       });
       await new Promise<void>((resolve) => this.server?.listen(this.settings.webhookPort, resolve));
       this.core.logger.info('lark webhook listening', { port: this.port, path: this.settings.webhookPath });
@@ -112,7 +117,10 @@ export class LarkAdapter implements Adapter {
   private async connect(): Promise<void> {
     if (!this.dispatcher) return;
     this.ws = new lark.WSClient({
-      appId: this.settings.appId, appSecret: this.settings.appSecret, domain: this.settings.domain, logger: sdkLogger(this.core.logger),
+      appId: this.settings.appId,
+      appSecret: this.settings.appSecret,
+      domain: this.settings.domain,
+      logger: sdkLogger(this.core.logger),
       wsConfig: { pingTimeout: this.settings.wsPingTimeoutSec },
       handshakeTimeoutMs: 10_000,
     });
@@ -224,5 +232,4 @@ export class LarkAdapter implements Adapter {
     }
     return response;
   }
-
 }

@@ -17,11 +17,14 @@ export function chartElement(c: ReplyChart): Record<string, unknown> {
     color: c.series.map((s) => s.colour),
     legends: { visible: true, orient: 'top' },
   };
-  const spec = c.kind === 'bar'
-    ? {
-      type: 'bar', ...common, xField: ['l', 's'],
-      ...(c.labels.length > VISIBLE_BARS ? { scrollBar: [{ orient: 'bottom', start: 0, end: VISIBLE_BARS / c.labels.length, roam: true }] } : {}),
-    }
-    : { type: 'line', ...common, xField: 'l', point: { visible: true }, label: { visible: true } };
+  const spec =
+    c.kind === 'bar'
+      ? {
+          type: 'bar',
+          ...common,
+          xField: ['l', 's'],
+          ...(c.labels.length > VISIBLE_BARS ? { scrollBar: [{ orient: 'bottom', start: 0, end: VISIBLE_BARS / c.labels.length, roam: true }] } : {}),
+        }
+      : { type: 'line', ...common, xField: 'l', point: { visible: true }, label: { visible: true } };
   return { tag: 'chart', aspect_ratio: '16:9', chart_spec: spec };
 }

@@ -53,12 +53,16 @@ function textOf(messageType: string | undefined, content: string | undefined): {
     const post = (body as Record<string, unknown>).content ? body : Object.values(body as Record<string, unknown>)[0];
     const rows = (post as { content?: unknown })?.content;
     const text = (Array.isArray(rows) ? rows : [])
-      .map((row) => (Array.isArray(row) ? row : []).map((el) => {
-        const e = (el ?? {}) as { tag?: string; text?: unknown; user_id?: unknown };
-        if ((e.tag === 'text' || e.tag === 'a') && typeof e.text === 'string') return e.text;
-        if (e.tag === 'at' && typeof e.user_id === 'string' && e.user_id) return e.user_id.startsWith('@') ? e.user_id : `@${e.user_id}`;
-        return '';
-      }).join(''))
+      .map((row) =>
+        (Array.isArray(row) ? row : [])
+          .map((el) => {
+            const e = (el ?? {}) as { tag?: string; text?: unknown; user_id?: unknown };
+            if ((e.tag === 'text' || e.tag === 'a') && typeof e.text === 'string') return e.text;
+            if (e.tag === 'at' && typeof e.user_id === 'string' && e.user_id) return e.user_id.startsWith('@') ? e.user_id : `@${e.user_id}`;
+            return '';
+          })
+          .join(''),
+      )
       .join('\n');
     return { text, other };
   }

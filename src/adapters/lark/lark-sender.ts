@@ -19,22 +19,18 @@ interface LarkResponse {
  * message to the chat or user. Every send carries the outbox id as `uuid`, so a retry never
  * posts twice. Throttled by the limiter; failures become SendErrors the outbox understands.
  */
-export async function sendToLark(
-  client: lark.Client,
-  limiter: SendRateLimiter,
-  msg: OutgoingMessage,
-  onTokenRejected?: () => void,
-): Promise<SendResult> {
+export async function sendToLark(client: lark.Client, limiter: SendRateLimiter, msg: OutgoingMessage, onTokenRejected?: () => void): Promise<SendResult> {
   const body = renderLark(msg.reply, msg.people);
   const release = await limiter.acquire(`${msg.targetKind}:${msg.targetId}`);
   const uuid = `duban-${msg.id}`;
   // Only a Lark message can be replied to; `card:…` (a button press queued before replies went to
   // the card's open_message_id) is posted to the chat instead, as is an answer whose message is gone.
   const replyTo = msg.replyTo && !msg.replyTo.startsWith('card:') ? msg.replyTo : undefined;
-  const create = async (): Promise<LarkResponse> => (await client.im.message.create({
-    params: { receive_id_type: msg.targetKind === 'chat' ? 'chat_id' : 'open_id' },
-    data: { receive_id: msg.targetId, msg_type: body.msgType, content: body.content, uuid },
-  })) as LarkResponse;
+  const create = async (): Promise<LarkResponse> =>
+    (await client.im.message.create({
+      params: { receive_id_type: msg.targetKind === 'chat' ? 'chat_id' : 'open_id' },
+      data: { receive_id: msg.targetId, msg_type: body.msgType, content: body.content, uuid },
+    })) as LarkResponse;
   let res: LarkResponse;
   try {
     if (replyTo) {

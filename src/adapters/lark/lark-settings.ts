@@ -41,7 +41,10 @@ const schema = z.object({
   LARK_MODE: z.enum(['ws', 'webhook'], { message: '取值不对' }).default('ws'),
   // 0 lets the system pick a free port (logged at start-up); useful for tests.
   LARK_WEBHOOK_PORT: z.coerce.number({ message: '须为端口号' }).int('须为整数').min(0, '须为端口号').max(65535, '须为端口号').default(3000),
-  LARK_WEBHOOK_PATH: z.string().regex(/^\/\S*$/, '须以 / 开头').default('/webhook/event'),
+  LARK_WEBHOOK_PATH: z
+    .string()
+    .regex(/^\/\S*$/, '须以 / 开头')
+    .default('/webhook/event'),
   LARK_WS_PING_TIMEOUT: z.coerce.number({ message: '须为秒数' }).min(1, '须为 1 到 60 之间的秒数').max(60, '须为 1 到 60 之间的秒数').default(15),
 });
 

@@ -47,18 +47,15 @@ export interface WebhookOptions {
 export function webhookServer(o: WebhookOptions): Server {
   const limits = { ...WEBHOOK_LIMITS, ...o.limits };
   const warn = throttledWarn(o.logger);
-  const server = createServer(
-    { requestTimeout: limits.bodyTimeoutMs + 5000, headersTimeout: Math.min(10_000, limits.bodyTimeoutMs + 5000), connectionsCheckingInterval: 1000 },
-    (req, res) => {
-      handle(req, res, o, limits, warn).catch((e: unknown) => {
-        // An event the inbox could not record: 503, so Lark pushes it again later; the core
-        // reports the incident once, not per event.
-        const unrecorded = (e as Error | undefined)?.name === 'InboxUnavailableError';
-        if (!unrecorded) o.logger.error('lark webhook failed', { error: describeError(e) });
-        if (!res.headersSent) reply(res, unrecorded ? 503 : 500, { error: unrecorded ? 'not recorded, retry later' : 'internal' });
-      });
-    },
-  );
+  const server = createServer({ requestTimeout: limits.bodyTimeoutMs + 5000, headersTimeout: Math.min(10_000, limits.bodyTimeoutMs + 5000), connectionsCheckingInterval: 1000 }, (req, res) => {
+    handle(req, res, o, limits, warn).catch((e: unknown) => {
+      // An event the inbox could not record: 503, so Lark pushes it again later; the core
+      // reports the incident once, not per event.
+      const unrecorded = (e as Error | undefined)?.name === 'InboxUnavailableError';
+      if (!unrecorded) o.logger.error('lark webhook failed', { error: describeError(e) });
+      if (!res.headersSent) reply(res, unrecorded ? 503 : 500, { error: unrecorded ? 'not recorded, retry later' : 'internal' });
+    });
+  });
   server.maxConnections = limits.maxConnections;
   server.keepAliveTimeout = 5000;
   return server;
@@ -174,7 +171,9 @@ function signatureHeaders(req: IncomingMessage): Signature | undefined {
 
 /** sha256(timestamp + nonce + encryptKey + body) must equal X-Lark-Signature. */
 function signatureValid(s: Signature, raw: string, encryptKey: string): boolean {
-  const expected = createHash('sha256').update(s.ts + s.nonce + encryptKey + raw).digest('hex');
+  const expected = createHash('sha256')
+    .update(s.ts + s.nonce + encryptKey + raw)
+    .digest('hex');
   return expected.length === s.sig.length && timingSafeEqual(Buffer.from(expected), Buffer.from(s.sig));
 }
 

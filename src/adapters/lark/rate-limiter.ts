@@ -31,7 +31,10 @@ export class SendRateLimiter {
   /** Resolves when a send to `target` may go; call the returned release when its answer is back. */
   acquire(target: string): Promise<Release> {
     const turn = this.chain.then(() => this.wait(target));
-    this.chain = turn.then(() => undefined, () => undefined);
+    this.chain = turn.then(
+      () => undefined,
+      () => undefined,
+    );
     return turn;
   }
 

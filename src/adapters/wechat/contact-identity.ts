@@ -11,9 +11,7 @@ export interface ContactFacts {
 }
 
 /** A directory person for a contact, or why none could be chosen. */
-export type ContactMatch =
-  | { personId: string; via: 'id' | 'alias' | 'name' }
-  | { personId?: undefined; note: string };
+export type ContactMatch = { personId: string; via: 'id' | 'alias' | 'name' } | { personId?: undefined; note: string };
 
 /** Account bindings (runtime bindings first, then the directory file), each lookup its own short transaction. */
 export interface WechatAccounts {

@@ -46,11 +46,18 @@ export class WechatAdapter implements Adapter {
     const identity = new ContactIdentity(core.directory, accounts);
     this.limiter = new SendLimiter(o.settings, o.limiterTime ?? realTime);
     this.receiver = new WechatReceiver({
-      bot, rooms: o.settings.rooms, context: { bot, directory: core.directory, identity }, logger: core.logger,
-      wallClock: o.wallClock ?? systemClock, onSettled: o.onSettled,
+      bot,
+      rooms: o.settings.rooms,
+      context: { bot, directory: core.directory, identity },
+      logger: core.logger,
+      wallClock: o.wallClock ?? systemClock,
+      onSettled: o.onSettled,
     });
     this.sender = new WechatSender({
-      bot, directory: core.directory, limiter: this.limiter, textLimit: o.textLimit,
+      bot,
+      directory: core.directory,
+      limiter: this.limiter,
+      textLimit: o.textLimit,
       isRoom: (id) => this.isRoom(id),
     });
     this.files = new WechatFileSender(bot, this.limiter, (id) => this.isRoom(id));
@@ -59,25 +66,39 @@ export class WechatAdapter implements Adapter {
   async start(handle: Accept): Promise<void> {
     const { bot, core } = this.o;
     const log = core.logger;
-    const guard = <A extends unknown[]>(what: string, fn: (...args: A) => void) => (...args: A) => {
-      try {
-        fn(...args);
-      } catch (e) {
-        log.error(`wechat ${what} listener failed`, { error: e });
-      }
-    };
-    bot.on('error', guard('error', (e: unknown) => log.warn('wechaty error', { error: e })));
-    bot.on('scan', guard('scan', (qrcode: string, status: number) => {
-      // ScanStatus.Waiting = 2 and Timeout = 5 come with a fresh code to scan (wechaty-puppet types).
-      if (status === 2 || status === 5) {
-        log.info('请用机器人微信扫码登录', { url: `https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}` });
-      }
-    }));
-    bot.on('login', guard('login', (user: ContactSelf) => {
-      log.info('微信已登录', { user: user.name(), id: user.id });
-      void core.deliver();
-    }));
-    bot.on('logout', guard('logout', (user: ContactSelf) => log.warn('微信已退出登录，消息将在重新登录后发送', { user: user.name() })));
+    const guard =
+      <A extends unknown[]>(what: string, fn: (...args: A) => void) =>
+      (...args: A) => {
+        try {
+          fn(...args);
+        } catch (e) {
+          log.error(`wechat ${what} listener failed`, { error: e });
+        }
+      };
+    bot.on(
+      'error',
+      guard('error', (e: unknown) => log.warn('wechaty error', { error: e })),
+    );
+    bot.on(
+      'scan',
+      guard('scan', (qrcode: string, status: number) => {
+        // ScanStatus.Waiting = 2 and Timeout = 5 come with a fresh code to scan (wechaty-puppet types).
+        if (status === 2 || status === 5) {
+          log.info('请用机器人微信扫码登录', { url: `https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}` });
+        }
+      }),
+    );
+    bot.on(
+      'login',
+      guard('login', (user: ContactSelf) => {
+        log.info('微信已登录', { user: user.name(), id: user.id });
+        void core.deliver();
+      }),
+    );
+    bot.on(
+      'logout',
+      guard('logout', (user: ContactSelf) => log.warn('微信已退出登录，消息将在重新登录后发送', { user: user.name() })),
+    );
     this.receiver.start(handle);
     if (this.o.settings.rooms.length === 0) log.warn('DUBAN_WECHAT_ROOMS 未设置：将响应机器人所在的所有微信群');
     await bot.start();

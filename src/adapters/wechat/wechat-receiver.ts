@@ -108,7 +108,10 @@ export class WechatReceiver {
     }
     const inbound = await normalizeMessage(msg, this.o.context);
     const { result } = await handle(inbound);
-    return result.then((r) => r.outcome, (e: unknown) => this.failed(msg, e));
+    return result.then(
+      (r) => r.outcome,
+      (e: unknown) => this.failed(msg, e),
+    );
   }
 
   /** A room is served when DUBAN_WECHAT_ROOMS is empty or names its id or its current topic. */

@@ -33,7 +33,10 @@ const schema = z
   .object({
     WECHATY_PUPPET: z.string().regex(PUPPET_NAME, '须为 wechaty puppet 的 npm 包名，如 wechaty-puppet-service 或 wechaty-puppet-wechat4u'),
     WECHATY_PUPPET_SERVICE_TOKEN: z.string().optional(),
-    WECHATY_PUPPET_SERVICE_ENDPOINT: z.string().regex(/^[^\s/:]+:\d{1,5}$/, '须写成「主机:端口」，如 127.0.0.1:8788').optional(),
+    WECHATY_PUPPET_SERVICE_ENDPOINT: z
+      .string()
+      .regex(/^[^\s/:]+:\d{1,5}$/, '须写成「主机:端口」，如 127.0.0.1:8788')
+      .optional(),
     WECHATY_PUPPET_SERVICE_TLS_SERVER_NAME: z.string().optional(),
     DUBAN_WECHAT_ROOMS: z.string().optional(),
     DUBAN_WECHAT_MIN_INTERVAL_MS: integer(0, 600_000, WECHAT_DEFAULTS.minIntervalMs),
@@ -44,13 +47,15 @@ const schema = z
     const token = v.WECHATY_PUPPET_SERVICE_TOKEN;
     if (!token) {
       ctx.addIssue({
-        code: 'custom', path: ['WECHATY_PUPPET_SERVICE_TOKEN'],
+        code: 'custom',
+        path: ['WECHATY_PUPPET_SERVICE_TOKEN'],
         message: '使用 wechaty-puppet-service 时必须填写服务商提供的令牌（token）',
       });
     } else if (token.lastIndexOf('_') <= 0 && !v.WECHATY_PUPPET_SERVICE_TLS_SERVER_NAME) {
       // wechaty-puppet-service takes the TLS server name (SNI) from the token's prefix and refuses a token without one.
       ctx.addIssue({
-        code: 'custom', path: ['WECHATY_PUPPET_SERVICE_TOKEN'],
+        code: 'custom',
+        path: ['WECHATY_PUPPET_SERVICE_TOKEN'],
         message: '须带服务商前缀，前缀与令牌用「_」隔开（如 puppet_padlocal_…；自建、不用 TLS 的服务写 insecure_…）',
       });
     }
@@ -64,10 +69,12 @@ export function isWechatConfigured(env: NodeJS.ProcessEnv): boolean {
 /** Validates the WeChat settings; a SettingsError names the variable and how to fix it. */
 export function readWechatSettings(env: NodeJS.ProcessEnv): WechatSettings {
   const keys = Object.keys(schema.shape) as string[];
-  const input = Object.fromEntries(keys.flatMap((k) => {
-    const v = env[k]?.trim();
-    return v ? [[k, v]] : [];
-  }));
+  const input = Object.fromEntries(
+    keys.flatMap((k) => {
+      const v = env[k]?.trim();
+      return v ? [[k, v]] : [];
+    }),
+  );
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -80,7 +87,10 @@ export function readWechatSettings(env: NodeJS.ProcessEnv): WechatSettings {
     puppet: v.WECHATY_PUPPET,
     token: v.WECHATY_PUPPET_SERVICE_TOKEN,
     endpoint: v.WECHATY_PUPPET_SERVICE_ENDPOINT,
-    rooms: (v.DUBAN_WECHAT_ROOMS ?? '').split(/[,，]/).map((s) => s.trim()).filter(Boolean),
+    rooms: (v.DUBAN_WECHAT_ROOMS ?? '')
+      .split(/[,，]/)
+      .map((s) => s.trim())
+      .filter(Boolean),
     minIntervalMs: v.DUBAN_WECHAT_MIN_INTERVAL_MS,
     maxPerMinute: v.DUBAN_WECHAT_MAX_PER_MINUTE,
   };

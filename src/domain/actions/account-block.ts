@@ -23,9 +23,7 @@ export async function unbindAccount(c: ActionContext, a: { platform: string; per
 }
 
 /** A 绑定 to a leader or an administrator waits for a second administrator; returns the pending id. */
-export async function requestBinding(
-  c: ActionContext, a: { platform: string; accountId: string; personId: string; replace: boolean; by: string },
-): Promise<number> {
+export async function requestBinding(c: ActionContext, a: { platform: string; accountId: string; personId: string; replace: boolean; by: string }): Promise<number> {
   const request = { platform: a.platform, accountId: a.accountId, personId: a.personId, replace: a.replace };
   const id = await c.repos.bindings.requestBinding({ ...request, requestedBy: a.by, requestedAt: isoShanghai(c.now) });
   await c.audit('bind_requested', { ...request, pendingId: id }, { subject: `person:${a.personId}` });

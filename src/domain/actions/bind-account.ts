@@ -7,7 +7,6 @@ import { platformLabel, writtenAccountId } from '../../directory/account-kinds.j
 import { isoShanghai } from '../../time/shanghai.js';
 import type { Role } from '../roles.js';
 
-
 /** Binding an account to one of these needs a second administrator's 确认绑定. */
 export const CONFIRM_ROLES: readonly Role[] = ['主要领导', '分管领导', '秘书长', '管理员'];
 
@@ -70,18 +69,10 @@ export async function checkBinding(ctx: BindContext, r: BindRequest, words: stri
   const { owner, ownerBy, current } = await bindingEffects(ctx, r);
   const name = ctx.directory.personName(r.personId);
   if (owner) {
-    throw new UserError(
-      'invalid_state',
-      `${label}账号 ${r.accountId} 已属于 ${ctx.directory.personName(owner)}（${ownerBy}），未改绑。如确需改绑给 ${name}，请发送「绑定 ${words} 替换」。`,
-      false,
-    );
+    throw new UserError('invalid_state', `${label}账号 ${r.accountId} 已属于 ${ctx.directory.personName(owner)}（${ownerBy}），未改绑。如确需改绑给 ${name}，请发送「绑定 ${words} 替换」。`, false);
   }
   if (current) {
-    throw new UserError(
-      'invalid_state',
-      `${name} 已有${label}账号 ${current}，未改绑。如确需换成 ${r.accountId}，请发送「绑定 ${words} 替换」。`,
-      false,
-    );
+    throw new UserError('invalid_state', `${name} 已有${label}账号 ${current}，未改绑。如确需换成 ${r.accountId}，请发送「绑定 ${words} 替换」。`, false);
   }
 }
 
@@ -98,17 +89,29 @@ export async function applyBinding(ctx: BindContext, r: BindRequest, confirmedFo
   const person = ctx.directory.person(r.personId);
   const blockedOld = current !== undefined && person !== undefined && fileAccount(ctx.directory, person, r.platform) === current;
   if (blockedOld && current) await ctx.repos.bindings.block(r.platform, current, ctx.actor.id, at);
-  await ctx.audit('bind', {
-    platform: r.platform, accountId: r.accountId, personId: r.personId, previousOwner: owner, previousAccount: current,
-    replace: r.replace, requestedBy: confirmedFor,
-  }, { subject: `person:${r.personId}` });
+  await ctx.audit(
+    'bind',
+    {
+      platform: r.platform,
+      accountId: r.accountId,
+      personId: r.personId,
+      previousOwner: owner,
+      previousAccount: current,
+      replace: r.replace,
+      requestedBy: confirmedFor,
+    },
+    { subject: `person:${r.personId}` },
+  );
   const name = ctx.directory.label(r.personId);
   const lines: string[] = [];
   const notices: BindOutcome['notices'] = [];
   const by = ctx.directory.personName(ctx.actor.id);
   if (owner) {
     lines.push(`该账号原属 ${mention(owner)}，已改绑。`);
-    notices.push({ to: { kind: 'person', personId: owner }, reply: { tone: 'warning', title: `您的${label}账号 ${r.accountId} 已由管理员 ${by} 改绑给 ${ctx.directory.personName(r.personId)}。如有异议，请联系管理员。` } });
+    notices.push({
+      to: { kind: 'person', personId: owner },
+      reply: { tone: 'warning', title: `您的${label}账号 ${r.accountId} 已由管理员 ${by} 改绑给 ${ctx.directory.personName(r.personId)}。如有异议，请联系管理员。` },
+    });
   }
   if (current) lines.push(`${ctx.directory.personName(r.personId)} 原${label}账号 ${current} 不再代表本人${blockedOld ? '（通讯录文件中的账号已停用）' : ''}。`);
   notices.push({

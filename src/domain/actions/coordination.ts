@@ -20,9 +20,17 @@ export interface OpenCoordinationInput {
 /** 协调 (H7): opens a coordination item on a task, answered first by its 首问负责 deputy. */
 export async function openCoordination(c: ActionContext, task: Task, o: OpenCoordinationInput): Promise<Coordination> {
   const item = await c.repos.coordinations.create({
-    taskId: task.id, requesterId: o.requesterId, requesterUnit: o.requesterUnit, reason: o.reason, ownerId: o.ownerId,
-    ownerNote: o.ownerNote, handlerIds: [o.ownerId], levelSince: c.today, openedAt: isoShanghai(c.now),
-    origin: o.origin, partyUnits: o.units,
+    taskId: task.id,
+    requesterId: o.requesterId,
+    requesterUnit: o.requesterUnit,
+    reason: o.reason,
+    ownerId: o.ownerId,
+    ownerNote: o.ownerNote,
+    handlerIds: [o.ownerId],
+    levelSince: c.today,
+    openedAt: isoShanghai(c.now),
+    origin: o.origin,
+    partyUnits: o.units,
   });
   await c.audit(
     'coordinate_open',
@@ -40,7 +48,11 @@ export async function giveOpinion(c: ActionContext, item: Coordination, task: Ta
   const at = isoShanghai(c.now);
   const final = item.level === (2 as CoordinationLevel);
   await c.repos.coordinations.update(item.id, {
-    opinion: d.opinion, opinionBy: d.by, opinionAt: at, status: final ? 'closed' : 'answered', closedAt: final ? at : undefined,
+    opinion: d.opinion,
+    opinionBy: d.by,
+    opinionAt: at,
+    status: final ? 'closed' : 'answered',
+    closedAt: final ? at : undefined,
   });
   await c.repos.coordinations.resetStances(item.id);
   await c.audit('coordinate_opinion', { code: item.code, opinion: d.opinion, level: item.level, final }, { taskId: task.id, subject: item.code });
@@ -52,7 +64,9 @@ export async function giveOpinion(c: ActionContext, item: Coordination, task: Ta
  * (its head or acting head) counts at once; otherwise it waits for 确认表态.
  */
 export async function recordPosition(
-  c: ActionContext, item: Coordination, task: Task,
+  c: ActionContext,
+  item: Coordination,
+  task: Task,
   d: { by: string; unitIds: string[]; stance: 'agree' | 'disagree'; position: string; signs: (unitId: string) => boolean },
 ): Promise<{ signed: string[]; awaiting: string[] }> {
   const at = isoShanghai(c.now);
@@ -61,11 +75,7 @@ export async function recordPosition(
   }
   const signed = d.unitIds.filter((u) => d.signs(u));
   const awaiting = d.unitIds.filter((u) => !d.signs(u));
-  await c.audit(
-    'coordinate_stance',
-    { code: item.code, units: d.unitIds, stance: d.stance, position: d.position, awaitingHead: awaiting },
-    { taskId: task.id, subject: item.code },
-  );
+  await c.audit('coordinate_stance', { code: item.code, units: d.unitIds, stance: d.stance, position: d.position, awaitingHead: awaiting }, { taskId: task.id, subject: item.code });
   return { signed, awaiting };
 }
 

@@ -17,7 +17,15 @@ export function assigningLeader(task: Pick<Task, 'assignerId' | 'leadUnitId'>, d
 /** A leader's explicit 整改要求, due on `due`: not carried out by then, the task reaches step 2. */
 export async function recordDemand(c: ActionContext, task: Task, leaderId: string, text: string, due: string): Promise<LadderNote> {
   const note = await c.repos.ladder.addNote({
-    taskId: task.id, kind: 'demand', authorId: leaderId, leaderId, text, due, at: isoShanghai(c.now), date: c.today, status: 'open',
+    taskId: task.id,
+    kind: 'demand',
+    authorId: leaderId,
+    leaderId,
+    text,
+    due,
+    at: isoShanghai(c.now),
+    date: c.today,
+    status: 'open',
   });
   await c.audit('rectify_demand', { text, due }, { taskId: task.id });
   return note;
@@ -27,7 +35,15 @@ export async function recordDemand(c: ActionContext, task: Task, leaderId: strin
 export async function recordExplanation(c: ActionContext, task: Task, authorId: string, text: string, measures: string): Promise<LadderNote> {
   const leaderId = assigningLeader(task, c.directory) ?? task.assignerId;
   const note = await c.repos.ladder.addNote({
-    taskId: task.id, kind: 'explanation', authorId, leaderId, text, measures, at: isoShanghai(c.now), date: c.today, status: 'open',
+    taskId: task.id,
+    kind: 'explanation',
+    authorId,
+    leaderId,
+    text,
+    measures,
+    at: isoShanghai(c.now),
+    date: c.today,
+    status: 'open',
   });
   await c.audit('explanation', { text, measures, leader: leaderId }, { taskId: task.id });
   return note;

@@ -4,7 +4,6 @@ import type { LocalDate } from '../../time/shanghai.js';
 import { isoShanghai } from '../../time/shanghai.js';
 import { EXTENSION_ANSWER_DAYS } from '../requests.js';
 
-
 export interface ExtensionRequestInput {
   unitId: string;
   by: string;
@@ -16,8 +15,14 @@ export interface ExtensionRequestInput {
 export async function requestExtension(c: ActionContext, task: Task, r: ExtensionRequestInput): Promise<{ nth: number; answerDue: LocalDate }> {
   const answerDue = c.calendar.addWorkingDays(c.today, EXTENSION_ANSWER_DAYS);
   await c.repos.requests.create({
-    taskId: task.id, kind: 'extension', unitId: r.unitId, raisedBy: r.by, raisedAt: isoShanghai(c.now),
-    reason: r.reason, proposedDeadline: r.proposed, answerDue,
+    taskId: task.id,
+    kind: 'extension',
+    unitId: r.unitId,
+    raisedBy: r.by,
+    raisedAt: isoShanghai(c.now),
+    reason: r.reason,
+    proposedDeadline: r.proposed,
+    answerDue,
   });
   const nth = task.extensionCount + 1;
   await c.audit('extension_request', { proposed: r.proposed, reason: r.reason, nth, repeat: nth > 1 }, { taskId: task.id });

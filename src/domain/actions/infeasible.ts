@@ -8,7 +8,13 @@ import { INFEASIBLE_ANSWER_DAYS, type InfeasibleDecision } from '../requests.js'
 export async function raiseInfeasible(c: ActionContext, task: Task, unit: TaskUnit, d: { by: string; reason: string }): Promise<{ answerDue: LocalDate }> {
   const answerDue = c.calendar.addWorkingDays(c.today, INFEASIBLE_ANSWER_DAYS);
   await c.repos.requests.create({
-    taskId: task.id, kind: 'infeasible', unitId: unit.unitId, raisedBy: d.by, raisedAt: isoShanghai(c.now), reason: d.reason, answerDue,
+    taskId: task.id,
+    kind: 'infeasible',
+    unitId: unit.unitId,
+    raisedBy: d.by,
+    raisedAt: isoShanghai(c.now),
+    reason: d.reason,
+    answerDue,
   });
   await c.audit('infeasible_raise', { unit: unit.unitId, reason: d.reason, answerDue }, { taskId: task.id });
   return { answerDue };
@@ -20,7 +26,9 @@ export async function raiseInfeasible(c: ActionContext, task: Task, unit: TaskUn
  * came after its due day.
  */
 export async function recordInfeasibleAnswer(
-  c: ActionContext, task: Task, request: { id: number; answerDue: LocalDate },
+  c: ActionContext,
+  task: Task,
+  request: { id: number; answerDue: LocalDate },
   d: { by: string; decision: InfeasibleDecision; note: string; newDeadline?: LocalDate | undefined },
 ): Promise<{ late: boolean; newDeadline?: LocalDate }> {
   const at = isoShanghai(c.now);

@@ -21,7 +21,14 @@ export async function reachStep(c: ActionContext, task: Task, step: LadderStep, 
   const at = isoShanghai(c.now);
   if (step <= task.ladderStep && trigger !== 'untrue') return false;
   await c.repos.ladder.addEvent({
-    taskId: task.id, rootId: task.parentId ?? task.id, unitId: task.leadUnitId, step, trigger, date: c.today, at, notice,
+    taskId: task.id,
+    rootId: task.parentId ?? task.id,
+    unitId: task.leadUnitId,
+    step,
+    trigger,
+    date: c.today,
+    at,
+    notice,
   });
   if (step > task.ladderStep) {
     await c.repos.tasks.update(task.id, { ladderStep: step }, at);

@@ -29,10 +29,20 @@ export interface FollowedTask {
 /** Assigns a task that is followed like any other (签收, 进展, 办结, chasing, 复核). */
 export async function assignFollowedTask(c: ActionContext, t: FollowedTask, why: Record<string, unknown>): Promise<Task> {
   // The same 交办 action a command performs.
-  const { task } = await assignTask(c, {
-    title: t.title, source: 'general', isKey: t.isKey ?? true, assignerId: t.assignerId, deadline: t.deadline,
-    units: [{ unitId: t.unitId, role: 'lead', responsibleId: t.responsibleId }], origin: t.origin, note: why,
-  }, { workEnd: t.workEnd });
+  const { task } = await assignTask(
+    c,
+    {
+      title: t.title,
+      source: 'general',
+      isKey: t.isKey ?? true,
+      assignerId: t.assignerId,
+      deadline: t.deadline,
+      units: [{ unitId: t.unitId, role: 'lead', responsibleId: t.responsibleId }],
+      origin: t.origin,
+      note: why,
+    },
+    { workEnd: t.workEnd },
+  );
   return task;
 }
 
@@ -58,17 +68,36 @@ export interface NewRectificationList {
 export async function openRectificationList(c: ActionContext, l: NewRectificationList): Promise<{ list: Task; items: Task[] }> {
   const responsibleId = rectifyResponsible(c.directory, l.unitId);
   if (!responsibleId) throw new Error(`unit ${l.unitId} has nobody to receive a rectification list`);
-  const list = await assignFollowedTask(c, {
-    title: `整改清单：${l.reason}`, unitId: l.unitId, responsibleId, assignerId: l.assignerId, deadline: l.deadline, origin: l.origin, workEnd: l.workEnd,
-  }, { rectification: l.kind, items: l.items.length });
+  const list = await assignFollowedTask(
+    c,
+    {
+      title: `整改清单：${l.reason}`,
+      unitId: l.unitId,
+      responsibleId,
+      assignerId: l.assignerId,
+      deadline: l.deadline,
+      origin: l.origin,
+      workEnd: l.workEnd,
+    },
+    { rectification: l.kind, items: l.items.length },
+  );
   await c.repos.rectifications.add({ taskId: list.id, unitId: l.unitId, reason: l.reason, origin: l.kind, sourceTaskId: l.sourceTaskId, openedDate: c.today });
   const at = isoShanghai(c.now);
   const items: Task[] = [];
   for (const item of l.items) {
     const deadline = item.deadline && item.deadline < l.deadline ? item.deadline : l.deadline;
     const stage = await c.repos.tasks.create({
-      title: item.text, source: 'general', isKey: true, assignerId: l.assignerId, assignedAt: at, assignedDate: c.today, deadline,
-      units: [{ unitId: l.unitId, role: 'lead', responsibleId }], origin: l.origin, parent: { id: list.id, code: list.code }, splitBy: l.assignerId,
+      title: item.text,
+      source: 'general',
+      isKey: true,
+      assignerId: l.assignerId,
+      assignedAt: at,
+      assignedDate: c.today,
+      deadline,
+      units: [{ unitId: l.unitId, role: 'lead', responsibleId }],
+      origin: l.origin,
+      parent: { id: list.id, code: list.code },
+      splitBy: l.assignerId,
     });
     await c.audit('assign', { title: item.text, deadline, lead: l.unitId, units: stage.units, stageOf: list.code, source: 'general', rectificationItem: true }, { taskId: stage.id });
     items.push(stage);

@@ -16,14 +16,25 @@ export interface StageInput {
  * stages created and which of them still wait to be signed.
  */
 export async function splitIntoStages(
-  c: ActionContext, task: Task, stages: readonly StageInput[], d: { by: string; origin: MessageRef },
+  c: ActionContext,
+  task: Task,
+  stages: readonly StageInput[],
+  d: { by: string; origin: MessageRef },
 ): Promise<Array<{ stage: Task; input: StageInput; toSign: boolean }>> {
   const at = isoShanghai(c.now);
   const out: Array<{ stage: Task; input: StageInput; toSign: boolean }> = [];
   for (const s of stages) {
     const stage = await c.repos.tasks.create({
-      title: s.title, source: task.source, isKey: task.isKey, assignerId: task.assignerId, assignedAt: at, assignedDate: c.today,
-      deadline: s.deadline, units: [{ unitId: s.unitId, role: 'lead', responsibleId: s.responsibleId }], origin: d.origin, parent: { id: task.id, code: task.code },
+      title: s.title,
+      source: task.source,
+      isKey: task.isKey,
+      assignerId: task.assignerId,
+      assignedAt: at,
+      assignedDate: c.today,
+      deadline: s.deadline,
+      units: [{ unitId: s.unitId, role: 'lead', responsibleId: s.responsibleId }],
+      origin: d.origin,
+      parent: { id: task.id, code: task.code },
       splitBy: d.by,
     });
     await c.audit('assign', { title: s.title, deadline: s.deadline, lead: s.unitId, units: stage.units, stageOf: task.code, source: task.source, splitBy: d.by }, { taskId: stage.id });

@@ -41,11 +41,7 @@ export async function recordVerification(c: ActionContext, task: Task, v: Verify
   const leadSigned = task.units.some((u) => u.role === 'lead' && u.ackedAt);
   const deadline = v.deadline ?? task.deadline;
   const status = leadSigned ? ('active' as const) : ('pending' as const);
-  await c.repos.tasks.update(
-    task.id,
-    { status, verification: 'false', completedAt: null, completedDate: null, result: null, reopenCount: task.reopenCount + 1, deadline },
-    at,
-  );
+  await c.repos.tasks.update(task.id, { status, verification: 'false', completedAt: null, completedDate: null, result: null, reopenCount: task.reopenCount + 1, deadline }, at);
   await c.audit('reopen', { reason: v.note, deadline, lookBack: v.lookBack }, { taskId: task.id });
   return { result: 'false', reopened: { ...task, deadline, status }, deadline };
 }

@@ -23,15 +23,30 @@ export interface NewWarning {
 export async function issueWarning(c: ActionContext, w: NewWarning): Promise<{ warning: EfficiencyWarning; task?: Task }> {
   const at = isoShanghai(c.now);
   const warning = await c.repos.warnings.add({
-    personId: w.personId, unitId: w.unitId, date: c.today, reason: w.reason, issuerId: w.issuerId, taskId: w.taskId, at,
+    personId: w.personId,
+    unitId: w.unitId,
+    date: c.today,
+    reason: w.reason,
+    issuerId: w.issuerId,
+    taskId: w.taskId,
+    at,
   });
   await c.audit('warning', { code: warning.code, person: w.personId, unit: w.unitId, reason: w.reason, task: w.taskId }, { subject: `warning:${warning.code}` });
   const responsibleId = rectifyResponsible(c.directory, w.unitId);
   if (!responsibleId) return { warning };
   const who = w.personId ? c.directory.personName(w.personId) : c.directory.unitName(w.unitId);
-  const task = await assignFollowedTask(c, {
-    title: `落实效能告诫${warning.code}（${who}）限期整改：${w.reason}`, unitId: w.unitId, responsibleId, assignerId: w.issuerId, deadline: w.due, origin: w.origin,
-  }, { warning: warning.code });
+  const task = await assignFollowedTask(
+    c,
+    {
+      title: `落实效能告诫${warning.code}（${who}）限期整改：${w.reason}`,
+      unitId: w.unitId,
+      responsibleId,
+      assignerId: w.issuerId,
+      deadline: w.due,
+      origin: w.origin,
+    },
+    { warning: warning.code },
+  );
   await c.repos.warnings.setRectifyTask(warning.id, task.id);
   return { warning: { ...warning, rectifyTaskId: task.id }, task };
 }

@@ -36,10 +36,15 @@ const Frame = protobuf.Root.fromJSON({
     Frame: {
       fields: {
         // Required, as in the SDK's schema: a control frame's method 0 must be on the wire.
-        SeqID: { rule: 'required', type: 'uint64', id: 1 }, LogID: { rule: 'required', type: 'uint64', id: 2 },
-        service: { rule: 'required', type: 'int32', id: 3 }, method: { rule: 'required', type: 'int32', id: 4 },
-        headers: { rule: 'repeated', type: 'Header', id: 5 }, payloadEncoding: { type: 'string', id: 6 }, payloadType: { type: 'string', id: 7 },
-        payload: { type: 'bytes', id: 8 }, LogIDNew: { type: 'string', id: 9 },
+        SeqID: { rule: 'required', type: 'uint64', id: 1 },
+        LogID: { rule: 'required', type: 'uint64', id: 2 },
+        service: { rule: 'required', type: 'int32', id: 3 },
+        method: { rule: 'required', type: 'int32', id: 4 },
+        headers: { rule: 'repeated', type: 'Header', id: 5 },
+        payloadEncoding: { type: 'string', id: 6 },
+        payloadType: { type: 'string', id: 7 },
+        payload: { type: 'bytes', id: 8 },
+        LogIDNew: { type: 'string', id: 9 },
       },
     },
   },
@@ -120,7 +125,8 @@ export class FakeLark {
             return json(500, { code: 1, msg: 'system busy' });
           }
           return json(200, {
-            code: 0, msg: 'ok',
+            code: 0,
+            msg: 'ok',
             data: { URL: `ws://127.0.0.1:${new URL(this.base).port}/ws?device_id=d&service_id=7`, ClientConfig: this.wsClientConfig },
           });
         }
@@ -151,7 +157,11 @@ export class FakeLark {
         if (url.pathname === '/open-apis/im/v1/messages' || reply) {
           const failure = this.failures.shift();
           if (failure) {
-            return json(failure.status, { code: failure.code ?? failure.status, msg: 'injected failure' }, failure.resetSeconds ? { 'x-ogw-ratelimit-reset': String(failure.resetSeconds), 'x-ogw-ratelimit-limit': '5' } : {});
+            return json(
+              failure.status,
+              { code: failure.code ?? failure.status, msg: 'injected failure' },
+              failure.resetSeconds ? { 'x-ogw-ratelimit-reset': String(failure.resetSeconds), 'x-ogw-ratelimit-limit': '5' } : {},
+            );
           }
           const uuid = body.uuid;
           const known = uuid ? this.byUuid.get(uuid) : undefined;
@@ -159,8 +169,14 @@ export class FakeLark {
           if (!known) {
             if (uuid) this.byUuid.set(uuid, messageId);
             const sent: SentMessage = {
-              uuid, receiveIdType: url.searchParams.get('receive_id_type') ?? undefined, receiveId: body.receive_id, replyTo: target,
-              msgType: body.msg_type ?? '', content: body.content ?? '', messageId, at: this.clock(),
+              uuid,
+              receiveIdType: url.searchParams.get('receive_id_type') ?? undefined,
+              receiveId: body.receive_id,
+              replyTo: target,
+              msgType: body.msg_type ?? '',
+              content: body.content ?? '',
+              messageId,
+              at: this.clock(),
             };
             this.sent.push(sent);
             this.onSent?.(sent);
@@ -237,8 +253,17 @@ export class FakeLark {
     const id = `frame-${++this.seq}`;
     const ack = new Promise<{ code: number; data?: string }>((resolve) => this.acks.set(id, resolve as (p: unknown) => void));
     const frame = Frame.create({
-      SeqID: this.seq, LogID: this.seq, service: 7, method: 1,
-      headers: [{ key: 'type', value: 'event' }, { key: 'message_id', value: id }, { key: 'sum', value: '1' }, { key: 'seq', value: '0' }, { key: 'trace_id', value: id }],
+      SeqID: this.seq,
+      LogID: this.seq,
+      service: 7,
+      method: 1,
+      headers: [
+        { key: 'type', value: 'event' },
+        { key: 'message_id', value: id },
+        { key: 'sum', value: '1' },
+        { key: 'seq', value: '0' },
+        { key: 'trace_id', value: id },
+      ],
       payload: Buffer.from(JSON.stringify(event)),
     });
     this.live().at(-1)?.send(Frame.encode(frame).finish());

@@ -10,12 +10,17 @@ export function encrypt(obj: unknown, key: string): { encrypt: string } {
 
 /** Posts an event to the webhook, encrypted and signed (or with a forged signature). */
 export async function postEvent(
-  url: string, event: unknown, key: string, o: { forge?: boolean; unsigned?: boolean; timestamp?: number; pad?: number } = {},
+  url: string,
+  event: unknown,
+  key: string,
+  o: { forge?: boolean; unsigned?: boolean; timestamp?: number; pad?: number } = {},
 ): Promise<{ status: number; body: string }> {
   const body = JSON.stringify({ ...encrypt(event, key), ...(o.pad ? { pad: 'x'.repeat(o.pad) } : {}) });
   const ts = String(Math.floor((o.timestamp ?? Date.now()) / 1000));
   const nonce = randomBytes(8).toString('hex');
-  const sig = createHash('sha256').update(ts + nonce + (o.forge ? 'not-the-key' : key) + body).digest('hex');
+  const sig = createHash('sha256')
+    .update(ts + nonce + (o.forge ? 'not-the-key' : key) + body)
+    .digest('hex');
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (!o.unsigned) Object.assign(headers, { 'x-lark-request-timestamp': ts, 'x-lark-request-nonce': nonce, 'x-lark-signature': sig });
   const r = await fetch(url, { method: 'POST', headers, body });
@@ -29,7 +34,12 @@ let n = 0;
  * a rich-text message instead: its title and rows of elements (the text goes in as a first row).
  */
 export function messageEvent(o: {
-  from: string; text: string; chatId?: string; chatType?: 'group' | 'p2p'; eventId?: string; messageId?: string;
+  from: string;
+  text: string;
+  chatId?: string;
+  chatType?: 'group' | 'p2p';
+  eventId?: string;
+  messageId?: string;
   mentions?: Array<{ key: string; name: string; openId: string }>;
   post?: { title?: string; rows?: Array<Array<Record<string, unknown>>> };
 }): Record<string, unknown> {
@@ -40,7 +50,10 @@ export function messageEvent(o: {
     event: {
       sender: { sender_id: { open_id: o.from }, sender_type: 'user', tenant_key: 't' },
       message: {
-        message_id: o.messageId ?? `om_in_${n}`, chat_id: o.chatId ?? 'oc_group', chat_type: o.chatType ?? 'group', message_type: o.post ? 'post' : 'text',
+        message_id: o.messageId ?? `om_in_${n}`,
+        chat_id: o.chatId ?? 'oc_group',
+        chat_type: o.chatType ?? 'group',
+        message_type: o.post ? 'post' : 'text',
         content: JSON.stringify(o.post ? { title: o.post.title ?? '', content: [[{ tag: 'text', text: o.text }], ...(o.post.rows ?? [])] } : { text: o.text }),
         create_time: String(Date.now()),
         mentions: (o.mentions ?? []).map((m) => ({ key: m.key, name: m.name, id: { open_id: m.openId }, tenant_key: 't' })),

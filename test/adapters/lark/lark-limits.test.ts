@@ -40,7 +40,17 @@ describe('within Lark’s limits', () => {
     w = await larkWorld();
     await queue(1);
     const item = sqliteOf(w.h.app).prepare('SELECT id FROM outbox').get() as { id: number };
-    const msg = { id: item.id, platform: 'lark', targetKind: 'chat' as const, targetId: 'oc_group', reply: { tone: 'info' as const, title: '一次' }, attempts: 0, people: {}, origin: 'test', createdAt: '' };
+    const msg = {
+      id: item.id,
+      platform: 'lark',
+      targetKind: 'chat' as const,
+      targetId: 'oc_group',
+      reply: { tone: 'info' as const, title: '一次' },
+      attempts: 0,
+      people: {},
+      origin: 'test',
+      createdAt: '',
+    };
     await w.adapter.send(msg);
     await w.adapter.send(msg); // the same outbox message sent again, as after a crash
     expect(w.fake.sent).toHaveLength(1);
@@ -48,7 +58,12 @@ describe('within Lark’s limits', () => {
 
   it('lets 200 messages queued for one chat leave at no more than 5 a second (virtual time)', async () => {
     let now = 1_000_000;
-    const time: LimiterTime = { now: () => now, sleep: async (ms) => { now += ms; } };
+    const time: LimiterTime = {
+      now: () => now,
+      sleep: async (ms) => {
+        now += ms;
+      },
+    };
     w = await larkWorld({ time });
     w.fake.clock = () => now;
     await queue(200);
@@ -61,7 +76,12 @@ describe('within Lark’s limits', () => {
 
   it('keeps to 50 a second for the app across many chats', async () => {
     let now = 5_000_000;
-    const time: LimiterTime = { now: () => now, sleep: async (ms) => { now += ms; } };
+    const time: LimiterTime = {
+      now: () => now,
+      sleep: async (ms) => {
+        now += ms;
+      },
+    };
     w = await larkWorld({ time });
     w.fake.clock = () => now;
     for (let c = 0; c < 30; c++) await queue(5, `oc_chat_${c}`);
@@ -73,7 +93,12 @@ describe('within Lark’s limits', () => {
 
   it('stays under 5 a second per chat and 50 for the app measured at arrival, whatever the network takes (virtual time)', async () => {
     let now = 9_000_000;
-    const time: LimiterTime = { now: () => now, sleep: async (ms) => { now += ms; } };
+    const time: LimiterTime = {
+      now: () => now,
+      sleep: async (ms) => {
+        now += ms;
+      },
+    };
     w = await larkWorld({ time });
     // Each request spends a varying time on the way: the fake's clock reads later than when it left.
     const delays = [300, 0, 0, 0, 0, 0, 120, 10, 250, 0, 40, 0, 0, 300, 5];
@@ -97,7 +122,7 @@ describe('within Lark’s limits', () => {
     w.fake.offline = true;
     await postEvent(w.url, messageEvent({ from: ou('sun-li'), text: '@_user_1 交办 发改委 编制清单 12月18日', mentions: [{ key: '@_user_1', name: '督办助手', openId: 'ou_bot' }] }), KEY);
     await w.settle();
-    expect(sqliteOf(w.h.app).prepare("SELECT status, attempts FROM outbox").get()).toEqual({ status: 'pending', attempts: 1 });
+    expect(sqliteOf(w.h.app).prepare('SELECT status, attempts FROM outbox').get()).toEqual({ status: 'pending', attempts: 1 });
     w.fake.offline = false;
     w.h.clock.advance(60_000);
     await w.h.app.dispatcher.kick();

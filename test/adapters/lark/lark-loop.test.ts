@@ -14,10 +14,15 @@ describe('飞书 webhook: the full loop with the real SDK', () => {
   it('交办 by text → 签收 by button → 进展 by text → 办结 by form, with cards and @mentions', async () => {
     w = await larkWorld();
     // 交办: @bot and @王芳 in the group.
-    const r1 = await postEvent(w.url, messageEvent({
-      from: ou('chen-liqun'), text: '@_user_1 交办 @_user_2 编制专项债项目清单 12月18日 重点',
-      mentions: [bot, { key: '@_user_2', name: '王芳', openId: ou('wang-fang') }],
-    }), KEY);
+    const r1 = await postEvent(
+      w.url,
+      messageEvent({
+        from: ou('chen-liqun'),
+        text: '@_user_1 交办 @_user_2 编制专项债项目清单 12月18日 重点',
+        mentions: [bot, { key: '@_user_2', name: '王芳', openId: ou('wang-fang') }],
+      }),
+      KEY,
+    );
     expect(r1.status).toBe(200);
     await w.settle();
     expect(w.fake.sent).toHaveLength(1);
@@ -69,7 +74,11 @@ describe('飞书 webhook: the full loop with the real SDK', () => {
     await postEvent(w.url, messageEvent({ from: ou('wang-fang'), text: '帮助', chatType: 'p2p', chatId: 'oc_p2p' }), KEY);
     await w.settle();
     expect(w.fake.sent.map((s) => s.replyTo !== undefined)).toEqual([true]);
-    const challenge = await fetch(w.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ encrypt: (await import('./fake-lark.js')).encrypt({ type: 'url_verification', challenge: 'abc123', token: 't' }, KEY).encrypt }) });
+    const challenge = await fetch(w.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ encrypt: (await import('./fake-lark.js')).encrypt({ type: 'url_verification', challenge: 'abc123', token: 't' }, KEY).encrypt }),
+    });
     expect(await challenge.json()).toEqual({ challenge: 'abc123' });
     const wrongPath = await fetch(`${w.url}x`, { method: 'POST', body: '{}' });
     expect(wrongPath.status).toBe(404);
@@ -85,7 +94,13 @@ describe('redelivery and forged requests', () => {
     for (let i = 0; i < 3; i++) expect((await postEvent(w.url, event, KEY)).status).toBe(200);
     await w.settle();
     // And again after a "restart": a new adapter sees the same message id; the core still dedupes.
-    const again = messageEvent({ from: ou('sun-li'), text: '@_user_1 交办 发改委 编制清单 12月18日', mentions: [bot], messageId: (event.event as { message: { message_id: string } }).message.message_id, eventId: 'ev_other' });
+    const again = messageEvent({
+      from: ou('sun-li'),
+      text: '@_user_1 交办 发改委 编制清单 12月18日',
+      mentions: [bot],
+      messageId: (event.event as { message: { message_id: string } }).message.message_id,
+      eventId: 'ev_other',
+    });
     await postEvent(w.url, again, KEY);
     await w.settle();
     expect(w.fake.sent).toHaveLength(1);

@@ -13,12 +13,19 @@ describe('rendering for Lark', () => {
   });
 
   it('renders structure as a schema 2.0 card: fields, lines, mentions, buttons and forms', () => {
-    const r = renderLark({
-      tone: 'success', title: '已交办 D-0001',
-      fields: [{ label: '牵头', value: `省发展改革委（${mention('wang-fang')}）` }],
-      lines: [`请 ${mention('li-ming')} 阅知 <b>`],
-      actions: [{ label: '签收', command: '签收 D-0001', style: 'primary' }, { label: '办结', command: '办结 D-0001', input: { placeholder: '办理结果', required: true } }],
-    }, people);
+    const r = renderLark(
+      {
+        tone: 'success',
+        title: '已交办 D-0001',
+        fields: [{ label: '牵头', value: `省发展改革委（${mention('wang-fang')}）` }],
+        lines: [`请 ${mention('li-ming')} 阅知 <b>`],
+        actions: [
+          { label: '签收', command: '签收 D-0001', style: 'primary' },
+          { label: '办结', command: '办结 D-0001', input: { placeholder: '办理结果', required: true } },
+        ],
+      },
+      people,
+    );
     expect(r.msgType).toBe('interactive');
     const card = JSON.parse(r.content) as { schema: string; config: unknown; header: { template: string }; body: { elements: Array<Record<string, unknown>> } };
     expect(card.schema).toBe('2.0');

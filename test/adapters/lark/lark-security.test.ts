@@ -95,8 +95,16 @@ describe('card button presses', () => {
   it('posts to the chat an answer queued for card:<event_id> (the fake answers 400 for an id that is no message)', async () => {
     w = await larkWorld();
     const r = await w.adapter.send({
-      id: 7, platform: 'lark', targetKind: 'chat', targetId: 'oc_group', replyTo: 'card:ev_old',
-      reply: { tone: 'success', title: '签收成功（1 项）' }, attempts: 0, people: {}, origin: 'test', createdAt: '',
+      id: 7,
+      platform: 'lark',
+      targetKind: 'chat',
+      targetId: 'oc_group',
+      replyTo: 'card:ev_old',
+      reply: { tone: 'success', title: '签收成功（1 项）' },
+      attempts: 0,
+      people: {},
+      origin: 'test',
+      createdAt: '',
     });
     expect(r.remoteId).toBeDefined();
     expect(w.fake.sent[0]).toMatchObject({ receiveId: 'oc_group', replyTo: undefined });
@@ -105,8 +113,16 @@ describe('card button presses', () => {
   it('posts to the chat when Lark refuses the message it should answer (withdrawn, or an id it does not know)', async () => {
     w = await larkWorld();
     const r = await w.adapter.send({
-      id: 8, platform: 'lark', targetKind: 'chat', targetId: 'oc_group', replyTo: 'om_withdrawn_meanwhile',
-      reply: { tone: 'success', title: '签收成功（1 项）' }, attempts: 0, people: {}, origin: 'test', createdAt: '',
+      id: 8,
+      platform: 'lark',
+      targetKind: 'chat',
+      targetId: 'oc_group',
+      replyTo: 'om_withdrawn_meanwhile',
+      reply: { tone: 'success', title: '签收成功（1 项）' },
+      attempts: 0,
+      people: {},
+      origin: 'test',
+      createdAt: '',
     });
     expect(r.remoteId).toBeDefined();
     expect(w.fake.sent).toHaveLength(1);

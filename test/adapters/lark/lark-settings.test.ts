@@ -37,8 +37,16 @@ describe('npm start with LARK_APP_ID set', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lark-start-'));
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       env: {
-        ...process.env, DUBAN_DB: join(dir, 'duban.db'), DUBAN_DIRECTORY: '', WECHATY_PUPPET: '', LARK_APP_ID: 'cli_0123456789abcdef', LARK_APP_SECRET: 'secret-secret',
-        LARK_ENCRYPT_KEY: KEY, LARK_DOMAIN: fake.base, LARK_MODE: 'webhook', LARK_WEBHOOK_PORT: '0',
+        ...process.env,
+        DUBAN_DB: join(dir, 'duban.db'),
+        DUBAN_DIRECTORY: '',
+        WECHATY_PUPPET: '',
+        LARK_APP_ID: 'cli_0123456789abcdef',
+        LARK_APP_SECRET: 'secret-secret',
+        LARK_ENCRYPT_KEY: KEY,
+        LARK_DOMAIN: fake.base,
+        LARK_MODE: 'webhook',
+        LARK_WEBHOOK_PORT: '0',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -50,9 +58,17 @@ describe('npm start with LARK_APP_ID set', () => {
       expect(log).toContain('督办助手已启动：飞书');
       // Port 0: the system picked a free one, and the log says which.
       // Logs are JSON lines: {"time":…,"level":"INFO","msg":"lark webhook listening","port":N}.
-      const listening = log.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { msg?: string; port?: number }).find((l) => l.msg === 'lark webhook listening');
+      const listening = log
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as { msg?: string; port?: number })
+        .find((l) => l.msg === 'lark webhook listening');
       const port = Number(listening?.port);
-      const r = await postEvent(`http://127.0.0.1:${port}/webhook/event`, messageEvent({ from: 'ou_stranger', text: '@_user_1 帮助', mentions: [{ key: '@_user_1', name: '督办助手', openId: 'ou_bot' }] }), KEY);
+      const r = await postEvent(
+        `http://127.0.0.1:${port}/webhook/event`,
+        messageEvent({ from: 'ou_stranger', text: '@_user_1 帮助', mentions: [{ key: '@_user_1', name: '督办助手', openId: 'ou_bot' }] }),
+        KEY,
+      );
       expect(r.status).toBe(200);
       for (let i = 0; i < 400 && fake.sent.length === 0; i++) await new Promise((r2) => setTimeout(r2, 50));
       expect(JSON.parse(fake.sent[0]?.content ?? '{}').text).toContain('尚未登记在通讯录中');

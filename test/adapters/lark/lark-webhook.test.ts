@@ -40,8 +40,10 @@ function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
 function signedHead(port: number, length: number, ts = Math.floor(Date.now() / 1000)): string {
   const nonce = randomBytes(8).toString('hex');
   const sig = createHash('sha256').update(`${ts}${nonce}${KEY}whatever`).digest('hex');
-  return `POST /webhook/event HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\n`
-    + `X-Lark-Request-Timestamp: ${ts}\r\nX-Lark-Request-Nonce: ${nonce}\r\nX-Lark-Signature: ${sig}\r\n\r\n`;
+  return (
+    `POST /webhook/event HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\n` +
+    `X-Lark-Request-Timestamp: ${ts}\r\nX-Lark-Request-Nonce: ${nonce}\r\nX-Lark-Signature: ${sig}\r\n\r\n`
+  );
 }
 
 describe('the webhook checks before it reads or decrypts', () => {

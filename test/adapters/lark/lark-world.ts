@@ -33,16 +33,21 @@ export interface LarkWorld {
   close(): Promise<void>;
 }
 
-export async function larkWorld(o: {
-  mode?: 'webhook' | 'ws'; time?: LimiterTime; start?: [string, string]; directory?: Directory; settings?: Partial<LarkSettings>; fake?: FakeLark;
-  core?: Partial<CoreSettings>;
-} = {}): Promise<LarkWorld> {
+export async function larkWorld(
+  o: { mode?: 'webhook' | 'ws'; time?: LimiterTime; start?: [string, string]; directory?: Directory; settings?: Partial<LarkSettings>; fake?: FakeLark; core?: Partial<CoreSettings> } = {},
+): Promise<LarkWorld> {
   const fake = o.fake ?? new FakeLark();
   if (!o.fake) await fake.start();
   const h = await makeHarness({ directory: o.directory ?? larkDirectory(), start: o.start, settings: o.core });
   const settings: LarkSettings = {
-    appId: 'cli_0123456789abcdef', appSecret: 'test-secret', encryptKey: KEY, domain: fake.base,
-    mode: o.mode ?? 'webhook', webhookPort: 0, webhookPath: '/webhook/event', wsPingTimeoutSec: 15,
+    appId: 'cli_0123456789abcdef',
+    appSecret: 'test-secret',
+    encryptKey: KEY,
+    domain: fake.base,
+    mode: o.mode ?? 'webhook',
+    webhookPort: 0,
+    webhookPath: '/webhook/event',
+    wsPingTimeoutSec: 15,
     ...o.settings,
   };
   const adapter = new LarkAdapter(settings, h.app.core, o.time);
@@ -50,7 +55,9 @@ export async function larkWorld(o: {
   // What runPlatforms does: the inbox's accept, telling the sender when it cannot record.
   await adapter.start(acceptFor(h.app, adapter));
   return {
-    fake, h, adapter,
+    fake,
+    h,
+    adapter,
     url: `http://127.0.0.1:${adapter.port}/webhook/event`,
     async settle() {
       await adapter.idle();

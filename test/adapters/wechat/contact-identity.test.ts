@@ -78,7 +78,8 @@ describe('matching WeChat contacts to directory people', () => {
   it('remembers the contact id only when asked, and only on an unambiguous match', async () => {
     const remembered: string[] = [];
     const accounts: WechatAccounts = {
-      personFor: async () => undefined, accountFor: async () => undefined,
+      personFor: async () => undefined,
+      accountFor: async () => undefined,
       remember: async (c, p) => void remembered.push(`${c}=${p}`),
     };
     const id = new ContactIdentity(directory, accounts);

@@ -23,7 +23,12 @@ describe('SendLimiter', () => {
       await limiter.acquire(chat);
       at.push([chat, time.t]);
     }
-    expect(at).toEqual([['a', 0], ['a', 3000], ['b', 3000], ['a', 6000]]);
+    expect(at).toEqual([
+      ['a', 0],
+      ['a', 3000],
+      ['b', 3000],
+      ['a', 6000],
+    ]);
   });
 
   it('never lets more than the cap go out in any 60 seconds', async () => {
@@ -50,10 +55,11 @@ describe('SendLimiter', () => {
     let release: (() => void) | undefined;
     const time: LimiterTime = {
       now: () => 0,
-      sleep: (_ms, signal) => new Promise((_, reject) => {
-        release = () => reject(new Error('aborted'));
-        signal?.addEventListener('abort', () => release?.());
-      }),
+      sleep: (_ms, signal) =>
+        new Promise((_, reject) => {
+          release = () => reject(new Error('aborted'));
+          signal?.addEventListener('abort', () => release?.());
+        }),
     };
     const limiter = new SendLimiter({ minIntervalMs: 1000, maxPerMinute: 100 }, time);
     await limiter.acquire('a');

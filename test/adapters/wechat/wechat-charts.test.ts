@@ -16,7 +16,11 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-interface SentFile { to: string; name: string; bytes: Buffer }
+interface SentFile {
+  to: string;
+  name: string;
+  bytes: Buffer;
+}
 
 function recordFiles(world: World): SentFile[] {
   const files: SentFile[] = [];
@@ -43,7 +47,8 @@ describe('微信: charts as pictures', () => {
     const r = await w.post(w.people.chen, '/统计 本月');
     expect(r.sent[0]?.text).toContain('督办月统计（本月');
     expect(files.map((f) => [f.to, f.name])).toEqual([
-      [w.room.id, '督办图表-各单位督办情况（本月，12月1日—12月31日）.png'], [w.room.id, '督办图表-近8周督办趋势.png'],
+      [w.room.id, '督办图表-各单位督办情况（本月，12月1日—12月31日）.png'],
+      [w.room.id, '督办图表-近8周督办趋势.png'],
     ]);
     const trend = decodePng(files[1]!.bytes);
     expect([trend.width, trend.height]).toEqual([960, 480]);
@@ -66,7 +71,10 @@ describe('微信: charts as pictures', () => {
     await w.flush();
     const tally = w.sent.slice(before).filter((s) => s.text.includes('督办周通报'));
     expect(tally.map((s) => s.to)).toEqual([w.room.id]);
-    expect(files.map((f) => [f.to, f.name])).toEqual([[w.room.id, '督办图表-各单位督办情况（上周，12月7日—12月13日）.png'], [w.room.id, '督办图表-近8周督办趋势.png']]);
+    expect(files.map((f) => [f.to, f.name])).toEqual([
+      [w.room.id, '督办图表-各单位督办情况（上周，12月7日—12月13日）.png'],
+      [w.room.id, '督办图表-近8周督办趋势.png'],
+    ]);
     expect(decodePng(files[0]!.bytes).width).toBe(960);
     await w.app.scheduler.runBetween(w.clock.now(), instantAt('2026-12-14', '11:00'), w.clock);
     await w.flush();

@@ -27,13 +27,24 @@ afterEach(() => w.close());
 /** 王芳 (accounts.lark: ou_wangfang in the directory) writes in a Lark group; returns the bot's answer as text. */
 async function fromLark(text: string): Promise<string> {
   const msg: InboundMessage = {
-    platform: 'lark', messageId: `om_lark_${++seq}`, chatId: 'oc_duban_group', chatType: 'group', chatTitle: '督办工作群',
-    senderAccountId: 'ou_wangfang', senderName: '王芳', text, mentions: [], mentionsBot: true,
+    platform: 'lark',
+    messageId: `om_lark_${++seq}`,
+    chatId: 'oc_duban_group',
+    chatType: 'group',
+    chatTitle: '督办工作群',
+    senderAccountId: 'ou_wangfang',
+    senderName: '王芳',
+    text,
+    mentions: [],
+    mentionsBot: true,
   };
   const before = lark.length;
   await w.app.bot.handle(msg);
   await w.app.dispatcher.kick();
-  return lark.slice(before).map((m) => renderText(m.reply, { mentionText: (id) => `@${m.people[id]?.name ?? id}` })).join('\n');
+  return lark
+    .slice(before)
+    .map((m) => renderText(m.reply, { mentionText: (id) => `@${m.people[id]?.name ?? id}` }))
+    .join('\n');
 }
 
 describe('one person on Lark and WeChat', () => {
@@ -50,11 +61,12 @@ describe('one person on Lark and WeChat', () => {
 
     const onWechat = (await w.post(wang, '查询 我的', { to: w.me })).sent.map((s) => s.text).join('\n');
     const onLark = await fromLark('查询 我的');
-    const items = (t: string) => t.split('\n').filter((l) => l.startsWith('D-')).map((l) => l.trim());
-    expect(items(onWechat)).toEqual([
-      'D-0001 制定营商环境优化提升实施方案｜牵头 发改委｜12-15 截止｜办理中 60%｜🟢绿',
-      'D-0002 梳理重点项目清单｜牵头 发改委｜12-18 截止｜待签收｜🟢绿',
-    ]);
+    const items = (t: string) =>
+      t
+        .split('\n')
+        .filter((l) => l.startsWith('D-'))
+        .map((l) => l.trim());
+    expect(items(onWechat)).toEqual(['D-0001 制定营商环境优化提升实施方案｜牵头 发改委｜12-15 截止｜办理中 60%｜🟢绿', 'D-0002 梳理重点项目清单｜牵头 发改委｜12-18 截止｜待签收｜🟢绿']);
     expect(items(onLark)).toEqual(items(onWechat));
 
     const t = await w.app.storage.transaction((r) => r.tasks.findByCode('D-0001'));
@@ -62,7 +74,9 @@ describe('one person on Lark and WeChat', () => {
     const id = t?.id ?? 0;
     const history = await w.app.storage.transaction((r) => r.audit.forTask(id));
     expect(history.map((h) => [h.action, h.actorId, 'message' in h.source ? h.source.message.platform : ''])).toEqual([
-      ['assign', 'chen-liqun', 'wechat'], ['acknowledge', 'wang-fang', 'lark'], ['progress', 'wang-fang', 'wechat'],
+      ['assign', 'chen-liqun', 'wechat'],
+      ['acknowledge', 'wang-fang', 'lark'],
+      ['progress', 'wang-fang', 'wechat'],
     ]);
   });
 });
@@ -77,11 +91,12 @@ describe('one process serving Lark and WeChat', () => {
       settings: { minIntervalMs: 3000 },
       limiterTime: {
         now: () => t,
-        sleep: (ms, signal) => new Promise<void>((resolve, reject) => {
-          wake = () => ((t += ms), resolve());
-          signal?.addEventListener('abort', () => reject(new Error('aborted')));
-          sleeping();
-        }),
+        sleep: (ms, signal) =>
+          new Promise<void>((resolve, reject) => {
+            wake = () => ((t += ms), resolve());
+            signal?.addEventListener('abort', () => reject(new Error('aborted')));
+            sleeping();
+          }),
       },
     });
     await w.app.dispatcher.kick(); // let the round started at login finish first

@@ -17,4 +17,3 @@ export const DEFAULT_ACCOUNTS: Record<string, Record<string, unknown>> = {
   'qian-min': { wechat: { name: '钱敏' } },
   'sun-li': { wechat: { id: 'wxid_sunli' } },
 };
-

@@ -63,7 +63,8 @@ describe('微信: files through the outbox', () => {
 
     const path = join(dir, '督办台账-2026-12-07.xlsx');
     const id = await w.app.storage.transaction((r) =>
-      enqueueFile(r, { platform: 'wechat', targetKind: 'chat', targetId: w.room.id }, { path, name: 'big.xlsx', kind: 'file', bytes: 30 * 1024 * 1024 }, 'test', isoShanghai(w.clock.now())));
+      enqueueFile(r, { platform: 'wechat', targetKind: 'chat', targetId: w.room.id }, { path, name: 'big.xlsx', kind: 'file', bytes: 30 * 1024 * 1024 }, 'test', isoShanghai(w.clock.now())),
+    );
     await w.flush();
     const row = sqliteOf(w.app).prepare('SELECT status, last_error AS error FROM outbox WHERE id = ?').get(id) as { status: string; error: string };
     expect(row.status).toBe('dead');
@@ -80,6 +81,6 @@ describe('微信: files through the outbox', () => {
     expect(r.sent).toHaveLength(1);
     expect(r.sent[0]?.text).toContain('超过微信单个文件上限 0.0 MB，未发送。请缩小导出范围（按单位或时段），或由管理员在服务器 导出目录 中取用。');
     expect(files).toHaveLength(0);
-    expect(sqliteOf(w.app).prepare("SELECT count(*) AS n FROM outbox WHERE payload LIKE '%\"file\"%'").get()).toEqual({ n: 0 });
+    expect(sqliteOf(w.app).prepare('SELECT count(*) AS n FROM outbox WHERE payload LIKE \'%"file"%\'').get()).toEqual({ n: 0 });
   });
 });

@@ -25,7 +25,12 @@ const join = (id: string, name: string) => {
 };
 
 describe('WeChat impersonation by a lookalike name', () => {
-  for (const [label, name] of <Array<[string, string]>>[['a space', '钱 敏'], ['a compatibility ideograph (U+FA41)', '钱\uFA41'], ['a zero-width joiner', '钱\u200d敏'], ['an ideographic space', '钱\u3000敏']]) {
+  for (const [label, name] of <Array<[string, string]>>[
+    ['a space', '钱 敏'],
+    ['a compatibility ideograph (U+FA41)', '钱\uFA41'],
+    ['a zero-width joiner', '钱\u200d敏'],
+    ['an ideographic space', '钱\u3000敏'],
+  ]) {
     it(`refuses a member whose 昵称 is 钱敏 written with ${label}, while the real 钱敏 sits in the room`, async () => {
       const impostor = join('wxid_impostor', name);
       const r = await w.post(impostor, '/签收 D-0001', { to: czt });
@@ -64,7 +69,8 @@ describe('WeChat impersonation by a lookalike name', () => {
     w.room.payload.memberIdList.push(squatter.id);
     const original = w.puppet.roomMemberRawPayload.bind(w.puppet);
     w.puppet.roomMemberRawPayload = async (roomId: string, contactId: string) => ({
-      ...(await original(roomId, contactId)), ...(contactId === squatter.id ? { roomAlias: '发改委王芳' } : {}),
+      ...(await original(roomId, contactId)),
+      ...(contactId === squatter.id ? { roomAlias: '发改委王芳' } : {}),
     });
     await w.post(w.people.chen, '/交办 发改委 研究项目方案 12月18日');
     const r = await w.post(w.people.wang, '/签收 D-0002');

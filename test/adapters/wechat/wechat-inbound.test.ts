@@ -42,7 +42,11 @@ describe('WeChat room, end to end (wechaty + PuppetMock)', () => {
     const id = (await task())?.id ?? 0;
     const history = await w.app.storage.transaction((r) => r.audit.forTask(id));
     expect(history.map((h) => [h.action, h.actorId])).toEqual([
-      ['assign', 'chen-liqun'], ['acknowledge', 'wang-fang'], ['progress', 'wang-fang'], ['complete', 'li-ming'], ['verify_draw', 'li-ming'], // the first completion is always drawn for 复核
+      ['assign', 'chen-liqun'],
+      ['acknowledge', 'wang-fang'],
+      ['progress', 'wang-fang'],
+      ['complete', 'li-ming'],
+      ['verify_draw', 'li-ming'], // the first completion is always drawn for 复核
     ]);
     expect(history.every((h) => 'message' in h.source && h.source.message.platform === 'wechat' && h.source.message.chatId === w.room.id)).toBe(true);
   });
@@ -69,8 +73,8 @@ describe('WeChat room, end to end (wechaty + PuppetMock)', () => {
     const r = await w.post(namesake, '/签收 D-0001', { to: czt });
     expect(r.disposition).toBe('refused');
     expect(r.sent[0]?.text).toBe(
-      '钱敏，微信昵称「钱敏」与通讯录中的 钱敏 相符，但 钱敏 已绑定另一个微信账号。您的账号尚未登记在通讯录中，暂不能使用督办命令。'
-      + '请管理员（孙丽）发送「绑定 wxid_qianmin_2 通讯录姓名」完成绑定。',
+      '钱敏，微信昵称「钱敏」与通讯录中的 钱敏 相符，但 钱敏 已绑定另一个微信账号。您的账号尚未登记在通讯录中，暂不能使用督办命令。' +
+        '请管理员（孙丽）发送「绑定 wxid_qianmin_2 通讯录姓名」完成绑定。',
     );
     // The real one is matched by id now, namesake or not.
     expect((await w.post(qian, '/查询 我的', { to: czt })).disposition).toBe('handled');

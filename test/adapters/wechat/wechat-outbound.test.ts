@@ -10,11 +10,9 @@ afterEach(() => w.close());
 
 /** Puts a reply in the outbox as the core would. */
 async function enqueue(targetId: string, reply: Reply, targetKind: 'chat' | 'person' = 'chat'): Promise<number> {
-  return w.app.storage.transaction((r) =>
-    enqueueReply(r, { platform: 'wechat', targetKind, targetId }, reply, 'test', isoShanghai(w.clock.now())));
+  return w.app.storage.transaction((r) => enqueueReply(r, { platform: 'wechat', targetKind, targetId }, reply, 'test', isoShanghai(w.clock.now())));
 }
-const outbox = (id: number) =>
-  sqliteOf(w.app).prepare('SELECT status, attempts, last_error AS error FROM outbox WHERE id = ?').get(id) as { status: string; attempts: number; error: string | null };
+const outbox = (id: number) => sqliteOf(w.app).prepare('SELECT status, attempts, last_error AS error FROM outbox WHERE id = ?').get(id) as { status: string; attempts: number; error: string | null };
 
 describe('careful sending', () => {
   it('keeps the minimum interval per chat and the per-minute cap (virtual time)', async () => {
@@ -24,7 +22,12 @@ describe('careful sending', () => {
     for (const c of [chen, wang]) await enqueue(c.id, { tone: 'info', title: `私信 ${c.id}` }, 'person');
     const sent = await w.flush();
     expect(sent.map((s) => s.text)).toEqual(['群消息 1', '群消息 2', '群消息 3', '群消息 4', '群消息 5', `私信 ${chen.id}`, `私信 ${wang.id}`]);
-    const gaps = (to: string) => sent.filter((s) => s.to === to).map((s) => s.at).map((t, i, all) => t - (all[i - 1] ?? -Infinity)).slice(1);
+    const gaps = (to: string) =>
+      sent
+        .filter((s) => s.to === to)
+        .map((s) => s.at)
+        .map((t, i, all) => t - (all[i - 1] ?? -Infinity))
+        .slice(1);
     expect(Math.min(...gaps(w.room.id))).toBeGreaterThanOrEqual(3000);
     for (const s of sent) expect(sent.filter((x) => x.at >= s.at && x.at < s.at + 60_000).length).toBeLessThanOrEqual(4);
     // The cap, not only the interval, decided the pace: the fifth message waited for the window.
@@ -94,6 +97,12 @@ describe('delivery through the outbox', () => {
     for (const s of all) expect(s.text.length).toBeLessThanOrEqual(200);
     expect(all[0]?.text).toContain('@陈立群');
     expect(all[0]?.mentionIdList).toEqual([w.people.chen.id]);
-    expect(all.map((s) => s.text.replace(/\n（\d+\/\d+）$/, '')).join('\n').split('\n').slice(2)).toEqual(lines);
+    expect(
+      all
+        .map((s) => s.text.replace(/\n（\d+\/\d+）$/, ''))
+        .join('\n')
+        .split('\n')
+        .slice(2),
+    ).toEqual(lines);
   });
 });

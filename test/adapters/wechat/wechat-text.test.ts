@@ -11,17 +11,16 @@ const length = (pieces: Piece[]) => pieces.reduce((n, p) => n + pieceLength(p), 
 describe('WeChat text', () => {
   it('ends an actionable reply with the exact command to type: with / in a room, bare one-to-one', () => {
     const reply: Reply = {
-      tone: 'success', title: '已交办 D-0012', fields: [{ label: '牵头', value: `省发展改革委（${mention('wang-fang')}）` }],
+      tone: 'success',
+      title: '已交办 D-0012',
+      fields: [{ label: '牵头', value: `省发展改革委（${mention('wang-fang')}）` }],
       actions: [
         { label: '签收', command: '签收 D-0012' },
         { label: '办结', command: '办结 D-0012', input: { placeholder: '办理结果', required: true } },
       ],
     };
     const [room] = renderWechatMessages(reply, { nameOf, inRoom: true });
-    expect(room).toEqual([
-      { text: '已交办 D-0012\n牵头：省发展改革委（' }, { personId: 'wang-fang', name: '王芳' },
-      { text: '）\n回复「/签收 D-0012」；回复「/办结 D-0012 办理结果」' },
-    ]);
+    expect(room).toEqual([{ text: '已交办 D-0012\n牵头：省发展改革委（' }, { personId: 'wang-fang', name: '王芳' }, { text: '）\n回复「/签收 D-0012」；回复「/办结 D-0012 办理结果」' }]);
     const [direct] = renderWechatMessages(reply, { nameOf, inRoom: false });
     expect(plain(direct ?? [])).toMatch(/回复「签收 D-0012」；回复「办结 D-0012 办理结果」$/);
     expect(actionHint('进展 D-0001', true, { placeholder: '进展情况，可写百分比' })).toBe('回复「/进展 D-0001 进展情况」');

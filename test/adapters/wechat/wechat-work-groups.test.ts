@@ -28,7 +28,10 @@ async function tallyRooms(date: string): Promise<string[]> {
   const before = w.sent.length;
   await w.app.scheduler.runBetween(w.clock.now(), instantAt(date, '09:30'), w.clock);
   await w.flush();
-  return w.sent.slice(before).filter((s) => s.text.includes('督办周通报')).map((s) => s.to);
+  return w.sent
+    .slice(before)
+    .filter((s) => s.text.includes('督办周通报'))
+    .map((s) => s.to);
 }
 
 describe('registered work groups only', () => {
@@ -53,7 +56,10 @@ describe('registered work groups only', () => {
     expect((await w.post(admin, '/注销本群', { to: czt })).sent[0]?.text).toContain('已注销本群的工作群登记');
     expect(await tallyRooms('2026-12-21')).toEqual([]);
     const audit = await w.app.storage.transaction((r) => r.audit.forSubject(`chat:wechat:${czt.id}`));
-    expect(audit.map((a) => [a.action, a.actorId])).toEqual([['register_group', 'sun-li'], ['unregister_group', 'sun-li']]);
+    expect(audit.map((a) => [a.action, a.actorId])).toEqual([
+      ['register_group', 'sun-li'],
+      ['unregister_group', 'sun-li'],
+    ]);
   });
 
   it('takes the groups DUBAN_WECHAT_ROOMS names (by topic or id) as registered', async () => {

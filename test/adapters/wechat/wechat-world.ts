@@ -79,16 +79,26 @@ export async function makeWorld(o: WorldOptions = {}): Promise<World> {
   const clock = new FakeClock(instantAt('2026-12-07', '09:00'));
   const logger = memoryLogger();
   const app = createApp({
-    dbFile: ':memory:', directory: o.directory ?? wechatDirectory(), calendar: loadCalendar(), clock, logger,
-    settings: { botName: '督办助手', ...o.core }, dispatcher: { baseBackoffMs: 1000, maxBackoffMs: 60_000, pollMs: 3_600_000 },
+    dbFile: ':memory:',
+    directory: o.directory ?? wechatDirectory(),
+    calendar: loadCalendar(),
+    clock,
+    logger,
+    settings: { botName: '督办助手', ...o.core },
+    dispatcher: { baseBackoffMs: 1000, maxBackoffMs: 60_000, pollMs: 3_600_000 },
   });
   const mocker = new mock.Mocker();
   const puppet = new PuppetMock({ mocker });
-  const limiter = { t: 0, sleeps: [] as number[], now: () => limiter.t, sleep: async (ms: number, signal: AbortSignal) => {
-    if (signal.aborted) throw new Error('aborted');
-    limiter.sleeps.push(ms);
-    limiter.t += ms;
-  } };
+  const limiter = {
+    t: 0,
+    sleeps: [] as number[],
+    now: () => limiter.t,
+    sleep: async (ms: number, signal: AbortSignal) => {
+      if (signal.aborted) throw new Error('aborted');
+      limiter.sleeps.push(ms);
+      limiter.t += ms;
+    },
+  };
   const sent: Sent[] = [];
   const original = puppet.messageSendText.bind(puppet);
   puppet.messageSendText = async (to: string, text: string, mentionIdList: string[] = []) => {
@@ -101,7 +111,10 @@ export async function makeWorld(o: WorldOptions = {}): Promise<World> {
   const waiters = new Map<string, (d: Disposition) => void>();
   const bot = WechatyBuilder.build({ puppet });
   const adapter = new WechatAdapter({
-    core: app.core, bot, limiterTime: o.limiterTime ?? limiter, textLimit: o.textLimit,
+    core: app.core,
+    bot,
+    limiterTime: o.limiterTime ?? limiter,
+    textLimit: o.textLimit,
     settings: { puppet: 'wechaty-puppet-mock', rooms: ['省政府督办工作群'], minIntervalMs: 3000, maxPerMinute: 20, ...o.settings },
     onSettled: (id, d) => waiters.get(id)?.(d),
   });
@@ -126,7 +139,18 @@ export async function makeWorld(o: WorldOptions = {}): Promise<World> {
   };
 
   const world: World = {
-    app, clock, logs: logger.lines, mocker, puppet, adapter, bot, me, people: { chen, wang, li }, room, sent, limiter,
+    app,
+    clock,
+    logs: logger.lines,
+    mocker,
+    puppet,
+    adapter,
+    bot,
+    me,
+    people: { chen, wang, li },
+    room,
+    sent,
+    limiter,
     failWhen: undefined,
     async post(from, text, p = {}) {
       const id = p.id ?? `wx-msg-${++seq}`;
@@ -136,7 +160,11 @@ export async function makeWorld(o: WorldOptions = {}): Promise<World> {
       const before = sent.length;
       if (!mocker.cacheMessagePayload.has(id)) {
         mocker.MessageMock.create({
-          id, talkerId: from.id, text, timestamp: p.timestamp ?? Date.now(), type: 7,
+          id,
+          talkerId: from.id,
+          text,
+          timestamp: p.timestamp ?? Date.now(),
+          type: 7,
           ...(isRoom ? { roomId: to.id, mentionIdList: (p.mentions ?? []).map((c) => c.id) } : { listenerId: to.id }),
         });
       }

@@ -23,17 +23,23 @@ export function assessmentContract(open: OpenFresh): void {
       expect(await tx(s, (r) => r.inbox.record(item('om_1', 'chat-9')))).toBeUndefined();
       expect(await tx(s, (r) => r.inbox.record({ ...item('om_1'), platform: 'wechat' }))).toBeTypeOf('number');
       const pending = await tx(s, (r) => r.inbox.pending());
-      expect(pending.map((p) => [p.platform, p.messageId, p.chatId])).toEqual([['lark', 'om_1', 'chat-1'], ['lark', 'om_2', 'chat-2'], ['wechat', 'om_1', 'chat-1']]);
+      expect(pending.map((p) => [p.platform, p.messageId, p.chatId])).toEqual([
+        ['lark', 'om_1', 'chat-1'],
+        ['lark', 'om_2', 'chat-2'],
+        ['wechat', 'om_1', 'chat-1'],
+      ]);
       expect(pending[0]).toMatchObject({ seq: a, payload: '{"id":"om_1"}', at: AT });
       await tx(s, (r) => r.inbox.done(a!));
       expect((await tx(s, (r) => r.inbox.pending())).map((p) => p.seq)).not.toContain(a);
       const last = await tx(s, (r) => r.inbox.lastSeq());
       expect(last).toBe(Math.max(...pending.map((p) => p.seq)));
       // A rolled-back record leaves nothing behind.
-      await expect(s.transaction(async (r) => {
-        await r.inbox.record(item('om_3'));
-        throw new Error('boom');
-      })).rejects.toThrow('boom');
+      await expect(
+        s.transaction(async (r) => {
+          await r.inbox.record(item('om_3'));
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
       expect((await tx(s, (r) => r.inbox.pending())).map((p) => p.messageId)).toEqual(['om_2', 'om_1']);
     });
 
@@ -61,7 +67,10 @@ export function assessmentContract(open: OpenFresh): void {
       await rec(t1.id, 'p-li', 'unacked');
       await rec(t1.id, 'p-zhang', 'overdue', '2026-12-10');
       const rows = await tx(s, (r) => r.chases.runRows('2026-12-11', before, ['overdue'], 10));
-      expect(rows.map((x) => [x.chatId, x.personId])).toEqual([['chat-1', 'p-zhang'], ['chat-2', 'p-zhang']]);
+      expect(rows.map((x) => [x.chatId, x.personId])).toEqual([
+        ['chat-1', 'p-zhang'],
+        ['chat-2', 'p-zhang'],
+      ]);
       expect(rows[0]).toMatchObject({ platform: 'console', first: rows[0]!.id });
       expect(await tx(s, (r) => r.chases.runRows('2026-12-11', before, ['overdue', 'unacked'], 2))).toHaveLength(2);
       const mine = await tx(s, (r) => r.chases.rowsFor('2026-12-11', before, ['overdue'], rows[0]!));
@@ -73,7 +82,10 @@ export function assessmentContract(open: OpenFresh): void {
       await tx(s, (r) => r.chases.recordStep(step));
       await tx(s, (r) => r.chases.recordStep({ ...step, taskId: t2.id, trigger: 'untrue' }));
       const steps = await tx(s, (r) => r.chases.stepRows('2026-12-11', step0, 10));
-      expect(steps.map((x) => [x.taskId, x.trigger])).toEqual([[t1.id, 'overdue'], [t2.id, 'untrue']]);
+      expect(steps.map((x) => [x.taskId, x.trigger])).toEqual([
+        [t1.id, 'overdue'],
+        [t2.id, 'untrue'],
+      ]);
       expect(steps[0]).toMatchObject({ ...step, id: steps[0]!.id });
       const group = { platform: 'console', chatId: 'chat-1', unitId: 'u-fgw', step: 1 as const, first: steps[0]!.id };
       expect((await tx(s, (r) => r.chases.stepsIn('2026-12-11', step0, { ...group, untrue: false }))).map((x) => x.taskId)).toEqual([t1.id]);
@@ -91,7 +103,10 @@ export function assessmentContract(open: OpenFresh): void {
       expect(await tx(s, (r) => r.warnings.findByCode('G-0002'))).toEqual({ ...w, personId: undefined, date: '2026-12-05', taskId: t.id, rectifyTaskId: t.id, id: g2.id, code: 'G-0002' });
       expect(await tx(s, (r) => r.warnings.findByCode('G-0009'))).toBeUndefined();
       const range = await tx(s, (r) => r.warnings.inRange('2026-12-01', '2026-12-31'));
-      expect(range.map((x) => [x.code, x.withdrawReason])).toEqual([['G-0001', '误报'], ['G-0002', undefined]]);
+      expect(range.map((x) => [x.code, x.withdrawReason])).toEqual([
+        ['G-0001', '误报'],
+        ['G-0002', undefined],
+      ]);
       expect(await tx(s, (r) => r.warnings.inRange('2026-12-04', '2026-12-04'))).toEqual([]);
     });
 

@@ -3,8 +3,17 @@ import type { NewCoordination, OpenedStorage } from '../../../storage/repositori
 import { AT, at, newTask, tx, type OpenFresh } from './fixtures.js';
 
 const coordination = (taskId: number, over: Partial<NewCoordination> = {}): NewCoordination => ({
-  taskId, requesterId: 'p-zhang', requesterUnit: 'u-fgw', reason: '需财政局配合', ownerId: 'p-office', handlerIds: ['p-h1', 'p-h2'],
-  levelSince: '2026-12-01', openedAt: AT, origin: { platform: 'console', chatId: 'chat-1' }, partyUnits: ['u-czj', 'u-sw'], ...over,
+  taskId,
+  requesterId: 'p-zhang',
+  requesterUnit: 'u-fgw',
+  reason: '需财政局配合',
+  ownerId: 'p-office',
+  handlerIds: ['p-h1', 'p-h2'],
+  levelSince: '2026-12-01',
+  openedAt: AT,
+  origin: { platform: 'console', chatId: 'chat-1' },
+  partyUnits: ['u-czj', 'u-sw'],
+  ...over,
 });
 
 export function exceptionContract(open: OpenFresh): void {
@@ -51,11 +60,16 @@ export function exceptionContract(open: OpenFresh): void {
       expect(got?.parties[0]?.confirmedBy).toBe('p-li-head');
       await tx(s, (r) => r.coordinations.resetStances(c.id));
       got = await tx(s, (r) => r.coordinations.findByCode(c.code));
-      expect(got?.parties.map((p) => [p.unitId, p.stance])).toEqual([['u-czj', undefined], ['u-sw', undefined]]);
+      expect(got?.parties.map((p) => [p.unitId, p.stance])).toEqual([
+        ['u-czj', undefined],
+        ['u-sw', undefined],
+      ]);
     });
 
     it('raises, answers and hands over requests', async () => {
-      const req = await tx(s, (r) => r.requests.create({ taskId, kind: 'extension', unitId: 'u-fgw', raisedBy: 'p-zhang', raisedAt: AT, reason: '资料未齐', proposedDeadline: '2026-12-20', answerDue: '2026-12-03' }));
+      const req = await tx(s, (r) =>
+        r.requests.create({ taskId, kind: 'extension', unitId: 'u-fgw', raisedBy: 'p-zhang', raisedAt: AT, reason: '资料未齐', proposedDeadline: '2026-12-20', answerDue: '2026-12-03' }),
+      );
       expect(req).toMatchObject({ status: 'pending', proposedDeadline: '2026-12-20' });
       expect((await tx(s, (r) => r.requests.pending(taskId, 'extension')))?.id).toBe(req.id);
       expect(await tx(s, (r) => r.requests.pending(taskId, 'infeasible'))).toBeUndefined();

@@ -8,9 +8,17 @@ export const at = (day: string, time = '10:00:00') => `${day}T${time}.000+08:00`
 
 export function newTask(over: Partial<NewTask> = {}): NewTask {
   return {
-    title: '编制清单', source: 'instruction', isKey: false, assignerId: 'p-boss', assignedAt: AT, assignedDate: '2026-12-01',
+    title: '编制清单',
+    source: 'instruction',
+    isKey: false,
+    assignerId: 'p-boss',
+    assignedAt: AT,
+    assignedDate: '2026-12-01',
     deadline: '2026-12-10',
-    units: [{ unitId: 'u-fgw', role: 'lead', responsibleId: 'p-zhang' }, { unitId: 'u-czj', role: 'co', responsibleId: 'p-li' }],
+    units: [
+      { unitId: 'u-fgw', role: 'lead', responsibleId: 'p-zhang' },
+      { unitId: 'u-czj', role: 'co', responsibleId: 'p-li' },
+    ],
     origin: { platform: 'console', chatId: 'chat-1', messageId: 'm-1' },
     ...over,
   };

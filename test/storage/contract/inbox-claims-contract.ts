@@ -12,10 +12,8 @@ export function inboxClaimsContract(open: OpenFresh): void {
     afterEach(async () => {
       await s.close();
     });
-    const record = (messageId: string, chatId: string) =>
-      tx(s, (r) => r.inbox.record({ platform: 'lark', messageId, chatId, payload: '{}', at: at('2026-12-01') }));
-    const claim = (chat: string, instance: string, when: string, until: string) =>
-      tx(s, (r) => r.inbox.claimChat(chat, instance, at('2026-12-01', when), at('2026-12-01', until)));
+    const record = (messageId: string, chatId: string) => tx(s, (r) => r.inbox.record({ platform: 'lark', messageId, chatId, payload: '{}', at: at('2026-12-01') }));
+    const claim = (chat: string, instance: string, when: string, until: string) => tx(s, (r) => r.inbox.claimChat(chat, instance, at('2026-12-01', when), at('2026-12-01', until)));
 
     it('gives a chat to one instance until it lapses, and lets the holder renew it', async () => {
       expect(await claim('c1', 'A', '10:00:00', '10:00:15')).toBe(true);
@@ -31,7 +29,10 @@ export function inboxClaimsContract(open: OpenFresh): void {
       const a = await record('om_1', 'c1');
       await record('om_2', 'c2');
       const b = await record('om_3', 'c1');
-      expect((await tx(s, (r) => r.inbox.pendingIn('c1'))).map((i) => [i.seq, i.messageId])).toEqual([[a, 'om_1'], [b, 'om_3']]);
+      expect((await tx(s, (r) => r.inbox.pendingIn('c1'))).map((i) => [i.seq, i.messageId])).toEqual([
+        [a, 'om_1'],
+        [b, 'om_3'],
+      ]);
       expect(await claim('c1', 'A', '10:00:00', '10:00:15')).toBe(true);
       expect(await tx(s, (r) => r.inbox.releaseChat('c1', 'A'))).toBe(false); // still waiting
       expect(await claim('c1', 'B', '10:00:01', '10:00:16')).toBe(false);

@@ -20,8 +20,7 @@ export function messagingContract(open: OpenFresh): void {
     });
 
     it('queues outgoing messages, keeps a chat in order behind a retry, and counts what is pending', async () => {
-      const enq = (target: string, payload: string) =>
-        tx(s, (r) => r.outbox.enqueue({ platform: 'lark', targetKind: 'chat', targetId: target, payload, origin: 'test', at: AT }));
+      const enq = (target: string, payload: string) => tx(s, (r) => r.outbox.enqueue({ platform: 'lark', targetKind: 'chat', targetId: target, payload, origin: 'test', at: AT }));
       const a1 = await enq('chat-a', 'a1');
       const a2 = await enq('chat-a', 'a2');
       const b1 = await enq('chat-b', 'b1');
@@ -37,7 +36,10 @@ export function messagingContract(open: OpenFresh): void {
       expect(due.map((d) => d.id)).toEqual([]); // a2 waits behind a1
       expect(await tx(s, (r) => r.outbox.nextAttemptAt('lark'))).toBe(AT);
       due = await tx(s, (r) => r.outbox.due('lark', at('2026-12-01', '10:05:00'), 10));
-      expect(due.map((d) => [d.id, d.attempts])).toEqual([[a1, 1], [a2, 0]]);
+      expect(due.map((d) => [d.id, d.attempts])).toEqual([
+        [a1, 1],
+        [a2, 0],
+      ]);
       await tx(s, (r) => r.outbox.markFailed(a1, 'gone', at('2026-12-01', '10:06:00'), true));
       await tx(s, (r) => r.outbox.markSent(a2, at('2026-12-01', '10:05:01')));
       expect(await tx(s, (r) => r.outbox.pendingCount('lark'))).toBe(0);
@@ -56,8 +58,7 @@ export function messagingContract(open: OpenFresh): void {
     });
 
     it('binds one account per person per platform, blocks, and keeps pending bindings', async () => {
-      const bind = (accountId: string, personId: string) =>
-        tx(s, (r) => r.bindings.bind({ platform: 'lark', accountId, personId, boundBy: 'p-admin', boundAt: AT }));
+      const bind = (accountId: string, personId: string) => tx(s, (r) => r.bindings.bind({ platform: 'lark', accountId, personId, boundBy: 'p-admin', boundAt: AT }));
       await bind('ou_1', 'p-zhang');
       await bind('ou_2', 'p-zhang');
       expect(await tx(s, (r) => r.bindings.personFor('lark', 'ou_1'))).toBeUndefined();
@@ -85,7 +86,9 @@ export function messagingContract(open: OpenFresh): void {
 
     it('appends audit records from messages and from jobs', async () => {
       const t = await tx(s, (r) => r.tasks.create(newTask()));
-      await tx(s, (r) => r.audit.append({ at: AT, actorId: 'p-boss', action: 'assign', taskId: t.id, details: { n: 1, 说明: '交办' }, source: { message: { platform: 'console', chatId: 'c', messageId: 'm' } } }));
+      await tx(s, (r) =>
+        r.audit.append({ at: AT, actorId: 'p-boss', action: 'assign', taskId: t.id, details: { n: 1, 说明: '交办' }, source: { message: { platform: 'console', chatId: 'c', messageId: 'm' } } }),
+      );
       await tx(s, (r) => r.audit.append({ at: AT, actorId: 'system', action: 'chase', subject: 'C-0001', details: {}, source: { job: 'daily-chase' } }));
       expect(await tx(s, (r) => r.audit.forTask(t.id))).toMatchObject([{ action: 'assign', details: { n: 1, 说明: '交办' }, source: { message: { messageId: 'm' } } }]);
       expect(await tx(s, (r) => r.audit.forSubject('C-0001'))).toMatchObject([{ action: 'chase', taskId: undefined, source: { job: 'daily-chase' } }]);

@@ -36,13 +36,27 @@ export function schedulingContract(open: OpenFresh): void {
       expect(all[1]).toEqual({ id: t3.id, chaseCount: 0, deadline: '2026-12-10', ladderStep: 0, leadUnitId: 'u-fgw', platform: 'lark', chatId: 'oc_9' });
       expect((await tx(s, (r) => r.chases.overdueAfter('2026-12-11', t1.id, t2.id, 10))).map((x) => x.id)).toEqual([]);
       expect((await tx(s, (r) => r.chases.overdueAfter('2026-12-11', 0, last, 1))).map((x) => x.id)).toEqual([t1.id]);
-      const c = (t: typeof all[number], step?: 1) => ({ taskId: t.id, chaseNo: 1, details: JSON.stringify({ n: 1, overdueDays: 1, step }), step, platform: t.platform, chatId: t.chatId, leadUnitId: t.leadUnitId });
+      const c = (t: (typeof all)[number], step?: 1) => ({
+        taskId: t.id,
+        chaseNo: 1,
+        details: JSON.stringify({ n: 1, overdueDays: 1, step }),
+        step,
+        platform: t.platform,
+        chatId: t.chatId,
+        leadUnitId: t.leadUnitId,
+      });
       const steps0 = await tx(s, (r) => r.chases.lastStepId());
       await tx(s, (r) => r.chases.recordOverdue([c(all[0]!, 1), c(all[1]!)], { date: '2026-12-11', jobPeriod: '2026-12-11', at: AT, job: 'daily-chase:2026-12-11' }));
       const again = await tx(s, (r) => r.chases.overdueAfter('2026-12-11', 0, last, 10));
-      expect(again.map((x) => [x.chaseCount, x.lastChasedDate])).toEqual([[1, '2026-12-11'], [1, '2026-12-11']]);
+      expect(again.map((x) => [x.chaseCount, x.lastChasedDate])).toEqual([
+        [1, '2026-12-11'],
+        [1, '2026-12-11'],
+      ]);
       expect((await tx(s, (r) => r.tasks.findById(t2.id)))?.chaseCount).toBe(0);
-      expect((await tx(s, (r) => r.chases.forTask(t1.id))).map((x) => [x.unitId, x.personId, x.kind, x.chaseNo])).toEqual([['u-fgw', 'p-zhang', 'overdue', 1], ['u-czj', 'p-li', 'overdue', 1]]);
+      expect((await tx(s, (r) => r.chases.forTask(t1.id))).map((x) => [x.unitId, x.personId, x.kind, x.chaseNo])).toEqual([
+        ['u-fgw', 'p-zhang', 'overdue', 1],
+        ['u-czj', 'p-li', 'overdue', 1],
+      ]);
       expect((await tx(s, (r) => r.chases.forTask(t3.id))).map((x) => x.unitId)).toEqual(['u-fgw']);
       const audit = (await tx(s, (r) => r.audit.forTask(t1.id))).filter((a) => a.action === 'chase');
       expect(audit).toMatchObject([{ at: AT, actorId: 'system', details: { n: 1, overdueDays: 1, step: 1 }, source: { job: 'daily-chase:2026-12-11' } }]);
@@ -90,11 +104,13 @@ export function schedulingContract(open: OpenFresh): void {
     });
 
     it('rolls a failed transaction back whole', async () => {
-      await expect(tx(s, async (r) => {
-        await r.tasks.create(newTask());
-        await r.bindings.bind({ platform: 'lark', accountId: 'ou_1', personId: 'p-a', boundBy: 'x', boundAt: AT });
-        throw new Error('boom');
-      })).rejects.toThrow('boom');
+      await expect(
+        tx(s, async (r) => {
+          await r.tasks.create(newTask());
+          await r.bindings.bind({ platform: 'lark', accountId: 'ou_1', personId: 'p-a', boundBy: 'x', boundAt: AT });
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
       expect(await tx(s, (r) => r.tasks.count({}))).toBe(0);
       expect(await tx(s, (r) => r.bindings.personFor('lark', 'ou_1'))).toBeUndefined();
       expect((await tx(s, (r) => r.tasks.create(newTask()))).code).toBe('D-0001');
@@ -107,12 +123,13 @@ export function schedulingContract(open: OpenFresh): void {
         await tx(s, (r) => r.chases.record({ taskId: id, unitId: 'u-fgw', personId: 'p-zhang', kind: 'overdue', chaseNo: 1, chasedDate: '2026-12-07', jobPeriod: '2026-12-07' }));
       }
       await tx(s, (r) => r.chases.record({ taskId: t.id, unitId: 'u-fgw', personId: 'p-zhang', kind: 'warning', chasedDate: '2026-12-08', jobPeriod: '2026-12-08' }));
-      expect(await tx(s, (r) => r.chases.forTask(t.id))).toMatchObject([{ kind: 'overdue', chaseNo: 1 }, { kind: 'warning', chaseNo: undefined }]);
+      expect(await tx(s, (r) => r.chases.forTask(t.id))).toMatchObject([
+        { kind: 'overdue', chaseNo: 1 },
+        { kind: 'warning', chaseNo: undefined },
+      ]);
       expect(await tx(s, (r) => r.stats.chasesByUnit('2026-12-01', '2026-12-31'))).toEqual(new Map([['u-fgw', 1]]));
       expect(await tx(s, (r) => r.stats.overdueByUnit('2026-12-07', '2026-12-07'))).toEqual(new Map([['u-fgw', 1]]));
-      expect(await tx(s, (r) => r.stats.overdueItems('2026-12-07', 10))).toEqual([
-        { taskId: t.id, code: t.code, title: '编制清单', unitId: 'u-fgw', deadline: '2026-12-02', stages: [st.code] },
-      ]);
+      expect(await tx(s, (r) => r.stats.overdueItems('2026-12-07', 10))).toEqual([{ taskId: t.id, code: t.code, title: '编制清单', unitId: 'u-fgw', deadline: '2026-12-02', stages: [st.code] }]);
     });
 
     it('tallies assignments, signatures and completions per unit', async () => {
@@ -125,34 +142,60 @@ export function schedulingContract(open: OpenFresh): void {
       await tx(s, (r) => r.tasks.update(b.id, { deadline: '2026-12-09' }, AT));
       await tx(s, (r) => r.tasks.complete(b.id, 'ok', at('2026-12-08'), '2026-12-08'));
       await tx(s, (r) => r.tasks.complete(c.id, 'ok', at('2026-12-10'), '2026-12-10'));
-      expect(await tx(s, (r) => r.stats.assignedByUnit('2026-12-01', '2026-12-01'))).toEqual(new Map([['u-fgw', 3], ['u-czj', 3]]));
+      expect(await tx(s, (r) => r.stats.assignedByUnit('2026-12-01', '2026-12-01'))).toEqual(
+        new Map([
+          ['u-fgw', 3],
+          ['u-czj', 3],
+        ]),
+      );
       expect(await tx(s, (r) => r.stats.ackedOnTimeByUnit('2026-12-01', '2026-12-01'))).toEqual(new Map([['u-fgw', 1]]));
       expect(await tx(s, (r) => r.stats.completedByUnit('2026-12-01', '2026-12-31'))).toEqual(new Map([['u-fgw', { total: 3, onTime: 1, inExtension: 1, late: 1 }]]));
       expect(await tx(s, (r) => r.stats.dueByUnit('2026-12-01', '2026-12-31'))).toEqual(new Map([['u-fgw', 3]]));
-      expect(await tx(s, (r) => r.stats.lateCompletions('2026-12-01', '2026-12-31', 10))).toEqual([
-        { taskId: c.id, code: c.code, title: '编制清单', unitId: 'u-fgw', deadline: '2026-12-05' },
-      ]);
-      await tx(s, (r) => r.coordinations.create({ taskId: a.id, requesterId: 'p-zhang', requesterUnit: 'u-fgw', reason: 'r', ownerId: 'p-o', handlerIds: [], levelSince: '2026-12-01', openedAt: AT, origin: { platform: 'console', chatId: 'c' }, partyUnits: [] }));
+      expect(await tx(s, (r) => r.stats.lateCompletions('2026-12-01', '2026-12-31', 10))).toEqual([{ taskId: c.id, code: c.code, title: '编制清单', unitId: 'u-fgw', deadline: '2026-12-05' }]);
+      await tx(s, (r) =>
+        r.coordinations.create({
+          taskId: a.id,
+          requesterId: 'p-zhang',
+          requesterUnit: 'u-fgw',
+          reason: 'r',
+          ownerId: 'p-o',
+          handlerIds: [],
+          levelSince: '2026-12-01',
+          openedAt: AT,
+          origin: { platform: 'console', chatId: 'c' },
+          partyUnits: [],
+        }),
+      );
       expect(await tx(s, (r) => r.stats.coordinationsByUnit('2026-12-01', '2026-12-01'))).toEqual(new Map([['u-fgw', 1]]));
     });
 
     it('numbers notices, keeps ladder events, notes and handover proposals', async () => {
       const t = await tx(s, (r) => r.tasks.create(newTask()));
-      expect([await tx(s, (r) => r.ladder.nextNoticeNo('督查室', 2026)), await tx(s, (r) => r.ladder.nextNoticeNo('督查室', 2026)), await tx(s, (r) => r.ladder.nextNoticeNo('督查室', 2027))]).toEqual([1, 2, 1]);
+      expect([await tx(s, (r) => r.ladder.nextNoticeNo('督查室', 2026)), await tx(s, (r) => r.ladder.nextNoticeNo('督查室', 2026)), await tx(s, (r) => r.ladder.nextNoticeNo('督查室', 2027))]).toEqual(
+        [1, 2, 1],
+      );
       await tx(s, (r) => r.ladder.addEvent({ taskId: t.id, rootId: t.id, unitId: 'u-fgw', step: 1, trigger: 'chase', date: '2026-12-07', at: AT }));
       await tx(s, (r) => r.ladder.addEvent({ taskId: t.id, rootId: t.id, unitId: 'u-czj', step: 2, trigger: 'untrue', date: '2026-12-08', at: AT, notice: '督查室通报〔2026〕1号' }));
-      expect((await tx(s, (r) => r.ladder.eventsForTask(t.id))).map((e) => [e.step, e.notice])).toEqual([[1, undefined], [2, '督查室通报〔2026〕1号']]);
+      expect((await tx(s, (r) => r.ladder.eventsForTask(t.id))).map((e) => [e.step, e.notice])).toEqual([
+        [1, undefined],
+        [2, '督查室通报〔2026〕1号'],
+      ]);
       expect((await tx(s, (r) => r.ladder.events({ from: '2026-12-01', to: '2026-12-31', unitId: 'u-czj' }))).map((e) => e.unitId)).toEqual(['u-czj']);
       expect((await tx(s, (r) => r.ladder.eventsForNotice('督查室通报〔2026〕1号'))).map((e) => e.unitId)).toEqual(['u-czj']);
       expect(await tx(s, (r) => r.ladder.eventsForNotice('没有这一期'))).toEqual([]);
       expect((await tx(s, (r) => r.ladder.events({ from: '2026-12-01', to: '2026-12-31', minStep: 2 }))).length).toBe(1);
       expect(await tx(s, (r) => r.stats.ledgerByUnit('2026-12-01', '2026-12-31'))).toEqual(new Map([['u-fgw', 1]]));
-      const note = await tx(s, (r) => r.ladder.addNote({ taskId: t.id, kind: 'demand', authorId: 'p-boss', leaderId: 'p-boss', text: '限期整改', due: '2026-12-15', at: AT, date: '2026-12-01', status: 'open' }));
+      const note = await tx(s, (r) =>
+        r.ladder.addNote({ taskId: t.id, kind: 'demand', authorId: 'p-boss', leaderId: 'p-boss', text: '限期整改', due: '2026-12-15', at: AT, date: '2026-12-01', status: 'open' }),
+      );
       await tx(s, (r) => r.ladder.addNote({ taskId: t.id, kind: 'explanation', authorId: 'p-zhang', leaderId: 'p-boss', text: '说明', at: AT, date: '2026-12-01', status: 'open' }));
       expect((await tx(s, (r) => r.ladder.notes('demand', ['open', 'met']))).map((n) => n.id)).toEqual([note.id]);
       await tx(s, (r) => r.ladder.setNoteStatus(note.id, 'met'));
       expect(await tx(s, (r) => r.ladder.notes('demand', ['open']))).toEqual([]);
-      expect((await tx(s, (r) => r.ladder.notesForTask(t.id))).map((n) => [n.kind, n.status, n.measures])).toEqual([['demand', 'met', undefined], ['explanation', 'open', undefined]]);
+      expect((await tx(s, (r) => r.ladder.notesForTask(t.id))).map((n) => [n.kind, n.status, n.measures])).toEqual([
+        ['demand', 'met', undefined],
+        ['explanation', 'open', undefined],
+      ]);
       const p = await tx(s, (r) => r.ladder.list(t.id, AT));
       await tx(s, (r) => r.ladder.updateProposal(p.id, { status: 'proposed', proposedBy: 'p-office', reason: '屡催不办' }));
       expect(await tx(s, (r) => r.ladder.currentProposal(t.id))).toMatchObject({ id: p.id, status: 'proposed', proposedBy: 'p-office', reason: '屡催不办', headId: undefined });

@@ -13,7 +13,16 @@ export function taskContract(open: OpenFresh): void {
     });
 
     it('creates tasks with codes D-0001…, stages <code>-n, units lead first', async () => {
-      const t = await tx(s, (r) => r.tasks.create(newTask({ units: [{ unitId: 'u-co', role: 'co', responsibleId: 'p-a' }, { unitId: 'u-lead', role: 'lead', responsibleId: 'p-b' }] })));
+      const t = await tx(s, (r) =>
+        r.tasks.create(
+          newTask({
+            units: [
+              { unitId: 'u-co', role: 'co', responsibleId: 'p-a' },
+              { unitId: 'u-lead', role: 'lead', responsibleId: 'p-b' },
+            ],
+          }),
+        ),
+      );
       const t2 = await tx(s, (r) => r.tasks.create(newTask()));
       expect([t.code, t2.code]).toEqual(['D-0001', 'D-0002']);
       expect(t.leadUnitId).toBe('u-lead');
@@ -22,9 +31,12 @@ export function taskContract(open: OpenFresh): void {
       expect([stage.code, stage2.code]).toEqual(['D-0001-1', 'D-0001-2']);
       const found = await tx(s, (r) => r.tasks.findByCode('D-0001'));
       expect(found).toMatchObject({ id: t.id, title: '编制清单', status: 'pending', isKey: false, deadline: '2026-12-10', originalDeadline: '2026-12-10' });
-      expect(found?.units.map((u) => [u.unitId, u.role])).toEqual([['u-lead', 'lead'], ['u-co', 'co']]);
+      expect(found?.units.map((u) => [u.unitId, u.role])).toEqual([
+        ['u-lead', 'lead'],
+        ['u-co', 'co'],
+      ]);
       expect((await tx(s, (r) => r.tasks.stages(t.id))).map((x) => x.code)).toEqual(['D-0001-1', 'D-0001-2']);
-      expect((await tx(s, (r) => r.tasks.findById(stage.id)))).toMatchObject({ parentId: t.id, splitBy: 'p-b' });
+      expect(await tx(s, (r) => r.tasks.findById(stage.id))).toMatchObject({ parentId: t.id, splitBy: 'p-b' });
       expect(await tx(s, (r) => r.tasks.findByCode('D-9999'))).toBeUndefined();
     });
 
@@ -50,7 +62,9 @@ export function taskContract(open: OpenFresh): void {
       const after = await tx(s, (r) => r.tasks.findById(t.id));
       expect(after).toMatchObject({ progress: 40, lastProgressAt: at('2026-12-04') });
       expect((await tx(s, (r) => r.tasks.reports(t.id))).map((x) => [x.unitId, x.percent, x.text])).toEqual([
-        ['u-czj', 90, '配合中'], ['u-fgw', 40, '过半'], ['u-fgw', undefined, '无百分比'],
+        ['u-czj', 90, '配合中'],
+        ['u-fgw', 40, '过半'],
+        ['u-fgw', undefined, '无百分比'],
       ]);
     });
 
