@@ -125,6 +125,7 @@ export async function benchPostgres(quick: boolean): Promise<Array<[string, stri
     cluster.stop();
     for (const s of ['', '-wal', '-shm']) rmSync(`${sqliteFile}${s}`, { force: true });
   }
+  mkdirSync(join('bench', 'results'), { recursive: true });
   writeFileSync(join('bench', 'results', `postgres-${size.name}.json`), `${JSON.stringify(results, null, 2)}\n`);
   return rows;
 }
