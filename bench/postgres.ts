@@ -70,11 +70,20 @@ export async function benchPostgres(quick: boolean): Promise<Array<[string, stri
     await raw.connect();
     await Promise.all([timed.storage.ready(), capture.storage.ready()]);
     const commands: Record<string, { bot: Latency; raw: Latency; statementsPerCommand: number }> = {};
+    // One script per app, so that message ids keep counting across the commands (a script made
+    // again would reuse them, and every command after the first would be a duplicate).
+    const captureScript = script(capture, size);
     for (const [command, runTimed] of script(timed, size)) {
-      const runCapture = script(capture, size).find(([c]) => c === command)?.[1];
+      const runCapture = captureScript.find(([c]) => c === command)?.[1];
       if (!runCapture) throw new Error('scripts differ');
       const recorded: Recorded[] = [];
-      for (let i = 0; i < n; i++) recorded.push(await recorder.during(() => runCapture(i)));
+      for (let i = 0; i < n; i++) {
+        const statements = await recorder.during(async () => {
+          const r = await runCapture(i);
+          if (r.outcome !== 'handled') throw new Error(`${command} #${i} was ${r.outcome} while recording`);
+        });
+        recorded.push(statements);
+      }
       const botMs: number[] = [];
       const rawMs: number[] = [];
       for (let i = 0; i < n; i++) {
