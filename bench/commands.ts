@@ -20,8 +20,11 @@ export interface Recorder {
   current: Recorded | undefined;
 }
 
-/** The four commands, as a script that gives the same statements each time it is run on the same ledger. */
-function script(app: App, size: Size): Array<[string, (i: number) => Promise<{ outcome: string }>]> {
+/**
+ * The four commands, as a script that gives the same statements each time it is run on the same
+ * ledger. Make one script per app: its message ids count on across the commands.
+ */
+export function script(app: App, size: Size, idPrefix = 'cmd'): Array<[string, (i: number) => Promise<{ outcome: string }>]> {
   const code = (i: number) => `D-${String(size.tasks + 1 + i).padStart(4, '0')}`;
   const unit = (i: number) => 1 + (i % size.units);
   const handler = (i: number) => handlersOf(size, unit(i))[0] ?? '';
@@ -30,7 +33,7 @@ function script(app: App, size: Size): Array<[string, (i: number) => Promise<{ o
   const say = (who: string, text: string) =>
     app.bot.handle({
       platform: 'console',
-      messageId: `cmd-${++seq}`,
+      messageId: `${idPrefix}-${++seq}`,
       chatId: 'bench-group',
       chatType: 'group',
       senderAccountId: name(who),

@@ -13,8 +13,9 @@ import { openStorage } from '../storage/open-storage.js';
 import { copySqliteToPostgres } from '../storage/postgres/copy-from-sqlite.js';
 import type { PgStorage } from '../storage/postgres/pg-storage.js';
 import { startPgCluster } from '../test/support/pg-cluster.js';
-import { directoryYaml, generateDatabase, handlersOf, QUICK, TODAY, type Size } from './generate.js';
+import { directoryYaml, generateDatabase, QUICK, TODAY, type Size } from './generate.js';
 import { round, summarize, type Latency } from './measure.js';
+import { script } from './commands.js';
 
 /** Smaller than the SQLite benchmark's province: the copy into PostgreSQL is row by row. */
 const PG_FULL: Size = QUICK;
@@ -72,8 +73,8 @@ export async function benchPostgres(quick: boolean): Promise<Array<[string, stri
     const commands: Record<string, { bot: Latency; raw: Latency; statementsPerCommand: number }> = {};
     // One script per app, so that message ids keep counting across the commands (a script made
     // again would reuse them, and every command after the first would be a duplicate).
-    const captureScript = script(capture, size);
-    for (const [command, runTimed] of script(timed, size)) {
+    const captureScript = script(capture, size, 'pg-cmd');
+    for (const [command, runTimed] of script(timed, size, 'pg-cmd')) {
       const runCapture = captureScript.find(([c]) => c === command)?.[1];
       if (!runCapture) throw new Error('scripts differ');
       const recorded: Recorded[] = [];
@@ -174,31 +175,4 @@ function record(app: App): { during<T>(f: () => Promise<T>): Promise<Recorded> }
       }
     },
   };
-}
-
-/** The four commands, as a script that gives the same statements each time it is run on the same ledger. */
-function script(app: App, size: Size): Array<[string, (i: number) => Promise<{ outcome: string }>]> {
-  const code = (i: number) => `D-${String(size.tasks + 1 + i).padStart(4, '0')}`;
-  const unit = (i: number) => 1 + (i % size.units);
-  const handler = (i: number) => handlersOf(size, unit(i))[0] ?? '';
-  const name = (id: string) => app.directory.personName(id);
-  let seq = 0;
-  const say = (who: string, text: string) =>
-    app.bot.handle({
-      platform: 'console',
-      messageId: `pg-cmd-${++seq}`,
-      chatId: 'bench-group',
-      chatType: 'group',
-      senderAccountId: name(who),
-      senderName: name(who),
-      text,
-      mentions: [],
-      mentionsBot: true,
-    });
-  return [
-    ['交办', (i) => say('sec', `交办 测${unit(i)}单位 基准命令事项${i} 12月31日`)],
-    ['签收', (i) => say(handler(i), `签收 ${code(i)}`)],
-    ['进展', (i) => say(handler(i), `进展 ${code(i)} 50% 已完成初稿`)],
-    ['查询', (i) => say('sec', `查询 ${code(i)}`)],
-  ];
 }

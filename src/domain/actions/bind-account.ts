@@ -35,7 +35,7 @@ export interface BindRequest {
 }
 
 /** The account the directory file writes for a person (a console name counts only when written). */
-export function fileAccount(directory: Directory, person: Person, platform: string): string | undefined {
+export function fileAccount(person: Person, platform: string): string | undefined {
   return writtenAccountId(person.accounts, platform);
 }
 
@@ -45,7 +45,7 @@ export async function bindingEffects(ctx: BindContext, r: BindRequest): Promise<
   const fileOwner = ctx.directory.personByAccount(r.platform, r.accountId)?.id;
   const owner = runtimeOwner ?? fileOwner;
   const person = ctx.directory.person(r.personId);
-  const current = (await ctx.repos.bindings.accountFor(r.platform, r.personId)) ?? (person ? fileAccount(ctx.directory, person, r.platform) : undefined);
+  const current = (await ctx.repos.bindings.accountFor(r.platform, r.personId)) ?? (person ? fileAccount(person, r.platform) : undefined);
   return {
     owner: owner === r.personId ? undefined : owner,
     ownerBy: runtimeOwner ? '绑定' : fileOwner ? '通讯录文件' : undefined,
@@ -87,7 +87,7 @@ export async function applyBinding(ctx: BindContext, r: BindRequest, confirmedFo
   await ctx.repos.bindings.bind({ platform: r.platform, accountId: r.accountId, personId: r.personId, boundBy: ctx.actor.id, boundAt: at });
   // A person has one account per platform: the account the file gave them stops acting for them.
   const person = ctx.directory.person(r.personId);
-  const blockedOld = current !== undefined && person !== undefined && fileAccount(ctx.directory, person, r.platform) === current;
+  const blockedOld = current !== undefined && person !== undefined && fileAccount(person, r.platform) === current;
   if (blockedOld && current) await ctx.repos.bindings.block(r.platform, current, ctx.actor.id, at);
   await ctx.audit(
     'bind',
