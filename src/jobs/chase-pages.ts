@@ -1,4 +1,5 @@
-import type { ChaseEntry, ChaseLineTask, ChaseRecipient, ChaseRow, ChaseStepGroup, ChaseStepRow } from '../../storage/scheduling-repositories.js';
+import type { ChaseEntry, ChaseLineTask, ChaseRecipient, ChaseRow, ChaseStepGroup, ChaseStepRow, RecipientRow } from '../../storage/scheduling-repositories.js';
+import type { Task } from '../domain/task.js';
 import type { StepReach } from '../../storage/ladder-repositories.js';
 import type { LadderStep, LadderTrigger } from '../domain/ladder.js';
 import { isLeader } from '../domain/ladder.js';
@@ -45,10 +46,14 @@ export function budget(size: number): { spend(n: number): void; left(): boolean 
   };
 }
 
+/** People, and 通报 groups, read back in one statement. */
+const BATCH = 64;
+
 /**
  * One page of people: each gets one message per chat, built from the run's ledger rows addressed
  * to them. The first pages only read the run's rows, a slice at a time, to learn who is owed a
- * message in which order (kept in memory; read again after a restart).
+ * message in which order (kept in memory; read again after a restart). Then the rows of up to
+ * BATCH people are read in one statement, and their messages built person by person.
  */
 export async function lettersPage(ctx: JobContext, c: ChaseCursor, size: number, memo: Map<string, unknown>): Promise<void> {
   const all = await scanned(
@@ -56,80 +61,168 @@ export async function lettersPage(ctx: JobContext, c: ChaseCursor, size: number,
     'recipients',
     c.log,
     (after) => ctx.repos.chases.runRows(ctx.occurrence.period, after, KINDS, SCAN),
-    (r) => `${r.platform}\u0000${r.chatId}\u0000${r.personId}`,
+    (r) => recipientKey(r),
   );
   if (!all) return;
   const headsOf = await headsLookup(ctx.repos, ctx.directory, ctx.today);
   const b = budget(size);
-  for (let i = firstAfter(all, c.after); i < all.length && b.left(); i++) {
-    const r = all[i] as ChaseRecipient;
-    const rows = await ctx.repos.chases.rowsFor(ctx.occurrence.period, c.log, KINDS, r);
-    const items: ChaseItem[] = [];
-    for (const row of rows) items.push(await itemFor(ctx, row.task, row, headsOf));
-    if (items.length > 0) {
-      await postChaseMessage(ctx, { platform: r.platform, targetKind: 'chat', targetId: r.chatId }, r.personId, items, {
-        title: `每日督办提醒 · ${formatDateCn(ctx.today, ctx.today)}`,
-        order: SECTIONS,
-        note: '回复「签收 编号」「进展 编号 情况」「办结 编号 结果」；确有困难的，到期前申请延期或提请协调。',
-      });
+  for (let i = firstAfter(all, c.after); i < all.length && b.left(); ) {
+    const batch: ChaseRecipient[] = all.slice(i, i + BATCH);
+    const byKey = new Map<string, RecipientRow[]>();
+    for (const row of await ctx.repos.chases.rowsFor(ctx.occurrence.period, c.log, KINDS, batch)) {
+      const k = recipientKey(row);
+      const xs = byKey.get(k);
+      if (xs) xs.push(row);
+      else byKey.set(k, [row]);
     }
-    c.after = r.first;
-    b.spend(Math.max(1, rows.length));
+    for (const r of batch) {
+      const rows = byKey.get(recipientKey(r)) ?? [];
+      const items = rows.map((row) => itemFor(ctx, row.task, row, headsOf));
+      if (items.length > 0) {
+        await postChaseMessage(ctx, { platform: r.platform, targetKind: 'chat', targetId: r.chatId }, r.personId, items, {
+          title: `每日督办提醒 · ${formatDateCn(ctx.today, ctx.today)}`,
+          order: SECTIONS,
+          note: '回复「签收 编号」「进展 编号 情况」「办结 编号 结果」；确有困难的，到期前申请延期或提请协调。',
+        });
+      }
+      c.after = r.first;
+      b.spend(Math.max(1, rows.length));
+    }
+    i += batch.length;
   }
   if (firstAfter(all, c.after) >= all.length) Object.assign(c, { phase: 'notices', after: 0 });
 }
 
+const recipientKey = (r: { platform: string; chatId: string; personId: string }) => `${r.platform}\u0000${r.chatId}\u0000${r.personId}`;
+const groupKey = (s: { platform: string; chatId: string; unitId: string; step: number }, untrue: boolean) => `${s.platform}\u0000${s.chatId}\u0000${s.unitId}\u0000${s.step}\u0000${untrue ? 'u' : ''}`;
+
 /**
- * One page of 通报: the steps of the current group (chat, unit, step) are recorded a slice at a
- * time, its notice number taken first and kept in the cursor; the notice is posted with the
- * group's last slice. True when the last group is done.
+ * One page of 通报, for up to BATCH groups (chat, unit, step) read in one statement: each group
+ * takes its notice number, its steps are recorded (consecutive groups of the same step in one
+ * call, a few statements), and its notice is posted. A group larger than what is left of the
+ * page is recorded a slice at a time, its notice number kept in the cursor, and posted with its
+ * last slice. True when the last group is done.
  */
 export async function noticesPage(ctx: JobContext, c: ChaseCursor, size: number, memo: Map<string, unknown>): Promise<boolean> {
-  const groupKey = (s: ChaseStepRow) => `${s.platform}\u0000${s.chatId}\u0000${s.unitId}\u0000${s.step}\u0000${s.trigger === 'untrue' ? 'u' : ''}`;
-  const all = await scanned(memo, 'groups', c.steps, (after) => ctx.repos.chases.stepRows(ctx.occurrence.period, after, SCAN), groupKey);
+  const all = await scanned(
+    memo,
+    'groups',
+    c.steps,
+    (after) => ctx.repos.chases.stepRows(ctx.occurrence.period, after, SCAN),
+    (s) => groupKey(s, s.trigger === 'untrue'),
+  );
   if (!all) return false;
   const b = budget(size);
-  for (let i = firstAfter(all, c.after); i < all.length && b.left(); i++) {
-    const first = all[i] as ChaseStepRow & { first: number };
-    const g: ChaseStepGroup = { platform: first.platform, chatId: first.chatId, unitId: first.unitId, step: first.step, untrue: first.trigger === 'untrue', first: first.first };
-    const rows = await ctx.repos.chases.stepsIn(ctx.occurrence.period, c.steps, g);
-    const todo = rows.filter((s) => s.id > (c.within ?? 0));
-    // A slice of the group's steps, written in a few statements; the rest on the next page.
-    const part = todo.slice(0, Math.max(1, size));
-    const tasks = new Map((await ctx.repos.tasks.findByIds([...new Set(part.map((s) => s.taskId))])).map((t) => [t.id, t]));
-    if (g.step !== 3 && !c.notice) c.notice = await issueNotice(ctx, g.step);
-    const items: StepReach[] = [];
-    for (const s of part) {
-      const task = tasks.get(s.taskId);
-      const trigger = s.trigger as LadderTrigger;
-      // As reachStep: a step is reached once, except that each 复核不实 is recorded.
-      if (!task || (g.step <= task.ladderStep && trigger !== 'untrue')) continue;
-      items.push({ taskId: task.id, rootId: task.parentId ?? task.id, unitId: task.leadUnitId, trigger, details: JSON.stringify({ step: g.step, trigger, notice: c.notice }) });
-      if (g.step > task.ladderStep) task.ladderStep = g.step;
+  let headsOf: ((u: string) => string[]) | undefined;
+  const run = { date: ctx.today, at: isoShanghai(ctx.now), job: `${ctx.occurrence.job}:${ctx.occurrence.period}` };
+  while (firstAfter(all, c.after) < all.length && b.left()) {
+    const i = firstAfter(all, c.after);
+    const groups = all
+      .slice(i, i + BATCH)
+      .map((first): ChaseStepGroup => ({ platform: first.platform, chatId: first.chatId, unitId: first.unitId, step: first.step, untrue: first.trigger === 'untrue', first: first.first }));
+    const byGroup = new Map<string, ChaseStepRow[]>();
+    for (const s of await ctx.repos.chases.stepsIn(ctx.occurrence.period, c.steps, groups)) {
+      const k = groupKey(s, s.trigger === 'untrue');
+      const xs = byGroup.get(k);
+      if (xs) xs.push(s);
+      else byGroup.set(k, [s]);
     }
-    await ctx.repos.ladder.reachSteps(g.step, items, { date: ctx.today, at: isoShanghai(ctx.now), notice: c.notice, job: `${ctx.occurrence.job}:${ctx.occurrence.period}` });
-    c.within = part.at(-1)?.id ?? c.within;
-    b.spend(part.length);
-    if (part.length < todo.length) return false;
-    if (c.notice) {
-      // The tasks of this page are current; those of earlier pages are read again.
-      const earlier = rows.filter((s) => !tasks.has(s.taskId)).map((s) => s.taskId);
-      for (const t of await ctx.repos.tasks.findByIds(earlier)) tasks.set(t.id, t);
-      const reached: StepReached[] = [];
-      for (const s of rows) {
-        const task = tasks.get(s.taskId);
-        if (task) reached.push({ task, step: s.step as LadderStep, trigger: s.trigger as LadderTrigger, target: { platform: s.platform, targetKind: 'chat', targetId: s.chatId } });
+    // The groups done whole on this page, or the one group to slice.
+    const left = Math.max(1, size);
+    const whole: Array<{ g: ChaseStepGroup; rows: ChaseStepRow[] }> = [];
+    let units = 0;
+    for (const g of groups) {
+      const rows = byGroup.get(groupKey(g, g.untrue)) ?? [];
+      const todo = rows.filter((s) => s.id > (c.within ?? 0)).length;
+      if (c.within || todo > left) {
+        if (whole.length === 0) {
+          headsOf ??= await headsLookup(ctx.repos, ctx.directory, ctx.today);
+          if (!(await sliceOfGroup(ctx, c, g, rows, left, headsOf, run))) return false;
+          b.spend(todo);
+        }
+        break;
       }
-      if (reached.length > 0)
-        await ctx.post(
-          reached[0]?.target ?? { platform: g.platform, targetKind: 'chat', targetId: g.chatId },
-          stepNotice(ctx, c.notice, reached, await headsLookup(ctx.repos, ctx.directory, ctx.today)),
-        );
-      c.n.notices += 1;
+      if (whole.length > 0 && units + rows.length > left) break;
+      whole.push({ g, rows });
+      units += rows.length;
     }
-    Object.assign(c, { after: g.first, within: 0, notice: undefined });
+    if (whole.length === 0) continue;
+    const tasks = new Map((await ctx.repos.tasks.findByIds([...new Set(whole.flatMap((w) => w.rows.map((s) => s.taskId)))])).map((t) => [t.id, t]));
+    headsOf ??= await headsLookup(ctx.repos, ctx.directory, ctx.today);
+    const notices: Array<{ g: ChaseStepGroup; notice: string; rows: ChaseStepRow[] }> = [];
+    let pending: { step: 1 | 2 | 3; items: StepReach[] } | undefined;
+    for (const { g, rows } of whole) {
+      const notice = g.step !== 3 ? await issueNotice(ctx, g.step) : undefined;
+      const items = reaches(g, rows, tasks, notice);
+      if (pending && pending.step !== g.step) {
+        await ctx.repos.ladder.reachSteps(pending.step, pending.items, run);
+        pending = undefined;
+      }
+      pending ??= { step: g.step, items: [] };
+      pending.items.push(...items);
+      if (notice) notices.push({ g, notice, rows });
+      c.after = g.first;
+    }
+    if (pending) await ctx.repos.ladder.reachSteps(pending.step, pending.items, run);
+    for (const { g, notice, rows } of notices) await postNotice(ctx, g, notice, rows, tasks, headsOf);
+    c.n.notices += notices.length;
+    b.spend(units);
   }
   return firstAfter(all, c.after) >= all.length;
+}
+
+/** What a group's steps record: each reached once (each 复核不实 is recorded), the task's step raised as it goes. */
+function reaches(g: ChaseStepGroup, rows: readonly ChaseStepRow[], tasks: Map<number, Task>, notice: string | undefined): StepReach[] {
+  const items: StepReach[] = [];
+  for (const s of rows) {
+    const task = tasks.get(s.taskId);
+    const trigger = s.trigger as LadderTrigger;
+    // As reachStep: a step is reached once, except that each 复核不实 is recorded.
+    if (!task || (g.step <= task.ladderStep && trigger !== 'untrue')) continue;
+    items.push({ taskId: task.id, rootId: task.parentId ?? task.id, unitId: task.leadUnitId, trigger, notice, details: JSON.stringify({ step: g.step, trigger, notice }) });
+    if (g.step > task.ladderStep) task.ladderStep = g.step;
+  }
+  return items;
+}
+
+async function postNotice(ctx: JobContext, g: ChaseStepGroup, notice: string, rows: readonly ChaseStepRow[], tasks: Map<number, Task>, headsOf: (u: string) => string[]): Promise<void> {
+  const reached: StepReached[] = [];
+  for (const s of rows) {
+    const task = tasks.get(s.taskId);
+    if (task) reached.push({ task, step: s.step as LadderStep, trigger: s.trigger as LadderTrigger, target: { platform: s.platform, targetKind: 'chat', targetId: s.chatId } });
+  }
+  if (reached.length > 0) await ctx.post(reached[0]?.target ?? { platform: g.platform, targetKind: 'chat', targetId: g.chatId }, stepNotice(ctx, notice, reached, headsOf));
+}
+
+/**
+ * A slice of one large group's steps; its notice number is taken first and kept in the cursor,
+ * and the notice posted with the last slice. True when the group is done.
+ */
+async function sliceOfGroup(
+  ctx: JobContext,
+  c: ChaseCursor,
+  g: ChaseStepGroup,
+  rows: readonly ChaseStepRow[],
+  size: number,
+  headsOf: (u: string) => string[],
+  run: { date: string; at: string; job: string },
+): Promise<boolean> {
+  const todo = rows.filter((s) => s.id > (c.within ?? 0));
+  const part = todo.slice(0, Math.max(1, size));
+  const tasks = new Map((await ctx.repos.tasks.findByIds([...new Set(part.map((s) => s.taskId))])).map((t) => [t.id, t]));
+  if (g.step !== 3 && !c.notice) c.notice = await issueNotice(ctx, g.step);
+  await ctx.repos.ladder.reachSteps(g.step, reaches(g, part, tasks, c.notice), { ...run, notice: c.notice });
+  c.within = part.at(-1)?.id ?? c.within;
+  if (part.length < todo.length) return false;
+  if (c.notice) {
+    // The tasks of this page are current; those of earlier pages are read again.
+    const earlier = rows.filter((s) => !tasks.has(s.taskId)).map((s) => s.taskId);
+    for (const t of await ctx.repos.tasks.findByIds(earlier)) tasks.set(t.id, t);
+    await postNotice(ctx, g, c.notice, rows, tasks, headsOf);
+    c.n.notices += 1;
+  }
+  Object.assign(c, { after: g.first, within: 0, notice: undefined });
+  return true;
 }
 
 /**
@@ -156,7 +249,7 @@ async function scanned<R extends { id: number }>(
   return undefined;
 }
 
-async function itemFor(ctx: JobContext, task: ChaseLineTask, row: ChaseRow, headsOf: (u: string) => string[]): Promise<ChaseItem> {
+function itemFor(ctx: JobContext, task: ChaseLineTask, row: ChaseRow, headsOf: (u: string) => string[]): ChaseItem {
   if (row.kind === 'unacked') return unackedLine(ctx, task, row.unitId);
   if (row.kind === 'warning') return warningLine(ctx, task);
   const n = row.chaseNo ?? task.chaseCount;
@@ -165,20 +258,19 @@ async function itemFor(ctx: JobContext, task: ChaseLineTask, row: ChaseRow, head
   const lead = row.unitId === task.leadUnitId;
   const heads = lead && (step ?? task.ladderStep) >= 2 && !task.climbStoppedAt ? headsOf(task.leadUnitId).filter((id) => !isLeader(ctx.directory.person(id))) : [];
   const overdueDays = daysBetween(task.deadline, ctx.today);
-  const line = `${task.code} ${task.title}｜${formatDateShortCn(task.deadline)}到期，逾期 ${overdueDays} 天｜第 ${n} 次催办${await stepTail(ctx, task, step)}`;
+  const line = `${task.code} ${task.title}｜${formatDateShortCn(task.deadline)}到期，逾期 ${overdueDays} 天｜第 ${n} 次催办${stepTail(task, step)}`;
   return { section: '逾期催办', line, alsoMention: heads, sortKey: task.deadline };
 }
 
 /** What the chase line adds about the ladder: only what has happened, never a decision nobody took. */
-async function stepTail(ctx: JobContext, task: ChaseLineTask, step: number | undefined): Promise<string> {
+function stepTail(task: ChaseLineTask, step: number | undefined): string {
   if (task.accountabilityAt) return '（经省政府同意，已移交纪检监察机关）';
   if (task.climbStoppedAt) return '';
   if (step === 1) return '，予以督查室通报，记入日常考核工作台账';
   if (step === 2) return '，予以办公厅通报，请单位主要负责人作出说明并提出整改落实措施';
-  const proposal = task.ladderStep >= 3 || step === 3 ? await ctx.repos.ladder.currentProposal(task.id) : undefined;
   if (step === 3) return '，列入拟移交名单，由督查室、秘书长研究';
-  if (proposal?.status === 'proposed') return '（拟移交，待省政府决定）';
-  if (proposal?.status === 'listed') return '（已列入拟移交名单）';
+  if (task.proposal === 'proposed') return '（拟移交，待省政府决定）';
+  if (task.proposal === 'listed') return '（已列入拟移交名单）';
   return '';
 }
 

@@ -19,14 +19,18 @@ export interface ChaseRepository {
   lastId(): Promise<number>;
   /** Up to `limit` of a run's rows after `afterId` (kinds given), in id order, with the chat of their task. */
   runRows(jobPeriod: string, afterId: number, kinds: readonly ChaseEntry['kind'][], limit: number): Promise<Array<ChaseRecipient & { id: number }>>;
-  /** One recipient's rows of the run, in the order recorded. */
-  rowsFor(jobPeriod: string, afterId: number, kinds: readonly ChaseEntry['kind'][], r: ChaseRecipient): Promise<ChaseRow[]>;
+  /**
+   * The run's rows (after `afterId`, kinds given) addressed to any of `rs`, in the order
+   * recorded, each with its recipient: one read for a page of people.
+   */
+  rowsFor(jobPeriod: string, afterId: number, kinds: readonly ChaseEntry['kind'][], rs: readonly ChaseRecipient[]): Promise<RecipientRow[]>;
   /** Records a ladder step reached in a run, to be announced by a later page. */
   recordStep(s: Omit<ChaseStepRow, 'id'>): Promise<void>;
   lastStepId(): Promise<number>;
   /** Up to `limit` of the steps recorded after `afterId`, in id order. */
   stepRows(jobPeriod: string, afterId: number, limit: number): Promise<ChaseStepRow[]>;
-  stepsIn(jobPeriod: string, afterId: number, g: ChaseStepGroup): Promise<ChaseStepRow[]>;
+  /** The steps recorded after `afterId` in any of the groups `gs` (chat, unit, step, 复核不实 or not), in id order. */
+  stepsIn(jobPeriod: string, afterId: number, gs: readonly ChaseStepGroup[]): Promise<ChaseStepRow[]>;
   /**
    * Up to `limit` open tasks past their deadline on `today` with an id after `afterId` and up to
    * `throughId`, in id order: only what the daily chase decides on (no whole task rows, no
@@ -94,6 +98,13 @@ export interface ChaseRow {
   task: ChaseLineTask;
 }
 
+/** A run's ledger row with the (chat, person) it is addressed to. */
+export interface RecipientRow extends ChaseRow {
+  platform: string;
+  chatId: string;
+  personId: string;
+}
+
 export interface ChaseLineTask {
   id: number;
   code: string;
@@ -105,6 +116,8 @@ export interface ChaseLineTask {
   ladderStep: number;
   climbStoppedAt?: string;
   accountabilityAt?: string;
+  /** On a task at the 3rd step: the status of its latest 移交 proposal, if any. */
+  proposal?: string;
 }
 
 export interface ChaseStepRow {

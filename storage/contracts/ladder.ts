@@ -38,4 +38,6 @@ export interface StepReach {
   trigger: 'chase' | 'untrue' | 'demand';
   /** The audit record's details, as JSON. */
   details: string;
+  /** The notice announcing it, when not the one given for the whole call. */
+  notice?: string;
 }

@@ -1,4 +1,4 @@
-import type { ChaseEntry, ChaseRecipient, ChaseRepository, ChaseRow, ChaseStepGroup, ChaseStepRow, OverdueCandidate, OverdueChase, OverdueRun } from '../contracts/chases.js';
+import type { ChaseEntry, ChaseRecipient, ChaseRepository, ChaseStepGroup, ChaseStepRow, OverdueCandidate, OverdueChase, OverdueRun, RecipientRow } from '../contracts/chases.js';
 import type { PgSql } from './pg-sql.js';
 
 interface LineRow {
@@ -16,6 +16,10 @@ interface LineRow {
   ladder_step: number;
   climb_stopped_at: string | null;
   accountability_at: string | null;
+  person_id: string;
+  origin_platform: string;
+  origin_chat_id: string;
+  proposal: string | null;
 }
 
 type Kinds = readonly ChaseEntry['kind'][];
@@ -77,20 +81,23 @@ export class PgChaseRepository implements ChaseRepository {
     );
   }
 
-  async rowsFor(jobPeriod: string, afterId: number, kinds: Kinds, r: ChaseRecipient): Promise<ChaseRow[]> {
+  async rowsFor(jobPeriod: string, afterId: number, kinds: Kinds, rs: readonly ChaseRecipient[]): Promise<RecipientRow[]> {
+    if (rs.length === 0) return [];
     const rows = await this.s.all<LineRow>(
-      `SELECT l.id, l.task_id, l.unit_id, l.kind, l.chase_no, t.code, t.title, t.deadline, t.assigned_date, t.lead_unit_id,
-              t.chase_count, t.ladder_step, t.climb_stopped_at, t.accountability_at
+      `SELECT l.id, l.task_id, l.unit_id, l.kind, l.chase_no, l.person_id, t.origin_platform, t.origin_chat_id, t.code, t.title, t.deadline, t.assigned_date,
+              t.lead_unit_id, t.chase_count, t.ladder_step, t.climb_stopped_at, t.accountability_at,
+              CASE WHEN t.ladder_step >= 3 THEN (SELECT p.status FROM handover_proposals p WHERE p.task_id = t.id ORDER BY p.id DESC LIMIT 1) END AS proposal
        FROM chase_log l JOIN tasks t ON t.id = l.task_id
-       WHERE l.person_id = ? AND l.job_period = ? AND l.id > ? AND l.kind = ANY(?::text[])
-         AND t.origin_platform = ? AND t.origin_chat_id = ?
+       WHERE l.person_id = ANY(?::text[]) AND l.job_period = ? AND l.id > ? AND l.kind = ANY(?::text[])
+         AND (t.origin_platform, t.origin_chat_id, l.person_id) IN (SELECT * FROM unnest(?::text[], ?::text[], ?::text[]))
        ORDER BY l.id`,
-      r.personId,
+      [...new Set(rs.map((r) => r.personId))],
       jobPeriod,
       afterId,
       [...kinds],
-      r.platform,
-      r.chatId,
+      rs.map((r) => r.platform),
+      rs.map((r) => r.chatId),
+      rs.map((r) => r.personId),
     );
     return rows.map((x) => ({
       id: x.id,
@@ -98,6 +105,9 @@ export class PgChaseRepository implements ChaseRepository {
       unitId: x.unit_id,
       kind: x.kind,
       chaseNo: x.chase_no ?? undefined,
+      platform: x.origin_platform,
+      chatId: x.origin_chat_id,
+      personId: x.person_id,
       task: {
         id: x.task_id,
         code: x.code,
@@ -109,6 +119,7 @@ export class PgChaseRepository implements ChaseRepository {
         ladderStep: x.ladder_step,
         climbStoppedAt: x.climb_stopped_at ?? undefined,
         accountabilityAt: x.accountability_at ?? undefined,
+        proposal: x.proposal ?? undefined,
       },
     }));
   }
@@ -134,18 +145,20 @@ export class PgChaseRepository implements ChaseRepository {
     return this.s.all<ChaseStepRow>(`SELECT ${STEP_COLUMNS} FROM chase_steps WHERE id > ? AND job_period = ? ORDER BY id LIMIT ?`, afterId, jobPeriod, limit);
   }
 
-  async stepsIn(jobPeriod: string, afterId: number, g: ChaseStepGroup): Promise<ChaseStepRow[]> {
+  async stepsIn(jobPeriod: string, afterId: number, gs: readonly ChaseStepGroup[]): Promise<ChaseStepRow[]> {
+    if (gs.length === 0) return [];
     return this.s.all<ChaseStepRow>(
       `SELECT ${STEP_COLUMNS} FROM chase_steps
-       WHERE job_period = ? AND platform = ? AND chat_id = ? AND unit_id = ? AND step = ? AND (trigger = 'untrue') = ? AND id > ?
+       WHERE job_period = ? AND id > ?
+         AND (platform, chat_id, unit_id, step, trigger = 'untrue') IN (SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::int[], ?::boolean[]))
        ORDER BY id`,
       jobPeriod,
-      g.platform,
-      g.chatId,
-      g.unitId,
-      g.step,
-      g.untrue,
       afterId,
+      gs.map((g) => g.platform),
+      gs.map((g) => g.chatId),
+      gs.map((g) => g.unitId),
+      gs.map((g) => g.step),
+      gs.map((g) => g.untrue),
     );
   }
 

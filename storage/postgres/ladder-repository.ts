@@ -91,15 +91,15 @@ export class PgLadderRepository implements LadderRepository {
     const ids = items.map((i) => i.taskId);
     await this.s.run(
       `INSERT INTO ladder_events (task_id, root_id, unit_id, step, trigger, event_date, at, notice)
-       SELECT x.t, x.r, x.u, ?, x.g, ?, ?, ? FROM unnest(?::int[], ?::int[], ?::text[], ?::text[]) WITH ORDINALITY AS x(t, r, u, g, o) ORDER BY x.o`,
+       SELECT x.t, x.r, x.u, ?, x.g, ?, ?, x.n FROM unnest(?::int[], ?::int[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS x(t, r, u, g, n, o) ORDER BY x.o`,
       step,
       o.date,
       o.at,
-      o.notice ?? null,
       ids,
       items.map((i) => i.rootId),
       items.map((i) => i.unitId),
       items.map((i) => i.trigger),
+      items.map((i) => i.notice ?? o.notice ?? null),
     );
     await this.s.run('UPDATE tasks SET ladder_step = ?, updated_at = ? WHERE id = ANY(?::int[]) AND ladder_step < ?', step, o.at, ids, step);
     if (step === 3) {

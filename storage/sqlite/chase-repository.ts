@@ -1,4 +1,4 @@
-import type { ChaseEntry, ChaseRecipient, ChaseRepository, ChaseRow, ChaseStepGroup, ChaseStepRow, OverdueCandidate, OverdueChase, OverdueRun } from '../scheduling-repositories.js';
+import type { ChaseEntry, ChaseRecipient, ChaseRepository, ChaseStepGroup, ChaseStepRow, OverdueCandidate, OverdueChase, OverdueRun, RecipientRow } from '../scheduling-repositories.js';
 import type { Statements } from './statements.js';
 
 interface LineRow {
@@ -16,6 +16,36 @@ interface LineRow {
   ladder_step: number;
   climb_stopped_at: string | null;
   accountability_at: string | null;
+  person_id: string;
+  origin_platform: string;
+  origin_chat_id: string;
+  proposal: string | null;
+}
+
+function toRecipientRow(x: LineRow): RecipientRow {
+  return {
+    id: x.id,
+    taskId: x.task_id,
+    unitId: x.unit_id,
+    kind: x.kind,
+    chaseNo: x.chase_no ?? undefined,
+    platform: x.origin_platform,
+    chatId: x.origin_chat_id,
+    personId: x.person_id,
+    task: {
+      id: x.task_id,
+      code: x.code,
+      title: x.title,
+      deadline: x.deadline,
+      assignedDate: x.assigned_date,
+      leadUnitId: x.lead_unit_id,
+      chaseCount: x.chase_count,
+      ladderStep: x.ladder_step,
+      climbStoppedAt: x.climb_stopped_at ?? undefined,
+      accountabilityAt: x.accountability_at ?? undefined,
+      proposal: x.proposal ?? undefined,
+    },
+  };
 }
 
 type Kinds = readonly ChaseEntry['kind'][];
@@ -64,34 +94,19 @@ export class SqliteChaseRepository implements ChaseRepository {
       .all(afterId, jobPeriod, ...kinds, limit) as Array<ChaseRecipient & { id: number }>;
   }
 
-  async rowsFor(jobPeriod: string, afterId: number, kinds: Kinds, r: ChaseRecipient): Promise<ChaseRow[]> {
+  async rowsFor(jobPeriod: string, afterId: number, kinds: Kinds, rs: readonly ChaseRecipient[]): Promise<RecipientRow[]> {
+    if (rs.length === 0) return [];
+    // Through the person index, then only the (chat, person) pairs asked for.
     const rows = this.s
-      .get(`SELECT l.id, l.task_id, l.unit_id, l.kind, l.chase_no, t.code, t.title, t.deadline, t.assigned_date, t.lead_unit_id,
-                   t.chase_count, t.ladder_step, t.climb_stopped_at, t.accountability_at
+      .get(`SELECT l.id, l.task_id, l.unit_id, l.kind, l.chase_no, l.person_id, t.origin_platform, t.origin_chat_id, t.code, t.title, t.deadline, t.assigned_date,
+                   t.lead_unit_id, t.chase_count, t.ladder_step, t.climb_stopped_at, t.accountability_at,
+                   CASE WHEN t.ladder_step >= 3 THEN (SELECT p.status FROM handover_proposals p WHERE p.task_id = t.id ORDER BY p.id DESC LIMIT 1) END AS proposal
             FROM chase_log l JOIN tasks t ON t.id = l.task_id
-            WHERE l.person_id = ? AND l.job_period = ? AND l.id > ? AND l.kind IN (${inList(kinds)})
-              AND t.origin_platform = ? AND t.origin_chat_id = ?
+            WHERE l.person_id IN (SELECT j.value ->> '$[2]' FROM json_each(?) j) AND l.job_period = ? AND l.id > ? AND l.kind IN (${inList(kinds)})
+              AND (t.origin_platform, t.origin_chat_id, l.person_id) IN (SELECT j.value ->> '$[0]', j.value ->> '$[1]', j.value ->> '$[2]' FROM json_each(?) j)
             ORDER BY l.id`)
-      .all(r.personId, jobPeriod, afterId, ...kinds, r.platform, r.chatId) as LineRow[];
-    return rows.map((x) => ({
-      id: x.id,
-      taskId: x.task_id,
-      unitId: x.unit_id,
-      kind: x.kind,
-      chaseNo: x.chase_no ?? undefined,
-      task: {
-        id: x.task_id,
-        code: x.code,
-        title: x.title,
-        deadline: x.deadline,
-        assignedDate: x.assigned_date,
-        leadUnitId: x.lead_unit_id,
-        chaseCount: x.chase_count,
-        ladderStep: x.ladder_step,
-        climbStoppedAt: x.climb_stopped_at ?? undefined,
-        accountabilityAt: x.accountability_at ?? undefined,
-      },
-    }));
+      .all(JSON.stringify(rs.map((r) => [r.platform, r.chatId, r.personId])), jobPeriod, afterId, ...kinds, JSON.stringify(rs.map((r) => [r.platform, r.chatId, r.personId]))) as LineRow[];
+    return rows.map(toRecipientRow);
   }
 
   async recordStep(x: Omit<ChaseStepRow, 'id'>): Promise<void> {
@@ -111,12 +126,14 @@ export class SqliteChaseRepository implements ChaseRepository {
       .all(afterId, jobPeriod, limit) as ChaseStepRow[];
   }
 
-  async stepsIn(jobPeriod: string, afterId: number, g: ChaseStepGroup): Promise<ChaseStepRow[]> {
+  async stepsIn(jobPeriod: string, afterId: number, gs: readonly ChaseStepGroup[]): Promise<ChaseStepRow[]> {
+    if (gs.length === 0) return [];
     return this.s
       .get(`SELECT id, job_period AS jobPeriod, task_id AS taskId, step, trigger, platform, chat_id AS chatId, unit_id AS unitId
-            FROM chase_steps WHERE job_period = ? AND platform = ? AND chat_id = ? AND unit_id = ? AND step = ? AND (trigger = 'untrue') = ? AND id > ?
+            FROM chase_steps WHERE job_period = ? AND id > ?
+              AND (platform, chat_id, unit_id, step, trigger = 'untrue') IN (SELECT j.value ->> '$[0]', j.value ->> '$[1]', j.value ->> '$[2]', j.value ->> '$[3]', j.value ->> '$[4]' FROM json_each(?) j)
             ORDER BY id`)
-      .all(jobPeriod, g.platform, g.chatId, g.unitId, g.step, g.untrue ? 1 : 0, afterId) as ChaseStepRow[];
+      .all(jobPeriod, afterId, JSON.stringify(gs.map((g) => [g.platform, g.chatId, g.unitId, g.step, g.untrue ? 1 : 0]))) as ChaseStepRow[];
   }
 
   async overdueAfter(today: string, afterId: number, throughId: number, limit: number): Promise<OverdueCandidate[]> {

@@ -76,11 +76,11 @@ export class SqliteLadderRepository implements LadderRepository {
 
   async reachSteps(step: 1 | 2 | 3, items: readonly StepReach[], o: { date: string; at: string; notice?: string; job: string }): Promise<void> {
     if (items.length === 0) return;
-    const json = JSON.stringify(items.map((i) => ({ t: i.taskId, r: i.rootId, u: i.unitId, g: i.trigger, d: i.details })));
+    const json = JSON.stringify(items.map((i) => ({ t: i.taskId, r: i.rootId, u: i.unitId, g: i.trigger, d: i.details, n: i.notice ?? o.notice ?? null })));
     this.s
       .get(`INSERT INTO ladder_events (task_id, root_id, unit_id, step, trigger, event_date, at, notice)
-            SELECT j.value ->> '$.t', j.value ->> '$.r', j.value ->> '$.u', ?, j.value ->> '$.g', ?, ?, ? FROM json_each(?) j ORDER BY j.key`)
-      .run(step, o.date, o.at, o.notice ?? null, json);
+            SELECT j.value ->> '$.t', j.value ->> '$.r', j.value ->> '$.u', ?, j.value ->> '$.g', ?, ?, j.value ->> '$.n' FROM json_each(?) j ORDER BY j.key`)
+      .run(step, o.date, o.at, json);
     const ids = JSON.stringify(items.map((i) => i.taskId));
     this.s.get('UPDATE tasks SET ladder_step = ?, updated_at = ? WHERE id IN (SELECT value FROM json_each(?)) AND ladder_step < ?').run(step, o.at, ids, step);
     if (step === 3) {

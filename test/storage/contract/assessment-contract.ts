@@ -73,9 +73,32 @@ export function assessmentContract(open: OpenFresh): void {
       ]);
       expect(rows[0]).toMatchObject({ platform: 'console', first: rows[0]!.id });
       expect(await tx(s, (r) => r.chases.runRows('2026-12-11', before, ['overdue', 'unacked'], 2))).toHaveLength(2);
-      const mine = await tx(s, (r) => r.chases.rowsFor('2026-12-11', before, ['overdue'], rows[0]!));
+      const mine = await tx(s, (r) => r.chases.rowsFor('2026-12-11', before, ['overdue'], [rows[0]!]));
       expect(mine).toHaveLength(1);
-      expect(mine[0]).toMatchObject({ taskId: t1.id, unitId: 'u-fgw', kind: 'overdue', chaseNo: 1, task: { code: t1.code, title: '编制清单', leadUnitId: 'u-fgw', ladderStep: 0 } });
+      expect(mine[0]).toMatchObject({
+        taskId: t1.id,
+        unitId: 'u-fgw',
+        kind: 'overdue',
+        chaseNo: 1,
+        platform: 'console',
+        chatId: 'chat-1',
+        personId: 'p-zhang',
+        task: { code: t1.code, title: '编制清单', leadUnitId: 'u-fgw', ladderStep: 0 },
+      });
+      expect(mine[0]!.task.proposal).toBeUndefined();
+      // Several recipients in one read, in the order recorded; a (chat, person) not asked for is left out.
+      const both = await tx(s, (r) => r.chases.rowsFor('2026-12-11', before, ['overdue', 'unacked'], [rows[1]!, rows[0]!]));
+      expect(both.map((x) => [x.taskId, x.chatId, x.personId])).toEqual([
+        [t1.id, 'chat-1', 'p-zhang'],
+        [t2.id, 'chat-2', 'p-zhang'],
+      ]);
+      const li = { platform: 'console', chatId: 'chat-1', personId: 'p-li', first: 0 };
+      expect((await tx(s, (r) => r.chases.rowsFor('2026-12-11', before, ['overdue', 'unacked'], [li]))).map((x) => [x.taskId, x.kind])).toEqual([[t1.id, 'unacked']]);
+      expect(await tx(s, (r) => r.chases.rowsFor('2026-12-11', before, ['overdue'], [{ ...li, chatId: 'chat-2' }]))).toEqual([]);
+      expect(await tx(s, (r) => r.chases.rowsFor('2026-12-11', before, ['overdue'], []))).toEqual([]);
+      // At the 3rd step a line carries the task's latest 移交 proposal.
+      await tx(s, (r) => r.ladder.reachSteps(3, [{ taskId: t1.id, rootId: t1.id, unitId: 'u-fgw', trigger: 'chase', details: '{}' }], { date: '2026-12-11', at: AT, job: 'test' }));
+      expect((await tx(s, (r) => r.chases.rowsFor('2026-12-11', before, ['overdue'], [rows[0]!])))[0]!.task).toMatchObject({ ladderStep: 3, proposal: 'listed' });
       expect(await tx(s, (r) => r.chases.lastId())).toBeGreaterThan(before);
       const step0 = await tx(s, (r) => r.chases.lastStepId());
       const step = { jobPeriod: '2026-12-11', taskId: t1.id, step: 1 as const, trigger: 'overdue', platform: 'console', chatId: 'chat-1', unitId: 'u-fgw' };
@@ -88,8 +111,20 @@ export function assessmentContract(open: OpenFresh): void {
       ]);
       expect(steps[0]).toMatchObject({ ...step, id: steps[0]!.id });
       const group = { platform: 'console', chatId: 'chat-1', unitId: 'u-fgw', step: 1 as const, first: steps[0]!.id };
-      expect((await tx(s, (r) => r.chases.stepsIn('2026-12-11', step0, { ...group, untrue: false }))).map((x) => x.taskId)).toEqual([t1.id]);
-      expect((await tx(s, (r) => r.chases.stepsIn('2026-12-11', step0, { ...group, untrue: true }))).map((x) => x.taskId)).toEqual([t2.id]);
+      expect((await tx(s, (r) => r.chases.stepsIn('2026-12-11', step0, [{ ...group, untrue: false }]))).map((x) => x.taskId)).toEqual([t1.id]);
+      expect((await tx(s, (r) => r.chases.stepsIn('2026-12-11', step0, [{ ...group, untrue: true }]))).map((x) => x.taskId)).toEqual([t2.id]);
+      expect(
+        (
+          await tx(s, (r) =>
+            r.chases.stepsIn('2026-12-11', step0, [
+              { ...group, untrue: true },
+              { ...group, untrue: false },
+            ]),
+          )
+        ).map((x) => x.taskId),
+      ).toEqual([t1.id, t2.id]);
+      expect(await tx(s, (r) => r.chases.stepsIn('2026-12-11', step0, [{ ...group, unitId: 'u-other', untrue: false }]))).toEqual([]);
+      expect(await tx(s, (r) => r.chases.stepsIn('2026-12-11', steps[1]!.id, [{ ...group, untrue: true }]))).toEqual([]);
     });
 
     it('keeps the 效能告诫 register with codes in order, withdrawals and rectification tasks', async () => {

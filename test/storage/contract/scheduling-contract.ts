@@ -101,6 +101,12 @@ export function schedulingContract(open: OpenFresh): void {
       await tx(s, (r) => r.ladder.reachSteps(2, [item(t1, 'chase')], { ...o, notice: '办公厅通报〔2026〕第1期' }));
       expect((await tx(s, (r) => r.tasks.findById(t1.id)))?.ladderStep).toBe(3);
       expect((await tx(s, (r) => r.ladder.eventsForTask(t1.id))).at(-1)).toMatchObject({ step: 2, notice: '办公厅通报〔2026〕第1期' });
+      // Groups of one call, each with its own notice: the item's notice wins over the call's.
+      await tx(s, (r) => r.ladder.reachSteps(1, [{ ...item(t1, 'untrue'), notice: '督查室通报〔2026〕第7期' }, item(t2, 'untrue')], { ...o, notice: '督查室通报〔2026〕第8期' }));
+      expect((await tx(s, (r) => r.ladder.eventsForNotice('督查室通报〔2026〕第7期'))).map((e) => e.taskId)).toEqual([t1.id]);
+      expect((await tx(s, (r) => r.ladder.eventsForNotice('督查室通报〔2026〕第8期'))).map((e) => e.taskId)).toEqual([t2.id]);
+      await tx(s, (r) => r.ladder.reachSteps(1, [item(t1, 'untrue')], o));
+      expect((await tx(s, (r) => r.ladder.eventsForTask(t1.id))).at(-1)?.notice).toBeUndefined();
     });
 
     it('rolls a failed transaction back whole', async () => {
