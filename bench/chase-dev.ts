@@ -28,6 +28,7 @@ const app = createApp({
   statementObserver: process.env.STATS ? (_r, sql) => counts.set(sql.replace(/\s+/g, ' ').slice(0, 90), (counts.get(sql.replace(/\s+/g, ' ').slice(0, 90)) ?? 0) + 1) : undefined,
 });
 const slow: string[] = [];
+if (process.env.NOCKPT) sqliteOf(app).pragma('wal_autocheckpoint = ' + process.env.NOCKPT);
 /** Per phase the page is left in: total ms, pages, slowest page. */
 const phases = new Map<string, number[]>();
 if (process.env.PAGES) {
@@ -38,6 +39,8 @@ if (process.env.PAGES) {
     const ms = performance.now() - t;
     const cur = sqliteOf(app).prepare('SELECT cursor FROM job_cursors ORDER BY updated_at DESC, rowid DESC LIMIT 1').get() as { cursor: string } | undefined;
     const ph = /"phase":"(\w+)"/.exec(cur?.cursor ?? '')?.[1] ?? 'end';
+    if (process.env.PAGES === '2' && ms > 40) process.stderr.write(`SLOW ${Math.round(ms)} ms: ${cur?.cursor.slice(0, 160)}\n`);
+    if (0) slow.push(`${Math.round(ms)} ms: ${cur?.cursor.slice(0, 120)}`);
     phases.set(ph, [(phases.get(ph)?.[0] ?? 0) + ms, (phases.get(ph)?.[1] ?? 0) + 1, Math.max(phases.get(ph)?.[2] ?? 0, ms)]);
     return r;
   }) as typeof tx;
@@ -51,7 +54,7 @@ for (const d of [TODAY, '2026-12-08', '2026-12-09']) {
   const c = await liveChase(app, d, code);
   if (phases.size > 0) process.stdout.write(`${JSON.stringify([...phases].map(([k, v]) => [k, v.map(Math.round)]))}\n`);
   phases.clear();
-  process.stdout.write(`${d}: ${JSON.stringify(c)} floor ${floor.ms} ms → ×${Math.round((c.ms / floor.ms) * 100) / 100}\n`);
+  process.stdout.write(`${d}: ${JSON.stringify(c)} floor ${floor.ms} ms (${floor.tasks} tasks, ${floor.messages} messages) → ×${Math.round((c.ms / floor.ms) * 100) / 100}\n`);
 }
 await app.close();
 process.stdout.write(slow.join('\n') + '\n');

@@ -86,23 +86,24 @@ export class SqliteChaseRepository implements ChaseRepository {
     return (this.s.get('SELECT coalesce(max(id), 0) AS n FROM chase_log').get() as { n: number }).n;
   }
 
+  // By id from the run's start (`+`: no index on kind or period, which would read the whole history and sort it).
   async runRows(jobPeriod: string, afterId: number, kinds: Kinds, limit: number): Promise<Array<ChaseRecipient & { id: number }>> {
     return this.s
       .get(`SELECT l.id, t.origin_platform AS platform, t.origin_chat_id AS chatId, l.person_id AS personId, l.id AS first
             FROM chase_log l JOIN tasks t ON t.id = l.task_id
-            WHERE l.id > ? AND l.job_period = ? AND l.kind IN (${inList(kinds)}) ORDER BY l.id LIMIT ?`)
+            WHERE l.id > ? AND +l.job_period = ? AND +l.kind IN (${inList(kinds)}) ORDER BY l.id LIMIT ?`)
       .all(afterId, jobPeriod, ...kinds, limit) as Array<ChaseRecipient & { id: number }>;
   }
 
   async rowsFor(jobPeriod: string, afterId: number, kinds: Kinds, rs: readonly ChaseRecipient[]): Promise<RecipientRow[]> {
     if (rs.length === 0) return [];
-    // Through the person index, then only the (chat, person) pairs asked for.
+    // Through the person index (`+kind`: never the tally index, which would read the whole history), then only the (chat, person) pairs asked for.
     const rows = this.s
       .get(`SELECT l.id, l.task_id, l.unit_id, l.kind, l.chase_no, l.person_id, t.origin_platform, t.origin_chat_id, t.code, t.title, t.deadline, t.assigned_date,
                    t.lead_unit_id, t.chase_count, t.ladder_step, t.climb_stopped_at, t.accountability_at,
                    CASE WHEN t.ladder_step >= 3 THEN (SELECT p.status FROM handover_proposals p WHERE p.task_id = t.id ORDER BY p.id DESC LIMIT 1) END AS proposal
             FROM chase_log l JOIN tasks t ON t.id = l.task_id
-            WHERE l.person_id IN (SELECT j.value ->> '$[2]' FROM json_each(?) j) AND l.job_period = ? AND l.id > ? AND l.kind IN (${inList(kinds)})
+            WHERE l.person_id IN (SELECT j.value ->> '$[2]' FROM json_each(?) j) AND l.job_period = ? AND l.id > ? AND +l.kind IN (${inList(kinds)})
               AND (t.origin_platform, t.origin_chat_id, l.person_id) IN (SELECT j.value ->> '$[0]', j.value ->> '$[1]', j.value ->> '$[2]' FROM json_each(?) j)
             ORDER BY l.id`)
       .all(JSON.stringify(rs.map((r) => [r.platform, r.chatId, r.personId])), jobPeriod, afterId, ...kinds, JSON.stringify(rs.map((r) => [r.platform, r.chatId, r.personId]))) as LineRow[];
@@ -119,10 +120,11 @@ export class SqliteChaseRepository implements ChaseRepository {
     return (this.s.get('SELECT coalesce(max(id), 0) AS n FROM chase_steps').get() as { n: number }).n;
   }
 
+  // By id from the run's start, as runRows.
   async stepRows(jobPeriod: string, afterId: number, limit: number): Promise<ChaseStepRow[]> {
     return this.s
       .get(`SELECT id, job_period AS jobPeriod, task_id AS taskId, step, trigger, platform, chat_id AS chatId, unit_id AS unitId
-            FROM chase_steps WHERE id > ? AND job_period = ? ORDER BY id LIMIT ?`)
+            FROM chase_steps WHERE id > ? AND +job_period = ? ORDER BY id LIMIT ?`)
       .all(afterId, jobPeriod, limit) as ChaseStepRow[];
   }
 

@@ -2,6 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from '../open-database.js';
 import type { Leadership, OpenedStorage, Repositories } from '../repositories.js';
 import { withTransactionCaches } from '../transaction-cache.js';
+import { Checkpointer } from './checkpointer.js';
 import { Statements, type StatementObserver } from './statements.js';
 import { StorageUnavailableError } from '../storage-error.js';
 
@@ -53,6 +54,8 @@ export class SqliteStorage implements OpenedStorage {
   private readonly begin: Statement;
   private readonly commit: Statement;
   private readonly rollback: Statement;
+  /** Copies the WAL into the file off the main thread (none for `:memory:`). */
+  readonly checkpointer: Checkpointer | undefined;
 
   constructor(
     readonly db: Db,
@@ -62,6 +65,7 @@ export class SqliteStorage implements OpenedStorage {
     this.begin = db.prepare('BEGIN IMMEDIATE');
     this.commit = db.prepare('COMMIT');
     this.rollback = db.prepare('ROLLBACK');
+    this.checkpointer = Checkpointer.start(db);
     this.repos = {
       tasks: new SqliteTaskRepository(s),
       bindings: new SqliteBindingRepository(s),
@@ -124,6 +128,7 @@ export class SqliteStorage implements OpenedStorage {
     await this.queue;
     if (!this.closed) {
       this.closed = true;
+      await this.checkpointer?.stop();
       this.db.close();
     }
   }

@@ -1,0 +1,83 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import Database from '../../storage/sqlite/driver.js';
+import { openStorage } from '../../storage/open-storage.js';
+import { SqliteStorage } from '../../storage/sqlite/sqlite-storage.js';
+import { Checkpointer, MAIN_AUTOCHECKPOINT_PAGES } from '../../storage/sqlite/checkpointer.js';
+
+/** Rows of the audit log as the ledger file alone holds them (a copy without its WAL). */
+function rowsInFileAlone(file: string, dir: string): number {
+  const copy = join(dir, `copy-${Math.random()}.db`);
+  copyFileSync(file, copy);
+  const db = new Database(copy, { readonly: true });
+  try {
+    // Before the first checkpoint the file alone does not even hold the tables.
+    if (!db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'audit_log'").get()) return 0;
+    return (db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+async function writeAudit(s: SqliteStorage, n: number): Promise<void> {
+  for (let i = 0; i < n; i++)
+    await s.transaction(async (r) => r.audit.append({ at: '2026-12-01T09:00:00.000+08:00', actorId: 'p-a', action: 'progress', details: { i, pad: 'x'.repeat(200) }, source: { job: 'test' } }));
+}
+
+describe('the WAL is checkpointed off the main thread', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+  const fresh = () => {
+    const d = mkdtempSync(join(tmpdir(), 'duban-ckpt-'));
+    dirs.push(d);
+    return d;
+  };
+
+  it('copies committed pages into the ledger file from the worker, while the main connection only keeps a safety net', async () => {
+    const dir = fresh();
+    const file = join(dir, 'ledger.db');
+    const s = openStorage(file) as SqliteStorage;
+    expect(s.checkpointer).toBeDefined();
+    expect(s.db.pragma('wal_autocheckpoint', { simple: true })).toBe(MAIN_AUTOCHECKPOINT_PAGES);
+    await writeAudit(s, 50);
+    // The main connection did not checkpoint by itself: what was written is still only in the WAL, unless the worker copied it.
+    const ran = await s.checkpointer!.checkpointNow();
+    expect(ran.runs).toBeGreaterThan(0);
+    expect(rowsInFileAlone(file, dir)).toBe(50);
+    await writeAudit(s, 10);
+    await s.checkpointer!.checkpointNow();
+    expect(rowsInFileAlone(file, dir)).toBe(60);
+    await s.close();
+    // Closed whole: the worker's connection is gone, so the file opens and counts the same.
+    const db = new Database(file);
+    expect((db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n).toBe(60);
+    db.close();
+  });
+
+  it('checkpoints on its own schedule without being asked', async () => {
+    const dir = fresh();
+    const file = join(dir, 'ledger.db');
+    const s = openStorage(file) as SqliteStorage;
+    await writeAudit(s, 20);
+    const deadline = Date.now() + 5000;
+    while (rowsInFileAlone(file, dir) < 20 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(rowsInFileAlone(file, dir)).toBe(20);
+    await s.close();
+  });
+
+  it('keeps SQLite’s own checkpoints when told to, and none for an in-memory ledger', async () => {
+    const dir = fresh();
+    const db = new Database(join(dir, 'inline.db'));
+    db.pragma('journal_mode = WAL');
+    expect(Checkpointer.start(db, { DUBAN_SQLITE_CHECKPOINT: 'inline' })).toBeUndefined();
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    db.close();
+    const mem = openStorage(':memory:') as SqliteStorage;
+    expect(mem.checkpointer).toBeUndefined();
+    await mem.close();
+  });
+});
