@@ -20,8 +20,13 @@ export const MAIN_AUTOCHECKPOINT_PAGES = 20_000;
  */
 export class Checkpointer {
   private stopped: Promise<void> | undefined;
+  private exited = false;
 
-  private constructor(private readonly worker: Worker) {}
+  private constructor(private readonly worker: Worker) {
+    worker.once('exit', () => {
+      this.exited = true;
+    });
+  }
 
   static start(db: Db, env: NodeJS.ProcessEnv = process.env): Checkpointer | undefined {
     if (db.memory || env.DUBAN_SQLITE_CHECKPOINT === 'inline') return undefined;
@@ -68,10 +73,16 @@ export class Checkpointer {
 
   /** Stops the worker and closes its connection; the main connection then closes last. */
   stop(): Promise<void> {
+    if (this.exited) return Promise.resolve();
     this.stopped ??= new Promise<void>((resolve) => {
-      this.worker.once('exit', () => resolve());
+      // Held while it stops: an unreferenced worker would let the process end mid-shutdown.
+      this.worker.ref();
+      const force = setTimeout(() => void this.worker.terminate(), 2000);
+      this.worker.once('exit', () => {
+        clearTimeout(force);
+        resolve();
+      });
       this.worker.postMessage('stop');
-      setTimeout(() => void this.worker.terminate(), 2000).unref();
     });
     return this.stopped;
   }
