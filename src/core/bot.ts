@@ -17,7 +17,7 @@ import type { Logger } from './logger.js';
 import { checkAllowed } from './permission.js';
 import { workGroups } from './work-groups.js';
 import { SenderThrottle } from './throttle.js';
-import { prepareStep, type HandleHooks } from './prepare-step.js';
+import { prepareStep, type HandleHooks, type MessageRead } from './prepare-step.js';
 import { isStorageUnavailable } from '../../storage/storage-error.js';
 
 export type { BotDeps } from './bot-deps.js';
@@ -77,10 +77,16 @@ export class Bot {
       return result;
     }
     // After the throttle: a flood never reaches the question model.
-    const log = this.messageLogger(msg);
-    const prepared = await prepareStep(this.deps, msg, text, now, { addressPattern: this.addressPattern, maxLength: MAX_MESSAGE_LENGTH, hooks, log });
+    // A logger bound to the message, made only when something is logged.
+    let logger: Logger | undefined;
+    const log = () => (logger ??= this.messageLogger(msg));
+    // The mark and the command are read once, for the prepare step and the transaction alike.
+    const mark = classifiedMarkIn(msg);
+    const body = stripAddress(text, this.addressPattern);
+    const match = mark || text.length > MAX_MESSAGE_LENGTH ? undefined : this.deps.registry.matchOrFallback(body);
+    const prepared = await prepareStep(this.deps, msg, match, now, { hooks, log });
     try {
-      result = await this.deps.storage.transaction((repos) => this.process(msg, text, now, repos, prepared));
+      result = await this.deps.storage.transaction((repos) => this.process(msg, text, now, repos, { mark, body, match, prepared }));
     } catch (e) {
       // The ledger itself is unavailable: nothing was done, and the message must be tried
       // again later rather than answered as failed.
@@ -93,9 +99,9 @@ export class Bot {
     return result;
   }
 
-  private async process(msg: InboundMessage, text: string, now: Date, repos: Repositories, prepared?: unknown): Promise<HandleResult> {
+  private async process(msg: InboundMessage, text: string, now: Date, repos: Repositories, read: MessageRead): Promise<HandleResult> {
+    const { mark, body, match, prepared } = read;
     // Refuse before anything is written: nothing of a classified message is kept.
-    const mark = classifiedMarkIn(msg);
     if (mark) throw new UserError('classified', classifiedRefusal(mark), false);
     if (text.length > MAX_MESSAGE_LENGTH) {
       throw new UserError('too_long', `消息过长（${text.length} 字），未予处理。命令请控制在 ${MAX_MESSAGE_LENGTH} 字以内，详细材料请另行报送。`, false);
@@ -118,13 +124,11 @@ export class Bot {
         false,
       );
     }
-    const body = stripAddress(text, this.addressPattern);
     const message: MessageRef = { platform: msg.platform, chatId: msg.chatId, messageId: msg.messageId };
     const today = localDate(now);
     const parseCtx: ParseContext = { actor, now, today, directory: this.deps.directory, calendar: this.deps.calendar };
     const mentions = await this.deps.identity.resolveMentions(repos.bindings, msg.platform, msg.mentions);
     // A message naming no command goes to the fallback command (plain-language questions).
-    const match = this.deps.registry.matchOrFallback(body);
 
     let outcome: CommandOutcome;
     if (!match) {
@@ -201,13 +205,12 @@ export class Bot {
     };
   }
 
-  /** The answer when no command matches and the table has no fallback command. */
   /** A logger bound to one message: every line names its platform, message and chat. */
   private messageLogger(msg: InboundMessage): Logger {
     return this.deps.logger.child({ platform: msg.platform, messageId: msg.messageId, chatId: msg.chatId });
   }
 
-  private async recordFailure(msg: InboundMessage, e: unknown, now: Date, repos: Repositories, log: Logger): Promise<HandleResult> {
+  private async recordFailure(msg: InboundMessage, e: unknown, now: Date, repos: Repositories, log: () => Logger): Promise<HandleResult> {
     const command = e instanceof CommandFailure ? e.command : undefined;
     const cause = e instanceof CommandFailure ? e.cause : e;
     const classified = isUserError(cause) && cause.code === 'classified';
@@ -233,7 +236,7 @@ export class Bot {
       reply = userErrorReply(cause, command);
     } else {
       const ref = `E-${localDate(now).replaceAll('-', '')}-${randomBytes(3).toString('hex')}`;
-      log.child({ command: command?.name }).error('command failed', { ref, error: cause });
+      log().child({ command: command?.name }).error('command failed', { ref, error: cause });
       reply = internalErrorReply(ref);
     }
     const replies = await this.deliver({ reply }, msg, repos, at);

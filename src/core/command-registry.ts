@@ -19,6 +19,8 @@ export class CommandRegistry implements CommandCatalog {
   private readonly byWord = new Map<string, CommandDefinition>();
   /** Words longest first, so 协调意见 wins over 协调. */
   private readonly words: string[];
+  /** The same words by their first character: a message is compared only with words it can start with. */
+  private readonly wordsByFirst = new Map<string, string[]>();
   /** The command that answers messages naming no command (plain-language questions). */
   readonly fallback: CommandDefinition | undefined;
 
@@ -39,6 +41,12 @@ export class CommandRegistry implements CommandCatalog {
       }
     }
     this.words = [...this.byWord.keys()].sort((a, b) => b.length - a.length);
+    for (const word of this.words) {
+      const first = word.charAt(0);
+      const list = this.wordsByFirst.get(first);
+      if (list) list.push(word);
+      else this.wordsByFirst.set(first, [word]);
+    }
   }
 
   get(nameOrAlias: string): CommandDefinition | undefined {
@@ -51,7 +59,7 @@ export class CommandRegistry implements CommandCatalog {
    */
   match(text: string): CommandMatch | undefined {
     const lower = text.toLowerCase();
-    for (const word of this.words) {
+    for (const word of this.wordsByFirst.get(lower.charAt(0)) ?? []) {
       if (!lower.startsWith(word)) continue;
       const next = text.charAt(word.length);
       const latin = /^[a-z]/.test(word);

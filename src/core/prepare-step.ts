@@ -1,9 +1,9 @@
 import { localDate } from '../time/shanghai.js';
 import type { BotDeps } from './bot-deps.js';
-import { classifiedMarkIn } from './classified.js';
+import type { ClassificationMark } from './classified.js';
+import type { CommandMatch } from './command-registry.js';
 import type { InboundMessage } from './inbound.js';
 import type { Logger } from './logger.js';
-import { stripAddress } from './address.js';
 
 /** How the caller of `handle` learns that a message is waiting on something slow. */
 export interface HandleHooks {
@@ -14,13 +14,22 @@ export interface HandleHooks {
   aside?: () => void;
 }
 
+/** What `handle` read of a message before its transaction. */
+export interface MessageRead {
+  mark: ClassificationMark | undefined;
+  /** The text without the @bot address. */
+  body: string;
+  /** Its command (or the fallback); none for a classified or too long message. */
+  match: CommandMatch | undefined;
+  prepared: unknown;
+}
+
 /**
  * A command's slow look-up that must not hold the ledger's transaction (the question model),
- * run before it: never for a message that will be refused as 涉密 or too long.
+ * run before it: never for a message that will be refused as 涉密 or too long (the caller
+ * gives no match for those).
  */
-export async function prepareStep(deps: BotDeps, msg: InboundMessage, text: string, now: Date, o: { addressPattern: RegExp; maxLength: number; hooks?: HandleHooks; log: Logger }): Promise<unknown> {
-  if (classifiedMarkIn(msg) || text.length > o.maxLength) return undefined;
-  const match = deps.registry.matchOrFallback(stripAddress(text, o.addressPattern));
+export async function prepareStep(deps: BotDeps, msg: InboundMessage, match: CommandMatch | undefined, now: Date, o: { hooks?: HandleHooks; log: () => Logger }): Promise<unknown> {
   if (!match?.command.prepare) return undefined;
   const knownSender = async () =>
     msg.senderPersonId !== undefined || (await deps.storage.transaction((repos) => deps.identity.personFor(repos.bindings, msg.platform, msg.senderAccountId))) !== undefined;
@@ -33,7 +42,7 @@ export async function prepareStep(deps: BotDeps, msg: InboundMessage, text: stri
       aside: () => o.hooks?.aside?.(),
     });
   } catch (e) {
-    o.log.warn('prepare failed', { command: match.command.name, error: e });
+    o.log().warn('prepare failed', { command: match.command.name, error: e });
     return undefined;
   }
 }

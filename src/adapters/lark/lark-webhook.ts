@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createDecipheriv, createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Logger } from '../../core/logger.js';
@@ -47,8 +47,9 @@ export interface WebhookOptions {
 export function webhookServer(o: WebhookOptions): Server {
   const limits = { ...WEBHOOK_LIMITS, ...o.limits };
   const warn = throttledWarn(o.logger);
+  const decrypt = decrypter(o.encryptKey);
   const server = createServer({ requestTimeout: limits.bodyTimeoutMs + 5000, headersTimeout: Math.min(10_000, limits.bodyTimeoutMs + 5000), connectionsCheckingInterval: 1000 }, (req, res) => {
-    handle(req, res, o, limits, warn).catch((e: unknown) => {
+    handle(req, res, o, limits, warn, decrypt).catch((e: unknown) => {
       // An event the inbox could not record: 503, so Lark pushes it again later; the core
       // reports the incident once, not per event.
       const unrecorded = (e as Error | undefined)?.name === 'InboxUnavailableError';
@@ -61,7 +62,7 @@ export function webhookServer(o: WebhookOptions): Server {
   return server;
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, o: WebhookOptions, limits: WebhookLimits, warn: (why: string) => void): Promise<void> {
+async function handle(req: IncomingMessage, res: ServerResponse, o: WebhookOptions, limits: WebhookLimits, warn: (why: string) => void, decrypt: Decrypt): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (url.pathname === '/healthz' && req.method === 'GET' && o.health) {
     const h = o.health();
@@ -79,7 +80,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, o: WebhookOptio
       return refuse(res, 401, 'missing signature');
     }
     const body = await readBody(req, CHALLENGE_MAX, limits.bodyTimeoutMs);
-    const challenge = body.kind === 'ok' ? challengeOf(body.text, o) : undefined;
+    const challenge = body.kind === 'ok' ? challengeOf(body.text, o, decrypt) : undefined;
     if (challenge) return reply(res, 200, challenge);
     warn('missing signature');
     return refuse(res, 401, 'missing signature');
@@ -105,9 +106,13 @@ async function handle(req: IncomingMessage, res: ServerResponse, o: WebhookOptio
     return refuse(res, 400, 'bad json');
   }
   if (!parsed || typeof parsed !== 'object') return refuse(res, 400, 'bad json');
-  const challenge = challengeOf(body.text, o);
+  // Decrypted once, here: the dispatcher gets the plain event as the SDK would have read it
+  // (the body's other fields over it), and one that does not decrypt as it came, for the SDK to refuse.
+  const plain = decrypt(parsed);
+  const challenge = plain ? challengeIn(plain, o) : undefined;
   if (challenge) return reply(res, 200, challenge);
-  const data = Object.assign(Object.create({ headers: req.headers }) as object, parsed);
+  const event = plain && plain !== parsed ? Object.assign(plain, withoutEncrypt(parsed)) : parsed;
+  const data = Object.assign(Object.create({ headers: req.headers }) as object, event);
   let value: unknown;
   try {
     value = await handleEvent(o.dispatcher, data);
@@ -126,18 +131,48 @@ function handleEvent(dispatcher: lark.EventDispatcher, data: object): Promise<un
   return dispatcher.invoke(data, { needCheck: false });
 }
 
-/** The url_verification answer, when the body is one (decrypted with the key; the token checked if configured). */
-function challengeOf(raw: string, o: WebhookOptions): { challenge: string } | undefined {
+/** The url_verification answer, when the raw body is one (decrypted with the key; the token checked if configured). */
+function challengeOf(raw: string, o: WebhookOptions, decrypt: Decrypt): { challenge: string } | undefined {
+  let body: unknown;
   try {
-    const body = JSON.parse(raw) as Record<string, unknown>;
-    if (!body || typeof body !== 'object') return undefined;
-    const plain = typeof body.encrypt === 'string' ? (JSON.parse(new lark.AESCipher(o.encryptKey).decrypt(body.encrypt)) as Record<string, unknown>) : body;
-    if (plain?.type !== 'url_verification' || typeof plain.challenge !== 'string') return undefined;
-    if (o.verificationToken && plain.token !== o.verificationToken) return undefined;
-    return { challenge: plain.challenge };
+    body = JSON.parse(raw);
   } catch {
     return undefined;
   }
+  if (!body || typeof body !== 'object') return undefined;
+  const plain = decrypt(body as Record<string, unknown>);
+  return plain ? challengeIn(plain, o) : undefined;
+}
+
+/** The url_verification answer, when the decrypted body is one. */
+function challengeIn(plain: Record<string, unknown>, o: WebhookOptions): { challenge: string } | undefined {
+  if (plain.type !== 'url_verification' || typeof plain.challenge !== 'string') return undefined;
+  if (o.verificationToken && plain.token !== o.verificationToken) return undefined;
+  return { challenge: plain.challenge };
+}
+
+/** The body decrypted (as is when not encrypted); undefined when it does not decrypt to an object. */
+type Decrypt = (body: Record<string, unknown>) => Record<string, unknown> | undefined;
+
+/** Lark's AES-256-CBC (key: sha256 of the encrypt key, hashed once; IV: the first 16 bytes). */
+function decrypter(encryptKey: string): Decrypt {
+  const key = createHash('sha256').update(encryptKey).digest();
+  return (body) => {
+    if (typeof body.encrypt !== 'string') return body;
+    try {
+      const bytes = Buffer.from(body.encrypt, 'base64');
+      const decipher = createDecipheriv('aes-256-cbc', key, bytes.subarray(0, 16));
+      const plain = JSON.parse(decipher.update(bytes.subarray(16), undefined, 'utf8') + decipher.final('utf8')) as unknown;
+      return plain && typeof plain === 'object' ? (plain as Record<string, unknown>) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+function withoutEncrypt(body: Record<string, unknown>): Record<string, unknown> {
+  const { encrypt: _, ...rest } = body;
+  return rest;
 }
 
 function reply(res: ServerResponse, status: number, body: unknown): void {
