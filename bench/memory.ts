@@ -2,6 +2,8 @@
  * Memory of a bot on a big ledger, in a process of its own: open the core, answer a tally and
  * a plain-language question, run the daily chase (paged, as at 09:00). Prints JSON: resident memory after opening,
  * after the queries, after the chase, and the maximum.
+ * Compiled (`memoryCompiled` in bench/memory-compiled.ts): a plain-JavaScript copy of this file
+ * in dist/bench/ runs on dist/src/ under `node` alone, as `npm run serve` runs the bot.
  */
 const rss = () => Math.round(process.memoryUsage().rss / 2 ** 20);
 // The process before the bot's code is loaded (Node and, under tsx, its loader).
@@ -14,7 +16,8 @@ const { parseDirectory } = await import('../src/directory/load-directory.js');
 const { loadCalendar } = await import('../src/calendar/load-calendar.js');
 const { instantAt } = await import('../src/time/shanghai.js');
 const { dailyChase } = await import('../src/jobs/daily-chase.js');
-const { TODAY } = await import('./generate.js');
+// bench/generate.ts's TODAY, written out: the compiled copy of this file imports no TypeScript.
+const TODAY = '2026-12-07';
 const loadedMb = rss();
 
 const [dbFile = '', yamlFile = ''] = process.argv.slice(2);

@@ -28,19 +28,20 @@ function untilReady(args: string[], env: NodeJS.ProcessEnv, ready: string): Prom
     const t = performance.now();
     const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    let done = false;
+    let readyMs: number | undefined;
     const onData = (b: Buffer) => {
       out += b.toString('utf8');
-      if (!done && out.includes(ready)) {
-        done = true;
-        resolve(performance.now() - t);
+      if (readyMs === undefined && out.includes(ready)) {
+        readyMs = performance.now() - t;
         child.kill('SIGTERM');
       }
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
+    // The next start waits for this one's graceful stop: it still holds the ledger's lease.
     child.on('exit', (code) => {
-      if (!done) reject(new Error(`start-up exited (${code}) before it was ready:\n${out.slice(-2000)}`));
+      if (readyMs !== undefined) resolve(readyMs);
+      else reject(new Error(`start-up exited (${code}) before it was ready:\n${out.slice(-2000)}`));
     });
   });
 }

@@ -73,11 +73,12 @@ export class Directory {
     };
     this.people.set(person.id, person);
     this.peopleList.push(person);
-    for (const role of person.roles) this.byRole.set(role, [...(this.byRole.get(role) ?? []), person]);
+    // Appended in place: copying the list for each person made loading a province quadratic.
+    for (const role of person.roles) append(this.byRole, role, person);
     if (person.unitId && person.roles.includes('单位主要负责人') && !this.heads.has(person.unitId)) this.heads.set(person.unitId, person);
-    if (person.unitId && person.roles.includes('经办人')) this.handlers.set(person.unitId, [...(this.handlers.get(person.unitId) ?? []), person]);
+    if (person.unitId && person.roles.includes('经办人')) append(this.handlers, person.unitId, person);
     for (const role of person.roles) {
-      for (const u of person.covers) this.covering.set(`${role}\u0000${u}`, [...(this.covering.get(`${role}\u0000${u}`) ?? []), person]);
+      for (const u of person.covers) append(this.covering, `${role}\u0000${u}`, person);
     }
     for (const n of [person.name, ...person.aliases]) this.personNames.set(nameKey(n), person);
     for (const platform of PLATFORMS) {
@@ -165,4 +166,10 @@ export class Directory {
     if (!p) return personId;
     return p.title ? `${p.name}（${p.title}）` : p.name;
   }
+}
+
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { pgDriver } from './pg-driver.js';
 import type { Leadership } from '../repositories.js';
 import type { Dialect } from './dialect.js';
 
@@ -41,7 +42,7 @@ export class PgLeadership implements Leadership {
         return this.held;
       }
       if (!this.client) {
-        const c = new pg.Client(this.config);
+        const c = new (pgDriver().Client)(this.config);
         c.on('error', () => this.lost(c));
         c.on('end', () => this.lost(c));
         await c.connect();

@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { pgDriver } from './pg-driver.js';
 import type { ChangeChannel, ChangeFeed } from '../contracts/storage.js';
 import type { Dialect } from './dialect.js';
 
@@ -34,7 +35,7 @@ export class PgListener implements ChangeFeed {
   /** Connects and listens; a failure is retried in the background. */
   async start(): Promise<void> {
     if (this.closed || this.client) return;
-    const c = new pg.Client(this.config);
+    const c = new (pgDriver().Client)(this.config);
     c.on('error', () => this.lost(c));
     c.on('end', () => this.lost(c));
     c.on('notification', (n) => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
+import { pgDriver } from './pg-driver.js';
 import type { PoolClient } from 'pg';
 import type { Leadership, OpenedStorage, Repositories } from '../repositories.js';
 import { PgLeadership } from './pg-leadership.js';
@@ -69,7 +70,7 @@ export class PgStorage implements OpenedStorage {
     this.dialect = d ?? POSTGRES;
     this.config = poolConfig(url, settings);
     this.claimMs = settings.leaseMs;
-    this.pool = new pg.Pool(this.config);
+    this.pool = new (pgDriver().Pool)(this.config);
     // An idle client that loses its connection must not take the process down.
     this.pool.on('error', () => undefined);
     this.changes = new PgListener(this.clientConfig(), this.dialect);

@@ -1,7 +1,6 @@
 import { dirname, join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { PlatformModule } from '../adapter.js';
-import { WechatAdapter } from './wechat-adapter.js';
 import { isWechatConfigured, readWechatSettings } from './wechat-settings.js';
 
 /** WeChat through wechaty: runs when WECHATY_PUPPET names a puppet. */
@@ -12,8 +11,10 @@ export const wechatPlatform: PlatformModule = {
   isConfigured: isWechatConfigured,
   async create(env, core) {
     const settings = readWechatSettings(env);
-    // Loaded only when WeChat is configured: importing wechaty takes about a second.
+    // Loaded only when WeChat is configured: importing wechaty takes about a second, and the
+    // adapter's file-box (with jimp and qrcode) a third of one and some 30 MB.
     const { WechatyBuilder } = await import('wechaty');
+    const { WechatAdapter } = await import('./wechat-adapter.js');
     // The memory card keeps the puppet's login session next to the database.
     const dataDir = dirname(env.DUBAN_DB || 'data/duban.db');
     mkdirSync(dataDir, { recursive: true });

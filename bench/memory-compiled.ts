@@ -1,0 +1,34 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import ts from 'typescript';
+
+/** What bench/memory.ts prints. */
+export interface MemoryFigures {
+  bareMb: number;
+  loadedMb: number;
+  openedMb: number;
+  afterQueriesMb: number;
+  afterChaseMb: number;
+  maxMb: number;
+}
+
+/**
+ * bench/memory.ts on the compiled bot (after `npm run build`): the file is transpiled to
+ * dist/bench/memory.js, beside dist/src/, and run by `node` alone, so that neither tsx nor
+ * TypeScript is in the process it measures. `morning` is the date chased.
+ */
+export function memoryCompiled(dbFile: string, yamlFile: string, morning = '2026-12-10'): MemoryFigures {
+  const js = ts.transpileModule(readFileSync('bench/memory.ts', 'utf8'), {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+  }).outputText;
+  mkdirSync('dist/bench', { recursive: true });
+  writeFileSync('dist/bench/memory.js', js);
+  const run = spawnSync(process.execPath, ['dist/bench/memory.js', dbFile, yamlFile, morning], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`compiled memory run failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as MemoryFigures;
+}
+
+if (process.argv[1]?.endsWith('memory-compiled.ts')) {
+  const [db = 'data/bench/quick.db', yaml = 'data/bench/quick-directory.yaml', morning] = process.argv.slice(2);
+  process.stdout.write(`${JSON.stringify(memoryCompiled(db, yaml, morning))}\n`);
+}
