@@ -14,9 +14,9 @@ import { sqliteOf, sqliteStorageOf } from '../test/support/raw-sql.js';
 const counts = new Map<string, number>();
 const [tasks = QUICK.tasks, overdue = QUICK.overdue] = process.argv.slice(2).map(Number);
 const size = { ...QUICK, name: 'dev', tasks, overdue };
-const file = join('data', 'bench', 'dev.db');
+const file = join('data', process.env.BENCH_DIR ?? 'bench', 'dev.db');
 const yaml = directoryYaml(size);
-writeFileSync(join('data', 'bench', 'dev-directory.yaml'), yaml);
+writeFileSync(join('data', process.env.BENCH_DIR ?? 'bench', 'dev-directory.yaml'), yaml);
 generateDatabase(file, size);
 const app = createApp({
   dbFile: file,
@@ -28,6 +28,7 @@ const app = createApp({
   statementObserver: process.env.STATS ? (_r, sql) => counts.set(sql.replace(/\s+/g, ' ').slice(0, 90), (counts.get(sql.replace(/\s+/g, ' ').slice(0, 90)) ?? 0) + 1) : undefined,
 });
 const slow: string[] = [];
+if (process.env.CACHE) sqliteOf(app).pragma('cache_size = ' + process.env.CACHE);
 if (process.env.NOCKPT) sqliteOf(app).pragma('wal_autocheckpoint = ' + process.env.NOCKPT);
 /** Per phase the page is left in: total ms, pages, slowest page. */
 const phases = new Map<string, number[]>();
@@ -45,7 +46,7 @@ if (process.env.PAGES) {
     return r;
   }) as typeof tx;
 }
-const floorFile = join('data', 'bench', 'dev-floor.db');
+const floorFile = join('data', process.env.BENCH_DIR ?? 'bench', 'dev-floor.db');
 for (const s of ['', '-wal', '-shm']) rmSync(`${floorFile}${s}`, { force: true });
 sqliteOf(app).exec(`VACUUM INTO '${floorFile}'`);
 const floor = chaseFloor(floorFile, TODAY);
