@@ -46,14 +46,15 @@ export function budget(size: number): { spend(n: number): void; left(): boolean 
   };
 }
 
-/** People, and 通报 groups, read back in one statement. */
+/** 通报 groups read back in one statement. */
 const BATCH = 64;
 
 /**
  * One page of people: each gets one message per chat, built from the run's ledger rows addressed
  * to them. The first pages only read the run's rows, a slice at a time, to learn who is owed a
- * message in which order (kept in memory; read again after a restart). Then the rows of up to
- * BATCH people are read in one statement, and their messages built person by person.
+ * message in which order and by which rows (ids kept in memory; read again after a restart).
+ * Then the rows of the next people, up to a page of rows, are read by id in one statement, and
+ * their messages built person by person.
  */
 export async function lettersPage(ctx: JobContext, c: ChaseCursor, size: number, memo: Map<string, unknown>): Promise<void> {
   const all = await scanned(
@@ -67,16 +68,17 @@ export async function lettersPage(ctx: JobContext, c: ChaseCursor, size: number,
   const headsOf = await headsLookup(ctx.repos, ctx.directory, ctx.today);
   const b = budget(size);
   for (let i = firstAfter(all, c.after); i < all.length && b.left(); ) {
-    const batch: ChaseRecipient[] = all.slice(i, i + BATCH);
-    const byKey = new Map<string, RecipientRow[]>();
-    for (const row of await ctx.repos.chases.rowsFor(ctx.occurrence.period, c.log, KINDS, batch)) {
-      const k = recipientKey(row);
-      const xs = byKey.get(k);
-      if (xs) xs.push(row);
-      else byKey.set(k, [row]);
+    // People in order until the page's rows are reached (at least one person).
+    const batch: Array<ChaseRecipient & { ids: number[] }> = [];
+    let rowsIn = 0;
+    for (let j = i; j < all.length && (batch.length === 0 || rowsIn + (all[j]?.ids.length ?? 0) <= size); j++) {
+      const r = all[j] as ChaseRecipient & { ids: number[] };
+      batch.push(r);
+      rowsIn += r.ids.length;
     }
+    const byId = new Map((await ctx.repos.chases.rowsFor(batch.flatMap((r) => r.ids))).map((row) => [row.id, row]));
     for (const r of batch) {
-      const rows = byKey.get(recipientKey(r)) ?? [];
+      const rows = r.ids.map((id) => byId.get(id)).filter((x): x is RecipientRow => x !== undefined);
       const items = rows.map((row) => itemFor(ctx, row.task, row, headsOf));
       if (items.length > 0) {
         await postChaseMessage(ctx, { platform: r.platform, targetKind: 'chat', targetId: r.chatId }, r.personId, items, {
@@ -227,7 +229,8 @@ async function sliceOfGroup(
 
 /**
  * Reads a run's rows `SCAN` at a time (one slice per page) into a list of distinct keys in the
- * order each first appears, `first` being the id of that first row; undefined until complete.
+ * order each first appears, `first` being the id of that first row and `ids` those of all its
+ * rows (a number each: a page then reads exactly its rows); undefined until complete.
  */
 async function scanned<R extends { id: number }>(
   memo: Map<string, unknown>,
@@ -235,14 +238,16 @@ async function scanned<R extends { id: number }>(
   from: number,
   read: (after: number) => Promise<R[]>,
   key: (r: R) => string,
-): Promise<Array<R & { first: number }> | undefined> {
-  const state = (memo.get(name) as { after: number; seen: Map<string, R & { first: number }>; done: boolean } | undefined) ?? { after: from, seen: new Map(), done: false };
+): Promise<Array<R & { first: number; ids: number[] }> | undefined> {
+  const state = (memo.get(name) as { after: number; seen: Map<string, R & { first: number; ids: number[] }>; done: boolean } | undefined) ?? { after: from, seen: new Map(), done: false };
   memo.set(name, state);
   if (state.done) return [...state.seen.values()];
   const rows = await read(state.after);
   for (const r of rows) {
     const k = key(r);
-    if (!state.seen.has(k)) state.seen.set(k, { ...r, first: r.id });
+    const seen = state.seen.get(k);
+    if (seen) seen.ids.push(r.id);
+    else state.seen.set(k, { ...r, first: r.id, ids: [r.id] });
   }
   state.after = rows.at(-1)?.id ?? state.after;
   state.done = rows.length < SCAN;

@@ -20,10 +20,10 @@ export interface ChaseRepository {
   /** Up to `limit` of a run's rows after `afterId` (kinds given), in id order, with the chat of their task. */
   runRows(jobPeriod: string, afterId: number, kinds: readonly ChaseEntry['kind'][], limit: number): Promise<Array<ChaseRecipient & { id: number }>>;
   /**
-   * The run's rows (after `afterId`, kinds given) addressed to any of `rs`, in the order
-   * recorded, each with its recipient: one read for a page of people.
+   * The ledger rows with these ids (a page of people's rows, learnt from `runRows`), in id
+   * order, each with its recipient and what its message line needs of the task.
    */
-  rowsFor(jobPeriod: string, afterId: number, kinds: readonly ChaseEntry['kind'][], rs: readonly ChaseRecipient[]): Promise<RecipientRow[]>;
+  rowsFor(ids: readonly number[]): Promise<RecipientRow[]>;
   /** Records a ladder step reached in a run, to be announced by a later page. */
   recordStep(s: Omit<ChaseStepRow, 'id'>): Promise<void>;
   lastStepId(): Promise<number>;

@@ -81,23 +81,16 @@ export class PgChaseRepository implements ChaseRepository {
     );
   }
 
-  async rowsFor(jobPeriod: string, afterId: number, kinds: Kinds, rs: readonly ChaseRecipient[]): Promise<RecipientRow[]> {
-    if (rs.length === 0) return [];
+  async rowsFor(ids: readonly number[]): Promise<RecipientRow[]> {
+    if (ids.length === 0) return [];
     const rows = await this.s.all<LineRow>(
       `SELECT l.id, l.task_id, l.unit_id, l.kind, l.chase_no, l.person_id, t.origin_platform, t.origin_chat_id, t.code, t.title, t.deadline, t.assigned_date,
               t.lead_unit_id, t.chase_count, t.ladder_step, t.climb_stopped_at, t.accountability_at,
               CASE WHEN t.ladder_step >= 3 THEN (SELECT p.status FROM handover_proposals p WHERE p.task_id = t.id ORDER BY p.id DESC LIMIT 1) END AS proposal
        FROM chase_log l JOIN tasks t ON t.id = l.task_id
-       WHERE l.person_id = ANY(?::text[]) AND l.job_period = ? AND l.id > ? AND l.kind = ANY(?::text[])
-         AND (t.origin_platform, t.origin_chat_id, l.person_id) IN (SELECT * FROM unnest(?::text[], ?::text[], ?::text[]))
+       WHERE l.id = ANY(?::int[])
        ORDER BY l.id`,
-      [...new Set(rs.map((r) => r.personId))],
-      jobPeriod,
-      afterId,
-      [...kinds],
-      rs.map((r) => r.platform),
-      rs.map((r) => r.chatId),
-      rs.map((r) => r.personId),
+      [...ids],
     );
     return rows.map((x) => ({
       id: x.id,

@@ -95,18 +95,16 @@ export class SqliteChaseRepository implements ChaseRepository {
       .all(afterId, jobPeriod, ...kinds, limit) as Array<ChaseRecipient & { id: number }>;
   }
 
-  async rowsFor(jobPeriod: string, afterId: number, kinds: Kinds, rs: readonly ChaseRecipient[]): Promise<RecipientRow[]> {
-    if (rs.length === 0) return [];
-    // Through the person index (`+kind`: never the tally index, which would read the whole history), then only the (chat, person) pairs asked for.
+  async rowsFor(ids: readonly number[]): Promise<RecipientRow[]> {
+    if (ids.length === 0) return [];
     const rows = this.s
       .get(`SELECT l.id, l.task_id, l.unit_id, l.kind, l.chase_no, l.person_id, t.origin_platform, t.origin_chat_id, t.code, t.title, t.deadline, t.assigned_date,
                    t.lead_unit_id, t.chase_count, t.ladder_step, t.climb_stopped_at, t.accountability_at,
                    CASE WHEN t.ladder_step >= 3 THEN (SELECT p.status FROM handover_proposals p WHERE p.task_id = t.id ORDER BY p.id DESC LIMIT 1) END AS proposal
             FROM chase_log l JOIN tasks t ON t.id = l.task_id
-            WHERE l.person_id IN (SELECT j.value ->> '$[2]' FROM json_each(?) j) AND l.job_period = ? AND l.id > ? AND +l.kind IN (${inList(kinds)})
-              AND (t.origin_platform, t.origin_chat_id, l.person_id) IN (SELECT j.value ->> '$[0]', j.value ->> '$[1]', j.value ->> '$[2]' FROM json_each(?) j)
+            WHERE l.id IN (SELECT value FROM json_each(?))
             ORDER BY l.id`)
-      .all(JSON.stringify(rs.map((r) => [r.platform, r.chatId, r.personId])), jobPeriod, afterId, ...kinds, JSON.stringify(rs.map((r) => [r.platform, r.chatId, r.personId]))) as LineRow[];
+      .all(JSON.stringify(ids)) as LineRow[];
     return rows.map(toRecipientRow);
   }
 
