@@ -6,8 +6,8 @@
  * history, then the weekly tally and plain-language questions, and resident memory in a
  * process of its own. Prints the cost-growth table.
  */
+import { memoryCompiled } from './memory-compiled.js';
 import { rmSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs, stripVTControlCharacters } from 'node:util';
 import { pathToFileURL } from 'node:url';
@@ -86,9 +86,8 @@ export async function chaseFigures(size: Size, work: string, opts: { lark?: bool
   const figures: ChaseFigures = { size, generateS: round(gen.seconds, 1), floorMs: floor.ms, chase, ratio: round(chase.ms / floor.ms), later, tallyMs: round(tallyMs), questionsMs };
   if (opts.memory !== false) {
     log('  memory …');
-    const mem = spawnSync(process.execPath, ['--import', 'tsx', 'bench/memory.ts', dbFile, yamlFile, '2026-12-10'], { encoding: 'utf8' });
-    if (mem.status !== 0) throw new Error(`memory run failed: ${mem.stderr}`);
-    figures.memory = JSON.parse(mem.stdout.trim().split('\n').at(-1) ?? '{}') as ChaseFigures['memory'];
+    // On compiled JavaScript (npm run build), as production runs.
+    figures.memory = memoryCompiled(dbFile, yamlFile, '2026-12-10');
   }
   if (opts.lark) {
     log('  09:00 on Lark …');
@@ -113,7 +112,7 @@ export function growthTable(all: ChaseFigures[]): string {
     row('weekly tally, 3 days chased', (x) => ms(x.tallyMs)),
     row('slowest question', (x) => ms(Math.max(...Object.values(x.questionsMs)))),
     row('memory peak (chase incl.)', (x) => (x.memory ? `${x.memory.maxMb} MB` : '—')),
-    row('  of it: Node+tsx / code', (x) => (x.memory ? `${x.memory.bareMb} / ${x.memory.loadedMb - x.memory.bareMb} MB` : '—')),
+    row('  of it: Node / code (compiled)', (x) => (x.memory ? `${x.memory.bareMb} / ${x.memory.loadedMb - x.memory.bareMb} MB` : '—')),
     row('09:00 on Lark: last accepted', (x) => (x.lark ? `${ms(x.lark.lastAcceptedMs)} (≥ ${ms(x.lark.boundMs)})` : '—')),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => stripVTControlCharacters(r[i] ?? '').length)));

@@ -18,6 +18,7 @@ export interface MemoryFigures {
  * TypeScript is in the process it measures. `morning` is the date chased.
  */
 export function memoryCompiled(dbFile: string, yamlFile: string, morning = '2026-12-10'): MemoryFigures {
+  ensureBuilt();
   const js = ts.transpileModule(readFileSync('bench/memory.ts', 'utf8'), {
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
   }).outputText;
@@ -26,6 +27,16 @@ export function memoryCompiled(dbFile: string, yamlFile: string, morning = '2026
   const run = spawnSync(process.execPath, ['dist/bench/memory.js', dbFile, yamlFile, morning], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`compiled memory run failed: ${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as MemoryFigures;
+}
+
+let built = false;
+
+/** `npm run build` once per bench process, so that the figures are of the code being benched. */
+export function ensureBuilt(): void {
+  if (built) return;
+  const r = spawnSync('npm', ['run', 'build'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`npm run build failed: ${r.stderr || r.stdout}`);
+  built = true;
 }
 
 if (process.argv[1]?.endsWith('memory-compiled.ts')) {

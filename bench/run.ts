@@ -1,5 +1,5 @@
+import { memoryCompiled } from './memory-compiled.js';
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -184,10 +184,10 @@ async function main(): Promise<void> {
   }
   await app.close();
   // Memory in a process of its own: the generator and the copies above would blur it here.
-  const memRun = spawnSync(process.execPath, ['--import', 'tsx', 'bench/memory.ts', dbFile, yamlFile], { encoding: 'utf8' });
-  const memory = JSON.parse(memRun.stdout.trim().split('\n').at(-1) ?? '{}') as { openedMb: number; afterQueriesMb: number; afterChaseMb: number; maxMb: number };
+  // On compiled JavaScript (npm run build), as production runs: no tsx or TypeScript in the process.
+  const memory = memoryCompiled(dbFile, yamlFile);
   results.memory = memory;
-  rows.push(['memory', `resident: opened ${memory.openedMb} MB, after tally and query ${memory.afterQueriesMb} MB, peak during the daily chase`, `${memory.maxMb} MB`]);
+  rows.push(['memory', `resident (compiled): opened ${memory.openedMb} MB, after tally and query ${memory.afterQueriesMb} MB, peak during the daily chase`, `${memory.maxMb} MB`]);
 
   // Lark last: its bot writes progress notes into the ledger, which nothing after it reads.
   const lark = await benchLark({
