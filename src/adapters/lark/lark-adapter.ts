@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import * as lark from '@larksuiteoapi/node-sdk';
+import type * as lark from '@larksuiteoapi/node-sdk';
 import type { CorePort } from '../../core/ports.js';
 import type { Accept, HandleResult, InboundMessage } from '../../core/inbound.js';
 import type { Reply } from '../../core/reply.js';
@@ -8,7 +8,7 @@ import type { Adapter } from '../adapter.js';
 import { fittedCard } from './lark-card.js';
 import { normalizeCardAction, normalizeMessage, type LarkCardEvent, type LarkMessageEvent } from './lark-inbound.js';
 import { describeError } from './describe-error.js';
-import { botOpenId, createClient, sdkLogger } from './lark-sdk.js';
+import { botOpenId, createClient, larkSdk, sdkLogger } from './lark-sdk.js';
 import { sendToLark } from './lark-sender.js';
 import { LarkFileSender } from './lark-file-sender.js';
 import type { LarkSettings } from './lark-settings.js';
@@ -73,7 +73,7 @@ export class LarkAdapter implements Adapter {
   async start(accept: Accept): Promise<void> {
     this.accept = accept;
     this.botId = await botOpenId(this.client);
-    const dispatcher = new lark.EventDispatcher({
+    const dispatcher = new larkSdk.EventDispatcher({
       encryptKey: this.settings.encryptKey,
       verificationToken: this.settings.verificationToken,
       logger: sdkLogger(this.core.logger),
@@ -116,7 +116,7 @@ export class LarkAdapter implements Adapter {
    */
   private async connect(): Promise<void> {
     if (!this.dispatcher) return;
-    this.ws = new lark.WSClient({
+    this.ws = new larkSdk.WSClient({
       appId: this.settings.appId,
       appSecret: this.settings.appSecret,
       domain: this.settings.domain,
