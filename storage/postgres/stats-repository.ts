@@ -1,4 +1,5 @@
-import type { ColourRow, OverdueItem, StatsRepository, UnitCounts } from '../scheduling-repositories.js';
+import type { ColourRow, OverdueItem, StatsRepository, TrendCounts, TrendWeek, UnitCounts } from '../scheduling-repositories.js';
+import { trendCounts, trendParams, trendSql } from '../trend-sql.js';
 import type { PgSql } from './pg-sql.js';
 
 type CountRow = { unit: string; n: number };
@@ -21,6 +22,19 @@ export class PgStatsRepository implements StatsRepository {
     );
     for (const r of rows) if (r.progress === null) delete (r as Partial<ColourRow>).progress;
     return rows;
+  }
+
+  async trendByUnit(weeks: readonly TrendWeek[]): Promise<TrendCounts[]> {
+    if (weeks.length === 0) return [];
+    const sql = trendSql(weeks, EXCUSED, '::int');
+    const p = trendParams(weeks);
+    type DayRow = { unit: string; day: string; n: number };
+    const [assigned, onTime, overdue] = [
+      await this.s.all<DayRow>(sql.assigned, ...p.assigned),
+      await this.s.all<DayRow>(sql.onTime, ...p.onTime),
+      await this.s.all<Record<string, number | string>>(sql.overdue, ...p.overdue),
+    ];
+    return trendCounts(weeks, assigned, onTime, overdue);
   }
 
   async assignedByUnit(from: string, to: string): Promise<UnitCounts> {

@@ -1,4 +1,5 @@
-import type { ColourRow, OverdueItem, StatsRepository, UnitCounts } from '../scheduling-repositories.js';
+import type { ColourRow, OverdueItem, StatsRepository, TrendCounts, TrendWeek, UnitCounts } from '../scheduling-repositories.js';
+import { trendCounts, trendParams, trendSql } from '../trend-sql.js';
 import type { Statements } from './statements.js';
 
 type CountRow = { unit: string; n: number };
@@ -19,6 +20,19 @@ export class SqliteStatsRepository implements StatsRepository {
       .all(afterId, limit) as Array<ColourRow & { progress: number | null }>;
     for (const r of rows) if (r.progress === null) delete (r as Partial<ColourRow>).progress;
     return rows;
+  }
+
+  async trendByUnit(weeks: readonly TrendWeek[]): Promise<TrendCounts[]> {
+    if (weeks.length === 0) return [];
+    const sql = trendSql(weeks, EXCUSED);
+    const p = trendParams(weeks);
+    type DayRow = { unit: string; day: string; n: number };
+    return trendCounts(
+      weeks,
+      this.s.get(sql.assigned).all(...p.assigned) as DayRow[],
+      this.s.get(sql.onTime).all(...p.onTime) as DayRow[],
+      this.s.get(sql.overdue).all(...p.overdue) as Array<Record<string, number | string>>,
+    );
   }
 
   async assignedByUnit(from: string, to: string): Promise<UnitCounts> {
