@@ -42,7 +42,24 @@ export interface TrendCounts {
   overdue: UnitCounts;
 }
 
+/**
+ * Open top-level tasks that share what their 三色 depends on, counted. Those overdue on the day
+ * asked are red whatever their progress: they come grouped by unit and deadline alone
+ * (`assignedDate` and `progress` absent, stages 0).
+ */
+export interface ColourGroup {
+  leadUnitId: string;
+  deadline: LocalDate;
+  assignedDate?: LocalDate;
+  progress?: number;
+  stagesTotal: number;
+  stagesDone: number;
+  n: number;
+}
+
 export interface StatsRepository {
+  /** Open top-level work grouped for the 三色 counts as it stands on `today`, in one grouped query. */
+  colourGroups(today: LocalDate): Promise<ColourGroup[]>;
   /** The trend figures of several weeks in three grouped queries, in the order given (no unit with a zero). */
   trendByUnit(weeks: readonly TrendWeek[]): Promise<TrendCounts[]>;
   /** Up to `limit` open top-level tasks after `afterId`, in id order, for the 三色 counts. */
