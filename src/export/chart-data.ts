@@ -1,7 +1,7 @@
 import type { StatsRepository } from '../../storage/repositories.js';
 import type { Directory } from '../directory/directory.js';
 import { weekOf, type Period } from '../calendar/periods.js';
-import { computeTally, type Tally } from '../reports/tally.js';
+import { tallyCutoffs, type Tally } from '../reports/tally.js';
 import { addDays, type LocalDate } from '../time/shanghai.js';
 import { SERIES_COLOURS, type TrendLines, type UnitBars } from './chart-spec.js';
 
@@ -40,18 +40,16 @@ export function isoWeekPeriod(year: number, week: number): Period | undefined {
 
 /** Totals of the last `weeks` weeks up to the one holding `last`: assigned, on-time completions, overdue at each week's end. */
 export async function weeklyTrend(stats: StatsRepository, d: Directory, last: LocalDate, today: LocalDate, weeks = 8): Promise<TrendLines> {
-  const labels: string[] = [];
-  const overdue: number[] = [];
-  const onTime: number[] = [];
-  const assigned: number[] = [];
-  for (let i = weeks - 1; i >= 0; i--) {
-    const p = weekOf(addDays(last, -7 * i));
-    const t = await computeTally(stats, d, p, today);
-    labels.push(`第${isoWeek(p.from).week}周`);
-    overdue.push(t.ranked.reduce((n, u) => n + u.overdue, 0));
-    onTime.push(t.ranked.reduce((n, u) => n + u.completedOnTime, 0));
-    assigned.push(t.ranked.reduce((n, u) => n + u.assigned, 0));
-  }
+  // One grouped read for all the weeks (not a whole tally per week); each week judged as its tally judges it.
+  const periods: Period[] = [];
+  for (let i = weeks - 1; i >= 0; i--) periods.push(weekOf(addDays(last, -7 * i)));
+  const counts = await stats.trendByUnit(periods.map((p) => ({ from: p.from, to: p.to, ...tallyCutoffs(p, today) })));
+  const units = d.allUnits().map((u) => u.id);
+  const total = (m: Map<string, number>) => units.reduce((n, u) => n + (m.get(u) ?? 0), 0);
+  const labels = periods.map((p) => `第${isoWeek(p.from).week}周`);
+  const overdue = counts.map((c) => total(c.overdue));
+  const onTime = counts.map((c) => total(c.onTime));
+  const assigned = counts.map((c) => total(c.assigned));
   return {
     title: `近 ${weeks} 周督办趋势`,
     labels,

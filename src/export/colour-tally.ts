@@ -7,27 +7,23 @@ import type { LocalDate } from '../time/shanghai.js';
 
 /**
  * Open top-level work per lead unit and colour, as it stands today (tallies and documents show
- * these; a staged task counts once, its stages as its progress). Read a page of light rows at
- * a time, the stages counted in SQL: no whole task rows, no query per task.
+ * these; a staged task counts once, its stages as its progress). The tasks come grouped in SQL
+ * by what their colour depends on, so each group is worked out once: no task rows, no query per task.
  */
 export async function colourCounts(c: ColourContext & { repos: Repositories }): Promise<Map<string, Partial<Record<TaskColour, number>>>> {
   const out = new Map<string, Partial<Record<TaskColour, number>>>();
-  for (let after = 0; ; ) {
-    const page = await c.repos.stats.openForColours(after, PAGE);
-    for (const t of page) {
-      const stages = t.stagesTotal > 0 ? { total: t.stagesTotal, done: t.stagesDone } : undefined;
-      const colour = taskColour(t, c.scheme, { today: c.today, calendar: c.calendar, warnDays: c.warnDays, stages });
-      if (!colour) continue;
-      const counts = out.get(t.leadUnitId) ?? {};
-      counts[colour] = (counts[colour] ?? 0) + 1;
-      out.set(t.leadUnitId, counts);
-    }
-    if (page.length < PAGE) return out;
-    after = page.at(-1)?.id ?? after;
+  for (const g of await c.repos.stats.colourGroups(c.today)) {
+    const stages = g.stagesTotal > 0 ? { total: g.stagesTotal, done: g.stagesDone } : undefined;
+    // An overdue group has no start date (its colour does not need one).
+    const task = { status: 'active' as const, deadline: g.deadline, assignedDate: g.assignedDate ?? g.deadline, ...(g.progress !== undefined ? { progress: g.progress } : {}) };
+    const colour = taskColour(task, c.scheme, { today: c.today, calendar: c.calendar, warnDays: c.warnDays, stages });
+    if (!colour) continue;
+    const counts = out.get(g.leadUnitId) ?? {};
+    counts[colour] = (counts[colour] ?? 0) + g.n;
+    out.set(g.leadUnitId, counts);
   }
+  return out;
 }
-
-const PAGE = 2000;
 
 /** The 三色 counts a tally reply shows per unit, under the configured scheme. */
 export async function tallyColours(c: { repos: Repositories; calendar: WorkCalendar; today: LocalDate; settings: { colourScheme: ColourScheme; warnDays: number } }): Promise<TallyColours> {

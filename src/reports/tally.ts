@@ -53,12 +53,16 @@ export function compareUnits(a: UnitTally, b: UnitTally): number {
   );
 }
 
+/** The overdue cutoffs of a period: a past period is judged as it stood at its end, the current one as it stands today. */
+export function tallyCutoffs(period: Period, today: LocalDate): { dueBefore: LocalDate; doneBefore: LocalDate } {
+  const past = period.to < today;
+  const dueBefore = past ? addDays(period.to, 1) : today;
+  return { dueBefore, doneBefore: past ? dueBefore : addDays(today, 1) };
+}
+
 /** Per-unit figures for a period, from a handful of grouped queries. */
 export async function computeTally(stats: StatsRepository, directory: Directory, period: Period, today: LocalDate): Promise<Tally> {
-  // A past period is judged as it stood at its end; the current one as it stands today.
-  const past = period.to < today;
-  const cutoff = past ? addDays(period.to, 1) : today;
-  const doneBefore = past ? cutoff : addDays(today, 1);
+  const { dueBefore: cutoff, doneBefore } = tallyCutoffs(period, today);
   const [assigned, acked, completed, overdue, chases, coordinations, untrue, due, longest, late, ledger] = await Promise.all([
     stats.assignedByUnit(period.from, period.to),
     stats.ackedOnTimeByUnit(period.from, period.to),

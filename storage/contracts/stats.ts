@@ -27,7 +27,41 @@ export interface ColourRow {
   stagesDone: number;
 }
 
+/** One week of the trend: its range, and the overdue cutoffs it is judged at (as for `overdueByUnit`). */
+export interface TrendWeek {
+  from: LocalDate;
+  to: LocalDate;
+  dueBefore: LocalDate;
+  doneBefore: LocalDate;
+}
+
+/** A week's trend figures per unit: as `assignedByUnit`, the `onTime` of `completedByUnit`, and `overdueByUnit`. */
+export interface TrendCounts {
+  assigned: UnitCounts;
+  onTime: UnitCounts;
+  overdue: UnitCounts;
+}
+
+/**
+ * Open top-level tasks that share what their 三色 depends on, counted. Those overdue on the day
+ * asked are red whatever their progress: they come grouped by unit and deadline alone
+ * (`assignedDate` and `progress` absent, stages 0).
+ */
+export interface ColourGroup {
+  leadUnitId: string;
+  deadline: LocalDate;
+  assignedDate?: LocalDate;
+  progress?: number;
+  stagesTotal: number;
+  stagesDone: number;
+  n: number;
+}
+
 export interface StatsRepository {
+  /** Open top-level work grouped for the 三色 counts as it stands on `today`, in one grouped query. */
+  colourGroups(today: LocalDate): Promise<ColourGroup[]>;
+  /** The trend figures of several weeks in three grouped queries, in the order given (no unit with a zero). */
+  trendByUnit(weeks: readonly TrendWeek[]): Promise<TrendCounts[]>;
   /** Up to `limit` open top-level tasks after `afterId`, in id order, for the 三色 counts. */
   openForColours(afterId: number, limit: number): Promise<ColourRow[]>;
   /** Top-level tasks assigned in the range, per unit on them (lead or co). */

@@ -1,4 +1,5 @@
-import type { ColourRow, OverdueItem, StatsRepository, UnitCounts } from '../scheduling-repositories.js';
+import type { ColourGroup, ColourRow, OverdueItem, StatsRepository, TrendCounts, TrendWeek, UnitCounts } from '../scheduling-repositories.js';
+import { trendCounts, trendParams, trendSql } from '../trend-sql.js';
 import type { PgSql } from './pg-sql.js';
 
 type CountRow = { unit: string; n: number };
@@ -6,9 +7,37 @@ const toMap = (rows: CountRow[]): UnitCounts => new Map(rows.map((r) => [r.unit,
 /** Tasks whose lapse was excused (免责 confirmed by the 秘书长): out of the lapse figures and the ranking. */
 const EXCUSED = `(SELECT task_id FROM excusals WHERE status = 'confirmed')`;
 
+function colourGroups(rows: Array<ColourGroup & { assignedDate: string | null; progress: number | null }>): ColourGroup[] {
+  for (const r of rows) {
+    if (r.assignedDate === null) delete (r as Partial<ColourGroup>).assignedDate;
+    if (r.progress === null) delete (r as Partial<ColourGroup>).progress;
+  }
+  return rows;
+}
+
 /** Aggregates for the tallies on PostgreSQL (counts cast to int so they arrive as numbers). */
 export class PgStatsRepository implements StatsRepository {
   constructor(private readonly s: PgSql) {}
+
+  async colourGroups(today: string): Promise<ColourGroup[]> {
+    // Overdue work is red whatever its stages: they are counted only for the work not yet due.
+    return colourGroups(
+      await this.s.all<ColourGroup & { assignedDate: string | null; progress: number | null }>(
+        `SELECT lead_unit_id AS "leadUnitId", deadline, assigned_date AS "assignedDate", progress, stages_total AS "stagesTotal", stages_done AS "stagesDone", count(*)::int AS n
+       FROM (SELECT t.lead_unit_id, t.deadline,
+                    CASE WHEN t.deadline < ? THEN NULL ELSE t.assigned_date END AS assigned_date,
+                    CASE WHEN t.deadline < ? THEN NULL ELSE t.progress END AS progress,
+                    CASE WHEN t.deadline < ? THEN 0 ELSE (SELECT count(*)::int FROM tasks s WHERE s.parent_id = t.id) END AS stages_total,
+                    CASE WHEN t.deadline < ? THEN 0 ELSE (SELECT count(*)::int FROM tasks s WHERE s.parent_id = t.id AND s.status IN ('completed', 'verified')) END AS stages_done
+             FROM tasks t WHERE t.status IN ('pending', 'active') AND t.parent_id IS NULL) x
+       GROUP BY lead_unit_id, deadline, assigned_date, progress, stages_total, stages_done`,
+        today,
+        today,
+        today,
+        today,
+      ),
+    );
+  }
 
   async openForColours(afterId: number, limit: number): Promise<ColourRow[]> {
     const rows = await this.s.all<ColourRow & { progress: number | null }>(
@@ -21,6 +50,19 @@ export class PgStatsRepository implements StatsRepository {
     );
     for (const r of rows) if (r.progress === null) delete (r as Partial<ColourRow>).progress;
     return rows;
+  }
+
+  async trendByUnit(weeks: readonly TrendWeek[]): Promise<TrendCounts[]> {
+    if (weeks.length === 0) return [];
+    const sql = trendSql(weeks, EXCUSED, '::int');
+    const p = trendParams(weeks);
+    type DayRow = { unit: string; day: string; n: number };
+    const [assigned, onTime, overdue] = [
+      await this.s.all<DayRow>(sql.assigned, ...p.assigned),
+      await this.s.all<DayRow>(sql.onTime, ...p.onTime),
+      await this.s.all<Record<string, number | string>>(sql.overdue, ...p.overdue),
+    ];
+    return trendCounts(weeks, assigned, onTime, overdue);
   }
 
   async assignedByUnit(from: string, to: string): Promise<UnitCounts> {

@@ -1,4 +1,5 @@
-import type { ColourRow, OverdueItem, StatsRepository, UnitCounts } from '../scheduling-repositories.js';
+import type { ColourGroup, ColourRow, OverdueItem, StatsRepository, TrendCounts, TrendWeek, UnitCounts } from '../scheduling-repositories.js';
+import { trendCounts, trendParams, trendSql } from '../trend-sql.js';
 import type { Statements } from './statements.js';
 
 type CountRow = { unit: string; n: number };
@@ -6,9 +7,33 @@ const toMap = (rows: CountRow[]): UnitCounts => new Map(rows.map((r) => [r.unit,
 /** Tasks whose lapse was excused (免责 confirmed by the 秘书长): out of the lapse figures and the ranking. */
 const EXCUSED = `(SELECT task_id FROM excusals WHERE status = 'confirmed')`;
 
+function colourGroups(rows: Array<ColourGroup & { assignedDate: string | null; progress: number | null }>): ColourGroup[] {
+  for (const r of rows) {
+    if (r.assignedDate === null) delete (r as Partial<ColourGroup>).assignedDate;
+    if (r.progress === null) delete (r as Partial<ColourGroup>).progress;
+  }
+  return rows;
+}
+
 /** Aggregates for the tallies. Each is one indexed GROUP BY, so cost follows the period, not the table. */
 export class SqliteStatsRepository implements StatsRepository {
   constructor(private readonly s: Statements) {}
+
+  async colourGroups(today: string): Promise<ColourGroup[]> {
+    // Overdue work is red whatever its stages: they are counted only for the work not yet due.
+    return colourGroups(
+      this.s
+        .get(`SELECT lead_unit_id AS "leadUnitId", deadline, assigned_date AS "assignedDate", progress, stages_total AS "stagesTotal", stages_done AS "stagesDone", count(*) AS n
+       FROM (SELECT t.lead_unit_id, t.deadline,
+                    CASE WHEN t.deadline < ? THEN NULL ELSE t.assigned_date END AS assigned_date,
+                    CASE WHEN t.deadline < ? THEN NULL ELSE t.progress END AS progress,
+                    CASE WHEN t.deadline < ? THEN 0 ELSE (SELECT count(*) FROM tasks s WHERE s.parent_id = t.id) END AS stages_total,
+                    CASE WHEN t.deadline < ? THEN 0 ELSE (SELECT count(*) FROM tasks s WHERE s.parent_id = t.id AND s.status IN ('completed', 'verified')) END AS stages_done
+             FROM tasks t WHERE t.status IN ('pending', 'active') AND t.parent_id IS NULL) x
+       GROUP BY lead_unit_id, deadline, assigned_date, progress, stages_total, stages_done`)
+        .all(today, today, today, today) as Array<ColourGroup & { assignedDate: string | null; progress: number | null }>,
+    );
+  }
 
   async openForColours(afterId: number, limit: number): Promise<ColourRow[]> {
     const rows = this.s
@@ -19,6 +44,19 @@ export class SqliteStatsRepository implements StatsRepository {
       .all(afterId, limit) as Array<ColourRow & { progress: number | null }>;
     for (const r of rows) if (r.progress === null) delete (r as Partial<ColourRow>).progress;
     return rows;
+  }
+
+  async trendByUnit(weeks: readonly TrendWeek[]): Promise<TrendCounts[]> {
+    if (weeks.length === 0) return [];
+    const sql = trendSql(weeks, EXCUSED);
+    const p = trendParams(weeks);
+    type DayRow = { unit: string; day: string; n: number };
+    return trendCounts(
+      weeks,
+      this.s.get(sql.assigned).all(...p.assigned) as DayRow[],
+      this.s.get(sql.onTime).all(...p.onTime) as DayRow[],
+      this.s.get(sql.overdue).all(...p.overdue) as Array<Record<string, number | string>>,
+    );
   }
 
   async assignedByUnit(from: string, to: string): Promise<UnitCounts> {

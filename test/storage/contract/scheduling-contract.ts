@@ -83,6 +83,61 @@ export function schedulingContract(open: OpenFresh): void {
       expect((await tx(s, (r) => r.stats.openForColours(t.id, 1))).map((x) => x.id)).toEqual([t2.id]);
     });
 
+    it('groups open top-level work for the 三色 counts, overdue work by unit and deadline alone', async () => {
+      const t = await tx(s, (r) => r.tasks.create(newTask()));
+      const st1 = await tx(s, (r) => r.tasks.create(newTask({ parent: { id: t.id, code: t.code } })));
+      await tx(s, (r) => r.tasks.create(newTask({ parent: { id: t.id, code: t.code } })));
+      await tx(s, (r) => r.tasks.update(st1.id, { status: 'completed' }, AT));
+      const done = await tx(s, (r) => r.tasks.create(newTask({ deadline: '2026-12-20' })));
+      await tx(s, (r) => r.tasks.update(done.id, { status: 'verified' }, AT));
+      for (let i = 0; i < 2; i++) await tx(s, (r) => r.tasks.create(newTask({ deadline: '2026-12-20' })));
+      const late = await tx(s, (r) => r.tasks.create(newTask({ deadline: '2026-12-02' })));
+      await tx(s, (r) => r.tasks.create(newTask({ deadline: '2026-12-03', parent: { id: late.id, code: late.code } })));
+      const groups = await tx(s, (r) => r.stats.colourGroups('2026-12-07'));
+      expect(groups.sort((a, b) => a.deadline.localeCompare(b.deadline))).toEqual([
+        { leadUnitId: 'u-fgw', deadline: '2026-12-02', stagesTotal: 0, stagesDone: 0, n: 1 },
+        { leadUnitId: 'u-fgw', deadline: '2026-12-10', assignedDate: '2026-12-01', stagesTotal: 2, stagesDone: 1, n: 1 },
+        { leadUnitId: 'u-fgw', deadline: '2026-12-20', assignedDate: '2026-12-01', stagesTotal: 0, stagesDone: 0, n: 2 },
+      ]);
+    });
+
+    it('reads the trend of several weeks at once, each week as its own tally counts it', async () => {
+      const a = await tx(s, (r) => r.tasks.create(newTask({ deadline: '2026-12-05' })));
+      await tx(s, (r) => r.tasks.complete(a.id, 'ok', at('2026-12-04'), '2026-12-04'));
+      const b = await tx(s, (r) => r.tasks.create(newTask({ deadline: '2026-12-03' })));
+      await tx(s, (r) => r.tasks.create(newTask({ deadline: '2026-12-02', parent: { id: b.id, code: b.code } })));
+      const c = await tx(s, (r) => r.tasks.create(newTask({ assignedDate: '2026-12-08', deadline: '2026-12-09' })));
+      await tx(s, (r) => r.tasks.complete(c.id, 'ok', at('2026-12-12'), '2026-12-12'));
+      const weeks = [
+        { from: '2026-11-30', to: '2026-12-06', dueBefore: '2026-12-07', doneBefore: '2026-12-07' },
+        { from: '2026-12-07', to: '2026-12-13', dueBefore: '2026-12-10', doneBefore: '2026-12-11' },
+      ];
+      const trend = await tx(s, (r) => r.stats.trendByUnit(weeks));
+      expect(trend).toEqual([
+        {
+          assigned: new Map([
+            ['u-fgw', 2],
+            ['u-czj', 2],
+          ]),
+          onTime: new Map([['u-fgw', 1]]),
+          overdue: new Map([['u-fgw', 1]]),
+        },
+        {
+          assigned: new Map([
+            ['u-fgw', 1],
+            ['u-czj', 1],
+          ]),
+          onTime: new Map(),
+          overdue: new Map([['u-fgw', 2]]),
+        },
+      ]);
+      for (const [i, w] of weeks.entries()) {
+        expect(trend[i]?.assigned).toEqual(await tx(s, (r) => r.stats.assignedByUnit(w.from, w.to)));
+        expect(trend[i]?.overdue).toEqual(await tx(s, (r) => r.stats.overdueByUnit(w.dueBefore, w.doneBefore)));
+      }
+      expect(await tx(s, (r) => r.stats.trendByUnit([]))).toEqual([]);
+    });
+
     it('records a page of tasks reaching a step together: events, raised steps, 拟移交 listings and audit', async () => {
       const t1 = await tx(s, (r) => r.tasks.create(newTask()));
       const t2 = await tx(s, (r) => r.tasks.create(newTask()));
