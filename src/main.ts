@@ -49,6 +49,8 @@ async function main(): Promise<void> {
   const interactive = process.stdin.isTTY === true;
   const configured = PLATFORMS.filter((p) => p.isConfigured(process.env));
   const serving = configured.length > 0;
+  // Listened for from here on: a SIGTERM during start-up stops the bot gracefully once started.
+  const stopAsked = serving ? waitForShutdown() : undefined;
   // JSON lines for a served bot (log collectors); readable text beside an interactive console.
   const format = env.DUBAN_LOG_FORMAT ?? (interactive && !serving ? 'text' : 'json');
   const logger = createLogger(interactive || serving ? env.DUBAN_LOG_LEVEL : 'warn', { format });
@@ -110,7 +112,7 @@ async function main(): Promise<void> {
     if (sqlite) logger.info(`SQLite 驱动：${describeDriver()}`);
     logger.info(`督办助手已启动：${configured.map((p) => p.label).join('、')}`);
     const lost = new Promise<string>((resolve) => (onLost = resolve));
-    const reason = await Promise.race([waitForShutdown(), lost]);
+    const reason = await Promise.race([stopAsked ?? waitForShutdown(), lost]);
     const ledgerLost = reason !== 'SIGTERM' && reason !== 'SIGINT';
     if (ledgerLost) logger.error(reason);
     await gracefulStop({ app, running, backups, guard, logger, ledgerLost });

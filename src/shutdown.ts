@@ -7,11 +7,19 @@ import type { LedgerGuard } from '../storage/sqlite/ledger-guard.js';
 /** How long in-flight sends may take to finish after a stop is asked for. */
 export const SEND_GRACE_MS = 5000;
 
+let requested: Promise<string> | undefined;
+
+/**
+ * Resolves with the first SIGINT or SIGTERM. Called as early as the process knows it serves, so
+ * a stop asked for while the bot is still starting is a graceful stop once it has started, not
+ * the default kill.
+ */
 export function waitForShutdown(): Promise<string> {
-  return new Promise((resolve) => {
+  requested ??= new Promise((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));
     process.once('SIGTERM', () => resolve('SIGTERM'));
   });
+  return requested;
 }
 
 const within = (ms: number, p: Promise<unknown>) => Promise.race([p.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms).unref())]);

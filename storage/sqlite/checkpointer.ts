@@ -16,7 +16,11 @@ export const MAIN_AUTOCHECKPOINT_PAGES = 20_000;
  * inside the commit that crosses 1,000 pages, and held the event loop for tens of milliseconds
  * in the middle of the morning's chase). A PASSIVE checkpoint never blocks the writer or the
  * readers; the writer restarts the WAL once it has been copied whole.
- * `DUBAN_SQLITE_CHECKPOINT=inline` keeps SQLite's own checkpoints on the main thread.
+ * Opt-in (`DUBAN_SQLITE_CHECKPOINT=worker`); the default keeps SQLite's own checkpoints inside
+ * commits. With the worker the WAL is bounded only by the worker's pace: on a nearly full disk a
+ * burst of writes let it grow into all free space, after which nothing could be checkpointed
+ * (the ledger file could not grow) and the bot stayed unable to write after space returned
+ * (test/reliability/disk-full.test.ts). SQLite's 1,000-page limit keeps the WAL small.
  */
 export class Checkpointer {
   private stopped: Promise<void> | undefined;
@@ -29,7 +33,7 @@ export class Checkpointer {
   }
 
   static start(db: Db, env: NodeJS.ProcessEnv = process.env): Checkpointer | undefined {
-    if (db.memory || env.DUBAN_SQLITE_CHECKPOINT === 'inline') return undefined;
+    if (db.memory || env.DUBAN_SQLITE_CHECKPOINT !== 'worker') return undefined;
     const worker = new Worker(
       `const { parentPort, workerData } = require('node:worker_threads');
        const Database = require(workerData.driver);

@@ -1,7 +1,7 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import Database from '../../storage/sqlite/driver.js';
 import { openStorage } from '../../storage/open-storage.js';
 import { SqliteStorage } from '../../storage/sqlite/sqlite-storage.js';
@@ -26,7 +26,15 @@ async function writeAudit(s: SqliteStorage, n: number): Promise<void> {
     await s.transaction(async (r) => r.audit.append({ at: '2026-12-01T09:00:00.000+08:00', actorId: 'p-a', action: 'progress', details: { i, pad: 'x'.repeat(200) }, source: { job: 'test' } }));
 }
 
-describe('the WAL is checkpointed off the main thread', () => {
+describe('the WAL is checkpointed off the main thread when asked for', () => {
+  const before = process.env.DUBAN_SQLITE_CHECKPOINT;
+  beforeAll(() => {
+    process.env.DUBAN_SQLITE_CHECKPOINT = 'worker';
+  });
+  afterAll(() => {
+    if (before === undefined) delete process.env.DUBAN_SQLITE_CHECKPOINT;
+    else process.env.DUBAN_SQLITE_CHECKPOINT = before;
+  });
   const dirs: string[] = [];
   afterEach(() => {
     for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
@@ -69,11 +77,12 @@ describe('the WAL is checkpointed off the main thread', () => {
     await s.close();
   });
 
-  it('keeps SQLite’s own checkpoints when told to, and none for an in-memory ledger', async () => {
+  it('keeps SQLite’s own checkpoints by default or when told to, and none for an in-memory ledger', async () => {
     const dir = fresh();
     const db = new Database(join(dir, 'inline.db'));
     db.pragma('journal_mode = WAL');
     expect(Checkpointer.start(db, { DUBAN_SQLITE_CHECKPOINT: 'inline' })).toBeUndefined();
+    expect(Checkpointer.start(db, {})).toBeUndefined();
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     db.close();
     const mem = openStorage(':memory:') as SqliteStorage;
