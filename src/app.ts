@@ -162,6 +162,7 @@ export function createApp(o: AppOptions): App {
       leader.stop();
       await leadership.close();
       await dispatcher.stop();
+      incident.settle();
       await storage.close();
     },
   };

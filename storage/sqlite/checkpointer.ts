@@ -1,14 +1,49 @@
+import { statfsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { sqliteDriver } from './driver.js';
+import { DriverChoiceError, sqliteDriver } from './driver.js';
 import type { Db } from '../open-database.js';
 
 /** How often the worker copies the WAL back into the ledger file. */
 export const CHECKPOINT_MS = 100;
+/** SQLite's own limit: the commit that takes the WAL past this many pages (4 MB) checkpoints inline. */
+export const INLINE_AUTOCHECKPOINT_PAGES = 1000;
 /**
- * The main connection checkpoints by itself only past this many WAL pages (80 MB): a safety net
- * for a worker that fell behind or died, not the normal path.
+ * With the worker, the main connection checkpoints by itself only past this many WAL pages
+ * (80 MB): a safety net for a worker that fell behind or died, not the normal path.
  */
 export const MAIN_AUTOCHECKPOINT_PAGES = 20_000;
+/**
+ * The worker's WAL may grow to MAIN_AUTOCHECKPOINT_PAGES only while the ledger's file system has
+ * at least this much free; below it the main connection keeps SQLite's 1,000-page limit.
+ */
+export const ROOMY_DISK_BYTES = 1024 ** 3;
+/** How often the free space is looked at again. */
+export const DISK_CHECK_MS = 5000;
+
+export type CheckpointMode = 'worker' | 'inline';
+
+/** Reads DUBAN_SQLITE_CHECKPOINT; a value it does not know stops the start with one clear line. */
+export function checkpointMode(value: string | undefined): CheckpointMode {
+  const v = (value ?? '').trim();
+  if (v === '' || v === 'worker') return 'worker';
+  if (v === 'inline') return 'inline';
+  throw new DriverChoiceError(`DUBAN_SQLITE_CHECKPOINT=${v} 无法识别：可选 worker（默认）或 inline。`);
+}
+
+/** The main connection's own checkpoint limit for a ledger whose file system has `freeBytes` left. */
+export function mainAutocheckpointPages(freeBytes: number): number {
+  return freeBytes >= ROOMY_DISK_BYTES ? MAIN_AUTOCHECKPOINT_PAGES : INLINE_AUTOCHECKPOINT_PAGES;
+}
+
+function freeBytesAt(file: string): number {
+  try {
+    const s = statfsSync(dirname(file));
+    return Number(s.bavail) * Number(s.bsize);
+  } catch {
+    return 0; // unknown: keep the WAL small
+  }
+}
 
 /**
  * Checkpoints a WAL ledger from a worker thread with a connection of its own, so that no commit
@@ -16,24 +51,48 @@ export const MAIN_AUTOCHECKPOINT_PAGES = 20_000;
  * inside the commit that crosses 1,000 pages, and held the event loop for tens of milliseconds
  * in the middle of the morning's chase). A PASSIVE checkpoint never blocks the writer or the
  * readers; the writer restarts the WAL once it has been copied whole.
- * Opt-in (`DUBAN_SQLITE_CHECKPOINT=worker`); the default keeps SQLite's own checkpoints inside
- * commits. With the worker the WAL is bounded only by the worker's pace: on a nearly full disk a
- * burst of writes let it grow into all free space, after which nothing could be checkpointed
- * (the ledger file could not grow) and the bot stayed unable to write after space returned
- * (test/reliability/disk-full.test.ts). SQLite's 1,000-page limit keeps the WAL small.
+ *
+ * The WAL stays bounded. A PASSIVE checkpoint beside a writer that never pauses cannot finish
+ * (the writer keeps appending), so the WAL would grow as long as the burst lasts: on a nearly
+ * full disk it once grew into all free space, after which the ledger file could not grow, no
+ * checkpoint could finish and the bot stayed unable to write (test/reliability/disk-full.test.ts).
+ * So the main connection still checkpoints inline past a limit: 80 MB while the ledger's file
+ * system has at least 1 GiB free, SQLite's own 4 MB below that (looked at every 5 s).
+ * `DUBAN_SQLITE_CHECKPOINT=inline` leaves all checkpoints inside commits.
  */
 export class Checkpointer {
   private stopped: Promise<void> | undefined;
   private exited = false;
+  private pages = -1;
+  private readonly disk: NodeJS.Timeout;
 
-  private constructor(private readonly worker: Worker) {
+  private constructor(
+    private readonly worker: Worker,
+    private readonly db: Db,
+  ) {
     worker.once('exit', () => {
       this.exited = true;
     });
+    this.boundWal();
+    this.disk = setInterval(() => this.boundWal(), DISK_CHECK_MS);
+    this.disk.unref();
+  }
+
+  /** The main connection's checkpoint limit in force (for tests). */
+  get mainLimitPages(): number {
+    return this.pages;
+  }
+
+  /** Sets the main connection's limit from the free space now (a dead worker: SQLite's own). */
+  boundWal(freeBytes = freeBytesAt(this.db.name)): void {
+    const pages = this.exited ? INLINE_AUTOCHECKPOINT_PAGES : mainAutocheckpointPages(freeBytes);
+    if (pages === this.pages || !this.db.open) return;
+    this.db.pragma(`wal_autocheckpoint = ${pages}`);
+    this.pages = pages;
   }
 
   static start(db: Db, env: NodeJS.ProcessEnv = process.env): Checkpointer | undefined {
-    if (db.memory || env.DUBAN_SQLITE_CHECKPOINT !== 'worker') return undefined;
+    if (db.memory || checkpointMode(env.DUBAN_SQLITE_CHECKPOINT) === 'inline') return undefined;
     const worker = new Worker(
       `const { parentPort, workerData } = require('node:worker_threads');
        const Database = require(workerData.driver);
@@ -61,9 +120,12 @@ export class Checkpointer {
       { eval: true, workerData: { driver: sqliteDriver().path, file: db.name, ms: CHECKPOINT_MS } },
     );
     worker.unref();
-    worker.on('error', () => db.pragma(`wal_autocheckpoint = 1000`));
-    db.pragma(`wal_autocheckpoint = ${MAIN_AUTOCHECKPOINT_PAGES}`);
-    return new Checkpointer(worker);
+    const checkpointer = new Checkpointer(worker, db);
+    worker.on('error', () => {
+      checkpointer.exited = true;
+      checkpointer.boundWal();
+    });
+    return checkpointer;
   }
 
   /** Runs one checkpoint now and says how many the worker has run (for tests). */
@@ -77,6 +139,7 @@ export class Checkpointer {
 
   /** Stops the worker and closes its connection; the main connection then closes last. */
   stop(): Promise<void> {
+    clearInterval(this.disk);
     if (this.exited) return Promise.resolve();
     this.stopped ??= new Promise<void>((resolve) => {
       // Held while it stops: an unreferenced worker would let the process end mid-shutdown.

@@ -95,6 +95,13 @@ describe('a full disk', () => {
         ).toHaveLength(1);
         bot.child.kill('SIGTERM');
         expect((await bot.exited).code).toBe(0);
+        // One outage, reported over once (at the latest when the bot stops).
+        expect(
+          bot
+            .log()
+            .split('\n')
+            .filter((l) => l.includes('数据库无法写入') && l.includes('已恢复')),
+        ).toHaveLength(1);
       } finally {
         bot.child.kill('SIGKILL');
         await fake.stop();

@@ -1,11 +1,16 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import Database from '../../storage/sqlite/driver.js';
 import { openStorage } from '../../storage/open-storage.js';
 import { SqliteStorage } from '../../storage/sqlite/sqlite-storage.js';
-import { Checkpointer, MAIN_AUTOCHECKPOINT_PAGES } from '../../storage/sqlite/checkpointer.js';
+import { Checkpointer, checkpointMode, INLINE_AUTOCHECKPOINT_PAGES, MAIN_AUTOCHECKPOINT_PAGES, mainAutocheckpointPages, ROOMY_DISK_BYTES } from '../../storage/sqlite/checkpointer.js';
+
+const require = createRequire(import.meta.url);
+const ROOT = join(import.meta.dirname, '..', '..');
 
 /** Rows of the audit log as the ledger file alone holds them (a copy without its WAL). */
 function rowsInFileAlone(file: string, dir: string): number {
@@ -26,10 +31,10 @@ async function writeAudit(s: SqliteStorage, n: number): Promise<void> {
     await s.transaction(async (r) => r.audit.append({ at: '2026-12-01T09:00:00.000+08:00', actorId: 'p-a', action: 'progress', details: { i, pad: 'x'.repeat(200) }, source: { job: 'test' } }));
 }
 
-describe('the WAL is checkpointed off the main thread when asked for', () => {
+describe('the WAL is checkpointed off the main thread, and stays bounded', () => {
   const before = process.env.DUBAN_SQLITE_CHECKPOINT;
   beforeAll(() => {
-    process.env.DUBAN_SQLITE_CHECKPOINT = 'worker';
+    delete process.env.DUBAN_SQLITE_CHECKPOINT; // the default
   });
   afterAll(() => {
     if (before === undefined) delete process.env.DUBAN_SQLITE_CHECKPOINT;
@@ -50,7 +55,9 @@ describe('the WAL is checkpointed off the main thread when asked for', () => {
     const file = join(dir, 'ledger.db');
     const s = openStorage(file) as SqliteStorage;
     expect(s.checkpointer).toBeDefined();
-    expect(s.db.pragma('wal_autocheckpoint', { simple: true })).toBe(MAIN_AUTOCHECKPOINT_PAGES);
+    // The safety net is whatever the free space here allows, and in force on the connection.
+    expect([MAIN_AUTOCHECKPOINT_PAGES, INLINE_AUTOCHECKPOINT_PAGES]).toContain(s.checkpointer!.mainLimitPages);
+    expect(s.db.pragma('wal_autocheckpoint', { simple: true })).toBe(s.checkpointer!.mainLimitPages);
     await writeAudit(s, 50);
     // The main connection did not checkpoint by itself: what was written is still only in the WAL, unless the worker copied it.
     const ran = await s.checkpointer!.checkpointNow();
@@ -77,16 +84,53 @@ describe('the WAL is checkpointed off the main thread when asked for', () => {
     await s.close();
   });
 
-  it('keeps SQLite’s own checkpoints by default or when told to, and none for an in-memory ledger', async () => {
+  it('lets the WAL grow to 80 MB only on a roomy disk, and keeps SQLite’s 4 MB once the disk fills or the worker is gone', async () => {
+    const dir = fresh();
+    const s = openStorage(join(dir, 'bounded.db')) as SqliteStorage;
+    const c = s.checkpointer!;
+    const limit = () => s.db.pragma('wal_autocheckpoint', { simple: true });
+    c.boundWal(ROOMY_DISK_BYTES * 4);
+    expect(limit()).toBe(MAIN_AUTOCHECKPOINT_PAGES);
+    c.boundWal(ROOMY_DISK_BYTES - 1);
+    expect(limit()).toBe(INLINE_AUTOCHECKPOINT_PAGES);
+    c.boundWal(ROOMY_DISK_BYTES);
+    expect(limit()).toBe(MAIN_AUTOCHECKPOINT_PAGES);
+    await c.stop();
+    c.boundWal(ROOMY_DISK_BYTES * 4); // no worker any more: nothing else checkpoints
+    expect(limit()).toBe(INLINE_AUTOCHECKPOINT_PAGES);
+    expect(mainAutocheckpointPages(0)).toBe(INLINE_AUTOCHECKPOINT_PAGES);
+    await s.close();
+  });
+
+  it('keeps SQLite’s own checkpoints when told to, and none for an in-memory ledger', async () => {
     const dir = fresh();
     const db = new Database(join(dir, 'inline.db'));
     db.pragma('journal_mode = WAL');
     expect(Checkpointer.start(db, { DUBAN_SQLITE_CHECKPOINT: 'inline' })).toBeUndefined();
-    expect(Checkpointer.start(db, {})).toBeUndefined();
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     db.close();
+    expect(checkpointMode(undefined)).toBe('worker');
+    expect(checkpointMode(' worker ')).toBe('worker');
+    expect(checkpointMode('inline')).toBe('inline');
+    expect(() => checkpointMode('off')).toThrow('DUBAN_SQLITE_CHECKPOINT=off 无法识别：可选 worker（默认）或 inline。');
     const mem = openStorage(':memory:') as SqliteStorage;
     expect(mem.checkpointer).toBeUndefined();
     await mem.close();
+  });
+
+  it('a DUBAN_SQLITE_CHECKPOINT in .env it does not know stops the bot with one clear line', () => {
+    const dir = fresh();
+    writeFileSync(join(dir, '.env'), 'DUBAN_SQLITE_CHECKPOINT=off\n');
+    const env: NodeJS.ProcessEnv = { ...process.env, DUBAN_DIRECTORY: '', DUBAN_CALENDAR: '' };
+    delete env.DUBAN_SQLITE_CHECKPOINT; // only the .env file sets it
+    const r = spawnSync(process.execPath, ['--import', require.resolve('tsx'), join(ROOT, 'src/main.ts'), '--db', join(dir, 'duban.db')], {
+      cwd: dir,
+      input: '',
+      encoding: 'utf8',
+      env,
+      timeout: 60_000,
+    });
+    expect(r.stderr.trim()).toBe('督办助手无法启动：DUBAN_SQLITE_CHECKPOINT=off 无法识别：可选 worker（默认）或 inline。');
+    expect(r.status).toBe(2);
   });
 });
