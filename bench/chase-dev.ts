@@ -10,6 +10,30 @@ import { instantAt } from '../src/time/shanghai.js';
 import { chaseFloor, liveChase } from './chase.js';
 import { directoryYaml, generateDatabase, QUICK, TODAY } from './generate.js';
 import { sqliteOf, sqliteStorageOf } from '../test/support/raw-sql.js';
+import { Statements } from '../storage/sqlite/statements.js';
+
+/** TIMES=1: the time spent in each statement (by its first 100 characters), printed after each morning. */
+const times = new Map<string, [number, number]>();
+if (process.env.TIMES) {
+  const get = Statements.prototype.get;
+  Statements.prototype.get = function (this: Statements, sql: string) {
+    const s = get.call(this, sql);
+    const key = sql.replace(/\s+/g, ' ').slice(0, 100);
+    const timed = <F extends (...a: never[]) => unknown>(f: F): F =>
+      ((...a: Parameters<F>) => {
+        const t = performance.now();
+        try {
+          return f.apply(s, a);
+        } finally {
+          const e = times.get(key) ?? [0, 0];
+          e[0] += performance.now() - t;
+          e[1] += 1;
+          times.set(key, e);
+        }
+      }) as F;
+    return Object.assign(Object.create(s), { run: timed(s.run), get: timed(s.get), all: timed(s.all) });
+  } as typeof get;
+}
 
 const counts = new Map<string, number>();
 const [tasks = QUICK.tasks, overdue = QUICK.overdue] = process.argv.slice(2).map(Number);
@@ -51,10 +75,12 @@ for (const s of ['', '-wal', '-shm']) rmSync(`${floorFile}${s}`, { force: true }
 sqliteOf(app).exec(`VACUUM INTO '${floorFile}'`);
 const floor = chaseFloor(floorFile, TODAY);
 const code = `D-${String(size.tasks - 5).padStart(4, '0')}`;
-for (const d of [TODAY, '2026-12-08', '2026-12-09']) {
+for (const d of [TODAY, '2026-12-08', '2026-12-09'].slice(0, Number(process.env.MORNINGS ?? 3))) {
   const c = await liveChase(app, d, code);
   if (phases.size > 0) process.stdout.write(`${JSON.stringify([...phases].map(([k, v]) => [k, v.map(Math.round)]))}\n`);
   phases.clear();
+  for (const [k, [ms, n]] of [...times].sort((a, b) => b[1][0] - a[1][0]).slice(0, 20)) process.stdout.write(`${Math.round(ms)} ms\t${n}\t${k}\n`);
+  times.clear();
   process.stdout.write(`${d}: ${JSON.stringify(c)} floor ${floor.ms} ms (${floor.tasks} tasks, ${floor.messages} messages) → ×${Math.round((c.ms / floor.ms) * 100) / 100}\n`);
 }
 await app.close();

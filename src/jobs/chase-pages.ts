@@ -119,9 +119,17 @@ export async function noticesPage(ctx: JobContext, c: ChaseCursor, size: number,
   const run = { date: ctx.today, at: isoShanghai(ctx.now), job: `${ctx.occurrence.job}:${ctx.occurrence.period}` };
   while (firstAfter(all, c.after) < all.length && b.left()) {
     const i = firstAfter(all, c.after);
-    const groups = all
-      .slice(i, i + BATCH)
-      .map((first): ChaseStepGroup => ({ platform: first.platform, chatId: first.chatId, unitId: first.unitId, step: first.step, untrue: first.trigger === 'untrue', first: first.first }));
+    // As many groups as the page's rows hold (at least one): the scan knows each group's rows, and
+    // reading 64 groups' rows for a page that records only the first of them read tens of
+    // thousands of rows per page at full size.
+    const left = Math.max(1, size);
+    const groups: ChaseStepGroup[] = [];
+    for (let j = i, rows = 0; j < all.length && groups.length < BATCH; j++) {
+      const first = all[j] as (typeof all)[number];
+      if (groups.length > 0 && rows + first.ids.length > left) break;
+      rows += first.ids.length;
+      groups.push({ platform: first.platform, chatId: first.chatId, unitId: first.unitId, step: first.step, untrue: first.trigger === 'untrue', first: first.first });
+    }
     const byGroup = new Map<string, ChaseStepRow[]>();
     for (const s of await ctx.repos.chases.stepsIn(ctx.occurrence.period, c.steps, groups)) {
       const k = groupKey(s, s.trigger === 'untrue');
@@ -130,7 +138,6 @@ export async function noticesPage(ctx: JobContext, c: ChaseCursor, size: number,
       else byGroup.set(k, [s]);
     }
     // The groups done whole on this page, or the one group to slice.
-    const left = Math.max(1, size);
     const whole: Array<{ g: ChaseStepGroup; rows: ChaseStepRow[] }> = [];
     let units = 0;
     for (const g of groups) {
