@@ -1,5 +1,5 @@
 /** `tsx bench/chase-dev.ts [tasks overdue]`: just the paged chase beside its floor, for development. */
-import { rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from '../src/app.js';
 import { FakeClock } from '../src/core/clock.js';
@@ -41,7 +41,15 @@ const size = { ...QUICK, name: 'dev', tasks, overdue };
 const file = join('data', process.env.BENCH_DIR ?? 'bench', 'dev.db');
 const yaml = directoryYaml(size);
 writeFileSync(join('data', process.env.BENCH_DIR ?? 'bench', 'dev-directory.yaml'), yaml);
-generateDatabase(file, size);
+// REUSE=1: start from the copy kept by the last run of the same size instead of generating again.
+const pristine = join('data', process.env.BENCH_DIR ?? 'bench', `dev-pristine-${tasks}-${overdue}.db`);
+if (process.env.REUSE && existsSync(pristine)) {
+  for (const s of ['', '-wal', '-shm']) rmSync(`${file}${s}`, { force: true });
+  copyFileSync(pristine, file);
+} else {
+  generateDatabase(file, size);
+  copyFileSync(file, pristine);
+}
 const app = createApp({
   dbFile: file,
   directory: parseDirectory(yaml, 'dev'),
@@ -64,7 +72,10 @@ if (process.env.PAGES) {
     const ms = performance.now() - t;
     const cur = sqliteOf(app).prepare('SELECT cursor FROM job_cursors ORDER BY updated_at DESC, rowid DESC LIMIT 1').get() as { cursor: string } | undefined;
     const ph = /"phase":"(\w+)"/.exec(cur?.cursor ?? '')?.[1] ?? 'end';
-    if (process.env.PAGES === '2' && ms > 40) process.stderr.write(`SLOW ${Math.round(ms)} ms: ${cur?.cursor.slice(0, 160)}\n`);
+    if (process.env.PAGES === '2' && ms > 40) {
+      const wal = existsSync(`${file}-wal`) ? Math.round(statSync(`${file}-wal`).size / 4096) : 0;
+      process.stderr.write(`SLOW ${Math.round(ms)} ms (WAL ${wal} pages): ${cur?.cursor.slice(0, 160)}\n`);
+    }
     if (0) slow.push(`${Math.round(ms)} ms: ${cur?.cursor.slice(0, 120)}`);
     phases.set(ph, [(phases.get(ph)?.[0] ?? 0) + ms, (phases.get(ph)?.[1] ?? 0) + 1, Math.max(phases.get(ph)?.[2] ?? 0, ms)]);
     return r;

@@ -34,7 +34,8 @@ export function whereClause(f: TaskFilter): { sql: string; params: unknown[] } {
   range('completed_date', '>=', f.completedFrom);
   range('completed_date', '<=', f.completedTo);
   if (f.unacknowledged !== undefined) {
-    parts.push(`${f.unacknowledged ? '' : 'NOT '}EXISTS (SELECT 1 FROM task_units u WHERE u.task_id = t.id AND u.acked_at IS NULL)`);
+    // From the partial index of unsigned units (few), not an EXISTS per open task (all of them).
+    parts.push(`t.id ${f.unacknowledged ? '' : 'NOT '}IN (SELECT u.task_id FROM task_units u WHERE u.acked_at IS NULL)`);
   }
   if (f.isKey !== undefined) parts.push(f.isKey ? 't.is_key = 1' : 't.is_key = 0');
   if (f.completedLate !== undefined) parts.push(f.completedLate ? 't.completed_date > t.original_deadline' : 't.completed_date <= t.original_deadline');
