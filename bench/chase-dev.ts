@@ -8,6 +8,9 @@ import { parseDirectory } from '../src/directory/load-directory.js';
 import { loadCalendar } from '../src/calendar/load-calendar.js';
 import { instantAt } from '../src/time/shanghai.js';
 import { chaseFloor, liveChase } from './chase.js';
+import { ask, best } from './chase-stage.js';
+import { computeTally } from '../src/reports/tally.js';
+import { previousWeek } from '../src/calendar/periods.js';
 import { directoryYaml, generateDatabase, QUICK, TODAY } from './generate.js';
 import { sqliteOf, sqliteStorageOf } from '../test/support/raw-sql.js';
 import { Statements } from '../storage/sqlite/statements.js';
@@ -93,6 +96,13 @@ for (const d of [TODAY, '2026-12-08', '2026-12-09'].slice(0, Number(process.env.
   for (const [k, [ms, n]] of [...times].sort((a, b) => b[1][0] - a[1][0]).slice(0, 20)) process.stdout.write(`${Math.round(ms)} ms\t${n}\t${k}\n`);
   times.clear();
   process.stdout.write(`${d}: ${JSON.stringify(c)} floor ${floor.ms} ms (${floor.tasks} tasks, ${floor.messages} messages) → ×${Math.round((c.ms / floor.ms) * 100) / 100}\n`);
+}
+if (process.env.TALLIES) {
+  // As bench/chase-stage.ts: the weekly tally and four questions with the mornings' chase history behind them.
+  (app.clock as FakeClock).set(instantAt('2026-12-09', '10:00'));
+  const tallyMs = await best(3, () => app.storage.transaction((r) => computeTally(r.stats, app.directory, previousWeek('2026-12-14'), '2026-12-09')));
+  process.stdout.write(`weekly tally: ${Math.round(tallyMs)} ms\n`);
+  for (const q of ['上周各单位情况', '测1单位还有几件逾期？', '本周交办了多少件？', `${code} 怎么样了`]) process.stdout.write(`${q}: ${Math.round(await ask(app, q))} ms\n`);
 }
 await app.close();
 process.stdout.write(slow.join('\n') + '\n');

@@ -119,7 +119,7 @@ export function growthTable(all: ChaseFigures[]): string {
   return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')).join('\n');
 }
 
-async function ask(app: App, text: string): Promise<number> {
+export async function ask(app: App, text: string): Promise<number> {
   return best(3, () =>
     app.bot.handle({
       platform: 'console',
@@ -134,7 +134,7 @@ async function ask(app: App, text: string): Promise<number> {
   );
 }
 
-async function best(times: number, f: () => Promise<unknown>): Promise<number> {
+export async function best(times: number, f: () => Promise<unknown>): Promise<number> {
   let min = Infinity;
   for (let i = 0; i < times; i++) {
     const t = performance.now();

@@ -2,11 +2,12 @@ import type { TrendCounts, TrendWeek, UnitCounts } from './contracts/stats.js';
 
 /**
  * The trend's three grouped queries, shared by both backends (plain SQL; `int` is the cast a
- * backend needs for its sums to arrive as numbers). Each reads its index range once for all
+ * backend needs for its sums to arrive as numbers; `openIndex` the hint that makes a backend read
+ * open work from its covering index). Each reads its index range once for all
  * the weeks: per day for assigned and on-time (bucketed into weeks here), per week a column
  * for overdue.
  */
-export function trendSql(weeks: readonly TrendWeek[], excused: string, int = ''): { assigned: string; onTime: string; overdue: string } {
+export function trendSql(weeks: readonly TrendWeek[], excused: string, int = '', openIndex = ''): { assigned: string; onTime: string; overdue: string } {
   const cols = (cond: string) => weeks.map((_, i) => `max(CASE WHEN ${cond} THEN 1 ELSE 0 END) AS w${i}`).join(', ');
   const sums = weeks.map((_, i) => `sum(w${i})${int} AS w${i}`).join(', ');
   return {
@@ -16,7 +17,7 @@ export function trendSql(weeks: readonly TrendWeek[], excused: string, int = '')
              FROM tasks WHERE completed_date BETWEEN ? AND ? AND parent_id IS NULL AND id NOT IN ${excused} GROUP BY lead_unit_id, completed_date`,
     // As overdueByUnit, per week: a root counts once per lead unit in each week it qualifies.
     overdue: `SELECT unit, ${sums} FROM (
-                SELECT lead_unit_id AS unit, ${cols('deadline < ?')} FROM tasks
+                SELECT lead_unit_id AS unit, ${cols('deadline < ?')} FROM tasks ${openIndex}
                  WHERE status IN ('pending', 'active') AND deadline < ?
                    AND id NOT IN (SELECT task_id FROM requests WHERE status = 'pending')
                    AND coalesce(parent_id, id) NOT IN ${excused} GROUP BY lead_unit_id, coalesce(parent_id, id)

@@ -24,7 +24,8 @@ export async function answerTask(code: string, q: QueryContext, historyLimit?: n
   const [reports, history] = await Promise.all([q.repos.tasks.reports(task.id), q.repos.audit.forTask(task.id)]);
   const lastProgress = reports.filter((r) => r.kind === 'progress').at(-1);
   const fields = taskFields(task, q);
-  const colour = q.settings ? await colourOf(task, { repos: q.repos, calendar: q.calendar, today: q.today, scheme: q.settings.colourScheme, warnDays: q.settings.warnDays }) : undefined;
+  const stages = await q.repos.tasks.stages(task.id);
+  const colour = q.settings ? await colourOf(task, { repos: q.repos, calendar: q.calendar, today: q.today, scheme: q.settings.colourScheme, warnDays: q.settings.warnDays }, stages) : undefined;
   // 三色 right after 状态; on Lark it also colours the card header.
   if (colour) fields.splice(fields.findIndex((f) => f.label === '状态') + 1, 0, { label: '三色', value: colourMark(colour) });
   if (lastProgress) {
@@ -35,7 +36,6 @@ export async function answerTask(code: string, q: QueryContext, historyLimit?: n
   }
   const shown = historyLimit !== undefined ? history.slice(-historyLimit) : history;
   const lines: string[] = [];
-  const stages = await q.repos.tasks.stages(task.id);
   if (stages.length > 0) lines.push(`阶段（${stages.length} 个）：`, ...(await listLines(stages, q)));
   const coordinations = await q.repos.coordinations.forTask(task.id);
   if (coordinations.length > 0) {

@@ -13,9 +13,12 @@ export interface ColourContext {
   warnDays: number;
 }
 
-/** The colour of a task today, counting a staged task's done stages as its progress. */
-export async function colourOf(task: Task, c: ColourContext): Promise<TaskColour | undefined> {
-  const stages = task.parentId === undefined ? await c.repos.tasks.stages(task.id) : [];
+/**
+ * The colour of a task today, counting a staged task's done stages as its progress. `known` are
+ * the task's stages where the caller has already read them.
+ */
+export async function colourOf(task: Task, c: ColourContext, known?: readonly Task[]): Promise<TaskColour | undefined> {
+  const stages = task.parentId !== undefined ? [] : (known ?? (await c.repos.tasks.stages(task.id)));
   const done = stages.filter((s) => DONE_STATUSES.includes(s.status)).length;
   return taskColour(task, c.scheme, {
     today: c.today,

@@ -6,6 +6,8 @@ type CountRow = { unit: string; n: number };
 const toMap = (rows: CountRow[]): UnitCounts => new Map(rows.map((r) => [r.unit, r.n]));
 /** Tasks whose lapse was excused (免责 confirmed by the 秘书长): out of the lapse figures and the ranking. */
 const EXCUSED = `(SELECT task_id FROM excusals WHERE status = 'confirmed')`;
+/** Open work read from its covering partial index (migration 017), not a row per open task. */
+const OPEN = 'INDEXED BY tasks_open_cover';
 
 function colourGroups(rows: Array<ColourGroup & { assignedDate: string | null; progress: number | null }>): ColourGroup[] {
   for (const r of rows) {
@@ -29,7 +31,7 @@ export class SqliteStatsRepository implements StatsRepository {
                     CASE WHEN t.deadline < ? THEN NULL ELSE t.progress END AS progress,
                     CASE WHEN t.deadline < ? THEN 0 ELSE (SELECT count(*) FROM tasks s WHERE s.parent_id = t.id) END AS stages_total,
                     CASE WHEN t.deadline < ? THEN 0 ELSE (SELECT count(*) FROM tasks s WHERE s.parent_id = t.id AND s.status IN ('completed', 'verified')) END AS stages_done
-             FROM tasks t WHERE t.status IN ('pending', 'active') AND t.parent_id IS NULL) x
+             FROM tasks t ${OPEN} WHERE t.status IN ('pending', 'active') AND t.parent_id IS NULL) x
        GROUP BY lead_unit_id, deadline, assigned_date, progress, stages_total, stages_done`)
         .all(today, today, today, today) as Array<ColourGroup & { assignedDate: string | null; progress: number | null }>,
     );
@@ -48,7 +50,7 @@ export class SqliteStatsRepository implements StatsRepository {
 
   async trendByUnit(weeks: readonly TrendWeek[]): Promise<TrendCounts[]> {
     if (weeks.length === 0) return [];
-    const sql = trendSql(weeks, EXCUSED);
+    const sql = trendSql(weeks, EXCUSED, '', OPEN);
     const p = trendParams(weeks);
     type DayRow = { unit: string; day: string; n: number };
     return trendCounts(
@@ -93,7 +95,7 @@ export class SqliteStatsRepository implements StatsRepository {
     return toMap(
       this.s
         .get(`SELECT unit, sum(n) AS n FROM (
-              SELECT lead_unit_id AS unit, count(DISTINCT coalesce(parent_id, id)) AS n FROM tasks
+              SELECT lead_unit_id AS unit, count(DISTINCT coalesce(parent_id, id)) AS n FROM tasks ${OPEN}
                WHERE status IN ('pending', 'active') AND deadline < @due
                  AND id NOT IN (SELECT task_id FROM requests WHERE status = 'pending')
                  AND coalesce(parent_id, id) NOT IN ${EXCUSED} GROUP BY lead_unit_id
@@ -150,7 +152,7 @@ export class SqliteStatsRepository implements StatsRepository {
     const rows = this.s
       .get(`SELECT t.id, t.code, t.parent_id, p.id AS root_id, p.code AS root_code, p.title AS root_title,
                    p.lead_unit_id AS root_unit, p.deadline AS root_deadline, t.deadline
-            FROM tasks t JOIN tasks p ON p.id = coalesce(t.parent_id, t.id)
+            FROM tasks t ${OPEN} JOIN tasks p ON p.id = coalesce(t.parent_id, t.id)
             WHERE t.status IN ('pending', 'active') AND t.deadline < ?
               AND t.id NOT IN (SELECT task_id FROM requests WHERE status = 'pending') AND p.id NOT IN ${EXCUSED}
             ORDER BY t.deadline, t.id LIMIT ?`)
