@@ -1,7 +1,6 @@
 import { mkdirSync, accessSync, closeSync, constants, existsSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database, { sqliteDriver } from './sqlite/driver.js';
-import { checkpointMode } from './sqlite/checkpointer.js';
 
 export type Db = Database.Database;
 
@@ -30,7 +29,6 @@ export function openDatabase(file: string): Db {
     }
   }
   sqliteDriver(); // a DUBAN_SQLITE_DRIVER this Node cannot run is refused with its own message
-  checkpointMode(process.env.DUBAN_SQLITE_CHECKPOINT); // so is a DUBAN_SQLITE_CHECKPOINT it does not know
   let db: Db;
   try {
     db = new Database(file);

@@ -92,7 +92,8 @@ export class Checkpointer {
   }
 
   static start(db: Db, env: NodeJS.ProcessEnv = process.env): Checkpointer | undefined {
-    if (db.memory || checkpointMode(env.DUBAN_SQLITE_CHECKPOINT) === 'inline') return undefined;
+    const mode = checkpointMode(env.DUBAN_SQLITE_CHECKPOINT); // a value it does not know is refused, whatever the ledger
+    if (db.memory || mode === 'inline') return undefined;
     const worker = new Worker(
       `const { parentPort, workerData } = require('node:worker_threads');
        const Database = require(workerData.driver);
