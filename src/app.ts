@@ -59,6 +59,8 @@ export interface App {
   core: CorePort;
   /** The inbound port adapters hand messages to: durably recorded, then processed. */
   inbox: Inbox;
+  /** The ledger's write outages, one at a time (one ERROR line and one recovery line each). */
+  incident: Incident;
   storage: OpenedStorage;
   /** This instance's claim on leadership (always held on SQLite). */
   leadership: Leadership;
@@ -142,6 +144,7 @@ export function createApp(o: AppOptions): App {
     bot,
     core,
     inbox,
+    incident,
     storage,
     leadership,
     leader,

@@ -85,15 +85,17 @@ export async function runPlatforms(app: App, modules: readonly PlatformModule[],
  * the adapter so that it does not acknowledge the platform.
  */
 export function acceptFor(app: App, adapter: Adapter): Accept {
-  const told = new Set<string>();
+  // Per chat, the outage it was last told of: a nearly full disk lets some writes through
+  // between failures, and those belong to the same outage (src/core/incident.ts).
+  const told = new Map<string, number>();
   return async (msg: InboundMessage) => {
     try {
       const a = await app.inbox.accept(msg);
-      told.clear();
+      if (!app.incident.active) told.clear();
       return a;
     } catch (e) {
-      if (e instanceof InboxUnavailableError && e.reason === 'storage' && !told.has(msg.chatId)) {
-        told.add(msg.chatId);
+      if (e instanceof InboxUnavailableError && e.reason === 'storage' && told.get(msg.chatId) !== app.incident.number) {
+        told.set(msg.chatId, app.incident.number);
         void adapter.send(inboxDownNotice(msg)).catch(() => undefined);
       }
       throw e;

@@ -15,6 +15,7 @@ export const RECOVERY_QUIET_MS = 2000;
 export class Incident {
   private failures = 0;
   private since: Date | undefined;
+  private count = 0;
   private recovering: { at: Date; timer: NodeJS.Timeout } | undefined;
 
   constructor(
@@ -27,6 +28,11 @@ export class Incident {
     return this.failures > 0;
   }
 
+  /** How many incidents have begun (the current one's number while one lasts). */
+  get number(): number {
+    return this.count;
+  }
+
   /** Records a failure; returns true for the first of an incident. */
   fail(error: unknown, context: Record<string, unknown> = {}): boolean {
     if (this.recovering) {
@@ -35,6 +41,7 @@ export class Incident {
     }
     this.failures += 1;
     if (this.failures > 1) return false;
+    this.count += 1;
     this.since = new Date();
     this.logger.error(`${this.what}（此后同类错误不再逐条记录，恢复时报告次数）`, { ...context, error });
     return true;

@@ -18,7 +18,9 @@ describe('an incident is one ERROR line and one recovery line', () => {
 
   it('counts failures that come between successes of a flapping outage into the same incident', () => {
     const { incident, levels } = world();
+    expect(incident.number).toBe(0);
     expect(incident.fail(new Error('full'))).toBe(true);
+    expect(incident.number).toBe(1);
     incident.ok(); // a commit that happened to fit
     vi.advanceTimersByTime(500);
     expect(incident.fail(new Error('full'))).toBe(false);
@@ -34,8 +36,10 @@ describe('an incident is one ERROR line and one recovery line', () => {
     ]);
     expect(levels()[1]!.msg).toBe('数据库无法写入：已恢复');
     expect(incident.active).toBe(false);
+    expect(incident.number).toBe(1); // one outage, however it flapped
     // A later failure is a new incident.
     expect(incident.fail(new Error('full'))).toBe(true);
+    expect(incident.number).toBe(2);
   });
 
   it('reports a recovery still in its quiet period when the bot stops, and nothing without an incident', () => {
