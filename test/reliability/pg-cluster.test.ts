@@ -152,7 +152,8 @@ describe.skipIf(!available)('cluster: three instances on one PostgreSQL behind L
       await kill(third);
       const ackRun = () => query<{ n: number }>(url, "SELECT count(*)::int AS n FROM job_runs WHERE job = 'ack-chase' AND period = '2026-12-07'");
       expect(await waitFor(async () => (await ackRun())[0]?.n === 1, 30_000), `the new leader runs the next job\n${dump()}`).toBe(true);
-      expect(fresh.bot.log()).toContain('leadership: this instance leads');
+      // The job may run on the lease it just took before the watch's next poll (2 s) logs the lead.
+      expect(await waitFor(() => fresh.bot.log().includes('leadership: this instance leads'), 10_000), `the new leader says it leads\n${fresh.bot.log()}`).toBe(true);
       const pending = () => query<{ n: number }>(url, "SELECT count(*)::int AS n FROM outbox WHERE status <> 'sent'");
       expect(await waitFor(async () => (await pending())[0]?.n === 0, 30_000), 'everything sent').toBe(true);
     } finally {
