@@ -13,30 +13,10 @@ import { computeTally } from '../src/reports/tally.js';
 import { previousWeek } from '../src/calendar/periods.js';
 import { directoryYaml, generateDatabase, QUICK, TODAY } from './generate.js';
 import { sqliteOf, sqliteStorageOf } from '../test/support/raw-sql.js';
-import { Statements } from '../storage/sqlite/statements.js';
+import { timeStatements } from './statement-times.js';
 
 /** TIMES=1: the time spent in each statement (by its first 100 characters), printed after each morning. */
-const times = new Map<string, [number, number]>();
-if (process.env.TIMES) {
-  const get = Statements.prototype.get;
-  Statements.prototype.get = function (this: Statements, sql: string) {
-    const s = get.call(this, sql);
-    const key = sql.replace(/\s+/g, ' ').slice(0, 100);
-    const timed = <F extends (...a: never[]) => unknown>(f: F): F =>
-      ((...a: Parameters<F>) => {
-        const t = performance.now();
-        try {
-          return f.apply(s, a);
-        } finally {
-          const e = times.get(key) ?? [0, 0];
-          e[0] += performance.now() - t;
-          e[1] += 1;
-          times.set(key, e);
-        }
-      }) as F;
-    return Object.assign(Object.create(s), { run: timed(s.run), get: timed(s.get), all: timed(s.all) });
-  } as typeof get;
-}
+const times = process.env.TIMES ? timeStatements(100) : undefined;
 
 const counts = new Map<string, number>();
 const [tasks = QUICK.tasks, overdue = QUICK.overdue] = process.argv.slice(2).map(Number);
@@ -62,7 +42,6 @@ const app = createApp({
   settings: { botName: '督办助手' },
   statementObserver: process.env.STATS ? (_r, sql) => counts.set(sql.replace(/\s+/g, ' ').slice(0, 90), (counts.get(sql.replace(/\s+/g, ' ').slice(0, 90)) ?? 0) + 1) : undefined,
 });
-const slow: string[] = [];
 if (process.env.CACHE) sqliteOf(app).pragma('cache_size = ' + process.env.CACHE);
 if (process.env.NOCKPT) sqliteOf(app).pragma('wal_autocheckpoint = ' + process.env.NOCKPT);
 /** Per phase the page is left in: total ms, pages, slowest page. */
@@ -79,7 +58,6 @@ if (process.env.PAGES) {
       const wal = existsSync(`${file}-wal`) ? Math.round(statSync(`${file}-wal`).size / 4096) : 0;
       process.stderr.write(`SLOW ${Math.round(ms)} ms (WAL ${wal} pages): ${cur?.cursor.slice(0, 160)}\n`);
     }
-    if (0) slow.push(`${Math.round(ms)} ms: ${cur?.cursor.slice(0, 120)}`);
     phases.set(ph, [(phases.get(ph)?.[0] ?? 0) + ms, (phases.get(ph)?.[1] ?? 0) + 1, Math.max(phases.get(ph)?.[2] ?? 0, ms)]);
     return r;
   }) as typeof tx;
@@ -93,8 +71,7 @@ for (const d of [TODAY, '2026-12-08', '2026-12-09'].slice(0, Number(process.env.
   const c = await liveChase(app, d, code);
   if (phases.size > 0) process.stdout.write(`${JSON.stringify([...phases].map(([k, v]) => [k, v.map(Math.round)]))}\n`);
   phases.clear();
-  for (const [k, [ms, n]] of [...times].sort((a, b) => b[1][0] - a[1][0]).slice(0, 20)) process.stdout.write(`${Math.round(ms)} ms\t${n}\t${k}\n`);
-  times.clear();
+  times?.report(20);
   process.stdout.write(`${d}: ${JSON.stringify(c)} floor ${floor.ms} ms (${floor.tasks} tasks, ${floor.messages} messages) → ×${Math.round((c.ms / floor.ms) * 100) / 100}\n`);
 }
 if (process.env.TALLIES) {
@@ -105,5 +82,4 @@ if (process.env.TALLIES) {
   for (const q of ['上周各单位情况', '测1单位还有几件逾期？', '本周交办了多少件？', `${code} 怎么样了`]) process.stdout.write(`${q}: ${Math.round(await ask(app, q))} ms\n`);
 }
 await app.close();
-process.stdout.write(slow.join('\n') + '\n');
 for (const [k, v] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 25)) process.stdout.write(`${v}\t${k}\n`);

@@ -12,32 +12,14 @@ import { loadCalendar } from '../src/calendar/load-calendar.js';
 import { instantAt } from '../src/time/shanghai.js';
 import { computeTally } from '../src/reports/tally.js';
 import { previousWeek } from '../src/calendar/periods.js';
-import { Statements } from '../storage/sqlite/statements.js';
+import { timeStatements } from './statement-times.js';
 import { ask, best } from './chase-stage.js';
 
 const [db = 'data/full/dev.db', yaml = 'data/full/dev-directory.yaml'] = process.argv.slice(2);
 const copy = `${db}.tally-copy`;
 for (const s of ['', '-wal', '-shm']) rmSync(`${copy}${s}`, { force: true });
 copyFileSync(db, copy);
-const times = new Map<string, [number, number]>();
-const get = Statements.prototype.get;
-Statements.prototype.get = function (this: Statements, sql: string) {
-  const s = get.call(this, sql);
-  const key = sql.replace(/\s+/g, ' ').slice(0, 140);
-  const timed = <F extends (...a: never[]) => unknown>(f: F): F =>
-    ((...a: Parameters<F>) => {
-      const t = performance.now();
-      try {
-        return f.apply(s, a);
-      } finally {
-        const e = times.get(key) ?? [0, 0];
-        e[0] += performance.now() - t;
-        e[1] += 1;
-        times.set(key, e);
-      }
-    }) as F;
-  return Object.assign(Object.create(s), { run: timed(s.run), get: timed(s.get), all: timed(s.all) });
-} as typeof get;
+const times = timeStatements(140);
 const app = createApp({
   dbFile: copy,
   directory: parseDirectory(readFileSync(yaml, 'utf8'), 'dev'),
@@ -48,8 +30,7 @@ const app = createApp({
 });
 const report = (what: string, ms: number) => {
   process.stdout.write(`${what}: ${Math.round(ms)} ms (best of 3); per statement over the 3 runs:\n`);
-  for (const [k, [t, n]] of [...times].sort((a, b) => b[1][0] - a[1][0]).slice(0, 8)) process.stdout.write(`  ${Math.round(t)} ms\t${n}\t${k}\n`);
-  times.clear();
+  times.report(8, '  ');
 };
 report('weekly tally', await best(3, () => app.storage.transaction((r) => computeTally(r.stats, app.directory, previousWeek('2026-12-14'), '2026-12-09'))));
 report('上周各单位情况', await ask(app, '上周各单位情况'));

@@ -85,14 +85,13 @@ export async function runPlatforms(app: App, modules: readonly PlatformModule[],
  * the adapter so that it does not acknowledge the platform.
  */
 export function acceptFor(app: App, adapter: Adapter): Accept {
-  // Per chat, the outage it was last told of: a nearly full disk lets some writes through
-  // between failures, and those belong to the same outage (src/core/incident.ts).
+  // Per chat, the number of the outage it was last told of (one entry per chat that was ever
+  // told): a nearly full disk lets some writes through between failures, and those belong to
+  // the same outage (src/core/incident.ts).
   const told = new Map<string, number>();
   return async (msg: InboundMessage) => {
     try {
-      const a = await app.inbox.accept(msg);
-      if (!app.incident.active) told.clear();
-      return a;
+      return await app.inbox.accept(msg);
     } catch (e) {
       if (e instanceof InboxUnavailableError && e.reason === 'storage' && told.get(msg.chatId) !== app.incident.number) {
         told.set(msg.chatId, app.incident.number);

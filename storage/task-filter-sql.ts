@@ -34,7 +34,7 @@ export function whereClause(f: TaskFilter): { sql: string; params: unknown[] } {
   range('completed_date', '>=', f.completedFrom);
   range('completed_date', '<=', f.completedTo);
   if (f.unacknowledged !== undefined) {
-    // From the partial index of unsigned units (few), not an EXISTS per open task (all of them).
+    // The unsigned units (few) listed once from their partial index, not an EXISTS run per open task.
     parts.push(`t.id ${f.unacknowledged ? '' : 'NOT '}IN (SELECT u.task_id FROM task_units u WHERE u.acked_at IS NULL)`);
   }
   if (f.isKey !== undefined) parts.push(f.isKey ? 't.is_key = 1' : 't.is_key = 0');

@@ -1,16 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import Database from '../../storage/sqlite/driver.js';
 import { openStorage } from '../../storage/open-storage.js';
 import { SqliteStorage } from '../../storage/sqlite/sqlite-storage.js';
+import { startWithEnvFile } from '../support/start-with-env-file.js';
 import { Checkpointer, checkpointMode, INLINE_AUTOCHECKPOINT_PAGES, MAIN_AUTOCHECKPOINT_PAGES, mainAutocheckpointPages, ROOMY_DISK_BYTES } from '../../storage/sqlite/checkpointer.js';
-
-const require = createRequire(import.meta.url);
-const ROOT = join(import.meta.dirname, '..', '..');
 
 /** Rows of the audit log as the ledger file alone holds them (a copy without its WAL). */
 function rowsInFileAlone(file: string, dir: string): number {
@@ -119,17 +115,7 @@ describe('the WAL is checkpointed off the main thread, and stays bounded', () =>
   });
 
   it('a DUBAN_SQLITE_CHECKPOINT in .env it does not know stops the bot with one clear line', () => {
-    const dir = fresh();
-    writeFileSync(join(dir, '.env'), 'DUBAN_SQLITE_CHECKPOINT=off\n');
-    const env: NodeJS.ProcessEnv = { ...process.env, DUBAN_DIRECTORY: '', DUBAN_CALENDAR: '' };
-    delete env.DUBAN_SQLITE_CHECKPOINT; // only the .env file sets it
-    const r = spawnSync(process.execPath, ['--import', require.resolve('tsx'), join(ROOT, 'src/main.ts'), '--db', join(dir, 'duban.db')], {
-      cwd: dir,
-      input: '',
-      encoding: 'utf8',
-      env,
-      timeout: 60_000,
-    });
+    const r = startWithEnvFile('DUBAN_SQLITE_CHECKPOINT', 'off');
     expect(r.stderr.trim()).toBe('督办助手无法启动：DUBAN_SQLITE_CHECKPOINT=off 无法识别：可选 worker（默认）或 inline。');
     expect(r.status).toBe(2);
   });

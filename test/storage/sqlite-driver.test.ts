@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startWithEnvFile } from '../support/start-with-env-file.js';
 import { describe, expect, it } from 'vitest';
 import Database, { DriverChoiceError, chooseDriver, describeDriver, driverConstructor, sqliteDriver } from '../../storage/sqlite/driver.js';
 import { openDatabase } from '../../storage/open-database.js';
@@ -81,17 +81,7 @@ describe('the SQLite driver for the running Node', () => {
   });
 
   it('a DUBAN_SQLITE_DRIVER in .env that cannot be honoured stops the bot with one clear line', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'duban-driver-env-'));
-    writeFileSync(join(dir, '.env'), 'DUBAN_SQLITE_DRIVER=14\n');
-    const env: NodeJS.ProcessEnv = { ...process.env, DUBAN_DIRECTORY: '', DUBAN_CALENDAR: '' };
-    delete env.DUBAN_SQLITE_DRIVER; // only the .env file sets it
-    const r = spawnSync(process.execPath, ['--import', require.resolve('tsx'), join(ROOT, 'src/main.ts'), '--db', join(dir, 'duban.db')], {
-      cwd: dir,
-      input: '',
-      encoding: 'utf8',
-      env,
-      timeout: 60_000,
-    });
+    const r = startWithEnvFile('DUBAN_SQLITE_DRIVER', '14');
     expect(r.stderr.trim()).toBe('督办助手无法启动：DUBAN_SQLITE_DRIVER=14 无法识别：可选 auto（默认）、12 或 13。');
     expect(r.status).toBe(2);
   });

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { openStorage } from '../../storage/open-storage.js';
+import type { SqliteStorage } from '../../storage/sqlite/sqlite-storage.js';
+
+/**
+ * Plans that keep a morning's statements off the whole table. SQLite has no statistics here, so
+ * its plan does not depend on the data: what it chooses on this empty ledger it chooses on a
+ * million tasks.
+ */
+describe('SQLite query plans of the chase and the tallies', () => {
+  it('finds 未签收 work from the partial index of unsigned units, not an EXISTS per open task', async () => {
+    const seen: Array<{ sql: string; args: unknown[] }> = [];
+    const s = openStorage(':memory:', { statementObserver: (_r, sql, args) => seen.push({ sql, args }) }) as SqliteStorage;
+    await s.transaction((r) => r.tasks.list({ statuses: ['pending', 'active'], unacknowledged: true, assignedTo: '2026-12-06', order: 'assigned' }));
+    const list = seen.find((x) => x.sql.startsWith('SELECT t.* FROM tasks t'));
+    expect(list).toBeDefined();
+    const plan = (s.db.prepare(`EXPLAIN QUERY PLAN ${list!.sql}`).all(...list!.args) as Array<{ detail: string }>).map((p) => p.detail);
+    // The unsigned units are listed once from their index; no subquery runs per open task.
+    expect(plan.join(' / ')).toContain('SCAN u USING INDEX task_units_unacked');
+    expect(plan.join(' / ')).toMatch(/LIST SUBQUERY/);
+    expect(plan.join(' / ')).not.toMatch(/CORRELATED|EXISTS/);
+    await s.close();
+  });
+});
