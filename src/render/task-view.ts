@@ -47,15 +47,17 @@ export function taskLine(task: Task, v: ViewContext, colour?: TaskColour): strin
 
 /** Lead and co-units with their responsible people and acknowledgement state. */
 export function unitFields(task: Task, v: ViewContext, withMentions: boolean): ReplyField[] {
-  const describe = (unitId: string, responsibleId: string, ackedAt?: string) => {
+  const describe = (unitId: string, responsibleId: string, ackedAt?: string, ackedBy?: string) => {
     const who = withMentions ? mention(responsibleId) : v.directory.personName(responsibleId);
-    const ack = ackedAt ? `，${shortFromIso(ackedAt)} 已签收` : task.status === 'pending' || isOpen(task) ? '，未签收' : '';
+    // Someone else of the unit may sign for it: the line names who did, never the responsible person for them.
+    const signed = ackedBy && ackedBy !== responsibleId ? `由${v.directory.personName(ackedBy)}签收` : '已签收';
+    const ack = ackedAt ? `，${shortFromIso(ackedAt)} ${signed}` : task.status === 'pending' || isOpen(task) ? '，未签收' : '';
     return `${v.directory.unitName(unitId)}（${who}${withMentions ? '' : ack}）`;
   };
   const lead = task.units.filter((u) => u.role === 'lead');
   const co = task.units.filter((u) => u.role === 'co');
-  const fields: ReplyField[] = lead.map((u) => ({ label: '牵头', value: describe(u.unitId, u.responsibleId, u.ackedAt) }));
-  if (co.length > 0) fields.push({ label: '配合', value: co.map((u) => describe(u.unitId, u.responsibleId, u.ackedAt)).join('；') });
+  const fields: ReplyField[] = lead.map((u) => ({ label: '牵头', value: describe(u.unitId, u.responsibleId, u.ackedAt, u.ackedBy) }));
+  if (co.length > 0) fields.push({ label: '配合', value: co.map((u) => describe(u.unitId, u.responsibleId, u.ackedAt, u.ackedBy)).join('；') });
   return fields;
 }
 

@@ -26,6 +26,14 @@ describe('查询', () => {
     expect(r.text).toContain('11-30 09:00 王芳 签收（省发展改革委）');
   });
 
+  it('names who signed for a unit when it was not the responsible person', async () => {
+    h.at('2026-12-07');
+    await h.say('李明', '签收 D-0003'); // 发改委's 李明 signs for the unit; 王芳 is its responsible person
+    const r = await h.say('孙丽', '查询 D-0003');
+    expect(r.text).toContain('牵头：省发展改革委（王芳，12-07 09:00 由李明签收）');
+    expect(r.text).not.toContain('王芳，12-07 09:00 已签收');
+  });
+
   it('lists overdue, unacknowledged and due-this-week work', async () => {
     const overdue = await h.say('孙丽', '查询 逾期');
     expect(overdue.text).toContain('全省逾期事项：2 件');
