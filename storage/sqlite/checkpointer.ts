@@ -1,4 +1,4 @@
-import { statfsSync } from 'node:fs';
+import { statfsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DriverChoiceError, sqliteDriver } from './driver.js';
@@ -34,6 +34,15 @@ export function checkpointMode(value: string | undefined): CheckpointMode {
 /** The main connection's own checkpoint limit for a ledger whose file system has `freeBytes` left. */
 export function mainAutocheckpointPages(freeBytes: number): number {
   return freeBytes >= ROOMY_DISK_BYTES ? MAIN_AUTOCHECKPOINT_PAGES : INLINE_AUTOCHECKPOINT_PAGES;
+}
+
+/** The ledger file's inode, or -1 if it is already gone (the worker then does not start). */
+function inodeOf(file: string): number {
+  try {
+    return statSync(file).ino;
+  } catch {
+    return -1;
+  }
 }
 
 function freeBytesAt(file: string): number {
@@ -96,8 +105,16 @@ export class Checkpointer {
     if (db.memory || mode === 'inline') return undefined;
     const worker = new Worker(
       `const { parentPort, workerData } = require('node:worker_threads');
+       const { statSync } = require('node:fs');
        const Database = require(workerData.driver);
-       const db = new Database(workerData.file);
+       // Only the ledger the main connection opened: the thread starts a moment after it, and a
+       // ledger deleted or replaced meanwhile must not get a new, empty file from here (the
+       // ledger guard reports it; an error here leaves checkpoints to the main connection).
+       const db = new Database(workerData.file, { fileMustExist: true });
+       if (statSync(workerData.file).ino !== workerData.ino) {
+         db.close();
+         throw new Error('the ledger file was replaced before the checkpoint worker opened it');
+       }
        db.pragma('synchronous = NORMAL');
        let runs = 0;
        const timer = setInterval(() => {
@@ -118,7 +135,7 @@ export class Checkpointer {
          db.close();
          parentPort.close();
        });`,
-      { eval: true, workerData: { driver: sqliteDriver().path, file: db.name, ms: CHECKPOINT_MS } },
+      { eval: true, workerData: { driver: sqliteDriver().path, file: db.name, ino: inodeOf(db.name), ms: CHECKPOINT_MS } },
     );
     worker.unref();
     const checkpointer = new Checkpointer(worker, db);

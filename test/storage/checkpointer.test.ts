@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -95,6 +95,20 @@ describe('the WAL is checkpointed off the main thread, and stays bounded', () =>
     c.boundWal(ROOMY_DISK_BYTES * 4); // no worker any more: nothing else checkpoints
     expect(limit()).toBe(INLINE_AUTOCHECKPOINT_PAGES);
     expect(mainAutocheckpointPages(0)).toBe(INLINE_AUTOCHECKPOINT_PAGES);
+    await s.close();
+  });
+
+  it('never creates a ledger file: a ledger deleted before the worker has opened it stays deleted', async () => {
+    const dir = fresh();
+    const file = join(dir, 'gone.db');
+    const s = openStorage(file) as SqliteStorage;
+    // Synchronously after the start, before the worker thread has run its first line.
+    for (const x of ['', '-wal', '-shm']) rmSync(`${file}${x}`, { force: true });
+    const until = Date.now() + 3000;
+    while (Date.now() < until && !existsSync(file) && s.checkpointer!.mainLimitPages !== INLINE_AUTOCHECKPOINT_PAGES) await new Promise((r) => setTimeout(r, 50));
+    expect(existsSync(file), 'the worker made a new, empty ledger where the deleted one was').toBe(false);
+    // Without its connection nothing else checkpoints: the main connection keeps SQLite's own limit.
+    expect(s.checkpointer!.mainLimitPages).toBe(INLINE_AUTOCHECKPOINT_PAGES);
     await s.close();
   });
 
