@@ -1,5 +1,5 @@
 /** `tsx bench/chase-dev.ts [tasks overdue]`: just the paged chase beside its floor, for development. */
-import { copyFileSync, existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from '../src/app.js';
 import { FakeClock } from '../src/core/clock.js';
@@ -21,11 +21,13 @@ const times = process.env.TIMES ? timeStatements(100) : undefined;
 const counts = new Map<string, number>();
 const [tasks = QUICK.tasks, overdue = QUICK.overdue] = process.argv.slice(2).map(Number);
 const size = { ...QUICK, name: 'dev', tasks, overdue };
-const file = join('data', process.env.BENCH_DIR ?? 'bench', 'dev.db');
+const dir = join('data', process.env.BENCH_DIR ?? 'bench');
+mkdirSync(dir, { recursive: true });
+const file = join(dir, 'dev.db');
 const yaml = directoryYaml(size);
-writeFileSync(join('data', process.env.BENCH_DIR ?? 'bench', 'dev-directory.yaml'), yaml);
+writeFileSync(join(dir, 'dev-directory.yaml'), yaml);
 // REUSE=1: start from the copy kept by the last run of the same size instead of generating again.
-const pristine = join('data', process.env.BENCH_DIR ?? 'bench', `dev-pristine-${tasks}-${overdue}.db`);
+const pristine = join(dir, `dev-pristine-${tasks}-${overdue}.db`);
 if (process.env.REUSE && existsSync(pristine)) {
   for (const s of ['', '-wal', '-shm']) rmSync(`${file}${s}`, { force: true });
   copyFileSync(pristine, file);

@@ -14,8 +14,8 @@ export async function pausedTaskIds(ctx: JobContext): Promise<Set<number>> {
 }
 
 /** 整改要求 past their date on work still open: the task reaches step 2 (B五(一)). */
-export async function overdueDemands(ctx: JobContext): Promise<StepReached[]> {
-  const out: StepReached[] = [];
+export async function overdueDemands(ctx: JobContext): Promise<StepReached<Task>[]> {
+  const out: StepReached<Task>[] = [];
   for (const d of await ctx.repos.ladder.notes('demand', ['open'])) {
     if (!d.due || d.due >= ctx.today) continue;
     const task = await ctx.repos.tasks.findById(d.taskId);

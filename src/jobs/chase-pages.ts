@@ -1,5 +1,4 @@
-import type { ChaseEntry, ChaseLineTask, ChaseRecipient, ChaseRow, ChaseStepGroup, ChaseStepRow, RecipientRow } from '../../storage/scheduling-repositories.js';
-import type { Task } from '../domain/task.js';
+import type { ChaseEntry, ChaseLineTask, ChaseRecipient, ChaseRow, ChaseStepGroup, ChaseStepRow, NoticeTask, RecipientRow } from '../../storage/scheduling-repositories.js';
 import type { StepReach } from '../../storage/ladder-repositories.js';
 import type { LadderStep, LadderTrigger } from '../domain/ladder.js';
 import { isLeader } from '../domain/ladder.js';
@@ -156,7 +155,7 @@ export async function noticesPage(ctx: JobContext, c: ChaseCursor, size: number,
       units += rows.length;
     }
     if (whole.length === 0) continue;
-    const tasks = new Map((await ctx.repos.tasks.findByIds([...new Set(whole.flatMap((w) => w.rows.map((s) => s.taskId)))])).map((t) => [t.id, t]));
+    const tasks = new Map((await ctx.repos.chases.noticeTasks([...new Set(whole.flatMap((w) => w.rows.map((s) => s.taskId)))])).map((t) => [t.id, t]));
     headsOf ??= await headsLookup(ctx.repos, ctx.directory, ctx.today);
     const notices: Array<{ g: ChaseStepGroup; notice: string; rows: ChaseStepRow[] }> = [];
     let pending: { step: 1 | 2 | 3; items: StepReach[] } | undefined;
@@ -181,7 +180,7 @@ export async function noticesPage(ctx: JobContext, c: ChaseCursor, size: number,
 }
 
 /** What a group's steps record: each reached once (each 复核不实 is recorded), the task's step raised as it goes. */
-function reaches(g: ChaseStepGroup, rows: readonly ChaseStepRow[], tasks: Map<number, Task>, notice: string | undefined): StepReach[] {
+function reaches(g: ChaseStepGroup, rows: readonly ChaseStepRow[], tasks: Map<number, NoticeTask>, notice: string | undefined): StepReach[] {
   const items: StepReach[] = [];
   for (const s of rows) {
     const task = tasks.get(s.taskId);
@@ -194,7 +193,7 @@ function reaches(g: ChaseStepGroup, rows: readonly ChaseStepRow[], tasks: Map<nu
   return items;
 }
 
-async function postNotice(ctx: JobContext, g: ChaseStepGroup, notice: string, rows: readonly ChaseStepRow[], tasks: Map<number, Task>, headsOf: (u: string) => string[]): Promise<void> {
+async function postNotice(ctx: JobContext, g: ChaseStepGroup, notice: string, rows: readonly ChaseStepRow[], tasks: Map<number, NoticeTask>, headsOf: (u: string) => string[]): Promise<void> {
   const reached: StepReached[] = [];
   for (const s of rows) {
     const task = tasks.get(s.taskId);
@@ -218,7 +217,7 @@ async function sliceOfGroup(
 ): Promise<boolean> {
   const todo = rows.filter((s) => s.id > (c.within ?? 0));
   const part = todo.slice(0, Math.max(1, size));
-  const tasks = new Map((await ctx.repos.tasks.findByIds([...new Set(part.map((s) => s.taskId))])).map((t) => [t.id, t]));
+  const tasks = new Map((await ctx.repos.chases.noticeTasks([...new Set(part.map((s) => s.taskId))])).map((t) => [t.id, t]));
   if (g.step !== 3 && !c.notice) c.notice = await issueNotice(ctx, g.step);
   await ctx.repos.ladder.reachSteps(g.step, reaches(g, part, tasks, c.notice), { ...run, notice: c.notice });
   c.within = part.at(-1)?.id ?? c.within;
@@ -226,7 +225,7 @@ async function sliceOfGroup(
   if (c.notice) {
     // The tasks of this page are current; those of earlier pages are read again.
     const earlier = rows.filter((s) => !tasks.has(s.taskId)).map((s) => s.taskId);
-    for (const t of await ctx.repos.tasks.findByIds(earlier)) tasks.set(t.id, t);
+    for (const t of await ctx.repos.chases.noticeTasks(earlier)) tasks.set(t.id, t);
     await postNotice(ctx, g, c.notice, rows, tasks, headsOf);
     c.n.notices += 1;
   }

@@ -3,14 +3,16 @@ import { issueNotice, reachStep } from '../domain/actions/ladder-step.js';
 import { assigningLeader } from '../domain/actions/explain.js';
 import { isLeader, type LadderStep, type LadderTrigger } from '../domain/ladder.js';
 import type { ActionContext } from '../domain/action-context.js';
+import type { NoticeTask } from '../../storage/scheduling-repositories.js';
 import type { Task } from '../domain/task.js';
 import type { ReplyTarget } from '../core/ports.js';
 import { daysBetween, formatDateCn, formatDateShortCn } from '../time/shanghai.js';
 import { addressPerson } from '../domain/leader-address.js';
 
 /** A task that reached a step in this run, waiting to be announced. */
-export interface StepReached {
-  task: Task;
+export interface StepReached<T extends NoticeTask = NoticeTask> {
+  /** A whole task, or (for a notice only) what the chase's pages read of it. */
+  task: T;
   step: LadderStep;
   trigger: LadderTrigger;
   target: ReplyTarget;
@@ -22,8 +24,13 @@ export interface StepReached {
  * notice: the items go on the 拟移交 list, which the 督查室 and 秘书长 read in their 专报.
  * Leaders are named, never @-mentioned.
  */
-export async function announceSteps(c: ActionContext, reached: StepReached[], headsOf: (unitId: string) => string[], post: (target: ReplyTarget, reply: Reply) => Promise<void>): Promise<number> {
-  const groups = new Map<string, StepReached[]>();
+export async function announceSteps(
+  c: ActionContext,
+  reached: StepReached<Task>[],
+  headsOf: (unitId: string) => string[],
+  post: (target: ReplyTarget, reply: Reply) => Promise<void>,
+): Promise<number> {
+  const groups = new Map<string, StepReached<Task>[]>();
   for (const r of reached) {
     const key = `${r.target.platform}\u0000${r.target.targetId}\u0000${r.task.leadUnitId}\u0000${r.step}\u0000${r.trigger === 'untrue' ? 'u' : ''}`;
     groups.set(key, [...(groups.get(key) ?? []), r]);
@@ -37,7 +44,7 @@ export async function announceSteps(c: ActionContext, reached: StepReached[], he
  * One group of steps reached (same chat, unit, step and trigger kind): the steps recorded and
  * one numbered 通报 posted (none for step 3). Returns the number of notices posted.
  */
-export async function announceGroup(c: ActionContext, items: StepReached[], headsOf: (unitId: string) => string[], post: (target: ReplyTarget, reply: Reply) => Promise<void>): Promise<number> {
+export async function announceGroup(c: ActionContext, items: StepReached<Task>[], headsOf: (unitId: string) => string[], post: (target: ReplyTarget, reply: Reply) => Promise<void>): Promise<number> {
   const first = items[0];
   if (!first) return 0;
   if (first.step === 3) {

@@ -31,6 +31,8 @@ export interface ChaseRepository {
   stepRows(jobPeriod: string, afterId: number, limit: number): Promise<ChaseStepRow[]>;
   /** The steps recorded after `afterId` in any of the groups `gs` (chat, unit, step, 复核不实 or not), in id order. */
   stepsIn(jobPeriod: string, afterId: number, gs: readonly ChaseStepGroup[]): Promise<ChaseStepRow[]>;
+  /** What a 通报 says of these tasks (no whole task rows), in id order; ids not found are left out. */
+  noticeTasks(ids: readonly number[]): Promise<NoticeTask[]>;
   /**
    * Up to `limit` open tasks past their deadline on `today` with an id after `afterId` and up to
    * `throughId`, in id order: only what the daily chase decides on (no whole task rows, no
@@ -118,6 +120,21 @@ export interface ChaseLineTask {
   accountabilityAt?: string;
   /** On a task at the 3rd step: the status of its latest 移交 proposal, if any. */
   proposal?: string;
+}
+
+/** What a 通报 line needs of a task: its line, who assigned it, its lead unit's responsible person. */
+export interface NoticeTask {
+  id: number;
+  code: string;
+  title: string;
+  deadline: LocalDate;
+  chaseCount: number;
+  ladderStep: number;
+  leadUnitId: string;
+  assignerId: string;
+  parentId?: number;
+  /** The lead unit's row only (its responsible person); a whole task's units also fit here. */
+  units: ReadonlyArray<{ role: 'lead' | 'co'; responsibleId: string }>;
 }
 
 export interface ChaseStepRow {

@@ -1,4 +1,5 @@
-import type { ChaseEntry, ChaseRecipient, ChaseRepository, ChaseStepGroup, ChaseStepRow, OverdueCandidate, OverdueChase, OverdueRun, RecipientRow } from '../contracts/chases.js';
+import type { ChaseEntry, ChaseRecipient, ChaseRepository, ChaseStepGroup, ChaseStepRow, NoticeTask, OverdueCandidate, OverdueChase, OverdueRun, RecipientRow } from '../contracts/chases.js';
+import { type NoticeRow, noticeTasksOf } from '../notice-rows.js';
 import type { PgSql } from './pg-sql.js';
 
 interface LineRow {
@@ -153,6 +154,19 @@ export class PgChaseRepository implements ChaseRepository {
       gs.map((g) => g.step),
       gs.map((g) => g.untrue),
     );
+  }
+
+  async noticeTasks(ids: readonly number[]): Promise<NoticeTask[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.s.all<NoticeRow>(
+      `SELECT t.id, t.code, t.title, t.deadline, t.chase_count AS "chaseCount", t.ladder_step AS "ladderStep", t.lead_unit_id AS "leadUnitId",
+              t.assigner_id AS "assignerId", t.parent_id AS "parentId", u.responsible_id AS "responsibleId"
+       FROM tasks t LEFT JOIN task_units u ON u.task_id = t.id AND u.role = 'lead'
+       WHERE t.id = ANY(?::int[])
+       ORDER BY t.id`,
+      [...ids],
+    );
+    return noticeTasksOf(rows);
   }
 
   async overdueAfter(today: string, afterId: number, throughId: number, limit: number): Promise<OverdueCandidate[]> {

@@ -1,4 +1,5 @@
-import type { ChaseEntry, ChaseRecipient, ChaseRepository, ChaseStepGroup, ChaseStepRow, OverdueCandidate, OverdueChase, OverdueRun, RecipientRow } from '../scheduling-repositories.js';
+import type { ChaseEntry, ChaseRecipient, ChaseRepository, ChaseStepGroup, ChaseStepRow, NoticeTask, OverdueCandidate, OverdueChase, OverdueRun, RecipientRow } from '../scheduling-repositories.js';
+import { type NoticeRow, noticeTasksOf } from '../notice-rows.js';
 import type { Statements } from './statements.js';
 
 interface LineRow {
@@ -134,6 +135,18 @@ export class SqliteChaseRepository implements ChaseRepository {
               AND (platform, chat_id, unit_id, step, trigger = 'untrue') IN (SELECT j.value ->> '$[0]', j.value ->> '$[1]', j.value ->> '$[2]', j.value ->> '$[3]', j.value ->> '$[4]' FROM json_each(?) j)
             ORDER BY id`)
       .all(jobPeriod, afterId, JSON.stringify(gs.map((g) => [g.platform, g.chatId, g.unitId, g.step, g.untrue ? 1 : 0]))) as ChaseStepRow[];
+  }
+
+  async noticeTasks(ids: readonly number[]): Promise<NoticeTask[]> {
+    if (ids.length === 0) return [];
+    const rows = this.s
+      .get(`SELECT t.id, t.code, t.title, t.deadline, t.chase_count AS chaseCount, t.ladder_step AS ladderStep, t.lead_unit_id AS leadUnitId,
+                   t.assigner_id AS assignerId, t.parent_id AS parentId, u.responsible_id AS responsibleId
+            FROM tasks t LEFT JOIN task_units u ON u.task_id = t.id AND u.role = 'lead'
+            WHERE t.id IN (SELECT value FROM json_each(?))
+            ORDER BY t.id`)
+      .all(JSON.stringify(ids)) as NoticeRow[];
+    return noticeTasksOf(rows);
   }
 
   async overdueAfter(today: string, afterId: number, throughId: number, limit: number): Promise<OverdueCandidate[]> {

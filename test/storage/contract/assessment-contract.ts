@@ -130,6 +130,29 @@ export function assessmentContract(open: OpenFresh): void {
       ).toEqual([t1.id, t2.id]);
       expect(await tx(s, (r) => r.chases.stepsIn('2026-12-11', step0, [{ ...group, unitId: 'u-other', untrue: false }]))).toEqual([]);
       expect(await tx(s, (r) => r.chases.stepsIn('2026-12-11', steps[1]!.id, [{ ...group, untrue: true }]))).toEqual([]);
+      // A 通报 reads what its lines say of each task: the same values as the whole task, its lead unit's row only.
+      const stage = await tx(s, (r) => r.tasks.create(newTask({ parent: { id: t1.id, code: t1.code }, title: '第一阶段', assignerId: 'p-vice' })));
+      const noticed = await tx(s, (r) => r.chases.noticeTasks([stage.id, 987654, t1.id]));
+      const whole = await tx(s, (r) => r.tasks.findByIds([t1.id, stage.id]));
+      expect(noticed).toEqual(
+        whole.map((t) => ({
+          id: t.id,
+          code: t.code,
+          title: t.title,
+          deadline: t.deadline,
+          chaseCount: t.chaseCount,
+          ladderStep: t.ladderStep,
+          leadUnitId: t.leadUnitId,
+          assignerId: t.assignerId,
+          ...(t.parentId !== undefined ? { parentId: t.parentId } : {}),
+          units: [{ role: 'lead', responsibleId: 'p-zhang' }],
+        })),
+      );
+      expect(noticed.map((t) => [t.ladderStep, t.parentId, t.assignerId])).toEqual([
+        [3, undefined, 'p-boss'],
+        [0, t1.id, 'p-vice'],
+      ]);
+      expect(await tx(s, (r) => r.chases.noticeTasks([]))).toEqual([]);
     });
 
     it('keeps the 效能告诫 register with codes in order, withdrawals and rectification tasks', async () => {
