@@ -21,4 +21,17 @@ describe('SQLite query plans of the chase and the tallies', () => {
     expect(plan.join(' / ')).not.toMatch(/CORRELATED|EXISTS/);
     await s.close();
   });
+  it('counts work assigned in a period from the assignment-date index alone, without reading task rows', async () => {
+    const seen: Array<{ sql: string; args: unknown[] }> = [];
+    const s = openStorage(':memory:', { statementObserver: (_r, sql, args) => seen.push({ sql, args }) }) as SqliteStorage;
+    await s.transaction((r) => r.stats.assignedByUnit('2026-11-30', '2026-12-06'));
+    await s.transaction((r) => r.stats.trendByUnit([{ from: '2026-11-30', to: '2026-12-06', dueBefore: '2026-12-07', doneBefore: '2026-11-30' }]));
+    const counts = seen.filter((x) => x.sql.includes('t.assigned_date BETWEEN'));
+    expect(counts).toHaveLength(2);
+    for (const c of counts) {
+      const plan = (s.db.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...c.args) as Array<{ detail: string }>).map((p) => p.detail).join(' / ');
+      expect(plan).toContain('SEARCH t USING COVERING INDEX tasks_assigned_date');
+    }
+    await s.close();
+  });
 });
