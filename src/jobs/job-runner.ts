@@ -132,6 +132,7 @@ export class JobRunner {
         return { status: 'ran', occurrence: occ, messages, count, detail: step.detail };
       }
       await new Promise<void>((resolve) => setImmediate(resolve));
+      await this.app.storage.settle?.();
     }
   }
 

@@ -48,6 +48,12 @@ export interface Storage {
   /** Runs `fn` in one transaction; calls are serialized so transactions never interleave. */
   transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * Called between the pages of a long job, outside any transaction: lets the backend catch up on
+   * work its commits leave behind (SQLite: copying the WAL back into the file) without holding the
+   * event loop. Absent where there is nothing to catch up on.
+   */
+  settle?(): Promise<void>;
 }
 
 /** A storage backend as the application holds it: the contracts, plus start-up and identity. */

@@ -6,6 +6,10 @@ import type { Db } from '../open-database.js';
 
 /** How often the worker copies the WAL back into the ledger file. */
 export const CHECKPOINT_MS = 100;
+/** How often a long job waits between its pages for a checkpoint of everything committed (ms). */
+export const SETTLE_MS = 500;
+/** How long it waits at most for the worker's answer (ms). */
+export const SETTLE_WAIT_MS = 1000;
 /** SQLite's own limit: the commit that takes the WAL past this many pages (4 MB) checkpoints inline. */
 export const INLINE_AUTOCHECKPOINT_PAGES = 1000;
 /**
@@ -73,6 +77,7 @@ export class Checkpointer {
   private stopped: Promise<void> | undefined;
   private exited = false;
   private pages = -1;
+  private settled = Number.NEGATIVE_INFINITY;
   private readonly disk: NodeJS.Timeout;
 
   private constructor(
@@ -126,9 +131,19 @@ export class Checkpointer {
          }
        }, workerData.ms);
        parentPort.on('message', (m) => {
-         if (m === 'checkpoint') {
-           try { db.pragma('wal_checkpoint(PASSIVE)'); runs += 1; } catch {}
-           parentPort.postMessage({ runs });
+         if (m === 'checkpoint' || m === 'settle') {
+           let whole = false;
+           try {
+             let r = db.pragma('wal_checkpoint(PASSIVE)')[0];
+             runs += 1;
+             // What was committed while the first ran (the outbox marking sent rows): a second,
+             // short one copies it, so that the WAL is whole and the next commit restarts it.
+             // Never a RESTART checkpoint: it holds the writer's lock, and a command arriving then
+             // would wait in SQLite's busy handler with the event loop held.
+             if (m === 'settle') r = db.pragma('wal_checkpoint(PASSIVE)')[0];
+             whole = r.busy === 0 && r.log === r.checkpointed;
+           } catch {}
+           parentPort.postMessage({ runs, whole });
            return;
          }
          clearInterval(timer);
@@ -146,13 +161,51 @@ export class Checkpointer {
     return checkpointer;
   }
 
-  /** Runs one checkpoint now and says how many the worker has run (for tests). */
-  checkpointNow(): Promise<{ runs: number }> {
+  /**
+   * Runs one checkpoint now: how many the worker has run, and whether it copied the whole WAL
+   * (the next commit then starts the WAL from its beginning).
+   */
+  checkpointNow(mode: 'checkpoint' | 'settle' = 'checkpoint'): Promise<{ runs: number; whole: boolean }> {
     return new Promise((resolve, reject) => {
-      this.worker.once('message', resolve);
-      this.worker.once('error', reject);
-      this.worker.postMessage('checkpoint');
+      const done = (m: { runs: number; whole: boolean }) => {
+        this.worker.off('error', fail);
+        resolve(m);
+      };
+      const fail = (e: unknown) => {
+        this.worker.off('message', done);
+        reject(e);
+      };
+      this.worker.once('message', done);
+      this.worker.once('error', fail);
+      this.worker.postMessage(mode);
     });
+  }
+
+  /**
+   * Between the pages of a long job (the chase writes for tens of seconds): waits, without holding
+   * the event loop, for the worker to copy the WAL up to the last commit, at most once per
+   * SETTLE_MS. The worker's own checkpoints run beside a writer that never pauses, so they never
+   * copy the WAL whole and it is never restarted; it then grew to the main connection's limit, whose
+   * inline checkpoint held the event loop for 100–250 ms in the middle of the chase. A pause here
+   * lets a checkpoint finish, and the next commit restarts the WAL.
+   */
+  async settle(): Promise<void> {
+    const now = performance.now();
+    if (this.exited || this.stopped || now - this.settled < SETTLE_MS) return;
+    this.settled = now;
+    let timer: NodeJS.Timeout | undefined;
+    // A worker that does not answer must not stop the job: it goes on, with the main connection's limit as the net.
+    const late = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, SETTLE_WAIT_MS);
+    });
+    await Promise.race([
+      this.checkpointNow('settle').then(
+        () => undefined,
+        () => undefined,
+      ),
+      late,
+    ]);
+    clearTimeout(timer);
   }
 
   /** Stops the worker and closes its connection; the main connection then closes last. */

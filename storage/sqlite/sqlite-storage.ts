@@ -124,6 +124,11 @@ export class SqliteStorage implements OpenedStorage {
     return next;
   }
 
+  /** Between a long job's pages: the WAL copied back into the file, so that the next commit restarts it. */
+  settle(): Promise<void> {
+    return this.checkpointer?.settle() ?? Promise.resolve();
+  }
+
   async close(): Promise<void> {
     await this.queue;
     if (!this.closed) {

@@ -124,6 +124,40 @@ describe('the paged daily chase', () => {
     }
   });
 
+  it('lets the storage settle between pages, never inside a transaction', async () => {
+    const h = await province();
+    h.at('2026-12-07', '09:00');
+    const occ = h.app.jobs.occurrence(dailyChase, '2026-12-07');
+    if (!occ) throw new Error('no chase');
+    const s = h.app.storage;
+    let open = 0;
+    const seen: string[] = [];
+    const settling: Storage = {
+      close: () => s.close(),
+      async transaction(fn) {
+        open += 1;
+        seen.push('page');
+        try {
+          return await s.transaction(fn);
+        } finally {
+          open -= 1;
+        }
+      },
+      async settle() {
+        seen.push(open === 0 ? 'settle' : 'settle inside a transaction');
+      },
+    };
+    expect((await runner(h, settling).run(dailyChase, occ)).status).toBe('ran');
+    const pages = seen.filter((x) => x === 'page').length;
+    expect(pages).toBeGreaterThan(5);
+    // After every page but the last, which records the run.
+    expect(seen).toEqual(
+      Array.from({ length: pages }, () => ['page', 'settle'])
+        .flat()
+        .slice(0, -1),
+    );
+  });
+
   it('answers a command between two pages of a running chase', async () => {
     const h = await province();
     h.at('2026-12-07', '09:00');

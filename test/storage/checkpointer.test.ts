@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -67,6 +67,24 @@ describe('the WAL is checkpointed off the main thread, and stays bounded', () =>
     const db = new Database(file);
     expect((db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n).toBe(60);
     db.close();
+  });
+
+  it('between a long job’s pages, waits for the WAL to be copied whole, so that the next commit restarts it', async () => {
+    const dir = fresh();
+    const file = join(dir, 'ledger.db');
+    // The WAL header's checkpoint sequence (bytes 12–15) goes up each time a writer restarts the WAL.
+    const sequence = () => readFileSync(`${file}-wal`).subarray(0, 16).readUInt32BE(12);
+    // Each round a new start (a settle asks the worker at most once per SETTLE_MS); the commit right
+    // after the settle restarts the WAL only if everything before it was copied by then.
+    for (let round = 0; round < 4; round++) {
+      const s = openStorage(file) as SqliteStorage;
+      await writeAudit(s, 300);
+      const before = sequence();
+      await s.settle();
+      await writeAudit(s, 1);
+      expect(sequence()).toBe(before + 1);
+      await s.close();
+    }
   });
 
   it('checkpoints on its own schedule without being asked', async () => {
