@@ -7,7 +7,7 @@ import type { Db } from '../open-database.js';
 /** How often the worker copies the WAL back into the ledger file. */
 export const CHECKPOINT_MS = 100;
 /** How often a long job waits between its pages for a checkpoint of everything committed (ms). */
-export const SETTLE_MS = 500;
+export const SETTLE_MS = 250;
 /** How long it waits at most for the worker's answer (ms). */
 export const SETTLE_WAIT_MS = 1000;
 /** SQLite's own limit: the commit that takes the WAL past this many pages (4 MB) checkpoints inline. */
