@@ -25,6 +25,15 @@ export const ROOMY_DISK_BYTES = 1024 ** 3;
 /** How often the free space is looked at again. */
 export const DISK_CHECK_MS = 5000;
 
+/** The WAL file's size: its largest since the ledger was opened (SQLite reuses it from the start). */
+function walBytes(file: string): number {
+  try {
+    return statSync(`${file}-wal`).size;
+  } catch {
+    return 0;
+  }
+}
+
 export type CheckpointMode = 'worker' | 'inline';
 
 /** Reads DUBAN_SQLITE_CHECKPOINT; a value it does not know stops the start with one clear line. */
@@ -78,12 +87,14 @@ export class Checkpointer {
   private exited = false;
   private pages = -1;
   private settled = Number.NEGATIVE_INFINITY;
+  private readonly pageBytes: number;
   private readonly disk: NodeJS.Timeout;
 
   private constructor(
     private readonly worker: Worker,
     private readonly db: Db,
   ) {
+    this.pageBytes = Number(db.pragma('page_size', { simple: true }));
     worker.once('exit', () => {
       this.exited = true;
     });
@@ -193,6 +204,9 @@ export class Checkpointer {
     const now = performance.now();
     if (this.exited || this.stopped || now - this.settled < SETTLE_MS) return;
     this.settled = now;
+    // A WAL file that never grew past a quarter of the limit has never come near an inline
+    // checkpoint: no wait (the file keeps its largest size, so this only spares small ledgers).
+    if (walBytes(this.db.name) < (this.pages * this.pageBytes) / 4) return;
     let timer: NodeJS.Timeout | undefined;
     // A worker that does not answer must not stop the job: it goes on, with the main connection's limit as the net.
     const late = new Promise<void>((resolve) => {

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -78,7 +78,13 @@ describe('the WAL is checkpointed off the main thread, and stays bounded', () =>
     // after the settle restarts the WAL only if everything before it was copied by then.
     for (let round = 0; round < 4; round++) {
       const s = openStorage(file) as SqliteStorage;
-      await writeAudit(s, 300);
+      // SQLite's own 1,000-page limit (as on a nearly full disk): a WAL past a quarter of it is settled.
+      s.checkpointer!.boundWal(0);
+      await s.transaction(async (r) => {
+        for (let i = 0; i < 4000; i++) await r.audit.append({ at: '2026-12-01T09:00:00.000+08:00', actorId: 'p-a', action: 'progress', details: { i, pad: 'x'.repeat(200) }, source: { job: 'test' } });
+      });
+      expect(statSync(`${file}-wal`).size).toBeGreaterThan(250 * 4096);
+      await writeAudit(s, 100);
       const before = sequence();
       await s.settle();
       await writeAudit(s, 1);
