@@ -143,18 +143,16 @@ export class Checkpointer {
        }, workerData.ms);
        parentPort.on('message', (m) => {
          if (m === 'checkpoint' || m === 'settle') {
-           let whole = false;
            try {
-             let r = db.pragma('wal_checkpoint(PASSIVE)')[0];
+             db.pragma('wal_checkpoint(PASSIVE)');
              runs += 1;
              // What was committed while the first ran (the outbox marking sent rows): a second,
              // short one copies it, so that the WAL is whole and the next commit restarts it.
              // Never a RESTART checkpoint: it holds the writer's lock, and a command arriving then
              // would wait in SQLite's busy handler with the event loop held.
-             if (m === 'settle') r = db.pragma('wal_checkpoint(PASSIVE)')[0];
-             whole = r.busy === 0 && r.log === r.checkpointed;
+             if (m === 'settle') db.pragma('wal_checkpoint(PASSIVE)');
            } catch {}
-           parentPort.postMessage({ runs, whole });
+           parentPort.postMessage({ runs });
            return;
          }
          clearInterval(timer);
@@ -172,13 +170,10 @@ export class Checkpointer {
     return checkpointer;
   }
 
-  /**
-   * Runs one checkpoint now: how many the worker has run, and whether it copied the whole WAL
-   * (the next commit then starts the WAL from its beginning).
-   */
-  checkpointNow(mode: 'checkpoint' | 'settle' = 'checkpoint'): Promise<{ runs: number; whole: boolean }> {
+  /** Runs one checkpoint now (a settle: two) and says how many the worker has run. */
+  checkpointNow(mode: 'checkpoint' | 'settle' = 'checkpoint'): Promise<{ runs: number }> {
     return new Promise((resolve, reject) => {
-      const done = (m: { runs: number; whole: boolean }) => {
+      const done = (m: { runs: number }) => {
         this.worker.off('error', fail);
         resolve(m);
       };

@@ -22,9 +22,10 @@ function rowsInFileAlone(file: string, dir: string): number {
   }
 }
 
+const auditRow = (i: number) => ({ at: '2026-12-01T09:00:00.000+08:00', actorId: 'p-a', action: 'progress' as const, details: { i, pad: 'x'.repeat(200) }, source: { job: 'test' } });
+
 async function writeAudit(s: SqliteStorage, n: number): Promise<void> {
-  for (let i = 0; i < n; i++)
-    await s.transaction(async (r) => r.audit.append({ at: '2026-12-01T09:00:00.000+08:00', actorId: 'p-a', action: 'progress', details: { i, pad: 'x'.repeat(200) }, source: { job: 'test' } }));
+  for (let i = 0; i < n; i++) await s.transaction(async (r) => r.audit.append(auditRow(i)));
 }
 
 describe('the WAL is checkpointed off the main thread, and stays bounded', () => {
@@ -81,9 +82,9 @@ describe('the WAL is checkpointed off the main thread, and stays bounded', () =>
       // SQLite's own 1,000-page limit (as on a nearly full disk): a WAL past a quarter of it is settled.
       s.checkpointer!.boundWal(0);
       await s.transaction(async (r) => {
-        for (let i = 0; i < 4000; i++) await r.audit.append({ at: '2026-12-01T09:00:00.000+08:00', actorId: 'p-a', action: 'progress', details: { i, pad: 'x'.repeat(200) }, source: { job: 'test' } });
+        for (let i = 0; i < 4000; i++) await r.audit.append(auditRow(i));
       });
-      expect(statSync(`${file}-wal`).size).toBeGreaterThan(250 * 4096);
+      expect(statSync(`${file}-wal`).size).toBeGreaterThan((INLINE_AUTOCHECKPOINT_PAGES / 4) * 4096);
       await writeAudit(s, 100);
       const before = sequence();
       await s.settle();
