@@ -1,4 +1,5 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { CHASE_DAYS_ADD } from '../storage/chase-days-sql.js';
 import Database from '../storage/sqlite/driver.js';
 import type { App } from '../src/app.js';
 import type { FakeClock } from '../src/core/clock.js';
@@ -75,7 +76,8 @@ export async function liveChase(app: App, date: string, code: string): Promise<L
 
 /**
  * The floor: the same reads and writes as the morning's chase, as a few bulk SQL statements in
- * one transaction. Per overdue task its count and date, a `chase_log` row per unit chased, its
+ * one transaction. Per overdue task its count and date, a `chase_log` row per unit chased (and
+ * the day's count per unit, `chase_days`), its
  * `chase` audit record and, when it reaches a step, the `chase_steps` row, the `ladder_events`
  * row, its new step, the `ladder_step` audit record and at step 3 the 拟移交 listing; the 未签收
  * and 预警 ledger rows; one outbox row per chat and person with their lines, and one 通报 per
@@ -95,9 +97,11 @@ export function chaseFloor(file: string, date: string, warnDates: readonly strin
              FROM tasks WHERE status IN ('pending', 'active') AND deadline < '${date}' AND (last_chased_date IS NULL OR last_chased_date < '${date}')`);
     tasks = (db.prepare('SELECT count(*) AS n FROM temp.chased').get() as { n: number }).n;
     db.prepare('UPDATE tasks SET chase_count = chase_count + 1, last_chased_date = ?, updated_at = ? WHERE id IN (SELECT id FROM temp.chased)').run(date, at);
+    const before = (db.prepare('SELECT coalesce(max(id), 0) AS n FROM chase_log').get() as { n: number }).n;
     db.prepare(`INSERT INTO chase_log (task_id, unit_id, person_id, kind, chase_no, chased_date, job_period, root_id)
                 SELECT c.id, u.unit_id, u.responsible_id, 'overdue', c.n, ?, ?, c.root_id FROM temp.chased c JOIN task_units u ON u.task_id = c.id
                 WHERE u.role = 'lead' OR u.part_done_at IS NULL`).run(date, date);
+    db.prepare(CHASE_DAYS_ADD).run(before, before);
     db.prepare(`INSERT INTO audit_log (at, actor_id, action, task_id, details, job)
                 SELECT ?, 'system', 'chase', id, json_object('n', n), ? FROM temp.chased`).run(at, job);
     db.prepare(`INSERT INTO chase_steps (job_period, task_id, step, trigger, platform, chat_id, unit_id)

@@ -1,4 +1,5 @@
 import type { ChaseEntry, ChaseRecipient, ChaseRepository, ChaseStepGroup, ChaseStepRow, NoticeTask, OverdueCandidate, OverdueChase, OverdueRun, RecipientRow } from '../contracts/chases.js';
+import { CHASE_DAYS_ADD } from '../chase-days-sql.js';
 import { type NoticeRow, noticeTasksOf } from '../notice-rows.js';
 import type { PgSql } from './pg-sql.js';
 
@@ -31,6 +32,7 @@ export class PgChaseRepository implements ChaseRepository {
   constructor(private readonly s: PgSql) {}
 
   async record(e: ChaseEntry): Promise<void> {
+    const before = e.kind === 'overdue' ? await this.lastId() : undefined;
     await this.s.run(
       `INSERT INTO chase_log (task_id, unit_id, person_id, kind, chase_no, chased_date, job_period, root_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(parent_id, id) FROM tasks WHERE id = ?))`,
@@ -43,6 +45,7 @@ export class PgChaseRepository implements ChaseRepository {
       e.jobPeriod,
       e.taskId,
     );
+    if (before !== undefined) await this.s.run(CHASE_DAYS_ADD, before, before);
   }
 
   async forTask(taskId: number): Promise<ChaseEntry[]> {
@@ -215,6 +218,7 @@ export class PgChaseRepository implements ChaseRepository {
         steps.map((c) => c.leadUnitId),
       );
     }
+    const before = await this.lastId();
     await this.s.run(
       `INSERT INTO chase_log (task_id, unit_id, person_id, kind, chase_no, chased_date, job_period, root_id)
        SELECT u.task_id, u.unit_id, u.responsible_id, 'overdue', t.chase_count, ?, ?, coalesce(t.parent_id, t.id)
@@ -225,5 +229,6 @@ export class PgChaseRepository implements ChaseRepository {
       run.jobPeriod,
       ids,
     );
+    await this.s.run(CHASE_DAYS_ADD, before, before);
   }
 }

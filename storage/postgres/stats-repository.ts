@@ -1,5 +1,7 @@
 import type { ColourGroup, ColourRow, OverdueItem, StatsRepository, TrendCounts, TrendWeek, UnitCounts } from '../scheduling-repositories.js';
 import { trendCounts, trendParams, trendSql } from '../trend-sql.js';
+import { overdueCounts, overdueSql } from '../overdue-sql.js';
+import { chasesSql } from '../chase-days-sql.js';
 import type { PgSql } from './pg-sql.js';
 
 type CountRow = { unit: string; n: number };
@@ -100,37 +102,13 @@ export class PgStatsRepository implements StatsRepository {
   }
 
   async overdueByUnit(dueBefore: string, doneBefore: string): Promise<UnitCounts> {
-    return toMap(
-      await this.s.all<CountRow>(
-        `SELECT unit, sum(n)::int AS n FROM (
-         SELECT lead_unit_id AS unit, count(DISTINCT coalesce(parent_id, id)) AS n FROM tasks
-          WHERE status IN ('pending', 'active') AND deadline < ?
-            AND id NOT IN (SELECT task_id FROM requests WHERE status = 'pending')
-            AND coalesce(parent_id, id) NOT IN ${EXCUSED} GROUP BY lead_unit_id
-         UNION ALL
-         SELECT lead_unit_id AS unit, count(DISTINCT coalesce(parent_id, id)) AS n FROM tasks
-          WHERE completed_date >= ? AND deadline < ? AND status IN ('completed', 'verified')
-            AND coalesce(parent_id, id) NOT IN ${EXCUSED} GROUP BY lead_unit_id
-       ) x GROUP BY unit`,
-        dueBefore,
-        doneBefore,
-        dueBefore,
-      ),
-    );
+    const q = overdueSql([{ dueBefore, doneBefore }], EXCUSED, '::int');
+    return overdueCounts(1, await this.s.all<Record<string, number | string>>(q.sql, ...q.params))[0] ?? new Map();
   }
 
   async chasesByUnit(from: string, to: string): Promise<UnitCounts> {
-    // A task chased on its stages the same day counts as one chase; read from one index, no task rows.
-    return toMap(
-      await this.s.all<CountRow>(
-        `SELECT unit_id AS unit, count(*)::int AS n FROM (
-         SELECT DISTINCT unit_id, root_id, chased_date FROM chase_log
-          WHERE kind = 'overdue' AND chased_date BETWEEN ? AND ? AND root_id NOT IN ${EXCUSED}
-       ) d GROUP BY unit_id`,
-        from,
-        to,
-      ),
-    );
+    // A task chased on its stages the same day counts as one chase (kept per day in chase_days).
+    return toMap(await this.s.all<CountRow>(chasesSql(EXCUSED, '::int'), from, to, from, to));
   }
 
   async coordinationsByUnit(from: string, to: string): Promise<UnitCounts> {

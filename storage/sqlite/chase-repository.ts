@@ -1,4 +1,5 @@
 import type { ChaseEntry, ChaseRecipient, ChaseRepository, ChaseStepGroup, ChaseStepRow, NoticeTask, OverdueCandidate, OverdueChase, OverdueRun, RecipientRow } from '../scheduling-repositories.js';
+import { CHASE_DAYS_ADD } from '../chase-days-sql.js';
 import { type NoticeRow, noticeTasksOf } from '../notice-rows.js';
 import type { Statements } from './statements.js';
 
@@ -56,10 +57,12 @@ export class SqliteChaseRepository implements ChaseRepository {
   constructor(private readonly s: Statements) {}
 
   async record(e: ChaseEntry): Promise<void> {
+    const before = e.kind === 'overdue' ? await this.lastId() : undefined;
     this.s
       .get(`INSERT INTO chase_log (task_id, unit_id, person_id, kind, chase_no, chased_date, job_period, root_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(parent_id, id) FROM tasks WHERE id = ?))`)
       .run(e.taskId, e.unitId, e.personId, e.kind, e.chaseNo ?? null, e.chasedDate, e.jobPeriod, e.taskId);
+    if (before !== undefined) this.s.get(CHASE_DAYS_ADD).run(before, before);
   }
 
   async forTask(taskId: number): Promise<ChaseEntry[]> {
@@ -182,6 +185,7 @@ export class SqliteChaseRepository implements ChaseRepository {
               SELECT ?, j.value ->> '$.t', j.value ->> '$.s', 'chase', j.value ->> '$.p', j.value ->> '$.c', j.value ->> '$.u' FROM json_each(?) j ORDER BY j.key`)
         .run(run.jobPeriod, JSON.stringify(steps.map((c) => ({ t: c.taskId, s: c.step, p: c.platform, c: c.chatId, u: c.leadUnitId }))));
     }
+    const before = await this.lastId();
     this.s
       .get(`INSERT INTO chase_log (task_id, unit_id, person_id, kind, chase_no, chased_date, job_period, root_id)
             SELECT u.task_id, u.unit_id, u.responsible_id, 'overdue', t.chase_count, ?, ?, coalesce(t.parent_id, t.id)
@@ -189,5 +193,6 @@ export class SqliteChaseRepository implements ChaseRepository {
             WHERE t.id IN (SELECT value FROM json_each(?)) AND (u.role = 'lead' OR u.part_done_at IS NULL)
             ORDER BY t.id, CASE u.role WHEN 'lead' THEN 0 ELSE 1 END, u.rowid`)
       .run(run.date, run.jobPeriod, ids);
+    this.s.get(CHASE_DAYS_ADD).run(before, before);
   }
 }

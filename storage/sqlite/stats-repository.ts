@@ -1,5 +1,7 @@
 import type { ColourGroup, ColourRow, OverdueItem, StatsRepository, TrendCounts, TrendWeek, UnitCounts } from '../scheduling-repositories.js';
 import { trendCounts, trendParams, trendSql } from '../trend-sql.js';
+import { overdueCounts, overdueSql } from '../overdue-sql.js';
+import { chasesSql } from '../chase-days-sql.js';
 import type { Statements } from './statements.js';
 
 type CountRow = { unit: string; n: number };
@@ -8,6 +10,10 @@ const toMap = (rows: CountRow[]): UnitCounts => new Map(rows.map((r) => [r.unit,
 const EXCUSED = `(SELECT task_id FROM excusals WHERE status = 'confirmed')`;
 /** Open work read from its covering partial index (migration 017), not a row per open task. */
 const OPEN = 'INDEXED BY tasks_open_cover';
+/** Open work by unit (migration 019): counted per unit in index order, without a sort. */
+const OPEN_BY_UNIT = 'INDEXED BY tasks_open_unit';
+/** The indexes the overdue counts read (storage/overdue-sql.ts); by completion date, not (status, deadline), which would read every closed task. */
+const OVERDUE_HINTS = { byUnit: OPEN_BY_UNIT, byDeadline: OPEN, byCompletion: 'INDEXED BY tasks_completed_deadline', byId: 'NOT INDEXED' };
 
 function colourGroups(rows: Array<ColourGroup & { assignedDate: string | null; progress: number | null }>): ColourGroup[] {
   for (const r of rows) {
@@ -50,7 +56,7 @@ export class SqliteStatsRepository implements StatsRepository {
 
   async trendByUnit(weeks: readonly TrendWeek[]): Promise<TrendCounts[]> {
     if (weeks.length === 0) return [];
-    const sql = trendSql(weeks, EXCUSED, '', OPEN);
+    const sql = trendSql(weeks, EXCUSED, '', OVERDUE_HINTS);
     const p = trendParams(weeks);
     type DayRow = { unit: string; day: string; n: number };
     return trendCounts(
@@ -90,34 +96,13 @@ export class SqliteStatsRepository implements StatsRepository {
   }
 
   async overdueByUnit(dueBefore: string, doneBefore: string): Promise<UnitCounts> {
-    // Two index ranges instead of a scan: the work still open, and the work completed only
-    // after the cutoff (the few that were overdue then).
-    return toMap(
-      this.s
-        .get(`SELECT unit, sum(n) AS n FROM (
-              SELECT lead_unit_id AS unit, count(DISTINCT coalesce(parent_id, id)) AS n FROM tasks ${OPEN}
-               WHERE status IN ('pending', 'active') AND deadline < @due
-                 AND id NOT IN (SELECT task_id FROM requests WHERE status = 'pending')
-                 AND coalesce(parent_id, id) NOT IN ${EXCUSED} GROUP BY lead_unit_id
-              UNION ALL
-              SELECT lead_unit_id AS unit, count(DISTINCT coalesce(parent_id, id)) AS n FROM tasks
-               WHERE completed_date >= @done AND deadline < @due AND status IN ('completed', 'verified')
-                 AND coalesce(parent_id, id) NOT IN ${EXCUSED} GROUP BY lead_unit_id
-            ) GROUP BY unit`)
-        .all({ due: dueBefore, done: doneBefore }) as CountRow[],
-    );
+    const q = overdueSql([{ dueBefore, doneBefore }], EXCUSED, '', OVERDUE_HINTS);
+    return overdueCounts(1, this.s.get(q.sql).all(...q.params) as Array<Record<string, number | string>>)[0] ?? new Map();
   }
 
   async chasesByUnit(from: string, to: string): Promise<UnitCounts> {
-    // A task chased on its stages the same day counts as one chase; read from one index, no task rows.
-    return toMap(
-      this.s
-        .get(`SELECT unit_id AS unit, count(*) AS n FROM (
-              SELECT DISTINCT unit_id, root_id, chased_date FROM chase_log
-               WHERE kind = 'overdue' AND chased_date BETWEEN ? AND ? AND root_id NOT IN ${EXCUSED}
-            ) GROUP BY unit_id`)
-        .all(from, to) as CountRow[],
-    );
+    // A task chased on its stages the same day counts as one chase (kept per day in chase_days).
+    return toMap(this.s.get(chasesSql(EXCUSED, '', 'INDEXED BY chase_log_task')).all(from, to, from, to) as CountRow[]);
   }
 
   async coordinationsByUnit(from: string, to: string): Promise<UnitCounts> {
@@ -179,7 +164,7 @@ export class SqliteStatsRepository implements StatsRepository {
 
   async ledgerByUnit(from: string, to: string): Promise<UnitCounts> {
     const rows = this.s
-      .get(`SELECT unit_id AS unit, count(DISTINCT root_id) AS n FROM ladder_events
+      .get(`SELECT unit_id AS unit, count(DISTINCT root_id) AS n FROM ladder_events INDEXED BY ladder_events_steps
             WHERE event_date BETWEEN ? AND ? AND step = 1 AND root_id NOT IN ${EXCUSED} GROUP BY unit_id`)
       .all(from, to) as Array<{ unit: string; n: number }>;
     return new Map(rows.map((r) => [r.unit, r.n]));

@@ -18,6 +18,33 @@ describe('migrations', () => {
     expect(strict).toEqual([]);
   });
 
+  it('019 counts the chases already in the ledger into chase_days, a task with its stages once a day', () => {
+    const db = openDatabase(':memory:');
+    migrate(
+      db,
+      listMigrations().filter((m) => m.version < 19),
+    );
+    db.exec(`INSERT INTO tasks (id, code, title, source, is_key, status, assigner_id, assigned_at, assigned_date, deadline, original_deadline, lead_unit_id, origin_platform, origin_chat_id, origin_message_id, updated_at)
+             VALUES (1, 'D-0001', 't', 'instruction', 0, 'active', 'p', 'x', '2026-12-01', '2026-12-02', '2026-12-02', 'u-a', 'console', 'c', 'm', 'x')`);
+    db.exec(`INSERT INTO tasks (id, code, title, source, is_key, status, assigner_id, assigned_at, assigned_date, deadline, original_deadline, lead_unit_id, origin_platform, origin_chat_id, origin_message_id, updated_at, parent_id)
+             VALUES (2, 'D-0001-1', 's', 'instruction', 0, 'active', 'p', 'x', '2026-12-01', '2026-12-02', '2026-12-02', 'u-a', 'console', 'c', 'm', 'x', 1)`);
+    const chase = db.prepare('INSERT INTO chase_log (task_id, unit_id, person_id, kind, chase_no, chased_date, job_period, root_id) VALUES (?, ?, ?, ?, 1, ?, ?, 1)');
+    for (const [task, unit, kind, d] of [
+      [1, 'u-a', 'overdue', '2026-12-07'],
+      [2, 'u-a', 'overdue', '2026-12-07'],
+      [2, 'u-b', 'overdue', '2026-12-07'],
+      [1, 'u-a', 'overdue', '2026-12-08'],
+      [1, 'u-a', 'warning', '2026-12-08'],
+    ] as const)
+      chase.run(task, unit, 'p', kind, d, d);
+    migrate(db);
+    expect(db.prepare('SELECT chased_date, unit_id, roots FROM chase_days ORDER BY 1, 2').all()).toEqual([
+      { chased_date: '2026-12-07', unit_id: 'u-a', roots: 1 },
+      { chased_date: '2026-12-07', unit_id: 'u-b', roots: 1 },
+      { chased_date: '2026-12-08', unit_id: 'u-a', roots: 1 },
+    ]);
+  });
+
   it('refuses a database from a newer version of the bot', () => {
     const db = openDatabase(':memory:');
     migrate(db);

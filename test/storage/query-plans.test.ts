@@ -34,4 +34,26 @@ describe('SQLite query plans of the chase and the tallies', () => {
     }
     await s.close();
   });
+  it('counts chases from chase_days, overdue work from the open-work index in unit order, the 台账 from its index', async () => {
+    const seen: Array<{ sql: string; args: unknown[] }> = [];
+    const s = openStorage(':memory:', { statementObserver: (_r, sql, args) => seen.push({ sql, args }) }) as SqliteStorage;
+    await s.transaction((r) => r.stats.chasesByUnit('2026-11-30', '2026-12-06'));
+    await s.transaction((r) => r.stats.overdueByUnit('2026-12-07', '2026-12-07'));
+    await s.transaction((r) => r.stats.ledgerByUnit('2026-11-30', '2026-12-06'));
+    const plan = (i: number) => (s.db.prepare(`EXPLAIN QUERY PLAN ${seen[i]!.sql}`).all(...seen[i]!.args) as Array<{ detail: string }>).map((p) => p.detail).join(' / ');
+    expect(seen).toHaveLength(3);
+    // The excused tasks' chases are found by task, never by reading the period's ledger.
+    expect(plan(0)).toContain('chase_days');
+    expect(plan(0)).toContain('SEARCH c USING INDEX chase_log_task (task_id=?)');
+    expect(plan(0)).not.toContain('chase_log_tally');
+    // Open top-level work counted per unit as the index is read: no sort of every overdue task.
+    expect(plan(1)).toMatch(/SCAN tasks USING (COVERING )?INDEX tasks_open_unit/);
+    // Work completed since the cutoff by its completion date, not every closed task by (status, deadline).
+    expect(plan(1)).toContain('INDEX tasks_completed_deadline (completed_date>?)');
+    expect(plan(1)).not.toContain('tasks_status_deadline');
+    // The tasks waiting on a request or excused, by id.
+    expect(plan(1)).toContain('SEARCH tasks USING INTEGER PRIMARY KEY (rowid=?)');
+    expect(plan(2)).toContain('COVERING INDEX ladder_events_steps');
+    await s.close();
+  });
 });

@@ -4,6 +4,7 @@ import { messagingContract } from './messaging-contract.js';
 import { schedulingContract } from './scheduling-contract.js';
 import { assessmentContract } from './assessment-contract.js';
 import { inboxClaimsContract } from './inbox-claims-contract.js';
+import { tallyCountsContract } from './tally-counts-contract.js';
 import type { OpenFresh } from './fixtures.js';
 
 /** The whole storage contract suite, written against the contracts only; each backend runs it. */
@@ -14,4 +15,5 @@ export function storageContract(open: OpenFresh): void {
   schedulingContract(open);
   assessmentContract(open);
   inboxClaimsContract(open);
+  tallyCountsContract(open);
 }
