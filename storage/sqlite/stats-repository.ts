@@ -28,18 +28,20 @@ export class SqliteStatsRepository implements StatsRepository {
   constructor(private readonly s: Statements) {}
 
   async colourGroups(today: string): Promise<ColourGroup[]> {
-    // Overdue work is red whatever its stages: they are counted only for the work not yet due.
+    // Overdue work is red whatever its stages: it is grouped by unit and deadline alone, read in
+    // that order from the open-work index (no sort); its stages are counted only for the work not yet due.
     return colourGroups(
       this.s
-        .get(`SELECT lead_unit_id AS "leadUnitId", deadline, assigned_date AS "assignedDate", progress, stages_total AS "stagesTotal", stages_done AS "stagesDone", count(*) AS n
-       FROM (SELECT t.lead_unit_id, t.deadline,
-                    CASE WHEN t.deadline < ? THEN NULL ELSE t.assigned_date END AS assigned_date,
-                    CASE WHEN t.deadline < ? THEN NULL ELSE t.progress END AS progress,
-                    CASE WHEN t.deadline < ? THEN 0 ELSE (SELECT count(*) FROM tasks s WHERE s.parent_id = t.id) END AS stages_total,
-                    CASE WHEN t.deadline < ? THEN 0 ELSE (SELECT count(*) FROM tasks s WHERE s.parent_id = t.id AND s.status IN ('completed', 'verified')) END AS stages_done
-             FROM tasks t ${OPEN} WHERE t.status IN ('pending', 'active') AND t.parent_id IS NULL) x
-       GROUP BY lead_unit_id, deadline, assigned_date, progress, stages_total, stages_done`)
-        .all(today, today, today, today) as Array<ColourGroup & { assignedDate: string | null; progress: number | null }>,
+        .get(`SELECT lead_unit_id AS "leadUnitId", deadline, NULL AS "assignedDate", NULL AS progress, 0 AS "stagesTotal", 0 AS "stagesDone", count(*) AS n
+              FROM tasks ${OPEN_BY_UNIT} WHERE status IN ('pending', 'active') AND parent_id IS NULL AND deadline < ? GROUP BY lead_unit_id, deadline
+              UNION ALL
+              SELECT lead_unit_id, deadline, assigned_date, progress, stages_total, stages_done, count(*)
+              FROM (SELECT t.lead_unit_id, t.deadline, t.assigned_date, t.progress,
+                           (SELECT count(*) FROM tasks s WHERE s.parent_id = t.id) AS stages_total,
+                           (SELECT count(*) FROM tasks s WHERE s.parent_id = t.id AND s.status IN ('completed', 'verified')) AS stages_done
+                    FROM tasks t ${OPEN} WHERE t.status IN ('pending', 'active') AND t.parent_id IS NULL AND t.deadline >= ?) x
+              GROUP BY lead_unit_id, deadline, assigned_date, progress, stages_total, stages_done`)
+        .all(today, today) as Array<ColourGroup & { assignedDate: string | null; progress: number | null }>,
     );
   }
 

@@ -34,14 +34,15 @@ describe('SQLite query plans of the chase and the tallies', () => {
     }
     await s.close();
   });
-  it('counts chases from chase_days, overdue work from the open-work index in unit order, the 台账 from its index', async () => {
+  it('counts chases from chase_days, overdue work from the open-work index in unit order, the 台账 from its index, 三色 without sorting overdue work', async () => {
     const seen: Array<{ sql: string; args: unknown[] }> = [];
     const s = openStorage(':memory:', { statementObserver: (_r, sql, args) => seen.push({ sql, args }) }) as SqliteStorage;
     await s.transaction((r) => r.stats.chasesByUnit('2026-11-30', '2026-12-06'));
     await s.transaction((r) => r.stats.overdueByUnit('2026-12-07', '2026-12-07'));
     await s.transaction((r) => r.stats.ledgerByUnit('2026-11-30', '2026-12-06'));
+    await s.transaction((r) => r.stats.colourGroups('2026-12-07'));
     const plan = (i: number) => (s.db.prepare(`EXPLAIN QUERY PLAN ${seen[i]!.sql}`).all(...seen[i]!.args) as Array<{ detail: string }>).map((p) => p.detail).join(' / ');
-    expect(seen).toHaveLength(3);
+    expect(seen).toHaveLength(4);
     // The excused tasks' chases are found by task, never by reading the period's ledger.
     expect(plan(0)).toContain('chase_days');
     expect(plan(0)).toContain('SEARCH c USING INDEX chase_log_task (task_id=?)');
@@ -54,6 +55,9 @@ describe('SQLite query plans of the chase and the tallies', () => {
     // The tasks waiting on a request or excused, by id.
     expect(plan(1)).toContain('SEARCH tasks USING INTEGER PRIMARY KEY (rowid=?)');
     expect(plan(2)).toContain('COVERING INDEX ladder_events_steps');
+    // 三色: overdue work grouped as the unit index is read; only the work not yet due by deadline.
+    expect(plan(3)).toMatch(/SCAN tasks USING (COVERING )?INDEX tasks_open_unit/);
+    expect(plan(3)).toContain('tasks_open_cover (deadline>?)');
     await s.close();
   });
 });
