@@ -6,11 +6,12 @@
  * deadline before it; work whose lapse was excused is left out.
  *
  * At a million tasks almost all of that is open top-level work, and counting it "once per task"
- * by sorting every row was the tallies' slowest step. So it is counted in three parts whose sum
- * is exact: (A) open top-level tasks per unit, read in unit order from an index and counted
- * without a sort (top-level tasks are distinct by themselves); (A−) the few of them waiting on a
- * request or excused, subtracted; (B) the rest (open stages, and completed work) as (unit, task)
- * pairs, deduplicated, leaving out the pairs whose task is already counted in (A) at that cutoff.
+ * by sorting every row was the tallies' slowest step. So it is counted in parts whose sum is
+ * exact. Top-level tasks are distinct by themselves: (A) the open ones per unit and deadline,
+ * read in that order from an index and counted without a sort, then summed per cutoff; (A−) the
+ * few of them waiting on a request or excused, subtracted; (B) the completed ones, by completion
+ * date. Stages (C) count their top-level task once per unit, and not where that task itself is
+ * already counted in (A) or (B) for the same unit at that cutoff.
  */
 export interface Cutoff {
   dueBefore: string;
@@ -40,26 +41,33 @@ export function overdueSql(cutoffs: readonly Cutoff[], excused: string, int = ''
   const dues = cutoffs.map((c) => c.dueBefore);
   const cols = (f: (i: number) => string) => cutoffs.map((_, i) => `${f(i)} AS w${i}`).join(', ');
   const sql = `SELECT unit, ${cutoffs.map((_, i) => `sum(w${i})${int} AS w${i}`).join(', ')} FROM (
-      SELECT lead_unit_id AS unit, ${cols(() => 'sum(CASE WHEN deadline < ? THEN 1 ELSE 0 END)')}
-        FROM tasks ${byUnit} WHERE ${OPEN} AND deadline < ? AND parent_id IS NULL GROUP BY lead_unit_id
+      SELECT unit, ${cols(() => 'sum(CASE WHEN deadline < ? THEN n ELSE 0 END)')} FROM (
+        SELECT lead_unit_id AS unit, deadline, count(*) AS n
+          FROM tasks ${byUnit} WHERE ${OPEN} AND deadline < ? AND parent_id IS NULL GROUP BY lead_unit_id, deadline
+      ) a GROUP BY unit
       UNION ALL
       SELECT lead_unit_id AS unit, ${cols(() => '-sum(CASE WHEN deadline < ? THEN 1 ELSE 0 END)')}
         FROM tasks ${byId} WHERE id IN (SELECT task_id FROM requests WHERE status = 'pending' UNION SELECT task_id FROM excusals WHERE status = 'confirmed')
          AND ${OPEN} AND deadline < ? AND parent_id IS NULL GROUP BY lead_unit_id
       UNION ALL
-      SELECT b.unit, ${cols((i) => `sum(CASE WHEN b.w${i} = 1 AND NOT (p.id IS NOT NULL AND p.deadline < ?) THEN 1 ELSE 0 END)`)} FROM (
-        SELECT lead_unit_id AS unit, coalesce(parent_id, id) AS root,
+      SELECT lead_unit_id AS unit, ${cols(() => 'sum(CASE WHEN deadline < ? AND completed_date >= ? THEN 1 ELSE 0 END)')}
+        FROM tasks ${byCompletion} WHERE completed_date >= ? AND deadline < ? AND status IN ('completed', 'verified')
+         AND parent_id IS NULL AND id NOT IN ${excused} GROUP BY lead_unit_id
+      UNION ALL
+      SELECT b.unit, ${cols((i) => `sum(CASE WHEN b.w${i} = 1 AND NOT (p.id IS NOT NULL AND p.deadline < ? AND (p.${OPEN} AND p.id NOT IN ${PENDING} OR p.status IN ('completed', 'verified') AND p.completed_date >= ?)) THEN 1 ELSE 0 END)`)} FROM (
+        SELECT lead_unit_id AS unit, parent_id AS root,
                ${cols(() => 'max(CASE WHEN deadline < ? AND (completed_date IS NULL OR completed_date >= ?) THEN 1 ELSE 0 END)')}
-          FROM (SELECT lead_unit_id, parent_id, id, deadline, NULL AS completed_date FROM tasks ${byDeadline}
+          FROM (SELECT lead_unit_id, parent_id, deadline, NULL AS completed_date FROM tasks ${byDeadline}
                  WHERE ${OPEN} AND deadline < ? AND parent_id IS NOT NULL AND id NOT IN ${PENDING}
                 UNION ALL
-                SELECT lead_unit_id, parent_id, id, deadline, completed_date FROM tasks ${byCompletion}
-                 WHERE completed_date >= ? AND deadline < ? AND status IN ('completed', 'verified')) x
-         WHERE coalesce(parent_id, id) NOT IN ${excused} GROUP BY lead_unit_id, coalesce(parent_id, id)
-      ) b LEFT JOIN tasks p ON p.id = b.root AND p.parent_id IS NULL AND p.lead_unit_id = b.unit AND p.${OPEN} AND p.id NOT IN ${PENDING}
+                SELECT lead_unit_id, parent_id, deadline, completed_date FROM tasks ${byCompletion}
+                 WHERE completed_date >= ? AND deadline < ? AND status IN ('completed', 'verified') AND parent_id IS NOT NULL) x
+         WHERE parent_id NOT IN ${excused} GROUP BY lead_unit_id, parent_id
+      ) b LEFT JOIN tasks p ON p.id = b.root AND p.parent_id IS NULL AND p.lead_unit_id = b.unit
       GROUP BY b.unit
     ) z GROUP BY unit`;
-  const params = [...dues, maxDue, ...dues, maxDue, ...dues, ...cutoffs.flatMap((c) => [c.dueBefore, c.doneBefore]), maxDue, minDone, maxDue];
+  const pairs = cutoffs.flatMap((c) => [c.dueBefore, c.doneBefore]);
+  const params = [...dues, maxDue, ...dues, maxDue, ...pairs, minDone, maxDue, ...pairs, ...pairs, maxDue, minDone, maxDue];
   return { sql, params };
 }
 
