@@ -1,5 +1,5 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { CHASE_DAYS_ADD } from '../storage/chase-days-sql.js';
+import { chaseDaysAdd } from '../storage/chase-days-sql.js';
 import Database from '../storage/sqlite/driver.js';
 import type { App } from '../src/app.js';
 import type { FakeClock } from '../src/core/clock.js';
@@ -101,7 +101,7 @@ export function chaseFloor(file: string, date: string, warnDates: readonly strin
     db.prepare(`INSERT INTO chase_log (task_id, unit_id, person_id, kind, chase_no, chased_date, job_period, root_id)
                 SELECT c.id, u.unit_id, u.responsible_id, 'overdue', c.n, ?, ?, c.root_id FROM temp.chased c JOIN task_units u ON u.task_id = c.id
                 WHERE u.role = 'lead' OR u.part_done_at IS NULL`).run(date, date);
-    db.prepare(CHASE_DAYS_ADD).run(before, before);
+    db.prepare(chaseDaysAdd('NOT INDEXED')).run(before, before);
     db.prepare(`INSERT INTO audit_log (at, actor_id, action, task_id, details, job)
                 SELECT ?, 'system', 'chase', id, json_object('n', n), ? FROM temp.chased`).run(at, job);
     db.prepare(`INSERT INTO chase_steps (job_period, task_id, step, trigger, platform, chat_id, unit_id)

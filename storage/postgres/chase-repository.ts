@@ -1,7 +1,9 @@
 import type { ChaseEntry, ChaseRecipient, ChaseRepository, ChaseStepGroup, ChaseStepRow, NoticeTask, OverdueCandidate, OverdueChase, OverdueRun, RecipientRow } from '../contracts/chases.js';
-import { CHASE_DAYS_ADD } from '../chase-days-sql.js';
+import { chaseDaysAdd } from '../chase-days-sql.js';
 import { type NoticeRow, noticeTasksOf } from '../notice-rows.js';
 import type { PgSql } from './pg-sql.js';
+
+const CHASE_DAYS_PG = chaseDaysAdd();
 
 interface LineRow {
   id: number;
@@ -45,7 +47,7 @@ export class PgChaseRepository implements ChaseRepository {
       e.jobPeriod,
       e.taskId,
     );
-    if (before !== undefined) await this.s.run(CHASE_DAYS_ADD, before, before);
+    if (before !== undefined) await this.s.run(CHASE_DAYS_PG, before, before);
   }
 
   async forTask(taskId: number): Promise<ChaseEntry[]> {
@@ -229,6 +231,6 @@ export class PgChaseRepository implements ChaseRepository {
       run.jobPeriod,
       ids,
     );
-    await this.s.run(CHASE_DAYS_ADD, before, before);
+    await this.s.run(CHASE_DAYS_PG, before, before);
   }
 }

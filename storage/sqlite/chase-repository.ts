@@ -1,7 +1,10 @@
 import type { ChaseEntry, ChaseRecipient, ChaseRepository, ChaseStepGroup, ChaseStepRow, NoticeTask, OverdueCandidate, OverdueChase, OverdueRun, RecipientRow } from '../scheduling-repositories.js';
-import { CHASE_DAYS_ADD } from '../chase-days-sql.js';
+import { chaseDaysAdd } from '../chase-days-sql.js';
 import { type NoticeRow, noticeTasksOf } from '../notice-rows.js';
 import type { Statements } from './statements.js';
+
+/** The page's new ledger rows by id (storage/chase-days-sql.ts). */
+const CHASE_DAYS_SQLITE = chaseDaysAdd('NOT INDEXED');
 
 interface LineRow {
   id: number;
@@ -62,7 +65,7 @@ export class SqliteChaseRepository implements ChaseRepository {
       .get(`INSERT INTO chase_log (task_id, unit_id, person_id, kind, chase_no, chased_date, job_period, root_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(parent_id, id) FROM tasks WHERE id = ?))`)
       .run(e.taskId, e.unitId, e.personId, e.kind, e.chaseNo ?? null, e.chasedDate, e.jobPeriod, e.taskId);
-    if (before !== undefined) this.s.get(CHASE_DAYS_ADD).run(before, before);
+    if (before !== undefined) this.s.get(CHASE_DAYS_SQLITE).run(before, before);
   }
 
   async forTask(taskId: number): Promise<ChaseEntry[]> {
@@ -193,6 +196,6 @@ export class SqliteChaseRepository implements ChaseRepository {
             WHERE t.id IN (SELECT value FROM json_each(?)) AND (u.role = 'lead' OR u.part_done_at IS NULL)
             ORDER BY t.id, CASE u.role WHEN 'lead' THEN 0 ELSE 1 END, u.rowid`)
       .run(run.date, run.jobPeriod, ids);
-    this.s.get(CHASE_DAYS_ADD).run(before, before);
+    this.s.get(CHASE_DAYS_SQLITE).run(before, before);
   }
 }

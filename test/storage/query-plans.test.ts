@@ -60,4 +60,17 @@ describe('SQLite query plans of the chase and the tallies', () => {
     expect(plan(3)).toContain('tasks_open_cover (deadline>?)');
     await s.close();
   });
+  it('adds a page of chases to chase_days by reading the new ledger rows by id, not every overdue row', async () => {
+    const seen: Array<{ sql: string; args: unknown[] }> = [];
+    const s = openStorage(':memory:', { statementObserver: (_r, sql, args) => seen.push({ sql, args }) }) as SqliteStorage;
+    await s.transaction((r) =>
+      r.chases.recordOverdue([{ taskId: 1, chaseNo: 1, details: '{}', platform: 'console', chatId: 'c', leadUnitId: 'u' }], { date: '2026-12-07', jobPeriod: '2026-12-07', at: 'x', job: 'j' }),
+    );
+    const add = seen.find((x) => x.sql.startsWith('INSERT INTO chase_days'));
+    expect(add).toBeDefined();
+    const plan = (s.db.prepare(`EXPLAIN QUERY PLAN ${add!.sql}`).all(...add!.args) as Array<{ detail: string }>).map((p) => p.detail).join(' / ');
+    expect(plan).toContain('SEARCH c USING INTEGER PRIMARY KEY (rowid>?)');
+    expect(plan).not.toContain('SEARCH c USING COVERING INDEX chase_log_tally');
+    await s.close();
+  });
 });
