@@ -36,9 +36,6 @@ export interface OverdueHints {
  */
 export function overdueSql(cutoffs: readonly Cutoff[], excused: string, int = '', hints: OverdueHints = {}): { sql: string; params: string[] } {
   const { byUnit = '', byDeadline = '', byCompletion = '', byId = '' } = hints;
-  const maxDue = cutoffs.reduce((m, c) => (c.dueBefore > m ? c.dueBefore : m), cutoffs[0]?.dueBefore ?? '');
-  const minDone = cutoffs.reduce((m, c) => (c.doneBefore < m ? c.doneBefore : m), cutoffs[0]?.doneBefore ?? '');
-  const dues = cutoffs.map((c) => c.dueBefore);
   const cols = (f: (i: number) => string) => cutoffs.map((_, i) => `${f(i)} AS w${i}`).join(', ');
   const sql = `SELECT unit, ${cutoffs.map((_, i) => `sum(w${i})${int} AS w${i}`).join(', ')} FROM (
       SELECT unit, ${cols(() => 'sum(CASE WHEN deadline < ? THEN n ELSE 0 END)')} FROM (
@@ -66,9 +63,16 @@ export function overdueSql(cutoffs: readonly Cutoff[], excused: string, int = ''
       ) b LEFT JOIN tasks p ON p.id = b.root AND p.parent_id IS NULL AND p.lead_unit_id = b.unit
       GROUP BY b.unit
     ) z GROUP BY unit`;
+  return { sql, params: overdueParams(cutoffs) };
+}
+
+/** The parameters of `overdueSql`, in order. */
+export function overdueParams(cutoffs: readonly Cutoff[]): string[] {
+  const maxDue = cutoffs.reduce((m, c) => (c.dueBefore > m ? c.dueBefore : m), cutoffs[0]?.dueBefore ?? '');
+  const minDone = cutoffs.reduce((m, c) => (c.doneBefore < m ? c.doneBefore : m), cutoffs[0]?.doneBefore ?? '');
+  const dues = cutoffs.map((c) => c.dueBefore);
   const pairs = cutoffs.flatMap((c) => [c.dueBefore, c.doneBefore]);
-  const params = [...dues, maxDue, ...dues, maxDue, ...pairs, minDone, maxDue, ...pairs, ...pairs, maxDue, minDone, maxDue];
-  return { sql, params };
+  return [...dues, maxDue, ...dues, maxDue, ...pairs, minDone, maxDue, ...pairs, ...pairs, maxDue, minDone, maxDue];
 }
 
 /** The rows of `overdueSql` as counts per unit, one map per cutoff (units with none left out). */

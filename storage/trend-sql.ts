@@ -1,5 +1,5 @@
 import type { TrendCounts, TrendWeek, UnitCounts } from './contracts/stats.js';
-import { overdueCounts, overdueSql, type OverdueHints } from './overdue-sql.js';
+import { overdueCounts, overdueParams, overdueSql, type OverdueHints } from './overdue-sql.js';
 
 /**
  * The trend's three grouped queries, shared by both backends (plain SQL; `int` is the cast a
@@ -26,7 +26,7 @@ export function trendParams(weeks: readonly TrendWeek[]): { assigned: string[]; 
   return {
     assigned: [from, to],
     onTime: [from, to],
-    overdue: overdueSql(weeks, '').params,
+    overdue: overdueParams(weeks),
   };
 }
 
