@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import type { Db } from '../storage/open-database.js';
 import { openDatabase } from '../storage/open-database.js';
 import { migrate } from '../storage/migrate.js';
+import { assignedDaysRebuild } from '../storage/assigned-days-sql.js';
 import { formatTaskCode } from '../src/domain/task.js';
 import { addDays, daysBetween } from '../src/time/shanghai.js';
 
@@ -214,6 +215,7 @@ export function generateDatabase(file: string, size: Size): { seconds: number; r
   const chat = db.prepare("INSERT INTO chats (platform, chat_id, kind, title, first_seen, last_seen) VALUES ('bench', ?, 'group', ?, ?, ?)");
   for (const id of ['bench-group', ...Array.from({ length: chats }, (_, k) => chatId(k))]) chat.run(id, `基准群 ${id}`, `${TODAY}T08:00:00.000+08:00`, `${TODAY}T08:00:00.000+08:00`);
   for (const { sql } of indexes) db.exec(sql);
+  db.exec(assignedDaysRebuild);
   db.exec('ANALYZE');
   db.pragma('journal_mode = WAL');
   db.close();

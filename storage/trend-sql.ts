@@ -1,17 +1,17 @@
 import type { TrendCounts, TrendWeek, UnitCounts } from './contracts/stats.js';
+import { assignedByDaySql } from './assigned-days-sql.js';
 import { overdueCounts, overdueParams, overdueSql, type OverdueHints } from './overdue-sql.js';
 
 /**
  * The trend's three grouped queries, shared by both backends (plain SQL; `int` is the cast a
  * backend needs for its sums to arrive as numbers; `hints` name the indexes SQLite must use, see
  * storage/overdue-sql.ts). Each reads its index range once for all
- * the weeks: per day for assigned and on-time (bucketed into weeks here), per week a column
+ * the weeks: per day for assigned (from assigned_days) and on-time (bucketed into weeks here), per week a column
  * for overdue.
  */
 export function trendSql(weeks: readonly TrendWeek[], excused: string, int = '', hints: OverdueHints = {}): { assigned: string; onTime: string; overdue: string } {
   return {
-    assigned: `SELECT u.unit_id AS unit, t.assigned_date AS day, count(*)${int} AS n FROM tasks t JOIN task_units u ON u.task_id = t.id
-               WHERE t.assigned_date BETWEEN ? AND ? AND t.parent_id IS NULL GROUP BY u.unit_id, t.assigned_date`,
+    assigned: assignedByDaySql(int),
     onTime: `SELECT lead_unit_id AS unit, completed_date AS day, sum(CASE WHEN completed_date <= original_deadline THEN 1 ELSE 0 END)${int} AS n
              FROM tasks WHERE completed_date BETWEEN ? AND ? AND parent_id IS NULL AND id NOT IN ${excused} GROUP BY lead_unit_id, completed_date`,
     // As overdueByUnit, a column per week.

@@ -3,6 +3,7 @@ import { formatTaskCode } from '../../src/domain/task.js';
 import type { LocalDate } from '../../src/time/shanghai.js';
 import type { NewTask, ProgressReport, TaskFilter, TaskPatch, TaskRepository } from '../repositories.js';
 import type { PgSql } from './pg-sql.js';
+import { assignedDaysAdd } from '../assigned-days-sql.js';
 import { whereClause } from '../task-filter-sql.js';
 
 import { OPT, rowToTask, rowToUnit, type TaskRow, type UnitRow } from './task-rows.js';
@@ -68,6 +69,7 @@ export class PgTaskRepository implements TaskRepository {
     for (const u of ordered) {
       await this.s.run('INSERT INTO task_units (task_id, unit_id, role, responsible_id) VALUES (?, ?, ?, ?)', taskId, u.unitId, u.role, u.responsibleId);
     }
+    if (!input.parent) for (const u of ordered) await this.s.run(assignedDaysAdd, input.assignedDate, u.unitId);
     return {
       id: taskId,
       code,

@@ -1,4 +1,5 @@
 import type { ColourGroup, ColourRow, OverdueItem, StatsRepository, TrendCounts, TrendWeek, UnitCounts } from '../scheduling-repositories.js';
+import { assignedByUnitSql } from '../assigned-days-sql.js';
 import { trendCounts, trendParams, trendSql } from '../trend-sql.js';
 import { overdueCounts, overdueSql } from '../overdue-sql.js';
 import { chasesSql } from '../chase-days-sql.js';
@@ -72,8 +73,7 @@ export class SqliteStatsRepository implements StatsRepository {
   async assignedByUnit(from: string, to: string): Promise<UnitCounts> {
     return toMap(
       this.s
-        .get(`SELECT u.unit_id AS unit, count(*) AS n FROM tasks t JOIN task_units u ON u.task_id = t.id
-            WHERE t.assigned_date BETWEEN ? AND ? AND t.parent_id IS NULL GROUP BY u.unit_id`)
+        .get(assignedByUnitSql())
         .all(from, to) as CountRow[],
     );
   }

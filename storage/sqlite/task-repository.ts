@@ -5,6 +5,7 @@ import type { LocalDate } from '../../src/time/shanghai.js';
 import type { NewTask, ProgressReport, TaskFilter, TaskPatch, TaskRepository } from '../repositories.js';
 import type { Statements } from './statements.js';
 
+import { assignedDaysAdd } from '../assigned-days-sql.js';
 import { OPT, rowToTask, rowToUnit, type TaskRow, type UnitRow } from './task-rows.js';
 
 const PATCH_COLUMNS: ReadonlyArray<[keyof TaskPatch, string]> = [
@@ -71,6 +72,10 @@ export class SqliteTaskRepository implements TaskRepository {
     const insertUnit = this.s.get('INSERT INTO task_units (task_id, unit_id, role, responsible_id) VALUES (?, ?, ?, ?)');
     const ordered = [...input.units].sort((a, b) => (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1));
     for (const u of ordered) insertUnit.run(taskId, u.unitId, u.role, u.responsibleId);
+    if (!input.parent) {
+      const count = this.s.get(assignedDaysAdd);
+      for (const u of ordered) count.run(input.assignedDate, u.unitId);
+    }
     return {
       id: taskId,
       code,

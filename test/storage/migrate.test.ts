@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DatabaseOpenError, openDatabase } from '../../storage/open-database.js';
 import { listMigrations, migrate } from '../../storage/migrate.js';
+import { assignedDaysRebuild } from '../../storage/assigned-days-sql.js';
 
 describe('migrations', () => {
   it('are numbered files applied in order and tracked in user_version', () => {
@@ -43,6 +44,40 @@ describe('migrations', () => {
       { chased_date: '2026-12-07', unit_id: 'u-b', roots: 1 },
       { chased_date: '2026-12-08', unit_id: 'u-a', roots: 1 },
     ]);
+  });
+
+  it('020 counts the work already assigned into assigned_days, each unit of a top-level task once, stages not at all', () => {
+    const db = openDatabase(':memory:');
+    migrate(
+      db,
+      listMigrations().filter((m) => m.version < 20),
+    );
+    const task = db.prepare(`INSERT INTO tasks (id, code, title, source, is_key, status, assigner_id, assigned_at, assigned_date, deadline, original_deadline, lead_unit_id, origin_platform, origin_chat_id, origin_message_id, updated_at, parent_id)
+             VALUES (?, ?, 't', 'instruction', 0, ?, 'p', 'x', ?, '2026-12-20', '2026-12-20', ?, 'console', 'c', 'm', 'x', ?)`);
+    const unit = db.prepare("INSERT INTO task_units (task_id, unit_id, role, responsible_id) VALUES (?, ?, ?, 'p')");
+    for (const [id, status, assigned, lead, co, parent] of [
+      [1, 'active', '2026-12-01', 'u-a', 'u-b', null],
+      [2, 'completed', '2026-12-01', 'u-a', null, null],
+      [3, 'active', '2026-12-01', 'u-b', null, 1],
+      [4, 'paused', '2026-12-02', 'u-b', 'u-a', null],
+    ] as const) {
+      task.run(id, `D-${id}`, status, assigned, lead, parent);
+      unit.run(id, lead, 'lead');
+      if (co) unit.run(id, co, 'co');
+    }
+    migrate(db);
+    const expected = [
+      { assigned_date: '2026-12-01', unit_id: 'u-a', roots: 2 },
+      { assigned_date: '2026-12-01', unit_id: 'u-b', roots: 1 },
+      { assigned_date: '2026-12-02', unit_id: 'u-a', roots: 1 },
+      { assigned_date: '2026-12-02', unit_id: 'u-b', roots: 1 },
+    ];
+    const all = () => db.prepare('SELECT assigned_date, unit_id, roots FROM assigned_days ORDER BY 1, 2').all();
+    expect(all()).toEqual(expected);
+    // The bulk loaders' recount (bench/generate.ts) gives the same table.
+    db.exec('UPDATE assigned_days SET roots = 99');
+    db.exec(assignedDaysRebuild);
+    expect(all()).toEqual(expected);
   });
 
   it('refuses a database from a newer version of the bot', () => {

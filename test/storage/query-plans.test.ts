@@ -21,17 +21,23 @@ describe('SQLite query plans of the chase and the tallies', () => {
     expect(plan.join(' / ')).not.toMatch(/CORRELATED|EXISTS/);
     await s.close();
   });
-  it('counts work assigned in a period from the assignment-date index alone, without reading task rows', async () => {
+  it('counts work assigned in a period from assigned_days by date, and acknowledgements from the assignment-date index alone', async () => {
     const seen: Array<{ sql: string; args: unknown[] }> = [];
     const s = openStorage(':memory:', { statementObserver: (_r, sql, args) => seen.push({ sql, args }) }) as SqliteStorage;
     await s.transaction((r) => r.stats.assignedByUnit('2026-11-30', '2026-12-06'));
     await s.transaction((r) => r.stats.trendByUnit([{ from: '2026-11-30', to: '2026-12-06', dueBefore: '2026-12-07', doneBefore: '2026-11-30' }]));
-    const counts = seen.filter((x) => x.sql.includes('t.assigned_date BETWEEN'));
-    expect(counts).toHaveLength(2);
-    for (const c of counts) {
-      const plan = (s.db.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...c.args) as Array<{ detail: string }>).map((p) => p.detail).join(' / ');
-      expect(plan).toContain('SEARCH t USING COVERING INDEX tasks_assigned_date');
+    await s.transaction((r) => r.stats.ackedOnTimeByUnit('2026-11-30', '2026-12-06'));
+    const plan = (sql: string, args: unknown[]) => (s.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as Array<{ detail: string }>).map((p) => p.detail).join(' / ');
+    const assigned = seen.filter((x) => x.sql.includes('FROM assigned_days'));
+    expect(assigned).toHaveLength(2);
+    for (const c of assigned) {
+      const p = plan(c.sql, c.args);
+      expect(p).toMatch(/SEARCH assigned_days USING INDEX sqlite_autoindex_assigned_days_1 \(assigned_date>\? AND assigned_date<\?\)/);
+      expect(p).not.toContain('tasks');
     }
+    const acked = seen.filter((x) => x.sql.includes('t.assigned_date BETWEEN'));
+    expect(acked).toHaveLength(1);
+    expect(plan(acked[0]!.sql, acked[0]!.args)).toContain('SEARCH t USING INDEX tasks_assigned_date');
     await s.close();
   });
   it('counts chases from chase_days, overdue work from the open-work index in unit order, the 台账 from its index, 三色 without sorting overdue work', async () => {

@@ -19,6 +19,7 @@ interface Model {
   lead: string;
   co?: string;
   deadline: string;
+  assigned: string;
   completed?: string;
   pending: boolean;
 }
@@ -41,7 +42,7 @@ export function tallyCountsContract(open: OpenFresh): void {
     });
 
     for (const seed of [1, 2, 3, 4, 5, 6]) {
-      it(`overdue per unit at several cutoffs, and chases per unit (seed ${seed})`, async () => {
+      it(`overdue per unit at several cutoffs, chases and assignments per unit (seed ${seed})`, async () => {
         const r = prng(seed);
         const tasks: Model[] = [];
         for (let i = 0; i < 40; i++) {
@@ -50,17 +51,19 @@ export function tallyCountsContract(open: OpenFresh): void {
           const lead = UNITS[Math.floor(r() * UNITS.length)] ?? 'u-a';
           const co = r() < 0.4 ? UNITS.find((u) => u !== lead) : undefined;
           const deadline = day(r, '2026-11-01', 50);
+          // Spread over four weeks before the first deadline without drawing from r (the seeds keep their ledgers).
+          const assigned = addDays('2026-10-05', (i * 7) % 27);
           const created = await tx(s, (x) =>
             x.tasks.create(
               newTask({
                 deadline,
-                assignedDate: '2026-10-20',
+                assignedDate: assigned,
                 units: [{ unitId: lead, role: 'lead', responsibleId: 'p-zhang' }, ...(co ? [{ unitId: co, role: 'co' as const, responsibleId: 'p-li' }] : [])],
                 ...(parent ? { parent: { id: parent.id, code: `D-${parent.id}` } } : {}),
               }),
             ),
           );
-          const m: Model = { id: created.id, root: parent?.id ?? created.id, lead, deadline, pending: false, ...(co ? { co } : {}) };
+          const m: Model = { id: created.id, root: parent?.id ?? created.id, lead, deadline, assigned, pending: false, ...(co ? { co } : {}) };
           if (r() < 0.35) {
             m.completed = day(r, '2026-11-05', 45);
             await tx(s, (x) => x.tasks.complete(m.id, '完成', at(m.completed as string), m.completed as string));
@@ -145,6 +148,32 @@ export function tallyCountsContract(open: OpenFresh): void {
           expect(await tx(s, (x) => x.stats.chasesByUnit(from, to)), `${from}..${to}`).toEqual(chases(from, to));
         }
         expect(rows.filter((c) => excused.has(c.root)).length).toBeGreaterThan(0);
+
+        // Work assigned per unit (assigned_days, kept at 交办): each unit of a top-level task once, stages not at all.
+        const assignedIn = (from: string, to: string) => {
+          const out = new Map<string, number>();
+          for (const t of tasks) {
+            if (t.root !== t.id || t.assigned < from || t.assigned > to) continue;
+            for (const u of [t.lead, ...(t.co ? [t.co] : [])]) out.set(u, (out.get(u) ?? 0) + 1);
+          }
+          return out;
+        };
+        const october = [0, 7, 14, 21, 28].map((d) => {
+          const from = addDays('2026-09-28', d);
+          return { from, to: addDays(from, 6), dueBefore: addDays(from, 7), doneBefore: addDays(from, 7) };
+        });
+        const byWeek = await tx(s, (x) => x.stats.trendByUnit(october));
+        october.forEach((w, i) => expect(byWeek[i]?.assigned, `assigned in the week of ${w.from}`).toEqual(assignedIn(w.from, w.to)));
+        trend.forEach((t) => expect(t.assigned).toEqual(new Map()));
+        for (const [from, to] of [
+          ['2026-10-01', '2026-10-31'],
+          ['2026-10-12', '2026-10-18'],
+          ['2026-10-05', '2026-10-05'],
+        ] as const) {
+          expect(await tx(s, (x) => x.stats.assignedByUnit(from, to)), `assigned ${from}..${to}`).toEqual(assignedIn(from, to));
+        }
+        expect(tasks.filter((t) => t.root !== t.id).length).toBeGreaterThan(0);
+        expect(tasks.filter((t) => t.co !== undefined && t.root === t.id).length).toBeGreaterThan(0);
       });
     }
   });
