@@ -13,3 +13,11 @@ CREATE TABLE assigned_days (
 INSERT INTO assigned_days (assigned_date, unit_id, roots)
   SELECT t.assigned_date, u.unit_id, count(*) FROM tasks t JOIN task_units u ON u.task_id = t.id
    WHERE t.parent_id IS NULL GROUP BY t.assigned_date, u.unit_id;
+-- Open work by unit with its status, so that counting it reads the index alone (SQLite does not
+-- take a partial index's WHERE as covering the column it names: every open row was read).
+DROP INDEX tasks_open_unit;
+CREATE INDEX tasks_open_unit ON tasks (lead_unit_id, deadline, parent_id, status) WHERE status IN ('pending', 'active');
+-- Work by completion date with what the tallies count of it (late or on time, whose, a task or a
+-- stage), read from the index alone: the trend's eight weeks of completions were 60,000 rows.
+DROP INDEX tasks_completed_deadline;
+CREATE INDEX tasks_completed_deadline ON tasks (completed_date, deadline, parent_id, status, lead_unit_id, original_deadline);
