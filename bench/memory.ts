@@ -37,9 +37,22 @@ const queried = rss();
 // The chase as the bot runs it, in pages, on a morning not chased yet (the main bench chases three before).
 const next = process.argv[4] ?? '2026-12-10';
 (app.clock as InstanceType<typeof FakeClock>).set(instantAt(next, '09:00'));
+// MEMTRACE=1: sample memory every 50 ms during the chase and print, on stderr, the parts at the resident peak.
+let peak = { rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
+const sampler = process.env.MEMTRACE
+  ? setInterval(() => {
+      const m = process.memoryUsage();
+      if (m.rss > peak.rss) peak = m;
+    }, 50)
+  : undefined;
 const occ = app.jobs.occurrence(dailyChase, next);
 const run = occ ? await app.jobs.run(dailyChase, occ) : undefined;
 if (run?.status !== 'ran') throw new Error(`chase did not run: ${run?.status}`);
 const chased = rss();
+if (sampler) {
+  clearInterval(sampler);
+  const mb = (n: number) => Math.round(n / 2 ** 20);
+  process.stderr.write(`at the peak: rss ${mb(peak.rss)} MB, heap ${mb(peak.heapUsed)} of ${mb(peak.heapTotal)} MB, external ${mb(peak.external)} MB (array buffers ${mb(peak.arrayBuffers)})\n`);
+}
 await app.close();
 process.stdout.write(`${JSON.stringify({ bareMb, loadedMb, openedMb: opened, afterQueriesMb: queried, afterChaseMb: chased, maxMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);

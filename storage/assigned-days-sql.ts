@@ -20,5 +20,4 @@ export const assignedByDaySql = (int = '') =>
   `SELECT unit_id AS unit, assigned_date AS day, sum(roots)${int} AS n FROM assigned_days WHERE assigned_date BETWEEN ? AND ? GROUP BY unit_id, assigned_date`;
 
 /** Work assigned per unit from `?` to `?`. */
-export const assignedByUnitSql = (int = '') =>
-  `SELECT unit_id AS unit, sum(roots)${int} AS n FROM assigned_days WHERE assigned_date BETWEEN ? AND ? GROUP BY unit_id`;
+export const assignedByUnitSql = (int = '') => `SELECT unit_id AS unit, sum(roots)${int} AS n FROM assigned_days WHERE assigned_date BETWEEN ? AND ? GROUP BY unit_id`;

@@ -69,9 +69,7 @@ export class PgStatsRepository implements StatsRepository {
   }
 
   async assignedByUnit(from: string, to: string): Promise<UnitCounts> {
-    return toMap(
-      await this.s.all<CountRow>(assignedByUnitSql('::int'), from, to),
-    );
+    return toMap(await this.s.all<CountRow>(assignedByUnitSql('::int'), from, to));
   }
 
   async ackedOnTimeByUnit(from: string, to: string): Promise<UnitCounts> {

@@ -71,11 +71,7 @@ export class SqliteStatsRepository implements StatsRepository {
   }
 
   async assignedByUnit(from: string, to: string): Promise<UnitCounts> {
-    return toMap(
-      this.s
-        .get(assignedByUnitSql())
-        .all(from, to) as CountRow[],
-    );
+    return toMap(this.s.get(assignedByUnitSql()).all(from, to) as CountRow[]);
   }
 
   async ackedOnTimeByUnit(from: string, to: string): Promise<UnitCounts> {

@@ -52,7 +52,8 @@ describe('migrations', () => {
       db,
       listMigrations().filter((m) => m.version < 20),
     );
-    const task = db.prepare(`INSERT INTO tasks (id, code, title, source, is_key, status, assigner_id, assigned_at, assigned_date, deadline, original_deadline, lead_unit_id, origin_platform, origin_chat_id, origin_message_id, updated_at, parent_id)
+    const task =
+      db.prepare(`INSERT INTO tasks (id, code, title, source, is_key, status, assigner_id, assigned_at, assigned_date, deadline, original_deadline, lead_unit_id, origin_platform, origin_chat_id, origin_message_id, updated_at, parent_id)
              VALUES (?, ?, 't', 'instruction', 0, ?, 'p', 'x', ?, '2026-12-20', '2026-12-20', ?, 'console', 'c', 'm', 'x', ?)`);
     const unit = db.prepare("INSERT INTO task_units (task_id, unit_id, role, responsible_id) VALUES (?, ?, ?, 'p')");
     for (const [id, status, assigned, lead, co, parent] of [
