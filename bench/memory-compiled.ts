@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import ts from 'typescript';
+import { serveNodeFlags } from '../src/config/heap.js';
 
 /** What bench/memory.ts prints. */
 export interface MemoryFigures {
@@ -15,7 +16,7 @@ export interface MemoryFigures {
 /**
  * bench/memory.ts on the compiled bot (after `npm run build`): the file is transpiled to
  * dist/bench/memory.js, beside dist/src/, and run by `node` alone, so that neither tsx nor
- * TypeScript is in the process it measures. `morning` is the date chased.
+ * TypeScript is in the process it measures, with the Node flags of `npm run serve`. `morning` is the date chased.
  */
 export function memoryCompiled(dbFile: string, yamlFile: string, morning = '2026-12-10'): MemoryFigures {
   ensureBuilt();
@@ -24,7 +25,7 @@ export function memoryCompiled(dbFile: string, yamlFile: string, morning = '2026
   }).outputText;
   mkdirSync('dist/bench', { recursive: true });
   writeFileSync('dist/bench/memory.js', js);
-  const run = spawnSync(process.execPath, ['dist/bench/memory.js', dbFile, yamlFile, morning], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [...serveNodeFlags(), 'dist/bench/memory.js', dbFile, yamlFile, morning], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`compiled memory run failed: ${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as MemoryFigures;
 }

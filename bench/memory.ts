@@ -16,6 +16,10 @@ const { parseDirectory } = await import('../src/directory/load-directory.js');
 const { loadCalendar } = await import('../src/calendar/load-calendar.js');
 const { instantAt } = await import('../src/time/shanghai.js');
 const { dailyChase } = await import('../src/jobs/daily-chase.js');
+const { applyHeapGrowth } = await import('../src/config/heap.js');
+const { readCoreEnv } = await import('../src/config/settings.js');
+// As src/main.ts does (DUBAN_HEAP_GROWTH_PERCENT); the Node flags are `npm run serve`'s (bench/memory-compiled.ts).
+applyHeapGrowth(readCoreEnv(process.env).DUBAN_HEAP_GROWTH_PERCENT);
 // bench/generate.ts's TODAY, written out: the compiled copy of this file imports no TypeScript.
 const TODAY = '2026-12-07';
 const loadedMb = rss();

@@ -1,6 +1,6 @@
 /**
- * Start-up of the whole process, as production starts it: `node dist/src/main.js` (what
- * `npm run serve` runs) on Lark in webhook mode against the fake platform (a process of its
+ * Start-up of the whole process, as production starts it: `node dist/src/main.js` with the flags of
+ * `npm run serve` (read from package.json) on Lark in webhook mode against the fake platform (a process of its
  * own), timed from spawning the process to the log line `督办助手已启动`. Beside it, in the same
  * run: a bare `node` (the floor no start can go under), loading the compiled module graph alone,
  * the same start with the directory cache empty (the YAML parsed and validated), and under tsx
@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { round } from './measure.js';
+import { serveNodeFlags } from '../src/config/heap.js';
 
 export interface StartupResult {
   nodeMs: number;
@@ -81,7 +82,7 @@ export async function benchStartup(dbFile: string, yamlFile: string, times = 3):
   try {
     const nodeMs = await best(times, () => timed(['-e', '']));
     const importMs = await best(times, () => timed(['-e', `await import(${JSON.stringify(pathToFileURL('dist/src/app.js').href)})`, '--input-type=module']));
-    const compiled = () => untilReady(['dist/src/main.js'], env, ready);
+    const compiled = () => untilReady([...serveNodeFlags(), 'dist/src/main.js'], env, ready);
     await compiled(); // fills the directory cache
     const compiledMs = await best(times, compiled);
     const compiledColdCacheMs = await best(times, () => {

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { FakeClock, systemClock } from './core/clock.js';
 import { createLogger } from './core/logger.js';
 import { loadDotEnv, readCoreEnv } from './config/settings.js';
+import { applyHeapGrowth } from './config/heap.js';
 import { missingYearWarning } from './calendar/load-calendar.js';
 import { runConsole } from './run-console.js';
 import { instantAt } from './time/shanghai.js';
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
     ...(values.calendar ? { DUBAN_CALENDAR: values.calendar } : {}),
     ...(values.start ? { DUBAN_START: values.start } : {}),
   });
+  applyHeapGrowth(env.DUBAN_HEAP_GROWTH_PERCENT);
   if (values.health) {
     const { code, report } = healthCheck(env.DUBAN_DB);
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

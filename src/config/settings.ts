@@ -55,6 +55,7 @@ const schema = z.object({
   DUBAN_BACKUP_DIR: z.string().min(1).optional(),
   DUBAN_BACKUP_KEEP: z.coerce.number({ message: '须为整数' }).int('须为整数').min(1, '至少保留 1 份').max(365, '不超过 365 份').default(7),
   DUBAN_BACKUP_TIME: time.default('19:00'),
+  DUBAN_HEAP_GROWTH_PERCENT: z.coerce.number({ message: '须为 0 到 400 的整数' }).int('须为整数').min(0, '须为 0 到 400').max(400, '须为 0 到 400').default(20),
   DUBAN_START: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$/, '须写成 "2026-12-07 09:00" 的格式')
