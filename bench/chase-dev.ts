@@ -14,6 +14,7 @@ import { previousWeek } from '../src/calendar/periods.js';
 import { directoryYaml, generateDatabase, QUICK, TODAY } from './generate.js';
 import { sqliteOf, sqliteStorageOf } from '../test/support/raw-sql.js';
 import { timeStatements } from './statement-times.js';
+import { traceStalls } from './stall-trace.js';
 
 /** TIMES=1: the time spent in each statement (by its first 100 characters), printed after each morning. */
 const times = process.env.TIMES ? timeStatements(100) : undefined;
@@ -68,12 +69,15 @@ const floorFile = join('data', process.env.BENCH_DIR ?? 'bench', 'dev-floor.db')
 for (const s of ['', '-wal', '-shm']) rmSync(`${floorFile}${s}`, { force: true });
 sqliteOf(app).exec(`VACUUM INTO '${floorFile}'`);
 const floor = chaseFloor(floorFile, TODAY);
+// STALLS=1: each event-loop gap of the mornings with what ran in it (bench/stall-trace.ts).
+const stalls = process.env.STALLS ? traceStalls(sqliteStorageOf(app)) : undefined;
 const code = `D-${String(size.tasks - 5).padStart(4, '0')}`;
 for (const d of [TODAY, '2026-12-08', '2026-12-09'].slice(0, Number(process.env.MORNINGS ?? 3))) {
   const c = await liveChase(app, d, code);
   if (phases.size > 0) process.stdout.write(`${JSON.stringify([...phases].map(([k, v]) => [k, v.map(Math.round)]))}\n`);
   phases.clear();
   times?.report(20);
+  stalls?.report((t) => process.stdout.write(t));
   process.stdout.write(`${d}: ${JSON.stringify(c)} floor ${floor.ms} ms (${floor.tasks} tasks, ${floor.messages} messages) → ×${Math.round((c.ms / floor.ms) * 100) / 100}\n`);
 }
 if (process.env.TALLIES) {

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeHarness, type Harness } from '../support/harness.js';
 import { JobRunner } from '../../src/jobs/job-runner.js';
@@ -156,6 +157,40 @@ describe('the paged daily chase', () => {
         .flat()
         .slice(0, -1),
     );
+  });
+
+  it('starts every page in a later turn of the event loop than the page before, with its timers run between, when a settle ends with I/O', async () => {
+    const h = await province();
+    h.at('2026-12-07', '09:00');
+    const occ = h.app.jobs.occurrence(dailyChase, '2026-12-07');
+    if (!occ) throw new Error('no chase');
+    const s = h.app.storage;
+    let ticks = 0;
+    const timer = setInterval(() => {
+      ticks += 1;
+    }, 1);
+    const starts: number[] = [];
+    let settles = 0;
+    const io: Storage = {
+      close: () => s.close(),
+      async transaction(fn) {
+        starts.push(ticks);
+        // A page that takes a while, as at full size: the 1 ms timer is due when it ends.
+        const until = performance.now() + 3;
+        while (performance.now() < until) {}
+        return s.transaction(fn);
+      },
+      // Every other settle waits for the checkpoint worker, whose message arrives as I/O (poll
+      // phase); the others have nothing to wait for.
+      settle: () => (++settles % 2 === 1 ? new Promise<void>((resolve) => stat('.', () => resolve())) : Promise.resolve()),
+    };
+    try {
+      expect((await runner(h, io).run(dailyChase, occ)).status).toBe('ran');
+    } finally {
+      clearInterval(timer);
+    }
+    expect(starts.length).toBeGreaterThan(5);
+    for (let i = 1; i < starts.length; i++) expect(starts[i], `page ${i + 1} started in the same turn as page ${i}`).toBeGreaterThan(starts[i - 1] as number);
   });
 
   it('answers a command between two pages of a running chase', async () => {
