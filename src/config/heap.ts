@@ -6,8 +6,8 @@ import { setFlagsFromString } from 'node:v8';
  * percent (DUBAN_HEAP_GROWTH_PERCENT; 0 leaves it to V8). V8's own factor goes up to 4× while
  * collections are cheap: during the 09:00 chase at a million tasks the live heap was 14–41 MB
  * and the heap grew to 114 MB of mostly garbage before it was collected (resident peak 198 MB).
- * At 20% the peak is 172 MB, and 146 MB with the smaller young generation that `npm run serve`
- * also asks for (SERVE_NODE_FLAGS); the chase took as long either way (README › Performance).
+ * At 20% the peak is 172 MB, and 146–150 MB with the smaller young generation that `npm run
+ * serve` also asks for (`serveNodeFlags`); the chase took as long either way (README › Performance).
  * V8 reads this at every full collection, so it can be set once the process runs.
  */
 export function applyHeapGrowth(percent: number): void {
