@@ -8,9 +8,10 @@ import { pgSettingsFromEnv } from '../storage/postgres/pg-settings.js';
 import { loadAssessmentWeights } from './config/assessment-weights.js';
 
 /** Builds the core from validated settings: directory, calendar, database, schedule. */
-export function openApp(env: CoreEnv, o: { dbFile: string; clock: Clock; logger: Logger }): App {
+export function openApp(env: CoreEnv, o: { dbFile: string; clock: Clock; logger: Logger; random?: () => number }): App {
   return createApp({
     dbFile: o.dbFile,
+    random: o.random,
     storageOptions: { pg: { ...pgSettingsFromEnv(env), dialect: env.DUBAN_PG_DIALECT || undefined } },
     directory: loadDirectory(env.DUBAN_DIRECTORY),
     calendar: loadCalendar(env.DUBAN_CALENDAR),

@@ -5,6 +5,7 @@ import { FakeClock, systemClock } from './core/clock.js';
 import { createLogger } from './core/logger.js';
 import { loadDotEnv, readCoreEnv } from './config/settings.js';
 import { applyHeapGrowth } from './config/heap.js';
+import { REPLAY_SEED, seededRandom } from './core/seeded-random.js';
 import { missingYearWarning } from './calendar/load-calendar.js';
 import { runConsole } from './run-console.js';
 import { instantAt } from './time/shanghai.js';
@@ -69,7 +70,8 @@ async function main(): Promise<void> {
   const start = env.DUBAN_START ? instantAt(env.DUBAN_START.slice(0, 10), env.DUBAN_START.slice(11) || '09:00') : undefined;
   const fakeClock = !serving && (start || !interactive) ? new FakeClock(start ?? new Date()) : undefined;
   const clock = fakeClock ?? systemClock;
-  const app = openApp(env, { dbFile, clock, logger });
+  // Simulated time replays a transcript: the 复核 draw is seeded, so the same transcript gives the same output.
+  const app = openApp(env, { dbFile, clock, logger, random: fakeClock ? seededRandom(REPLAY_SEED) : undefined });
   await app.storage.ready();
   // The ledger guard (lease, file marker, quick_check) and backups watch a SQLite file; on
   // PostgreSQL the server owns the data and leadership comes from an advisory lock instead.

@@ -60,6 +60,26 @@ describe('npm start < transcript', () => {
     sqlite.close();
   });
 
+  it('replays a transcript to the same output every time: in simulated time the 复核 draw is seeded', () => {
+    const runs = [1, 2, 3].map((k) => {
+      const db = join(mkdtempSync(join(tmpdir(), 'replay-')), 'duban.db');
+      const out = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', '--db', db], {
+        input: readFileSync('examples/01-core-loop.txt'),
+        encoding: 'utf8',
+        env: { ...process.env, DUBAN_DB: '', DUBAN_DIRECTORY: '' },
+        timeout: 60_000,
+      });
+      expect(out.status, `run ${k}: ${out.stderr}`).toBe(0);
+      return out.stdout.replace(db, '<db>');
+    });
+    expect(runs[1]).toBe(runs[0]);
+    expect(runs[2]).toBe(runs[0]);
+    // What the seed draws: the 重点 item always, of the other two D-0003 and not D-0002.
+    expect(runs[0]).toContain('本件已列入复核（重点事项全部复核），请督查室 @孙丽 核实。');
+    expect(runs[0]).toContain('回复「复核 D-0003 属实」');
+    expect(runs[0]).not.toContain('回复「复核 D-0002 属实」');
+  });
+
   it('fails at start-up with a clear message for a broken directory file', () => {
     const out = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', '--db', ':memory:'], {
       input: '',
