@@ -5,6 +5,7 @@ import { systemClock } from './core/clock.js';
 import { createLogger } from './core/logger.js';
 import { UserError } from './core/errors.js';
 import { loadDotEnv, readCoreEnv } from './config/settings.js';
+import { applyHeapGrowth } from './config/heap.js';
 import { reportStartupError } from './config/startup-error.js';
 import { openApp } from './bootstrap.js';
 import { localDate } from './time/shanghai.js';
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   }
   loadDotEnv();
   const env = readCoreEnv({ ...process.env, ...(values.db ? { DUBAN_DB: values.db } : {}) });
+  applyHeapGrowth(env.DUBAN_HEAP_GROWTH_PERCENT);
   if (env.DUBAN_DB !== ':memory:' && !existsSync(env.DUBAN_DB)) {
     process.stderr.write(`没有数据库文件 ${env.DUBAN_DB}（用 --db 或 DUBAN_DB 指明）。\n`);
     process.exitCode = 2;

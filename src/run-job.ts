@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { FakeClock } from './core/clock.js';
 import { createLogger } from './core/logger.js';
 import { loadDotEnv, readCoreEnv } from './config/settings.js';
+import { applyHeapGrowth } from './config/heap.js';
 import { reportStartupError } from './config/startup-error.js';
 import { openApp } from './bootstrap.js';
 import { JOBS } from './jobs/index.js';
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
   }
   loadDotEnv();
   const env = readCoreEnv({ ...process.env, ...(values.db ? { DUBAN_DB: values.db } : {}) });
+  applyHeapGrowth(env.DUBAN_HEAP_GROWTH_PERCENT);
   const now = new Date();
   const date = m?.[1] ?? localDate(now);
   const time = m?.[2] ?? localTime(now);

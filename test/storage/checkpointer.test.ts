@@ -94,6 +94,38 @@ describe('the WAL is checkpointed off the main thread, and stays bounded', () =>
     }
   });
 
+  it('does not make a long job wait on a small ledger: a WAL under a quarter of the limit is not settled', async () => {
+    const dir = fresh();
+    const file = join(dir, 'small.db');
+    const spied = (s: SqliteStorage) => {
+      const cp = s.checkpointer!;
+      const asked: string[] = [];
+      const real = cp.checkpointNow.bind(cp);
+      cp.checkpointNow = (mode) => {
+        asked.push(mode ?? 'checkpoint');
+        return real(mode);
+      };
+      return asked;
+    };
+    const small = openStorage(file) as SqliteStorage;
+    const notAsked = spied(small);
+    await writeAudit(small, 100);
+    expect(statSync(`${file}-wal`).size).toBeLessThan((small.checkpointer!.mainLimitPages / 4) * 4096);
+    await small.settle();
+    expect(notAsked).toEqual([]);
+    await small.close();
+    // The same ledger with a WAL past a quarter of SQLite's own limit: the worker is asked.
+    const big = openStorage(file) as SqliteStorage;
+    const asked = spied(big);
+    big.checkpointer!.boundWal(0);
+    await big.transaction(async (r) => {
+      for (let i = 0; i < 4000; i++) await r.audit.append(auditRow(i));
+    });
+    await big.settle();
+    expect(asked).toEqual(['settle']);
+    await big.close();
+  });
+
   it('checkpoints on its own schedule without being asked', async () => {
     const dir = fresh();
     const file = join(dir, 'ledger.db');
