@@ -5,6 +5,7 @@ import { migrate } from '../storage/migrate.js';
 import { assignedDaysRebuild } from '../storage/assigned-days-sql.js';
 import { formatTaskCode } from '../src/domain/task.js';
 import { addDays, daysBetween } from '../src/time/shanghai.js';
+import { seededRandom } from '../src/core/seeded-random.js';
 
 /** The size of a synthetic province. */
 export interface Size {
@@ -27,17 +28,8 @@ export const QUICK: Size = { name: 'quick', units: 40, people: 1000, tasks: 50_0
 /** The benchmark's "today": a Monday. */
 export const TODAY = '2026-12-07';
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run generates the same province. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers, so every run generates the same province (the console's seeded source). */
+export const rng = seededRandom;
 
 const unitId = (i: number) => `u${String(i).padStart(3, '0')}`;
 
