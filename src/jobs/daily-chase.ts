@@ -4,7 +4,8 @@ import { stepForChase } from '../domain/actions/ladder-step.js';
 import { daysBetween, isoShanghai } from '../time/shanghai.js';
 import { originTarget } from './chase-messages.js';
 import { chaseUnacknowledged, overdueDemands, pausedTaskIds, warnBeforeDeadline } from './chase-other.js';
-import { budget, lettersPage, noticesPage, type ChaseCursor } from './chase-pages.js';
+import { budget, lettersPage, type ChaseCursor } from './chase-pages.js';
+import { noticesPage } from './notice-pages.js';
 import { allPages, type JobContext, type JobDefinition, type PageResult } from './job.js';
 
 /** Tasks chased per page (one transaction) unless the schedule says otherwise. */

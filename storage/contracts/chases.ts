@@ -29,8 +29,8 @@ export interface ChaseRepository {
   lastStepId(): Promise<number>;
   /** Up to `limit` of the steps recorded after `afterId`, in id order. */
   stepRows(jobPeriod: string, afterId: number, limit: number): Promise<ChaseStepRow[]>;
-  /** The steps recorded after `afterId` in any of the groups `gs` (chat, unit, step, 复核不实 or not), in id order. */
-  stepsIn(jobPeriod: string, afterId: number, gs: readonly ChaseStepGroup[]): Promise<ChaseStepRow[]>;
+  /** The step rows with these ids (a page of a 通报 group's rows, learnt from `stepRows`), in id order; ids not found are left out. */
+  stepsById(ids: readonly number[]): Promise<ChaseStepRow[]>;
   /** What a 通报 says of these tasks (no whole task rows), in id order; ids not found are left out. */
   noticeTasks(ids: readonly number[]): Promise<NoticeTask[]>;
   /**

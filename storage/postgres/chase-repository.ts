@@ -1,4 +1,4 @@
-import type { ChaseEntry, ChaseRecipient, ChaseRepository, ChaseStepGroup, ChaseStepRow, NoticeTask, OverdueCandidate, OverdueChase, OverdueRun, RecipientRow } from '../contracts/chases.js';
+import type { ChaseEntry, ChaseRecipient, ChaseRepository, ChaseStepRow, NoticeTask, OverdueCandidate, OverdueChase, OverdueRun, RecipientRow } from '../contracts/chases.js';
 import { chaseDaysAdd } from '../chase-days-sql.js';
 import { type NoticeRow, noticeTasksOf } from '../notice-rows.js';
 import type { PgSql } from './pg-sql.js';
@@ -144,21 +144,9 @@ export class PgChaseRepository implements ChaseRepository {
     return this.s.all<ChaseStepRow>(`SELECT ${STEP_COLUMNS} FROM chase_steps WHERE id > ? AND job_period = ? ORDER BY id LIMIT ?`, afterId, jobPeriod, limit);
   }
 
-  async stepsIn(jobPeriod: string, afterId: number, gs: readonly ChaseStepGroup[]): Promise<ChaseStepRow[]> {
-    if (gs.length === 0) return [];
-    return this.s.all<ChaseStepRow>(
-      `SELECT ${STEP_COLUMNS} FROM chase_steps
-       WHERE job_period = ? AND id > ?
-         AND (platform, chat_id, unit_id, step, trigger = 'untrue') IN (SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::int[], ?::boolean[]))
-       ORDER BY id`,
-      jobPeriod,
-      afterId,
-      gs.map((g) => g.platform),
-      gs.map((g) => g.chatId),
-      gs.map((g) => g.unitId),
-      gs.map((g) => g.step),
-      gs.map((g) => g.untrue),
-    );
+  async stepsById(ids: readonly number[]): Promise<ChaseStepRow[]> {
+    if (ids.length === 0) return [];
+    return this.s.all<ChaseStepRow>(`SELECT ${STEP_COLUMNS} FROM chase_steps WHERE id = ANY(?::int[]) ORDER BY id`, [...ids]);
   }
 
   async noticeTasks(ids: readonly number[]): Promise<NoticeTask[]> {

@@ -1,4 +1,4 @@
-import type { ChaseEntry, ChaseRecipient, ChaseRepository, ChaseStepGroup, ChaseStepRow, NoticeTask, OverdueCandidate, OverdueChase, OverdueRun, RecipientRow } from '../scheduling-repositories.js';
+import type { ChaseEntry, ChaseRecipient, ChaseRepository, ChaseStepRow, NoticeTask, OverdueCandidate, OverdueChase, OverdueRun, RecipientRow } from '../scheduling-repositories.js';
 import { chaseDaysAdd } from '../chase-days-sql.js';
 import { type NoticeRow, noticeTasksOf } from '../notice-rows.js';
 import type { Statements } from './statements.js';
@@ -133,14 +133,12 @@ export class SqliteChaseRepository implements ChaseRepository {
       .all(afterId, jobPeriod, limit) as ChaseStepRow[];
   }
 
-  async stepsIn(jobPeriod: string, afterId: number, gs: readonly ChaseStepGroup[]): Promise<ChaseStepRow[]> {
-    if (gs.length === 0) return [];
+  async stepsById(ids: readonly number[]): Promise<ChaseStepRow[]> {
+    if (ids.length === 0) return [];
     return this.s
       .get(`SELECT id, job_period AS jobPeriod, task_id AS taskId, step, trigger, platform, chat_id AS chatId, unit_id AS unitId
-            FROM chase_steps WHERE job_period = ? AND id > ?
-              AND (platform, chat_id, unit_id, step, trigger = 'untrue') IN (SELECT j.value ->> '$[0]', j.value ->> '$[1]', j.value ->> '$[2]', j.value ->> '$[3]', j.value ->> '$[4]' FROM json_each(?) j)
-            ORDER BY id`)
-      .all(jobPeriod, afterId, JSON.stringify(gs.map((g) => [g.platform, g.chatId, g.unitId, g.step, g.untrue ? 1 : 0]))) as ChaseStepRow[];
+            FROM chase_steps WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`)
+      .all(JSON.stringify(ids)) as ChaseStepRow[];
   }
 
   async noticeTasks(ids: readonly number[]): Promise<NoticeTask[]> {

@@ -87,6 +87,8 @@ export class Checkpointer {
   private exited = false;
   private pages = -1;
   private settled = Number.NEGATIVE_INFINITY;
+  /** Tries left for the main connection's top-up after a settle (a busy one is tried once more). */
+  private topUps = 0;
   private readonly pageBytes: number;
   private readonly disk: NodeJS.Timeout;
 
@@ -133,14 +135,15 @@ export class Checkpointer {
        }
        db.pragma('synchronous = NORMAL');
        let runs = 0;
-       const timer = setInterval(() => {
+       const tick = () => {
          try {
            db.pragma('wal_checkpoint(PASSIVE)');
            runs += 1;
          } catch {
            // The file is busy or gone: the next tick tries again, and the main connection's own checkpoint is the safety net.
          }
-       }, workerData.ms);
+       };
+       let timer = setInterval(tick, workerData.ms);
        parentPort.on('message', (m) => {
          if (m === 'checkpoint' || m === 'settle') {
            try {
@@ -153,6 +156,12 @@ export class Checkpointer {
              if (m === 'settle') db.pragma('wal_checkpoint(PASSIVE)');
            } catch {}
            parentPort.postMessage({ runs });
+           // The main connection copies what came after, just before its next transaction (topUp):
+           // a checkpoint of this thread's own running then would make it fail as busy.
+           if (m === 'settle') {
+             clearInterval(timer);
+             timer = setInterval(tick, workerData.ms);
+           }
            return;
          }
          clearInterval(timer);
@@ -193,7 +202,7 @@ export class Checkpointer {
    * SETTLE_MS. The worker's own checkpoints run beside a writer that never pauses, so they never
    * copy the WAL whole and it is never restarted; it then grew to the main connection's limit, whose
    * inline checkpoint held the event loop for 100–250 ms in the middle of the chase. A pause here
-   * lets a checkpoint finish, and the next commit restarts the WAL.
+   * lets a checkpoint finish, and (with `topUp`) the next commit restarts the WAL.
    */
   async settle(): Promise<void> {
     const now = performance.now();
@@ -203,18 +212,44 @@ export class Checkpointer {
     // checkpoint: no wait (the file keeps its largest size, so this only spares small ledgers).
     if (walBytes(this.db.name) < (this.pages * this.pageBytes) / 4) return;
     let timer: NodeJS.Timeout | undefined;
+    let late = false;
     // A worker that does not answer must not stop the job: it goes on, with the main connection's limit as the net.
-    const late = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, SETTLE_WAIT_MS);
+    const wait = new Promise<void>((resolve) => {
+      timer = setTimeout(() => {
+        late = true;
+        resolve();
+      }, SETTLE_WAIT_MS);
     });
     await Promise.race([
       this.checkpointNow('settle').then(
-        () => undefined,
+        () => {
+          // A late answer: what came since may be much; the worker's next checkpoints copy it.
+          if (!late) this.topUps = 2;
+        },
         () => undefined,
       ),
-      late,
+      wait,
     ]);
     clearTimeout(timer);
+  }
+
+  /**
+   * Just before the next transaction begins, after a settle the worker answered: copies on this
+   * connection what was committed since the worker's checkpoint (the outbox marking what it sent,
+   * a command: a few pages), so that the transaction begins on a WAL copied whole and its commit
+   * restarts the WAL. Without it the restart was a race, lost whenever a commit came between the
+   * worker's checkpoint and the next page; the WAL then grew to the main connection's limit and
+   * its inline checkpoint held the event loop 70–110 ms once or twice a morning.
+   */
+  topUp(): void {
+    if (this.topUps === 0) return;
+    this.topUps -= 1;
+    try {
+      const r = this.db.pragma('wal_checkpoint(PASSIVE)') as Array<{ busy: number }>;
+      if (r[0]?.busy === 0) this.topUps = 0;
+    } catch {
+      // Busy or failing: the worker's next checkpoint, and the main connection's limit, remain.
+    }
   }
 
   /** Stops the worker and closes its connection; the main connection then closes last. */

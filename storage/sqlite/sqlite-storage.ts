@@ -100,6 +100,7 @@ export class SqliteStorage implements OpenedStorage {
   transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T> {
     const run = async (): Promise<T> => {
       if (this.closed) throw new StorageUnavailableError('CLOSED', new Error('storage is closed'));
+      this.checkpointer?.topUp();
       try {
         this.begin.run();
       } catch (e) {

@@ -94,6 +94,31 @@ describe('the WAL is checkpointed off the main thread, and stays bounded', () =>
     }
   });
 
+  it('restarts the WAL after a settle even when a commit came while the worker was copying it', async () => {
+    const dir = fresh();
+    const file = join(dir, 'ledger.db');
+    const sequence = () => readFileSync(`${file}-wal`).subarray(0, 16).readUInt32BE(12);
+    const s = openStorage(file) as SqliteStorage;
+    s.checkpointer!.boundWal(0);
+    await s.transaction(async (r) => {
+      for (let i = 0; i < 4000; i++) await r.audit.append(auditRow(i));
+    });
+    // A reader's snapshot stands for what the chase met at full size: commits (the outbox marking
+    // what it sent) made while the worker's checkpoint ran, which it could not copy.
+    const reader = new Database(file, { readonly: true });
+    reader.prepare('BEGIN').run();
+    reader.prepare('SELECT count(*) AS n FROM audit_log').get();
+    await writeAudit(s, 100);
+    const before = sequence();
+    await s.settle();
+    reader.prepare('COMMIT').run();
+    reader.close();
+    // The next transaction begins on a WAL copied whole (the main connection copied the rest), so its commit restarts it.
+    await writeAudit(s, 1);
+    expect(sequence()).toBe(before + 1);
+    await s.close();
+  });
+
   it('does not make a long job wait on a small ledger: a WAL under a quarter of the limit is not settled', async () => {
     const dir = fresh();
     const file = join(dir, 'small.db');
