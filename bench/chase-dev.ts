@@ -80,6 +80,7 @@ for (const d of [TODAY, '2026-12-08', '2026-12-09'].slice(0, Number(process.env.
   stalls?.report((t) => process.stdout.write(t));
   process.stdout.write(`${d}: ${JSON.stringify(c)} floor ${floor.ms} ms (${floor.tasks} tasks, ${floor.messages} messages) → ×${Math.round((c.ms / floor.ms) * 100) / 100}\n`);
 }
+stalls?.stop();
 if (process.env.TALLIES) {
   // As bench/chase-stage.ts: the weekly tally and four questions with the mornings' chase history behind them.
   (app.clock as FakeClock).set(instantAt('2026-12-09', '10:00'));

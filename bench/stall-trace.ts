@@ -7,7 +7,7 @@ import type { SqliteStorage } from '../storage/sqlite/sqlite-storage.js';
  * collections (their time), and the rest (JavaScript between transactions, the settle, I/O
  * callbacks). For development: it tells a slow page from a collection from work between pages.
  */
-export function traceStalls(storage: SqliteStorage, over = 45): { report(write: (s: string) => void): void } {
+export function traceStalls(storage: SqliteStorage, over = 45): { report(write: (s: string) => void): void; stop(): void } {
   const txs: Array<[number, number]> = [];
   const gcs: Array<[number, number]> = [];
   const gaps: Array<[number, number]> = [];
@@ -30,11 +30,11 @@ export function traceStalls(storage: SqliteStorage, over = 45): { report(write: 
     if (now - last > over) gaps.push([last, now]);
     last = now;
   }, 2);
+  timer.unref();
   const inside = (xs: Array<[number, number]>, [a, b]: [number, number]) => xs.filter(([s, e]) => e > a && s < b).map(([s, e]) => Math.min(e, b) - Math.max(s, a));
   return {
+    /** Writes what was traced since the last report, and goes on tracing (`stop` ends it). */
     report(write) {
-      clearInterval(timer);
-      gc.disconnect();
       write(`${gaps.length} gaps over ${over} ms:\n`);
       for (const g of gaps.sort((x, y) => y[1] - y[0] - (x[1] - x[0])).slice(0, 15)) {
         const t = inside(txs, g);
@@ -47,6 +47,11 @@ export function traceStalls(storage: SqliteStorage, over = 45): { report(write: 
       txs.length = 0;
       gcs.length = 0;
       gaps.length = 0;
+      last = performance.now();
+    },
+    stop() {
+      clearInterval(timer);
+      gc.disconnect();
     },
   };
 }
