@@ -147,12 +147,3 @@ export interface ChaseStepRow {
   chatId: string;
   unitId: string;
 }
-
-export interface ChaseStepGroup {
-  platform: string;
-  chatId: string;
-  unitId: string;
-  step: 1 | 2 | 3;
-  untrue: boolean;
-  first: number;
-}
