@@ -149,6 +149,9 @@ describe.skipIf(!available)('cluster: three instances on one PostgreSQL behind L
 
       // 3. The next job: a fresh instance, the only one told it is 16:30, wins the lead when the leader dies.
       const fresh = await spawn('2026-12-07T16:30:30+08:00');
+      // The leader may be between a lost and a retaken lease just then (a renewal late on a loaded
+      // machine): wait for it rather than read undefined.
+      expect(await waitFor(() => leader() !== undefined, 30_000), `an instance leads before the next job\n${dump()}`).toBe(true);
       const third = leader() as Instance;
       expect(third).not.toBe(fresh);
       await kill(third);
