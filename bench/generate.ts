@@ -28,9 +28,6 @@ export const QUICK: Size = { name: 'quick', units: 40, people: 1000, tasks: 50_0
 /** The benchmark's "today": a Monday. */
 export const TODAY = '2026-12-07';
 
-/** Deterministic pseudo-random numbers, so every run generates the same province (the console's seeded source). */
-export const rng = seededRandom;
-
 const unitId = (i: number) => `u${String(i).padStart(3, '0')}`;
 
 /** Work groups the synthetic tasks were assigned in, besides the bench's own group. */
@@ -98,7 +95,7 @@ export function generateDatabase(file: string, size: Size): { seconds: number; r
     sql: string;
   }>;
   for (const { sql } of indexes) db.exec(`DROP INDEX ${/CREATE (?:UNIQUE )?INDEX (\S+)/.exec(sql)?.[1] ?? ''}`);
-  const rand = rng(42);
+  const rand = seededRandom(42); // the same province every run
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   const assigners = ['gov', 'sec', 'ofc0', 'ofc1', ...Array.from({ length: 8 }, (_, k) => `vice${k}`)];
   const start = addDays(TODAY, -365 * size.years);
@@ -117,7 +114,7 @@ export function generateDatabase(file: string, size: Size): { seconds: number; r
   // end, no stride), so a page of overdue tasks touches pages of the table all over the file.
   const perm = new Int32Array(size.tasks);
   for (let i = 0; i < size.tasks; i++) perm[i] = i;
-  const shuffle = rng(7);
+  const shuffle = seededRandom(7);
   for (let i = size.tasks - 1; i > 0; i--) {
     const j = Math.floor(shuffle() * (i + 1));
     const t = perm[i] as number;

@@ -133,13 +133,20 @@ interface Gathered {
   tasks: Map<number, NoticeTask>;
 }
 
-function keep(memo: Map<string, unknown>, notice: string, rows: readonly ChaseStepRow[], tasks: Map<number, NoticeTask>): Gathered {
-  const key = `notice\u0000${notice}`;
+/** What the memo has gathered for `notice` (empty at first, or after a restart). */
+function gathered(memo: Map<string, unknown>, notice: string): Gathered {
+  const key = gatheredKey(notice);
   const g = (memo.get(key) as Gathered | undefined) ?? { rows: new Map(), tasks: new Map() };
   memo.set(key, g);
+  return g;
+}
+
+const gatheredKey = (notice: string) => `notice\u0000${notice}`;
+
+function keep(memo: Map<string, unknown>, notice: string, rows: readonly ChaseStepRow[], tasks: Map<number, NoticeTask>): void {
+  const g = gathered(memo, notice);
   for (const r of rows) g.rows.set(r.id, r);
   for (const [id, t] of tasks) g.tasks.set(id, t);
-  return g;
 }
 
 /**
@@ -152,7 +159,7 @@ async function postOwed(ctx: JobContext, c: ChaseCursor, g: Group, size: number,
     Object.assign(c, { after: g.first, within: 0, owed: undefined });
     return 1;
   }
-  const had = keep(memo, c.notice, [], new Map());
+  const had = gathered(memo, c.notice);
   const lacking = g.ids.filter((id) => !had.rows.has(id)).slice(0, size);
   if (lacking.length > 0) {
     for (const id of lacking) had.rows.set(id, undefined);
@@ -163,7 +170,7 @@ async function postOwed(ctx: JobContext, c: ChaseCursor, g: Group, size: number,
   const rows = g.ids.map((id) => had.rows.get(id)).filter((r): r is ChaseStepRow => r !== undefined);
   await postNotice(ctx, g, c.notice, rows, had.tasks, headsOf);
   c.n.notices += 1;
-  memo.delete(`notice\u0000${c.notice}`);
+  memo.delete(gatheredKey(c.notice));
   Object.assign(c, { after: g.first, within: 0, notice: undefined, owed: undefined });
   return Math.max(1, rows.length);
 }

@@ -64,13 +64,19 @@ function effects(h: Harness) {
 
 const DAYS = ['2026-12-07', '2026-12-08'];
 
+/** The chase's occurrence on `date`, the clock set to 09:00 that morning. */
+function chaseAt(h: Harness, date: string) {
+  h.at(date, '09:00');
+  const occ = h.app.jobs.occurrence(dailyChase, date);
+  if (!occ) throw new Error('no chase');
+  return occ;
+}
+
 /** The chase of `date` in one go with the default page size. */
 async function reference(): Promise<ReturnType<typeof effects>> {
   const h = await province();
   for (const date of DAYS) {
-    h.at(date, '09:00');
-    const occ = h.app.jobs.occurrence(dailyChase, date);
-    if (!occ) throw new Error('no chase');
+    const occ = chaseAt(h, date);
     expect((await h.app.jobs.run(dailyChase, occ)).status).toBe('ran');
   }
   return effects(h);
@@ -83,9 +89,7 @@ describe('the paged daily chase', () => {
     expect(want.ladder.length).toBeGreaterThan(0);
     const h = await province();
     for (const date of DAYS) {
-      h.at(date, '09:00');
-      const occ = h.app.jobs.occurrence(dailyChase, date);
-      if (!occ) throw new Error('no chase');
+      const occ = chaseAt(h, date);
       expect((await runner(h).run(dailyChase, occ)).status).toBe('ran');
       expect((await runner(h).run(dailyChase, occ)).status).toBe('already');
     }
@@ -98,10 +102,7 @@ describe('the paged daily chase', () => {
     const want = await reference();
     // How many transactions a run of the first day takes one task per page.
     const probe = await province();
-    probe.at(DAYS[0] ?? '', '09:00');
-    const occ0 = probe.app.jobs.occurrence(dailyChase, DAYS[0] ?? '');
-    if (!occ0) throw new Error('no chase');
-    await runner(probe).run(dailyChase, occ0);
+    await runner(probe).run(dailyChase, chaseAt(probe, DAYS[0] ?? ''));
     const pages = (sqliteOf(probe.app).prepare("SELECT pages FROM job_cursors WHERE job = 'daily-chase'").get() as { pages: number }).pages + 1;
     expect(pages).toBeGreaterThan(5);
 
@@ -109,9 +110,7 @@ describe('the paged daily chase', () => {
       for (const where of ['between', 'inside'] as const) {
         const h = await province();
         for (const date of DAYS) {
-          h.at(date, '09:00');
-          const occ = h.app.jobs.occurrence(dailyChase, date);
-          if (!occ) throw new Error('no chase');
+          const occ = chaseAt(h, date);
           if (date === DAYS[0]) await expect(runner(h, crashing(h.app.storage, at, where)).run(dailyChase, occ)).rejects.toThrow(/crash/);
           // The restarted process: the scheduler finds the run unrecorded and runs it again.
           expect(await h.app.storage.transaction((r) => r.jobRuns.find('daily-chase', occ.period))).toBeUndefined();
@@ -127,9 +126,7 @@ describe('the paged daily chase', () => {
 
   it('lets the storage settle between pages, never inside a transaction', async () => {
     const h = await province();
-    h.at('2026-12-07', '09:00');
-    const occ = h.app.jobs.occurrence(dailyChase, '2026-12-07');
-    if (!occ) throw new Error('no chase');
+    const occ = chaseAt(h, '2026-12-07');
     const s = h.app.storage;
     let open = 0;
     const seen: string[] = [];
@@ -161,9 +158,7 @@ describe('the paged daily chase', () => {
 
   it('starts every page in a later turn of the event loop than the page before, with its timers run between, when a settle ends with I/O', async () => {
     const h = await province();
-    h.at('2026-12-07', '09:00');
-    const occ = h.app.jobs.occurrence(dailyChase, '2026-12-07');
-    if (!occ) throw new Error('no chase');
+    const occ = chaseAt(h, '2026-12-07');
     const s = h.app.storage;
     let ticks = 0;
     const timer = setInterval(() => {
@@ -195,9 +190,7 @@ describe('the paged daily chase', () => {
 
   it('answers a command between two pages of a running chase', async () => {
     const h = await province();
-    h.at('2026-12-07', '09:00');
-    const occ = h.app.jobs.occurrence(dailyChase, '2026-12-07');
-    if (!occ) throw new Error('no chase');
+    const occ = chaseAt(h, '2026-12-07');
     const chase = runner(h).run(dailyChase, occ);
     // The command is queued behind the first page only: its answer comes before the run ends.
     const order: string[] = [];

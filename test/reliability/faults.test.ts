@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeHarness, type Harness } from '../support/harness.js';
 import { SendError } from '../../src/outbox/outgoing.js';
-import { rng } from '../../bench/generate.js';
+import { seededRandom } from '../../src/core/seeded-random.js';
 import { sqliteOf } from '../support/raw-sql.js';
 
 let h: Harness;
@@ -39,7 +39,7 @@ describe('redelivery', () => {
 describe('platform faults', () => {
   it('delivers every message exactly once when 30% of sends are answered 429 or 500', async () => {
     h = await makeHarness();
-    const random = rng(2026);
+    const random = seededRandom(2026);
     const accepted = new Map<number, number>();
     let failures = 0;
     h.app.dispatcher.register({

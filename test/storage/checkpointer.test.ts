@@ -28,6 +28,17 @@ async function writeAudit(s: SqliteStorage, n: number): Promise<void> {
   for (let i = 0; i < n; i++) await s.transaction(async (r) => r.audit.append(auditRow(i)));
 }
 
+/** The WAL header's checkpoint sequence (bytes 12–15): it goes up each time a writer restarts the WAL. */
+const walSequence = (file: string) => readFileSync(`${file}-wal`).subarray(0, 16).readUInt32BE(12);
+
+/** SQLite's own 1,000-page limit (as on a nearly full disk), and one commit that takes the WAL past a quarter of it: a settle then asks the worker. */
+async function pastAQuarter(s: SqliteStorage): Promise<void> {
+  s.checkpointer!.boundWal(0);
+  await s.transaction(async (r) => {
+    for (let i = 0; i < 4000; i++) await r.audit.append(auditRow(i));
+  });
+}
+
 describe('the WAL is checkpointed off the main thread, and stays bounded', () => {
   const before = process.env.DUBAN_SQLITE_CHECKPOINT;
   beforeAll(() => {
@@ -73,17 +84,12 @@ describe('the WAL is checkpointed off the main thread, and stays bounded', () =>
   it('between a long job’s pages, waits for the WAL to be copied whole, so that the next commit restarts it', async () => {
     const dir = fresh();
     const file = join(dir, 'ledger.db');
-    // The WAL header's checkpoint sequence (bytes 12–15) goes up each time a writer restarts the WAL.
-    const sequence = () => readFileSync(`${file}-wal`).subarray(0, 16).readUInt32BE(12);
+    const sequence = () => walSequence(file);
     // Each round a new start (a settle asks the worker at most once per SETTLE_MS); the commit right
     // after the settle restarts the WAL only if everything before it was copied by then.
     for (let round = 0; round < 4; round++) {
       const s = openStorage(file) as SqliteStorage;
-      // SQLite's own 1,000-page limit (as on a nearly full disk): a WAL past a quarter of it is settled.
-      s.checkpointer!.boundWal(0);
-      await s.transaction(async (r) => {
-        for (let i = 0; i < 4000; i++) await r.audit.append(auditRow(i));
-      });
+      await pastAQuarter(s);
       expect(statSync(`${file}-wal`).size).toBeGreaterThan((INLINE_AUTOCHECKPOINT_PAGES / 4) * 4096);
       await writeAudit(s, 100);
       const before = sequence();
@@ -97,12 +103,9 @@ describe('the WAL is checkpointed off the main thread, and stays bounded', () =>
   it('restarts the WAL after a settle even when a commit came while the worker was copying it', async () => {
     const dir = fresh();
     const file = join(dir, 'ledger.db');
-    const sequence = () => readFileSync(`${file}-wal`).subarray(0, 16).readUInt32BE(12);
+    const sequence = () => walSequence(file);
     const s = openStorage(file) as SqliteStorage;
-    s.checkpointer!.boundWal(0);
-    await s.transaction(async (r) => {
-      for (let i = 0; i < 4000; i++) await r.audit.append(auditRow(i));
-    });
+    await pastAQuarter(s);
     // A reader's snapshot stands for what the chase met at full size: commits (the outbox marking
     // what it sent) made while the worker's checkpoint ran, which it could not copy.
     const reader = new Database(file, { readonly: true });
@@ -142,10 +145,7 @@ describe('the WAL is checkpointed off the main thread, and stays bounded', () =>
     // The same ledger with a WAL past a quarter of SQLite's own limit: the worker is asked.
     const big = openStorage(file) as SqliteStorage;
     const asked = spied(big);
-    big.checkpointer!.boundWal(0);
-    await big.transaction(async (r) => {
-      for (let i = 0; i < 4000; i++) await r.audit.append(auditRow(i));
-    });
+    await pastAQuarter(big);
     await big.settle();
     expect(asked).toEqual(['settle']);
     await big.close();
