@@ -1,10 +1,10 @@
 /**
- * Start-up of the whole process, as production starts it: `node dist/src/main.js` with the flags of
- * `npm run serve` (read from package.json) on Lark in webhook mode against the fake platform (a process of its
+ * Start-up of the whole process, as production starts it: `npm run serve`'s command (read from
+ * package.json: the flags and the bundle, dist/bundle/main.js) on Lark in webhook mode against the fake platform (a process of its
  * own), timed from spawning the process to the log line `督办助手已启动`. Beside it, in the same
- * run: a bare `node` (the floor no start can go under), loading the compiled module graph alone,
- * the same start with the directory cache empty (the YAML parsed and validated), and under tsx
- * (`npm start`). Each is the best of `times` starts.
+ * run: a bare `node` (the floor no start can go under), loading the compiled, unbundled module graph alone,
+ * the same start with the directory cache empty (the YAML parsed and validated), the unbundled
+ * compiled start (`node dist/src/main.js`) and under tsx (`npm start`). Each is the best of `times` starts.
  * Standalone: `npx tsx bench/startup.ts <db> <directory.yaml>`.
  */
 import { spawn, spawnSync, fork } from 'node:child_process';
@@ -13,13 +13,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { round } from './measure.js';
-import { serveNodeFlags } from '../src/config/heap.js';
+import { serveEntry, serveNodeFlags } from '../src/config/heap.js';
 
 export interface StartupResult {
   nodeMs: number;
   importMs: number;
   compiledMs: number;
   compiledColdCacheMs: number;
+  unbundledMs: number;
   tsxMs: number;
 }
 
@@ -61,7 +62,7 @@ function timed(args: string[]): number {
 }
 
 export async function benchStartup(dbFile: string, yamlFile: string, times = 3): Promise<StartupResult | undefined> {
-  if (!existsSync('dist/src/main.js')) return undefined;
+  if (!existsSync('dist/src/main.js') || !existsSync(serveEntry())) return undefined;
   const platform = fork('bench/lark/platform.ts', [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const base = await new Promise<string>((resolve) => platform.once('message', (m: { base: string }) => resolve(m.base)));
   const cache = mkdtempSync(join(tmpdir(), 'duban-directory-cache-'));
@@ -82,15 +83,16 @@ export async function benchStartup(dbFile: string, yamlFile: string, times = 3):
   try {
     const nodeMs = await best(times, () => timed(['-e', '']));
     const importMs = await best(times, () => timed(['-e', `await import(${JSON.stringify(pathToFileURL('dist/src/app.js').href)})`, '--input-type=module']));
-    const compiled = () => untilReady([...serveNodeFlags(), 'dist/src/main.js'], env, ready);
+    const compiled = () => untilReady([...serveNodeFlags(), serveEntry()], env, ready);
     await compiled(); // fills the directory cache
     const compiledMs = await best(times, compiled);
     const compiledColdCacheMs = await best(times, () => {
       rmSync(cache, { recursive: true, force: true });
       return compiled();
     });
+    const unbundledMs = await best(times, () => untilReady([...serveNodeFlags(), 'dist/src/main.js'], env, ready));
     const tsxMs = await best(times, () => untilReady(['--import', 'tsx', 'src/main.ts'], env, ready));
-    return { nodeMs, importMs, compiledMs, compiledColdCacheMs, tsxMs };
+    return { nodeMs, importMs, compiledMs, compiledColdCacheMs, unbundledMs, tsxMs };
   } finally {
     platform.disconnect();
     rmSync(cache, { recursive: true, force: true });

@@ -38,11 +38,21 @@ export class WorkCalendar {
     this.size = Date.UTC(LAST_YEAR + 1, 0, 1) / DAY_MS - ORIGIN;
     this.working = new Uint8Array(this.size);
     this.prefix = new Uint32Array(this.size + 1);
+    // As computeWorkingDay decides, without a date string per day (this runs at every start):
+    // Monday–Friday, then the holidays off, then the make-up working days, which win.
+    const firstDow = new Date(ORIGIN * DAY_MS).getUTCDay();
     for (let i = 0; i < this.size; i++) {
-      const date = fromDayNumber(i);
-      this.working[i] = this.computeWorkingDay(date) ? 1 : 0;
-      this.prefix[i + 1] = (this.prefix[i] ?? 0) + (this.working[i] ?? 0);
+      const dow = (firstDow + i) % 7;
+      this.working[i] = dow !== 0 && dow !== 6 ? 1 : 0;
     }
+    for (const date of data.holidays.keys()) this.mark(date, 0);
+    for (const date of data.workdays.keys()) this.mark(date, 1);
+    for (let i = 0; i < this.size; i++) this.prefix[i + 1] = (this.prefix[i] ?? 0) + (this.working[i] ?? 0);
+  }
+
+  private mark(date: LocalDate, working: 0 | 1): void {
+    const n = dayNumber(date);
+    if (this.inTable(n)) this.working[n] = working;
   }
 
   private computeWorkingDay(date: LocalDate): boolean {

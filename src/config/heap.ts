@@ -20,3 +20,10 @@ export function serveNodeFlags(packageJson = 'package.json'): string[] {
   const words = serve.split(/\s+/);
   return words.slice(words.indexOf('node') + 1).filter((w) => w.startsWith('--'));
 }
+
+/** The file `npm run serve` starts (the production bundle, dist/bundle/main.js), for the start-up benchmark. */
+export function serveEntry(packageJson = 'package.json'): string {
+  const serve = (JSON.parse(readFileSync(packageJson, 'utf8')) as { scripts?: Record<string, string> }).scripts?.serve ?? '';
+  const words = serve.split(/\s+/);
+  return words.slice(words.indexOf('node') + 1).find((w) => w.length > 0 && !w.startsWith('--')) ?? 'dist/bundle/main.js';
+}

@@ -4,11 +4,37 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCalendar, missingYearWarning } from '../../src/calendar/load-calendar.js';
 import { CalendarFileError } from '../../src/calendar/holiday-data.js';
-import { instantAt } from '../../src/time/shanghai.js';
+import { addDays, dayOfWeek, instantAt } from '../../src/time/shanghai.js';
+import { WorkCalendar } from '../../src/calendar/work-calendar.js';
 
 const cal = loadCalendar();
 
 describe('WorkCalendar', () => {
+  it('tabulates every day from 2000 to 2060 as the rule decides: a 调休 working day, else a holiday off, else Monday–Friday', () => {
+    const holidays = new Map([
+      ['2026-10-01', '国庆节'], // a Thursday off
+      ['2000-01-01', '元旦'], // the table's first day (a Saturday)
+      ['2060-12-31', '假'], // its last day (a Friday)
+      ['2030-03-02', '两者'], // in both lists (a Saturday): working
+      ['1999-12-31', '表外'], // outside the table
+    ]);
+    const workdays = new Map([
+      ['2026-10-10', '调休'], // a Saturday
+      ['2030-03-02', '两者'],
+      ['2061-01-01', '表外'],
+    ]);
+    const c = new WorkCalendar({ holidays, workdays, years: new Set([2026]) });
+    const rule = (d: string) => workdays.has(d) || (!holidays.has(d) && dayOfWeek(d) !== 0 && dayOfWeek(d) !== 6);
+    const wrong: string[] = [];
+    for (let d = '2000-01-01'; d <= '2060-12-31'; d = addDays(d, 1)) if (c.isWorkingDay(d) !== rule(d)) wrong.push(d);
+    expect(wrong).toEqual([]);
+    expect([c.isWorkingDay('2026-10-01'), c.isWorkingDay('2026-10-10'), c.isWorkingDay('2030-03-02'), c.isWorkingDay('2060-12-31')]).toEqual([false, true, true, false]);
+    // The prefix counts agree with a day-by-day count.
+    expect(c.workingDaysBetween('2026-09-25', '2026-10-12')).toBe(
+      ['2026-09-28', '2026-09-29', '2026-09-30', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07', '2026-10-08', '2026-10-09', '2026-10-10', '2026-10-12'].length,
+    );
+  });
+
   it('knows 国庆 2026 is off and the 调休 Saturday 2026-09-20 and 10-10 are working days', () => {
     for (let d = 1; d <= 7; d++) expect(cal.isWorkingDay(`2026-10-0${d}`)).toBe(false);
     expect(cal.isWorkingDay('2026-09-20')).toBe(true); // Sunday, 调休上班
