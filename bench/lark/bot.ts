@@ -26,8 +26,12 @@ for (const p of doc.people) p.accounts = { ...p.accounts, lark: larkId(p.id) };
 const startedAt = Date.now();
 const from = instantAt(TODAY, '09:00').getTime();
 const clock: Clock = { now: () => new Date(from + (Date.now() - startedAt)) };
+// STATS=1: counts the statements and transactions of the run, printed on stderr at the end.
+const counts = new Map<string, number>();
+const count = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
 const app = createApp({
   dbFile,
+  statementObserver: process.env.STATS ? (_r, sql) => count(sql.replace(/\s+/g, ' ').slice(0, 90)) : undefined,
   directory: new Directory(doc),
   calendar: loadCalendar(),
   clock,
@@ -41,6 +45,20 @@ const adapter = new LarkAdapter(
   { perTarget: 5, perApp: Infinity },
 );
 app.dispatcher.register(adapter);
+if (process.env.STATS) {
+  const tx = app.storage.transaction.bind(app.storage);
+  app.storage.transaction = (fn) => {
+    count(
+      `TRANSACTION ${
+        (new Error().stack ?? '')
+          .split('\n')[2]
+          ?.trim()
+          .replace(/\(.*\/work\/main\//, '(') ?? ''
+      }`,
+    );
+    return tx(fn);
+  };
+}
 await adapter.start(acceptFor(app, adapter));
 app.dispatcher.start();
 process.send?.({ url: `http://127.0.0.1:${adapter.port}/webhook/event` });
@@ -50,6 +68,7 @@ process.on(
   () =>
     void (async () => {
       await adapter.stop();
+      if (process.env.STATS) for (const [k, n] of [...counts].sort((a, b) => b[1] - a[1])) process.stderr.write(`${String(n).padStart(7)} ${k}\n`);
       await app.close();
       process.exit(0);
     })(),

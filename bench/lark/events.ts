@@ -19,13 +19,13 @@ const BOT = { key: '@_user_1', name: '督办助手', openId: 'ou_bot' };
 
 /**
  * The load: handlers of the province's units, each writing in a work group about an active
- * task their unit leads, alternately `进展 D-… 50% …` (a write: progress, audit, outbox) and
+ * task their unit leads with them responsible, alternately `进展 D-… 50% …` (a write: progress, audit, outbox) and
  * `查询 D-…` (a read with the task's history). Senders rotate over every handler, so none goes
  * over the per-sender allowance (20 a minute) at 200 events a second; 500 work groups keep every
  * chat under Lark's 5 sends a second.
  */
 export class Workload {
-  private readonly handlers: Array<{ id: string; unit: string }>;
+  private readonly handlers: string[];
   private readonly tasksOf = new Map<string, string[]>();
   private readonly cursor = new Map<string, number>();
   private n = 0;
@@ -38,15 +38,25 @@ export class Workload {
     private readonly key: string,
   ) {
     const doc = parse(yamlText) as { people: Array<{ id: string; unit?: string; roles?: string[] }> };
+    const handlers = new Set(doc.people.filter((p) => p.unit && p.roles?.includes('经办人')).map((p) => p.id));
+    // Each sender reports on work their unit leads with them as its responsible person: anyone
+    // else's 进展 is refused (only the responsible person or the unit's head may report), and the
+    // load would then measure refusals instead of the write.
     const db = new Database(dbFile, { readonly: true });
-    const rows = db.prepare("SELECT code, lead_unit_id AS unit FROM tasks WHERE status = 'active' ORDER BY id").all() as Array<{ code: string; unit: string }>;
+    const rows = db
+      .prepare(
+        `SELECT t.code, u.responsible_id AS person FROM tasks t JOIN task_units u ON u.task_id = t.id AND u.role = 'lead'
+          WHERE t.status = 'active' ORDER BY t.id`,
+      )
+      .all() as Array<{ code: string; person: string }>;
     db.close();
     for (const r of rows) {
-      const list = this.tasksOf.get(r.unit) ?? [];
+      if (!handlers.has(r.person)) continue;
+      const list = this.tasksOf.get(r.person) ?? [];
       if (list.length < 500) list.push(r.code);
-      this.tasksOf.set(r.unit, list);
+      this.tasksOf.set(r.person, list);
     }
-    this.handlers = doc.people.filter((p) => p.unit && p.roles?.includes('经办人') && this.tasksOf.has(p.unit)).map((p) => ({ id: p.id, unit: p.unit ?? '' }));
+    this.handlers = [...this.tasksOf.keys()];
     if (this.handlers.length === 0) throw new Error('no handlers with active tasks in the ledger');
   }
 
@@ -59,14 +69,14 @@ export class Workload {
     const k = this.n++;
     const h = this.handlers[k % this.handlers.length];
     if (!h) throw new Error('no handler');
-    const tasks = this.tasksOf.get(h.unit) ?? [];
-    const at = this.cursor.get(h.unit) ?? 0;
-    this.cursor.set(h.unit, at + 1);
+    const tasks = this.tasksOf.get(h) ?? [];
+    const at = this.cursor.get(h) ?? 0;
+    this.cursor.set(h, at + 1);
     const code = tasks[at % tasks.length] ?? '';
     const text = k % 2 === 0 ? `@_user_1 进展 ${code} 50% 已对接相关单位` : `@_user_1 查询 ${code}`;
     const signed = (prefix: string) => {
       const messageId = `om_in_${prefix}_${this.run}_${k}`;
-      return this.sign(messageEvent({ from: larkId(h.id), text, mentions: [BOT], messageId, chatId: `oc_group_${k % 500}` }), messageId);
+      return this.sign(messageEvent({ from: larkId(h), text, mentions: [BOT], messageId, chatId: `oc_group_${k % 500}` }), messageId);
     };
     return { bot: signed('bot'), echo: signed('echo') };
   }

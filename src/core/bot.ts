@@ -17,7 +17,7 @@ import type { Logger } from './logger.js';
 import { checkAllowed } from './permission.js';
 import { workGroups } from './work-groups.js';
 import { SenderThrottle } from './throttle.js';
-import { prepareStep, type HandleHooks, type MessageRead } from './prepare-step.js';
+import { prepareStep, withHook, type HandleHooks, type MessageRead } from './prepare-step.js';
 import { isStorageUnavailable } from '../../storage/storage-error.js';
 
 export type { BotDeps } from './bot-deps.js';
@@ -72,7 +72,7 @@ export class Bot {
     let result: HandleResult;
     const decision = msg.platform === 'console' ? 'ok' : this.throttle.take(`${msg.platform}\u0000${msg.senderAccountId}`, now.getTime());
     if (decision !== 'ok') {
-      result = await this.deps.storage.transaction((repos) => this.recordThrottled(msg, decision === 'refuse', now, repos));
+      result = await this.deps.storage.transaction((repos) => withHook(repos, hooks, this.recordThrottled(msg, decision === 'refuse', now, repos)));
       if (result.replies.length > 0) this.deps.onOutbox?.();
       return result;
     }
@@ -86,14 +86,14 @@ export class Bot {
     const match = mark || text.length > MAX_MESSAGE_LENGTH ? undefined : this.deps.registry.matchOrFallback(body);
     const prepared = await prepareStep(this.deps, msg, match, now, { hooks, log });
     try {
-      result = await this.deps.storage.transaction((repos) => this.process(msg, text, now, repos, { mark, body, match, prepared }));
+      result = await this.deps.storage.transaction((repos) => withHook(repos, hooks, this.process(msg, text, now, repos, { mark, body, match, prepared })));
     } catch (e) {
       // The ledger itself is unavailable: nothing was done, and the message must be tried
       // again later rather than answered as failed.
       if (isStorageUnavailable(e)) throw e;
       // The rolled-back transaction may have recorded the chat; record it again with the answer.
       this.touched.delete(`${msg.platform}\u0000${msg.chatId}`);
-      result = await this.deps.storage.transaction((repos) => this.recordFailure(msg, e, now, repos, log));
+      result = await this.deps.storage.transaction((repos) => withHook(repos, hooks, this.recordFailure(msg, e, now, repos, log)));
     }
     if (result.replies.length > 0) this.deps.onOutbox?.();
     return result;

@@ -1,4 +1,4 @@
-import type { ChangeFeed, InboxItem, Storage } from '../../storage/repositories.js';
+import type { ChangeFeed, InboxItem, Repositories, Storage } from '../../storage/repositories.js';
 import { isStorageUnavailable } from '../../storage/storage-error.js';
 import { isoShanghai } from '../time/shanghai.js';
 import type { Bot } from './bot.js';
@@ -214,8 +214,11 @@ export class Inbox {
     const before = this.chains.get(msg.chatId) ?? Promise.resolve();
     this.scheduled.add(seq);
     this.inFlight.set(msg.chatId, (this.inFlight.get(msg.chatId) ?? 0) + 1);
+    let released = false;
     const work: Promise<void> = before
-      .then(() => this.process(seq, msg, settle, release))
+      .then(async () => {
+        released = await this.process(seq, msg, settle, release);
+      })
       .finally(() => {
         release();
         this.scheduled.delete(seq);
@@ -223,8 +226,10 @@ export class Inbox {
         if (left > 0) this.inFlight.set(msg.chatId, left);
         else {
           this.inFlight.delete(msg.chatId);
-          // Anything another instance recorded meanwhile is taken here; otherwise the claim goes.
-          void this.drained(msg.chatId).catch(() => undefined);
+          // The claim went with the answer's commit; or else anything another instance recorded
+          // meanwhile is taken here, and otherwise the claim goes now.
+          if (released) this.held.delete(msg.chatId);
+          else void this.drained(msg.chatId).catch(() => undefined);
         }
         this.working.delete(work);
       });
@@ -236,35 +241,51 @@ export class Inbox {
     return result;
   }
 
-  /** Processes one message until its effect and its removal from the inbox are committed. */
-  private async process(seq: number, msg: InboundMessage, settle: (r: HandleResult) => void, aside: () => void): Promise<void> {
+  /**
+   * Processes one message until its effect and its removal from the inbox are committed; true
+   * when the chat's claim was given up in that commit (the last of its messages here).
+   */
+  private async process(seq: number, msg: InboundMessage, settle: (r: HandleResult) => void, aside: () => void): Promise<boolean> {
     // Stopping: what has not started stays in the inbox for the next start.
     if (this.stopping) {
       settle({ outcome: 'failed', replies: [] });
-      return;
+      return false;
     }
     let result: HandleResult | undefined;
     for (;;) {
+      // Set by the answer's transaction: they hold only once `handle` has returned, since every
+      // transaction of `handle` that can fail is followed by one that runs the hook again.
+      let removed = false;
+      let released = false;
+      const inTransaction = async (r: Repositories) => {
+        await r.inbox.done(seq);
+        removed = true;
+        // The last message of its chat here: the claim goes in the same commit (not if another
+        // instance recorded one meanwhile: releaseChat then keeps it, and drained takes that).
+        released = !this.stopping && (this.inFlight.get(msg.chatId) ?? 0) <= 1 && (await r.inbox.releaseChat(msg.chatId, this.deps.instanceId));
+      };
       try {
-        // A crash between the two commits is harmless: processed again, the front door
-        // finds the message id already claimed and does nothing.
-        result ??= await this.deps.bot.handle(msg, { aside });
-        await this.deps.storage.transaction((r) => r.inbox.done(seq));
+        // The message leaves the inbox in the answer's own commit. A message answered without a
+        // transaction, or whose handling failed after its answer (a retry below), leaves it in
+        // one of its own: a crash between the two commits is harmless, since processed again,
+        // the front door finds the message id already claimed and does nothing.
+        result ??= await this.deps.bot.handle(msg, { aside, inTransaction });
+        if (!removed) await this.deps.storage.transaction((r) => r.inbox.done(seq));
         this.deps.incident.ok();
         settle(result);
-        return;
+        return removed && released;
       } catch (e) {
         if (!isStorageUnavailable(e)) {
           this.deps.logger.error('inbox processing failed', { seq, platform: msg.platform, messageId: msg.messageId, error: e });
           // Not the ledger's fault: trying again would fail the same way at every start.
           await this.deps.storage.transaction((r) => r.inbox.done(seq)).catch(() => undefined);
           settle({ outcome: 'failed', replies: [] });
-          return;
+          return false;
         }
         this.deps.incident.fail(e, { platform: msg.platform, messageId: msg.messageId, what: 'inbox processing' });
         if (this.stopping) {
           settle({ outcome: 'failed', replies: [] });
-          return;
+          return false;
         }
         await new Promise((r) => setTimeout(r, this.retryMs));
       }

@@ -1,4 +1,5 @@
 import { localDate } from '../time/shanghai.js';
+import type { Repositories } from '../../storage/repositories.js';
 import type { BotDeps } from './bot-deps.js';
 import type { ClassificationMark } from './classified.js';
 import type { CommandMatch } from './command-registry.js';
@@ -12,6 +13,19 @@ export interface HandleHooks {
    * no longer holds up the messages after it in its chat (see Inbox).
    */
   aside?: () => void;
+  /**
+   * The caller's own writes, committed with the message's effect: run last inside the
+   * transaction that records the answer (the inbox removes the message there). It runs again
+   * if that transaction is rolled back and the failure's answer is recorded instead.
+   */
+  inTransaction?: (repos: Repositories) => Promise<void>;
+}
+
+/** The answer's transaction, with the caller's own writes (`HandleHooks.inTransaction`) last. */
+export async function withHook<T>(repos: Repositories, hooks: HandleHooks | undefined, work: Promise<T>): Promise<T> {
+  const result = await work;
+  await hooks?.inTransaction?.(repos);
+  return result;
 }
 
 /** What `handle` read of a message before its transaction. */

@@ -151,7 +151,9 @@ export class OutboxDispatcher {
         }
       };
       await Promise.all(Array.from({ length: Math.min(parallel, queue.length) }, worker));
-      if (halted || !progressed) return;
+      // A batch that was not full held everything due: what was added since then comes with its
+      // own kick (a round more), a retry with the poll. No read only to find nothing.
+      if (halted || !progressed || items.length < this.opts.batchSize) return;
     }
   }
 
@@ -159,7 +161,8 @@ export class OutboxDispatcher {
   private async sendOne(sender: Sender, item: OutboxItem): Promise<'sent' | 'failed' | 'halt'> {
     const payload = JSON.parse(item.payload) as OutboxPayload;
     const ids = [...new Set([...mentionedPeople(payload.reply), ...(payload.reply.actions ?? []).flatMap((a) => a.forPersonIds ?? [])])];
-    const people = await this.storage.transaction((r) => this.people(r, item.platform, ids));
+    // Most answers mention no one: no transaction for an empty lookup.
+    const people = ids.length === 0 ? {} : await this.storage.transaction((r) => this.people(r, item.platform, ids));
     let res: { remoteId?: string };
     try {
       res = await sender.send({
