@@ -4,6 +4,7 @@ import { defineCommand, type CommandContext, type CommandInput, type ParseContex
 import { UserError } from '../src/core/errors.js';
 import { readQuestion } from '../src/query/read-question.js';
 import { fullyRead, type ReadResult } from '../src/query/reading.js';
+import { actionRequest, actionRequestReply } from '../src/query/action-request.js';
 import { answerReading, notUnderstood } from '../src/query/answer-query.js';
 import { queryExamples } from '../src/query/query-examples.js';
 import { readWithModel } from '../src/query/model-reader.js';
@@ -58,7 +59,10 @@ function isReadResult(v: unknown): v is ReadResult {
 async function askModel(text: string, ctx: PrepareContext): Promise<ReadResult | undefined> {
   const model = ctx.settings.questionModel;
   if (!model || text.trim().length === 0) return undefined;
-  if (fullyRead(readQuestion(text, ctx.directory, ctx.today))) return undefined;
+  if (actionRequest(text)) return undefined;
+  const rules = readQuestion(text, ctx.directory, ctx.today);
+  // Several questions in one: the model reads one intent, and would merge them as the rules did.
+  if (fullyRead(rules) || rules.unanswered) return undefined;
   // Nothing of an unregistered account's message leaves the machine.
   if (!(await ctx.knownSender())) return undefined;
   ctx.aside();
@@ -67,6 +71,8 @@ async function askModel(text: string, ctx: PrepareContext): Promise<ReadResult |
 
 async function runQuestion(ctx: CommandContext, args: QueryArgs) {
   const { result, byModel } = args;
+  const act = args.plain ? actionRequest(args.text) : undefined;
+  if (act) return { reply: actionRequestReply(act, ctx.commands) };
   if (!result.reading && result.unknownNames.length === 0) {
     if (!args.plain) throw new UserError('bad_arguments', `看不懂「${args.text}」要查什么。可以问：${queryExamples(ctx.directory).join('；')}`);
     const names = ctx.commands.commands

@@ -24,6 +24,8 @@ export async function answerReading(result: ReadResult, q: QueryContext, opts: {
   const notes = [
     ...result.corrected.map((c) => `「${c.written}」按「${q.directory.unitName(c.unitId)}」理解。`),
     result.ignored.length > 0 ? `未能理解「${result.ignored.join('」「')}」，已忽略，以上答复未考虑这部分。` : '',
+    result.unanswered ? `一次只回答一个问题：以上答复的是「${result.unanswered.answered}」；「${result.unanswered.rest.join('」「')}」未作答复，请分开询问。` : '',
+    result.why ? '机器人不判断原因：以上是台账记录的办理情况，原因以承办单位报送的进展和说明为准。' : '',
     scopeNote ?? '',
     reply.note ?? '',
   ].filter(Boolean);

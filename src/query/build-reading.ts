@@ -7,10 +7,13 @@ import type { Relation } from './vocabulary.js';
 
 /** Turns filled slots into one reading, keeping track of every word it could not use. */
 export function buildReading(s: Slots, directory: Directory, today: LocalDate): ReadResult {
-  const out: ReadResult = { unknownNames: s.unknownNames, ignored: s.ignored, corrected: s.corrected };
+  const out: ReadResult = { unknownNames: s.unknownNames, ignored: s.ignored, corrected: s.corrected, ...(s.why ? { why: true } : {}) };
   const code = s.codes[0];
   if (code) {
     out.reading = code.coordination ? { kind: 'coordination', code: code.code } : { kind: 'task', code: code.code };
+    // One task an answer: the others are named, not dropped.
+    const others = [...new Set(s.codes.slice(1).map((c) => c.code))].filter((c) => c !== code.code);
+    out.ignored.push(...others.map((c) => `${c}（一次查询一件）`));
     return out;
   }
   if (s.help && s.statuses.length === 0 && s.units.length === 0 && s.persons.length === 0) {

@@ -8,7 +8,7 @@ import type { Slots } from './slots.js';
 import { buildReading } from './build-reading.js';
 import type { ReadResult } from './reading.js';
 
-const SKIP_FOR_NEGATION = new Set(['filler', 'ontime', 'all_quantifier', 'question']);
+const SKIP_FOR_NEGATION = new Set(['filler', 'ontime', 'all_quantifier', 'question', 'why']);
 
 /**
  * Reads a question in plain words (or the text after `查询`) against the directory, the
@@ -16,9 +16,30 @@ const SKIP_FOR_NEGATION = new Set(['filler', 'ontime', 'all_quantifier', 'questi
  * which relation, and what form of answer is asked for. Never throws.
  */
 export function readQuestion(text: string, directory: Directory, today: LocalDate): ReadResult {
-  const tokens = tokenize(normalizeQuestion(text), lexiconFor(directory), today);
-  return buildReading(fillSlots(tokens), directory, today);
+  const lex = lexiconFor(directory);
+  const whole = buildReading(fillSlots(tokenize(normalizeQuestion(text), lex, today)), directory, today);
+  // A task's card answers whatever else is asked of that task.
+  if (whole.reading?.kind === 'task' || whole.reading?.kind === 'coordination') return whole;
+  const clauses = text
+    .split(CLAUSE_BREAK)
+    .map((c) => c.trim())
+    .filter(Boolean);
+  if (clauses.length < 2) return whole;
+  const read = clauses.map((c) => tokenize(normalizeQuestion(c), lex, today));
+  const asking = read.map((tokens) => tokens.some((t) => ASKING.has(t.kind)));
+  const first = asking.indexOf(true);
+  if (first < 0 || !asking.includes(true, first + 1)) return whole;
+  // Two clauses that each ask something are two questions: read together they become one
+  // question nobody asked (办结了几件 + 逾期的有哪些 → 逾期办结的件数). Answer the first, say so.
+  const result = buildReading(fillSlots(read.slice(0, first + 1).flat()), directory, today);
+  result.unanswered = { answered: clauses.slice(0, first + 1).join('，'), rest: clauses.slice(first + 1) };
+  return result;
 }
+
+/** Breaks between clauses: sentence punctuation of either width (not 、, which lists names). */
+const CLAUSE_BREAK = /[，,；;？?。！!\n]+/;
+/** Tokens that make a clause a question of its own: what form of answer, who, which rank. */
+const ASKING = new Set<Token['kind']>(['form', 'who', 'rank']);
 
 export function fillSlots(tokens: Token[]): Slots {
   const s: Slots = {
@@ -40,6 +61,7 @@ export function fillSlots(tokens: Token[]): Slots {
     help: false,
     quantifier: false,
     question: false,
+    why: false,
     ontime: false,
     key: false,
     lostNegation: false,
@@ -137,6 +159,9 @@ export function fillSlots(tokens: Token[]): Slots {
         break;
       case 'question':
         s.question = true;
+        break;
+      case 'why':
+        s.why = true;
         break;
       case 'ontime':
         s.ontime = true;

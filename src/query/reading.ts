@@ -57,9 +57,16 @@ export interface ReadResult {
   ignored: string[];
   /** Unit aliases read despite a one-character typo: 发该委 → 发改委. */
   corrected: Array<{ written: string; unitId: string }>;
+  /**
+   * Several questions in one message (发改委办结了几件，逾期的有哪些): the reading answers the
+   * first; these clauses after it are not answered, and the answer says so.
+   */
+  unanswered?: { answered: string; rest: string[] };
+  /** 为什么 was asked: the answer shows what the ledger holds and says that it does not judge reasons. */
+  why?: boolean;
 }
 
 /** True when every word of the question went into the reading. */
 export function fullyRead(r: ReadResult): boolean {
-  return r.reading !== undefined && r.unknownNames.length === 0 && r.ignored.length === 0;
+  return r.reading !== undefined && r.unknownNames.length === 0 && r.ignored.length === 0 && r.unanswered === undefined;
 }

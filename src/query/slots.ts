@@ -22,6 +22,8 @@ export interface Slots {
   help: boolean;
   quantifier: boolean;
   question: boolean;
+  /** 为什么 was asked. */
+  why: boolean;
   ontime: boolean;
   key: boolean;
   overdueDays?: number;

@@ -24,6 +24,8 @@ export type WordMeaning =
   | { kind: 'ontime' }
   | { kind: 'key' }
   | { kind: 'question' }
+  /** 为什么: a reason asked for, which the ledger can show (progress, explanations) but the bot never judges. */
+  | { kind: 'why' }
   | { kind: 'filler' };
 
 const words = (list: string, meaning: WordMeaning): Array<[string, WordMeaning]> =>
@@ -74,8 +76,10 @@ export const VOCABULARY: ReadonlyArray<[string, WordMeaning]> = [
   ...words('按时 按期 如期 准时 及时', { kind: 'ontime' }),
   ...words('重点 重点事项 重点工作 重点任务', { kind: 'key' }),
   ...words('吗 么', { kind: 'question' }),
+  ...words('为什么 为何 为啥 怎么还 咋还 什么原因 啥原因 原因', { kind: 'why' }),
   ...words(
     '请问 请 问 问一下 一下 帮我 帮忙 给我 麻烦 查 查查 查一查 查一下 查询 查看 看看 看一下 看 了解 想知道 想了解 告诉我 说说 说一下 报一下 ' +
+      '这么 那么 这么多 那么多 这么久 那么久 这么慢 ' +
       '呢 吧 啊 呀 哈 嘛 的 了 有 还 是 在 目前 现在 当前 截至目前 到现在 到目前 为止 现 已 已经 情况 怎么样 怎样 如何 咋样 进展 进度 状态 ' +
       '事项 事情 事 件 项 任务 工作 督办 督办事项 那些 这些 其中 里 中 和 与 及 以及 的话 个 单位 部门 多 被 把 要 给 按 按照 会 能 可 ' +
       '可以 应该 需要 哪 些 下 大家 同志 领导 里面 方面 这边 那边 内 等 又 再 共 总 一 该 此 这 那 条 桩 批 哪个 哪一 之 ' +

@@ -126,3 +126,27 @@ describe('帮助', () => {
     expect((await h.say('王芳', '帮助 飞行')).text).toContain('没有「飞行」这个命令');
   });
 });
+
+describe('a plain message asking the bot to act', () => {
+  const audits = () => h.app.storage.transaction((r) => r.audit.forTask(1));
+
+  it('says which command does it and does nothing, for 移交, 催办 and 办结 asked in words', async () => {
+    const before = (await audits()).length;
+    const moved = await h.say('周建国', '帮我把D-0001移交给财政厅');
+    expect(moved.text).toContain('「转交或移交」须由有权限的人员按命令办理，机器人不会根据这句话代为操作');
+    expect(moved.text).toContain('拟移交 事项编号 理由');
+    expect(moved.text).not.toContain('办理记录');
+    const chased = await h.say('孙丽', '催办 D-0001');
+    expect(chased.text).toContain('催办由机器人按规则自动发出');
+    expect(chased.text).toContain('每个工作日 9:00 自动催办');
+    expect((await h.say('王芳', '请把D-0001办结')).text).toContain('办结 编号 办理结果');
+    expect((await audits()).length).toBe(before);
+    expect((await h.say('孙丽', '查询 D-0001')).text).toContain('状态：逾期 5 天（办理中）');
+  });
+
+  it('still answers questions that name such a word', async () => {
+    expect((await h.say('周建国', '帮我查一下D-0001签收了没有')).text).toContain('D-0001 编制专项债项目清单');
+    expect((await h.say('周建国', 'D-0003 办结了吗')).text).toContain('D-0003 起草实施意见');
+    expect((await h.say('周建国', '本周交办了多少件？')).text).not.toContain('按命令办理');
+  });
+});

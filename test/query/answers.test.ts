@@ -39,6 +39,21 @@ describe('answers checked against the ledger', () => {
     expect(await ask('周建国', '海州還有幾件沒辦完？')).toContain('海州市政府未办结事项：3 件');
   });
 
+  it('answers the first of several questions in one message and names the rest, never merging them', async () => {
+    const t = await ask('周建国', '海州办完了几件，逾期的有哪些，谁负责？');
+    expect(t).toContain('海州市政府办结事项：1 件');
+    expect(t).not.toContain('逾期办结');
+    expect(t).toContain('以上答复的是「海州办完了几件」；「逾期的有哪些」「谁负责」未作答复，请分开询问');
+  });
+
+  it('shows the task for 为什么 and says it does not judge the reason; a second code is named', async () => {
+    const why = await ask('周建国', 'D-0005 为什么还没办完');
+    expect(why).toContain('D-0005 整治城区道路');
+    expect(why).toContain('机器人不判断原因');
+    expect(why).not.toContain('未能理解');
+    expect(await ask('周建国', 'D-0005和D-0006怎么样了')).toContain('未能理解「D-0006（一次查询一件）」');
+  });
+
   it('positive and yes/no forms', async () => {
     expect(await ask('周建国', '海州办完了几件')).toContain('海州市政府办结事项：1 件');
     expect(await ask('周建国', '海州的事都办完了吗')).toContain('海州市政府事项是否都已办结：否，4 件中尚有 3 件未办结');

@@ -274,4 +274,14 @@ export const CORPUS: ReadonlyArray<readonly [string, string]> = [
   ['发改委有多少逾期未签收的', 'unit:fgw unacked overdue form:count'],
   ['南岭市排名第几', 'rank position unit:nl'],
   ['近两个月办结的', 'all done completed:2026-10-08..2026-12-07 form:list'],
+  // Several questions in one message: the first is answered, the rest named (never merged into one).
+  ['发改委这周办结了几件，逾期的有哪些，谁负责？', `unit:fgw done completed:${WEEK} form:count unanswered:逾期的有哪些|谁负责`],
+  ['本周交办了多少件？其中逾期的有几件', `all assigned:${WEEK} form:count unanswered:其中逾期的有几件`],
+  ['海州，还有几件没办完？', 'unit:hz open form:count'],
+  ['请问，发改委还有哪些逾期的？', 'unit:fgw overdue form:list'],
+  ['D-0003签收了吗，谁负责', 'task D-0003'],
+  ['D-0003和D-0005怎么样了', 'task D-0003 ignored:D-0005（一次查询一件）'],
+  // 为什么: what the ledger holds is shown; the reason is the unit's to state.
+  ['D-0003 为什么还没办完', 'task D-0003 why'],
+  ['发改委为什么逾期这么多', 'unit:fgw overdue form:list why'],
 ];

@@ -36,5 +36,7 @@ export function summarize(r: ReadResult): string {
   }
   if (r.corrected.length > 0) out.push(...r.corrected.map((c) => `typo:${c.written}`));
   if (r.ignored.length > 0 && r.unknownNames.length === 0) out.push(`ignored:${r.ignored.join('|')}`);
+  if (r.unanswered) out.push(`unanswered:${r.unanswered.rest.join('|')}`);
+  if (r.why) out.push('why');
   return out.join(' ');
 }

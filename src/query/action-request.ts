@@ -1,0 +1,58 @@
+import type { CommandCatalog } from '../core/command.js';
+import type { Reply } from '../core/reply.js';
+
+/** Something a plain message asks the bot to do, and the commands by which a person does it. */
+export interface ActionRequest {
+  label: string;
+  commands: readonly string[];
+  /** The answer's title when no command does it. */
+  title?: string;
+  note?: string;
+}
+
+const ACTIONS: ReadonlyArray<ActionRequest & { words: RegExp }> = [
+  { words: /移交|转交|转办|改派|交接/, label: '转交或移交', commands: ['转交', '拟移交'] },
+  {
+    words: /催办|催促|催一下|催一催|催催/,
+    label: '催办',
+    commands: [],
+    title: '催办由机器人按规则自动发出，不根据这句话另行催办',
+    note: '逾期事项由机器人每个工作日 9:00 自动催办并计入催办次数，未签收事项当日催签；机器人不另发人工催办。需要另行提醒的，请在群里直接 @承办人。',
+  },
+  { words: /延期|延长时限|推迟/, label: '延期', commands: ['延期'] },
+  { words: /办结|销号/, label: '办结', commands: ['办结'] },
+  { words: /签收/, label: '签收', commands: ['签收'] },
+];
+
+/** Asking the bot to act: 请…, 帮我…, 把 D-… …, …一下. */
+const IMPERATIVE = /^(请|帮我|帮忙|麻烦|替我|给我|你去|去)|把\s*[dＤD][-－]?\d|一下/i;
+/** Asking about something: a question word, or a look-up verb (帮我查一下 D-0001 签收情况). */
+const ASKING = /[吗么呢？?]|多少|几件|几项|哪|谁|怎么|是否|有没有|了没|没有|情况|进展|查|看|问|了解|告诉/;
+
+/**
+ * A plain message that asks the bot to do something only a person may do by a command
+ * (帮我把 D-0001 移交给财政厅): the bot never does it from such words, and says so rather than
+ * answer a question nobody asked.
+ */
+export function actionRequest(text: string): ActionRequest | undefined {
+  const t = text.trim();
+  if (ASKING.test(t)) return undefined;
+  // A message that reached the questions starting with such a word is no command's (催办 D-0001).
+  const leading = ACTIONS.find((a) => t.search(a.words) === 0);
+  if (leading) return leading;
+  return IMPERATIVE.test(t) ? ACTIONS.find((a) => a.words.test(t)) : undefined;
+}
+
+/** The answer to an action request: what is done by which command, with its written form. */
+export function actionRequestReply(a: ActionRequest, registry: CommandCatalog): Reply {
+  const lines = a.commands.flatMap((name) => {
+    const c = registry.get(name);
+    return c ? [`${c.name}：${c.usage.join('；')}${c.examples[0] ? `（例：${c.examples[0]}）` : ''}`] : [];
+  });
+  return {
+    tone: 'info',
+    title: a.title ?? `「${a.label}」须由有权限的人员按命令办理，机器人不会根据这句话代为操作`,
+    ...(lines.length > 0 ? { lines: ['正确写法：', ...lines] } : {}),
+    note: a.note ?? '发「帮助 命令名」查看写法和谁可以办理。',
+  };
+}
