@@ -75,7 +75,6 @@ export const extension = defineCommand({
           { label: '原因和进展', value: args.reason },
         ],
         lines: [...(nth > 1 ? [`该事项已延期 ${task.extensionCount} 次，本次为再次延期，请从严审核。`] : []), `请 ${approvers.map((id) => addressPerson(ctx.directory, id)).join('、')} 审批。`],
-        note: `回复「批准延期 ${task.code}」或「驳回延期 ${task.code} 理由」。`,
         actions: [
           commandButton('approveExtension', task.code, { style: 'primary', forPersonIds: approvers }),
           commandButton('refuseExtension', task.code, { style: 'danger', forPersonIds: approvers, input: { placeholder: '驳回理由', required: true } }),

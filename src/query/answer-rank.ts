@@ -37,7 +37,8 @@ export async function answerRank(which: RankQuestion, period: Period | undefined
   switch (which) {
     case 'worst': {
       const last = lastRanked(tally);
-      if (last.length === 0) return reply(`${p.label}各单位均无逾期、复核不实和催办，没有排名落后的单位`, tally.ranked.slice(-1));
+      // Nobody is behind: no unit's line, which would read as naming it the worst.
+      if (last.length === 0) return reply(`${p.label}各单位均无逾期、复核不实和催办，没有排名落后的单位`, []);
       return reply(`${p.label}排名最后：${last.map((t) => name(t.unitId)).join('、')}`, last);
     }
     case 'best': {

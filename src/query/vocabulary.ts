@@ -44,7 +44,7 @@ export const VOCABULARY: ReadonlyArray<[string, WordMeaning]> = [
   ...words('快到期 即将到期 临期 马上到期 将到期 快截止 快要到期 就要到期 临近期限 临近截止', { kind: 'status', status: 'due_soon' }),
   ...words('交办 新增 布置 下达 派发 分配 安排 交给 交办了', { kind: 'status', status: 'assigned' }),
   ...words('在办 办理中 正在办 正在办理 在手 待办 要办 要办的 需要办 需办', { kind: 'status', status: 'open' }),
-  ...words('到期未办结 到期未完成 到期没办完 到期未办', { kind: 'status', status: 'overdue' }),
+  ...words('到期未办结 到期未完成 到期没办完 到期未办 逾期几天 逾期了几天 超期几天 超期了几天', { kind: 'status', status: 'overdue' }),
   ...words('办 办理 落实 处理 执行 去办', { kind: 'verb' }),
   ...words('还有 还剩 剩下 剩余 尚有', { kind: 'status', status: 'open', weak: true }),
   ...words('暂缓 暂缓执行', { kind: 'status', status: 'paused' }),
@@ -59,6 +59,8 @@ export const VOCABULARY: ReadonlyArray<[string, WordMeaning]> = [
   ...words('几件 几项 几个 几条 几 多少 多少件 多少项 数量 总数 件数 一共 总共 共有', { kind: 'form', form: 'count' }),
   ...words('哪些 哪几件 哪几项 哪件 哪项 什么事 什么 清单 列出 列一下 列表 明细 具体 有啥 啥事 名单', { kind: 'form', form: 'list' }),
   ...words('有没有 还有没有 有无 是否 是不是', { kind: 'form', form: 'yes_no' }),
+  // 逾期了多少天: the list says each item's days overdue. (几天 alone is often a time: 这几天.)
+  ...words('多少天 多久 多长时间', { kind: 'form', form: 'list' }),
   ...words('最久 最长 拖得最久 拖得最长 时间最长 最早到期', { kind: 'form', form: 'longest' }),
   ...words('最差 最落后 最后 最末 垫底 末位 倒数第一 排最后 排名最后 排名末位 排名靠后 排在最后 最后一名 最靠后 最不好', { kind: 'rank', rank: 'worst' }),
   ...words('最好 最优 第一 排第一 排名第一 最靠前 最先进 排名最前 第一名 最积极', { kind: 'rank', rank: 'best' }),

@@ -52,6 +52,16 @@ export function parseDeadline(text: string, today: LocalDate, calendar: WorkCale
   let m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?$/.exec(s);
   if (m) return explicit(Number(m[1]), Number(m[2]), Number(m[3]), s);
 
+  // 今年12月30日 / 明年1月15日: a month-day with its year named.
+  const named = /^(今年|明年)\s*(.+)$/.exec(s);
+  m = named ? MONTH_DAY.exec(named[2] ?? '') : null;
+  if (named && m) {
+    const month = parseChineseNumber(m[1] ?? '');
+    const day = parseChineseNumber(m[2] ?? '');
+    if (month === undefined || day === undefined) return { kind: 'none' };
+    return explicit(named[1] === '明年' ? ty + 1 : ty, month, day, s);
+  }
+
   m = MONTH_DAY.exec(s);
   if (m) {
     const month = parseChineseNumber(m[1] ?? '');

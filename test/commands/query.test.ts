@@ -150,3 +150,19 @@ describe('a plain message asking the bot to act', () => {
     expect((await h.say('周建国', '本周交办了多少件？')).text).not.toContain('按命令办理');
   });
 });
+
+describe('哪个单位最差 when nobody is behind', () => {
+  it('says so and names no unit', async () => {
+    const clean = await makeHarness();
+    try {
+      clean.at('2026-12-07');
+      await clean.say('陈立群', '交办 交通厅 生态环境厅 推进沿江港口岸电设施建设 12月25日');
+      await clean.say('许娜', '签收 D-0001');
+      const t = (await clean.say('周建国', '哪个单位最差')).text;
+      expect(t).toContain('本月各单位均无逾期、复核不实和催办，没有排名落后的单位');
+      expect(t).not.toMatch(/\d\. 省/);
+    } finally {
+      await clean.close();
+    }
+  });
+});

@@ -281,6 +281,9 @@ export const CORPUS: ReadonlyArray<readonly [string, string]> = [
   ['请问，发改委还有哪些逾期的？', 'unit:fgw overdue form:list'],
   ['D-0003签收了吗，谁负责', 'task D-0003'],
   ['D-0003和D-0005怎么样了', 'task D-0003 ignored:D-0005（一次查询一件）'],
+  // How long overdue: the list gives each item's days.
+  ['交通厅逾期了几天', 'unit:jtt overdue form:list'],
+  ['海州逾期多少天了', 'unit:hz overdue form:list'],
   // 为什么: what the ledger holds is shown; the reason is the unit's to state.
   ['D-0003 为什么还没办完', 'task D-0003 why'],
   ['发改委为什么逾期这么多', 'unit:fgw overdue form:list why'],

@@ -29,6 +29,14 @@ describe('parseDeadline', () => {
     if (r.kind === 'invalid') expect(r.reason).toContain('已过');
   });
 
+  it('reads a month-day with its year named: 明年1月15日, 今年12月30日', () => {
+    expect(date('明年1月15日')).toBe('2027-01-15');
+    expect(date('明年八月一日前')).toBe('2027-08-01');
+    expect(date('今年12月30日')).toBe('2026-12-30');
+    expect(date('今年11月20日')).toBe('invalid');
+    expect(date('明年2月30日')).toBe('invalid');
+  });
+
   it('rejects impossible dates such as 2月30日 and 2026-13-01', () => {
     for (const t of ['2月30日', '2026-02-30', '2026-13-01', '4月31日']) {
       const r = parseDeadline(t, today, cal);
