@@ -50,7 +50,7 @@ export const complete = defineCommand({
     const out = await completeTask(ctx, task, args.result, ctx.actor.id, { random: ctx.random, verifyShare: ctx.settings.verifyShare });
     const office = ctx.directory.withRole('督查室').map((p) => p.id);
     const unacked = task.units.filter((u) => !u.ackedAt).map((u) => ctx.directory.unitName(u.unitId));
-    const lines = [isLeader(ctx.directory.person(task.assignerId)) ? `交办人 ${ctx.directory.label(task.assignerId)} 经督办专报阅知。` : `请交办人 ${mention(task.assignerId)} 阅知。`];
+    const lines = [isLeader(ctx.directory.person(task.assignerId)) ? `办结情况将在督办专报中报交办人 ${ctx.directory.label(task.assignerId)} 阅知。` : `请交办人 ${mention(task.assignerId)} 阅知。`];
     if (unacked.length > 0) lines.push(`配合单位未签收：${unacked.join('、')}`);
     if (out.drawn) lines.push(`本件已列入复核（${DRAW_TEXT[out.drawn]}），请督查室 ${office.map(mention).join('、')} 核实。`);
     if (out.parentCompleted) {

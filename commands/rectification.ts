@@ -80,6 +80,15 @@ export const explanation = defineCommand({
   examples: ['说明 D-0001 项目需与财政厅逐一核对额度，耗时超出预期；整改措施：抽调3人专班，12月15日前报送'],
   allowed: 'anyone',
   parse(input) {
+    // 说明不实: no such verdict. The bot records explanations; 督查室 may find one true, and work
+    // still not done goes on up the ladder (拟移交) — never a judgement the bot writes.
+    if (/^(不实|不属实|未属实|不成立)/.test(input.text.trim())) {
+      throw new UserError(
+        'bad_arguments',
+        '没有「说明不实」命令。机器人只记录单位的说明；督查室认定说明属实的，发「说明属实 事项编号 理由」。说明未被认定属实、事项仍未落实的，继续按「两通报、一移交」办理，提请移交发「拟移交 事项编号 理由」。',
+        false,
+      );
+    }
     const { code, rest } = parseCodeAndText(input.text);
     const m = /[；;，,。\s]*整改(?:落实)?措施[:：]\s*/.exec(rest);
     if (code && !m) throw new UserError('bad_arguments', '说明须同时写明原因和整改落实措施，用「；整改措施：」分开。');

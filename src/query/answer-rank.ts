@@ -53,16 +53,18 @@ export async function answerRank(which: RankQuestion, period: Period | undefined
       return reply(`${p.label}逾期最多：${units.map((t) => name(t.unitId)).join('、')}（${most} 件）`, units);
     }
     case 'position':
-      return position(tally, unitId ?? q.actor.unitId, p, q, reply, basis);
+    case 'chases':
+      return position(tally, unitId ?? q.actor.unitId, p, q, reply, basis, which === 'chases');
   }
 }
 
-function position(tally: Tally, unitId: string | undefined, p: Period, q: QueryContext, reply: (title: string, units: UnitTally[]) => Reply, basis: string): Reply {
+function position(tally: Tally, unitId: string | undefined, p: Period, q: QueryContext, reply: (title: string, units: UnitTally[]) => Reply, basis: string, chases = false): Reply {
   if (!unitId) throw new UserError('unknown_unit', '请说明要查哪个单位的排名，如「发改委排第几」。');
   const at = tally.ranked.findIndex((t) => t.unitId === unitId);
   const name = q.directory.unitName(unitId);
-  if (at < 0) return { tone: 'info', title: `${name}${p.label}无交办、办结或逾期事项，未参加排名`, note: basis };
+  if (at < 0) return { tone: 'info', title: chases ? `${name}${p.label}被催办 0 次（无交办、办结或逾期事项）` : `${name}${p.label}无交办、办结或逾期事项，未参加排名`, note: basis };
   const t = tally.ranked[at] as UnitTally;
   const tied = tally.ranked.findIndex((o) => compareUnits(o, t) === 0);
-  return reply(`${name}${p.label}排名第 ${tied + 1}（共 ${tally.ranked.length} 个有事项的单位）`, [t]);
+  const place = `排名第 ${tied + 1}（共 ${tally.ranked.length} 个有事项的单位）`;
+  return reply(chases ? `${name}${p.label}被催办 ${t.chases} 次，${place}` : `${name}${p.label}${place}`, [t]);
 }

@@ -28,6 +28,15 @@ export function buildReading(s: Slots, directory: Directory, today: LocalDate): 
   const period = s.times[0]?.kind === 'period' ? (s.times[0] as Period) : undefined;
   const overdueAsked = s.statuses.some((x) => x.status === 'overdue' && !x.negated);
 
+  // 发改委被催办了几次: the chases are counted in the tally; a unit's line gives its own.
+  if (s.chase && s.statuses.length === 0 && s.ranks.length === 0 && !s.forms.has('list')) {
+    if (subject.kind === 'unit') out.reading = { kind: 'rank', which: 'chases', period, unitId: subject.unitId };
+    else if (subject.kind === 'my_unit') out.reading = { kind: 'rank', which: 'chases', period };
+    else if (subject.kind === 'all') out.reading = { kind: 'tally', period };
+    if (out.reading) return out;
+  }
+  // Work picked by its chases (被催办的有哪些) is not a condition the reader knows: said, not dropped.
+  if (s.chase) out.ignored.push('被催办');
   const rank = rankOf(s, subject, overdueAsked);
   if (rank) {
     out.reading = { kind: 'rank', which: rank, period, unitId: subject.kind === 'unit' ? subject.unitId : undefined };

@@ -62,6 +62,7 @@ export function fillSlots(tokens: Token[]): Slots {
     quantifier: false,
     question: false,
     why: false,
+    chase: false,
     ontime: false,
     key: false,
     lostNegation: false,
@@ -162,6 +163,9 @@ export function fillSlots(tokens: Token[]): Slots {
         break;
       case 'why':
         s.why = true;
+        break;
+      case 'chase':
+        s.chase = true;
         break;
       case 'ontime':
         s.ontime = true;

@@ -36,7 +36,8 @@ export interface Conditions {
 /** all_done / all_acked: 都办完了吗, 都签收了吗 — how many of the matching items are not yet. */
 export type AskedForm = 'overview' | 'count' | 'list' | 'yes_no' | 'all_done' | 'all_acked' | 'longest';
 
-export type RankQuestion = 'worst' | 'best' | 'most_overdue' | 'position';
+/** `chases`: a unit's chases counted (被催办了几次), with its place beside them. */
+export type RankQuestion = 'worst' | 'best' | 'most_overdue' | 'position' | 'chases';
 
 /** The structured reading of a question: what the rule reader and the model both produce. */
 export type Reading =

@@ -24,6 +24,8 @@ export interface Slots {
   question: boolean;
   /** 为什么 was asked. */
   why: boolean;
+  /** 催办 was asked about. */
+  chase: boolean;
   ontime: boolean;
   key: boolean;
   overdueDays?: number;

@@ -26,6 +26,8 @@ export type WordMeaning =
   | { kind: 'question' }
   /** 为什么: a reason asked for, which the ledger can show (progress, explanations) but the bot never judges. */
   | { kind: 'why' }
+  /** 被催办了几次: the chases counted, which the tally's figures give. */
+  | { kind: 'chase' }
   | { kind: 'filler' };
 
 const words = (list: string, meaning: WordMeaning): Array<[string, WordMeaning]> =>
@@ -78,6 +80,8 @@ export const VOCABULARY: ReadonlyArray<[string, WordMeaning]> = [
   ...words('按时 按期 如期 准时 及时', { kind: 'ontime' }),
   ...words('重点 重点事项 重点工作 重点任务', { kind: 'key' }),
   ...words('吗 么', { kind: 'question' }),
+  ...words('催办 被催办 催了 催过 催办次数 被催了 催办了', { kind: 'chase' }),
+  ...words('几次 多少次', { kind: 'form', form: 'count' }),
   ...words('为什么 为何 为啥 怎么还 咋还 什么原因 啥原因 原因', { kind: 'why' }),
   ...words(
     '请问 请 问 问一下 一下 帮我 帮忙 给我 麻烦 查 查查 查一查 查一下 查询 查看 看看 看一下 看 了解 想知道 想了解 告诉我 说说 说一下 报一下 ' +

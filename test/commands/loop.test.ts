@@ -95,7 +95,7 @@ describe('办结', () => {
     h.at('2026-12-10', '16:00');
     const r = await h.say('王芳', '办结 D-0001 实施方案已经省政府常务会议审议通过，于12月10日印发');
     expect(r.text).toContain('D-0001 已办结（按期）');
-    expect(r.text).toContain('交办人 陈立群（常务副省长） 经督办专报阅知。');
+    expect(r.text).toContain('办结情况将在督办专报中报交办人 陈立群（常务副省长） 阅知。');
     expect(r.text).not.toContain('@陈立群');
     expect(r.text).toContain('配合单位未签收：省财政厅');
     const t = await task();

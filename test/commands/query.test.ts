@@ -151,6 +151,17 @@ describe('a plain message asking the bot to act', () => {
   });
 });
 
+describe('被催办了几次', () => {
+  it("answers with the unit's chases from the tally, and the task's from its card", async () => {
+    await h.until('2026-12-08', '10:00'); // the 09:00 chase of D-0001 (发改委 leads) and D-0002
+    const unit = (await h.say('孙丽', '发改委被催办了几次')).text;
+    expect(unit).toMatch(/^省发展改革委本月被催办 [1-9]\d* 次，排名第 \d+/);
+    expect(unit).toContain('催办');
+    expect((await h.say('孙丽', 'D-0001 催办了几次')).text).not.toContain('未能理解');
+    expect((await h.say('王芳', '发改委被催办了几次')).result.outcome).toBe('refused');
+  });
+});
+
 describe('哪个单位最差 when nobody is behind', () => {
   it('says so and names no unit', async () => {
     const clean = await makeHarness();

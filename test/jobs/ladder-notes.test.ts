@@ -50,4 +50,17 @@ describe('the second step: 整改要求 and 说明 are recorded, shown and deliv
     const thu = await h.until('2026-12-10', '09:30');
     expect(toPerson(thu, '刘海燕')).toEqual([]);
   });
+
+  it('has no 说明不实: it says how an explanation not accepted is dealt with, and records nothing', async () => {
+    h = await makeHarness({ start: ['2026-12-03', '10:00'] });
+    await h.say('孙丽', '交办 生态环境厅 报送水质监测报告 12月4日');
+    await h.until('2026-12-08', '10:00');
+    await h.say('秦峰', '说明 D-0001 数据须经国家站复核；整改措施：12月11日前报送');
+    const before = await h.app.storage.transaction((r) => r.audit.forTask(1));
+    const r = await h.say('孙丽', '说明不实 D-0001 理由不充分');
+    expect(r.result.outcome).toBe('refused');
+    expect(r.text).toContain('没有「说明不实」命令');
+    expect(r.text).toContain('拟移交 事项编号 理由');
+    expect(await h.app.storage.transaction((x) => x.audit.forTask(1))).toHaveLength(before.length);
+  });
 });

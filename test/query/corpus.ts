@@ -281,6 +281,13 @@ export const CORPUS: ReadonlyArray<readonly [string, string]> = [
   ['请问，发改委还有哪些逾期的？', 'unit:fgw overdue form:list'],
   ['D-0003签收了吗，谁负责', 'task D-0003'],
   ['D-0003和D-0005怎么样了', 'task D-0003 ignored:D-0005（一次查询一件）'],
+  // Chases counted: a unit's from the tally (its line and place), all units' as the tally.
+  ['发改委被催办了几次', 'rank chases unit:fgw'],
+  ['上周发改委被催了几次', 'rank chases[上周] unit:fgw'],
+  ['我单位被催办了几次', 'rank chases'],
+  ['本月各单位被催办了多少次', 'tally[本月]'],
+  ['D-0003 催办了几次', 'task D-0003'],
+  ['发改委被催办的事项有哪些', 'unit:fgw form:overview ignored:被催办'],
   // How long overdue: the list gives each item's days.
   ['交通厅逾期了几天', 'unit:jtt overdue form:list'],
   ['海州逾期多少天了', 'unit:hz overdue form:list'],

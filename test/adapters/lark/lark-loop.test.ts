@@ -52,7 +52,7 @@ describe('飞书 webhook: the full loop with the real SDK', () => {
     const titles = w.fake.sent.map((_, i) => card(i).header?.title?.content ?? JSON.parse(w.fake.sent[i]?.content ?? '{}').text);
     expect(titles).toEqual(['已交办 D-0001【重点】', expect.stringContaining('只能由承办单位的责任人'), expect.stringContaining('D-0001 已签收（'), '已记录 D-0001 进展 60%', 'D-0001 已办结（按期）']);
     // The assigner is a 分管领导: named, not @-mentioned in the group; he reads it in his 专报.
-    expect(w.fake.sent.at(-1)?.content).toContain('交办人 陈立群（常务副省长） 经督办专报阅知。');
+    expect(w.fake.sent.at(-1)?.content).toContain('办结情况将在督办专报中报交办人 陈立群（常务副省长） 阅知。');
     expect(w.fake.sent.at(-1)?.content).not.toContain(`<at id=${ou('chen-liqun')}></at>`);
   });
 

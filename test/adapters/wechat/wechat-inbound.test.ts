@@ -35,7 +35,7 @@ describe('WeChat room, end to end (wechaty + PuppetMock)', () => {
     w.clock.set(instantAt('2026-12-10', '16:00'));
     const done = await w.post(li, '/办结 D-0001 实施方案已印发');
     expect(done.sent[0]?.text).toContain('D-0001 已办结（按期）');
-    expect(done.sent[0]?.text).toContain('交办人 陈立群（常务副省长） 经督办专报阅知。');
+    expect(done.sent[0]?.text).toContain('办结情况将在督办专报中报交办人 陈立群（常务副省长） 阅知。');
     expect(done.sent[0]?.mentionIdList ?? []).not.toContain(chen.id);
 
     expect(await task()).toMatchObject({ status: 'completed', result: '实施方案已印发', progress: 100, completedDate: '2026-12-10' });
