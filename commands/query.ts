@@ -4,7 +4,7 @@ import { defineCommand, type CommandContext, type CommandInput, type ParseContex
 import { UserError } from '../src/core/errors.js';
 import { readQuestion } from '../src/query/read-question.js';
 import { fullyRead, type ReadResult } from '../src/query/reading.js';
-import { actionRequest, actionRequestReply } from '../src/query/action-request.js';
+import { actionRequest, actionRequestReply, codeFirstCommand, codeFirstReply } from '../src/query/action-request.js';
 import { answerReading, notUnderstood } from '../src/query/answer-query.js';
 import { queryExamples } from '../src/query/query-examples.js';
 import { readWithModel } from '../src/query/model-reader.js';
@@ -73,6 +73,8 @@ async function runQuestion(ctx: CommandContext, args: QueryArgs) {
   const { result, byModel } = args;
   const act = args.plain ? actionRequest(args.text) : undefined;
   if (act) return { reply: actionRequestReply(act, ctx.commands) };
+  const backwards = args.plain ? codeFirstCommand(args.text, ctx.commands) : undefined;
+  if (backwards) return { reply: codeFirstReply(backwards) };
   if (!result.reading && result.unknownNames.length === 0) {
     if (!args.plain) throw new UserError('bad_arguments', `看不懂「${args.text}」要查什么。可以问：${queryExamples(ctx.directory).join('；')}`);
     const names = ctx.commands.commands

@@ -1,4 +1,5 @@
 import type { CommandCatalog, CommandDefinition } from './command.js';
+import { foldTraditional } from '../texts/traditional.js';
 
 /** A command table entry that cannot be used; the message says how to fix it. */
 export class CommandTableError extends Error {}
@@ -55,10 +56,12 @@ export class CommandRegistry implements CommandCatalog {
 
   /**
    * Finds the command a message starts with. Chinese names may run straight into their
-   * arguments (签收D-0001); Latin aliases need a word boundary (ack D-0001).
+   * arguments (签收D-0001); Latin aliases need a word boundary (ack D-0001). A command word in
+   * traditional characters (進展, 簽收, 辦結) is read as its simplified form; its arguments are
+   * kept as written (the fold is one character for one, so the word's length is the same).
    */
   match(text: string): CommandMatch | undefined {
-    const lower = text.toLowerCase();
+    const lower = foldTraditional(text.toLowerCase());
     for (const word of this.wordsByFirst.get(lower.charAt(0)) ?? []) {
       if (!lower.startsWith(word)) continue;
       const next = text.charAt(word.length);

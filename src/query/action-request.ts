@@ -56,3 +56,31 @@ export function actionRequestReply(a: ActionRequest, registry: CommandCatalog): 
     note: a.note ?? '发「帮助 命令名」查看写法和谁可以办理。',
   };
 }
+
+/** A question about a task, beside its code: 进展如何, 办结了没有, 签收了吗. */
+const TASK_QUESTION = /[吗么呢？?]|多少|几|哪|谁|怎么|如何|是否|有没有|了没|没有|情况/;
+
+/** A command written after the code (D-0001签收, D-0001 进展 60% 初稿已完成): what to send instead. */
+export interface CodeFirst {
+  command: string;
+  written: string;
+}
+
+/** The code first, then a command word and its arguments, and no question: a command the other way round. */
+export function codeFirstCommand(text: string, registry: CommandCatalog): CodeFirst | undefined {
+  const m = /^\s*([dDcC][-－]?\d+(?:-\d+)?)[\s,，:：]*(.+)$/.exec(text);
+  if (!m || TASK_QUESTION.test(m[2] ?? '')) return undefined;
+  const match = registry.match(m[2] ?? '');
+  if (!match || match.command.fallback) return undefined;
+  const code = (m[1] ?? '').toUpperCase().replace('－', '-');
+  return { command: match.command.name, written: [match.command.name, code, match.rest].filter(Boolean).join(' ') };
+}
+
+/** The answer to a command written after the code: nothing done, and the message to send. */
+export function codeFirstReply(c: CodeFirst): Reply {
+  return {
+    tone: 'info',
+    title: `本条未办理「${c.command}」：命令须写在编号前面`,
+    lines: [`请发：${c.written}`],
+  };
+}

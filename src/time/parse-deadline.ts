@@ -120,6 +120,8 @@ export function parseDeadline(text: string, today: LocalDate, calendar: WorkCale
   if (/^(今天|今日|当天|当日)$/.test(s)) return ok(today);
   if (/^(明天|明日)$/.test(s)) return ok(addDays(today, 1));
   if (/^(后天)$/.test(s)) return ok(addDays(today, 2));
+  // A day already past is a deadline written wrong, never words of the title.
+  if (/^(昨天|昨日|前天|上周[一二三四五六日天]?|上个?月底?|去年底?)$/.test(s)) return { kind: 'invalid', reason: `「${s}」已过，请写今天或以后的日期` };
 
   m = /^(本|这|下下|下)?个?(周|星期|礼拜)([一二三四五六日天七])$/.exec(s);
   if (m) {

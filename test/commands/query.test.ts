@@ -144,6 +144,23 @@ describe('a plain message asking the bot to act', () => {
     expect((await h.say('孙丽', '查询 D-0001')).text).toContain('状态：逾期 5 天（办理中）');
   });
 
+  it('does not act on a command written after the code, and shows the message to send', async () => {
+    const before = (await h.app.storage.transaction((r) => r.audit.forTask(2))).length;
+    const r = await h.say('钱敏', 'D-0002签收');
+    expect(r.text).toContain('本条未办理「签收」：命令须写在编号前面');
+    expect(r.text).toContain('请发：签收 D-0002');
+    expect((await h.say('王芳', 'D-0001 进展 60% 初稿已完成')).text).toContain('请发：进展 D-0001 60% 初稿已完成');
+    expect((await h.app.storage.transaction((x) => x.audit.forTask(2))).length).toBe(before);
+    expect((await h.say('王芳', 'D-0001 进展如何')).text).toContain('D-0001 编制专项债项目清单');
+  });
+
+  it('reads a command word written in traditional characters, keeping its text as written', async () => {
+    expect((await h.say('钱敏', '簽收 D-0002')).text).toContain('D-0002 已签收');
+    const p = await h.say('王芳', '進展 D-0001 70% 已徵求意見');
+    expect(p.text).toContain('已记录 D-0001 进展 70%');
+    expect(p.text).toContain('已徵求意見');
+  });
+
   it('still answers questions that name such a word', async () => {
     expect((await h.say('周建国', '帮我查一下D-0001签收了没有')).text).toContain('D-0001 编制专项债项目清单');
     expect((await h.say('周建国', 'D-0003 办结了吗')).text).toContain('D-0003 起草实施意见');

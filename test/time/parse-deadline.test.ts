@@ -44,6 +44,10 @@ describe('parseDeadline', () => {
     }
   });
 
+  it('rejects a day already past named in words (昨天, 上周五, 上月底), never taking it as text', () => {
+    for (const past of ['昨天', '前天', '上周五', '上月底', '去年底']) expect(date(past)).toBe('invalid');
+  });
+
   it('rejects an explicit date in the past', () => {
     const r = parseDeadline('2026-11-01', today, cal);
     expect(r).toEqual({ kind: 'invalid', reason: expect.stringContaining('已过') });
