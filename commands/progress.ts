@@ -8,6 +8,7 @@ import { parseCodeAndText } from '../src/parsing/code-and-text.js';
 import { reportProgress } from '../src/domain/actions/report-progress.js';
 import { deadlineText } from '../src/render/task-view.js';
 import { ARGUMENT_TEXTS } from '../src/texts/arguments.js';
+import { parseChineseNumber } from '../src/time/chinese-number.js';
 
 const schema = z
   .object({
@@ -27,8 +28,11 @@ export const progress = defineCommand({
   allowed: 'anyone',
   parse(input) {
     const { code, rest } = parseCodeAndText(input.text);
-    const pm = /(?:^|\s|完成|进度)(\d{1,3}(?:\.\d+)?)\s*[%％]/.exec(rest) ?? /^(\d{1,3})\s*[%％]?(?=\s|$)/.exec(rest);
-    const percent = pm ? Math.round(Number(pm[1])) : undefined;
+    // 百分之六十 is 60%.
+    const cn = /(?:^|\s|完成|进度)百分之([零〇一二两三四五六七八九十百]+)/.exec(rest);
+    const cnValue = cn ? parseChineseNumber(cn[1] ?? '') : undefined;
+    const pm = cn && cnValue !== undefined ? cn : (/(?:^|\s|完成|进度)(\d{1,3}(?:\.\d+)?)\s*[%％]/.exec(rest) ?? /^(\d{1,3})\s*[%％]?(?=\s|$)/.exec(rest));
+    const percent = pm === cn ? cnValue : pm ? Math.round(Number(pm[1])) : undefined;
     const text = pm ? rest.replace(pm[0], ' ').trim() : rest;
     if (percent !== undefined && percent > 100) throw new UserError('bad_arguments', `完成百分比 ${percent}% 超过 100%。`);
     return { code, percent, text: text.replace(/^[:：,，\s]+/, '') };

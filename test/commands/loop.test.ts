@@ -75,6 +75,14 @@ describe('进展', () => {
     expect(r.text).toContain('已记录 D-0001 进展');
   });
 
+  it('reads a percentage written in words: 百分之六十', async () => {
+    const r = await h.say('王芳', '进展 D-0001 百分之六十 初稿已完成');
+    expect(r.text).toContain('已记录 D-0001 进展 60%');
+    expect(r.text).not.toContain('百分之六十');
+    expect((await task())?.progress).toBe(60);
+    expect((await h.say('王芳', '进展 D-0001 百分之一百二十 超额')).text).toContain('超过 100%');
+  });
+
   it('answers an empty report, a percentage over 100 and a missing code with the correct form', async () => {
     expect((await h.say('王芳', '进展 D-0001')).text).toContain('请写明进展情况或完成百分比');
     expect((await h.say('王芳', '进展 D-0001 150% 超额')).text).toContain('超过 100%');
