@@ -38,6 +38,10 @@ export function whereClause(f: TaskFilter): { sql: string; params: unknown[] } {
     parts.push(`t.id ${f.unacknowledged ? '' : 'NOT '}IN (SELECT u.task_id FROM task_units u WHERE u.acked_at IS NULL)`);
   }
   if (f.isKey !== undefined) parts.push(f.isKey ? 't.is_key = 1' : 't.is_key = 0');
+  if (f.source !== undefined) {
+    parts.push('t.source = ?');
+    params.push(f.source);
+  }
   if (f.completedLate !== undefined) parts.push(f.completedLate ? 't.completed_date > t.original_deadline' : 't.completed_date <= t.original_deadline');
   if (f.topLevelOnly) parts.push('t.parent_id IS NULL');
   if (f.idAfter !== undefined) {

@@ -1,3 +1,4 @@
+import { SOURCES } from '../domain/sources.js';
 import type { Directory } from '../directory/directory.js';
 import type { LocalDate } from '../time/shanghai.js';
 import { weekOf, type Period } from '../calendar/periods.js';
@@ -67,7 +68,16 @@ export function buildReading(s: Slots, directory: Directory, today: LocalDate): 
 const RANK_WORD = { worst: '最差', best: '最好', most: '最多', least: '最少', position: '排第几' } as const;
 
 function hasCondBesidesTime(c: Conditions): boolean {
-  return c.state !== undefined || c.acked !== undefined || c.overdue !== undefined || c.dueSoon !== undefined || c.deadline !== undefined || c.completed !== undefined || c.key !== undefined;
+  return (
+    c.state !== undefined ||
+    c.acked !== undefined ||
+    c.overdue !== undefined ||
+    c.dueSoon !== undefined ||
+    c.deadline !== undefined ||
+    c.completed !== undefined ||
+    c.key !== undefined ||
+    c.source !== undefined
+  );
 }
 
 function subjectOf(s: Slots, d: Directory, ignored: string[]): Subject {
@@ -148,6 +158,9 @@ function conditionsOf(s: Slots, today: LocalDate, ignored: string[]): Conditions
   if (s.negatedVerb) setState('open', '未办结');
   if (s.overdueDays !== undefined && c.overdue === true && c.state !== 'done') c.overdueDays = s.overdueDays;
   if (s.key) c.key = true;
+  if (s.sources[0]) c.source = s.sources[0];
+  // One source a question: another named is said, not dropped.
+  for (const other of new Set(s.sources.slice(1))) if (other !== c.source) ignored.push(`${SOURCES[other].label}（一次查询一种来源）`);
   if (s.ontime) {
     if (c.state === 'done') c.overdue = c.overdue ?? false;
     else if (c.state === 'open' && c.stateLabel === '未办结') c.overdue = true;

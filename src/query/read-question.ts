@@ -62,6 +62,7 @@ export function fillSlots(tokens: Token[]): Slots {
     quantifier: false,
     question: false,
     why: false,
+    sources: [],
     chase: false,
     ontime: false,
     key: false,
@@ -132,6 +133,9 @@ export function fillSlots(tokens: Token[]): Slots {
         break;
       case 'key':
         s.key = true;
+        break;
+      case 'source':
+        s.sources.push(t.source);
         break;
       case 'relation':
         s.relations.push(t.relation);

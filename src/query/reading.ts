@@ -1,3 +1,4 @@
+import type { SourceKind } from '../domain/sources.js';
 import type { LocalDate } from '../time/shanghai.js';
 import type { Period } from '../calendar/periods.js';
 import type { Relation } from './vocabulary.js';
@@ -27,6 +28,8 @@ export interface Conditions {
   overdueDays?: number;
   /** Only 重点 items. */
   key?: boolean;
+  /** Only work of this source (来源). */
+  source?: SourceKind;
   deadline?: DateRange;
   assigned?: DateRange;
   completed?: DateRange;

@@ -1,3 +1,4 @@
+import type { SourceKind } from '../domain/sources.js';
 import type { Form, Rank, Relation, Status } from './vocabulary.js';
 import type { TimeSlot } from './time-words.js';
 
@@ -28,6 +29,8 @@ export interface Slots {
   chase: boolean;
   ontime: boolean;
   key: boolean;
+  /** Sources named (人大建议), in order. */
+  sources: SourceKind[];
   overdueDays?: number;
   ignored: string[];
   /** A negation the reader could not attach: the question is not answered rather than answered with its positive. */

@@ -1,3 +1,5 @@
+import type { SourceKind } from '../domain/sources.js';
+
 /** The fixed words of questions about the ledger: statuses, negation, relations, forms, ranking and fillers. */
 
 export type Status = 'done' | 'ack' | 'overdue' | 'due' | 'due_soon' | 'assigned' | 'open' | 'paused';
@@ -28,6 +30,8 @@ export type WordMeaning =
   | { kind: 'why' }
   /** 被催办了几次: the chases counted, which the tally's figures give. */
   | { kind: 'chase' }
+  /** 人大建议, 政协提案, 领导批示: work of one source (来源). */
+  | { kind: 'source'; source: SourceKind }
   | { kind: 'filler' };
 
 const words = (list: string, meaning: WordMeaning): Array<[string, WordMeaning]> =>
@@ -80,6 +84,15 @@ export const VOCABULARY: ReadonlyArray<[string, WordMeaning]> = [
   ...words('按时 按期 如期 准时 及时', { kind: 'ontime' }),
   ...words('重点 重点事项 重点工作 重点任务', { kind: 'key' }),
   ...words('吗 么', { kind: 'question' }),
+  // The sources' names as a question says them; not the generic aliases (文件, 建议, 交办事项).
+  ...words('上级文件 重大决策部署 决策部署', { kind: 'source', source: 'superior_document' }),
+  ...words('会议决定事项 会议决定 会议议定事项 常务会议 专题会议', { kind: 'source', source: 'meeting' }),
+  ...words('领导批示 批示 批示件', { kind: 'source', source: 'instruction' }),
+  ...words('人大建议 人大代表建议 代表建议', { kind: 'source', source: 'npc_suggestion' }),
+  ...words('人大议案 议案', { kind: 'source', source: 'npc_motion' }),
+  ...words('政协提案 提案 政协委员提案', { kind: 'source', source: 'cppcc_proposal' }),
+  ...words('领导调研明确事项 领导调研 调研事项', { kind: 'source', source: 'leader_research' }),
+  ...words('网民留言 网友留言 留言 领导留言板', { kind: 'source', source: 'citizen_message' }),
   ...words('催办 被催办 催了 催过 催办次数 被催了 催办了', { kind: 'chase' }),
   ...words('几次 多少次', { kind: 'form', form: 'count' }),
   ...words('为什么 为何 为啥 怎么还 咋还 什么原因 啥原因 原因', { kind: 'why' }),

@@ -168,6 +168,18 @@ describe('a plain message asking the bot to act', () => {
   });
 });
 
+describe('questions by source (来源)', () => {
+  const ask = async (who: string, q: string) => (await h.say(who, q)).text;
+  it('answers by source (来源): the work of that source only, and names a second source asked', async () => {
+    await h.say('孙丽', '交办 发改委 办理人大代表关于降低物流成本的建议 来源:人大建议'); // D-0006
+    const t = await ask('周建国', '人大建议有几件');
+    expect(t).toContain('全省人大建议事项：1 件');
+    expect(t).toContain('D-0006');
+    expect(t).not.toContain('D-0001');
+    expect(await ask('周建国', '发改委的网民留言有哪些')).toContain('省发展改革委网民留言事项：0 件');
+  });
+});
+
 describe('被催办了几次', () => {
   it("answers with the unit's chases from the tally, and the task's from its card", async () => {
     await h.until('2026-12-08', '10:00'); // the 09:00 chase of D-0001 (发改委 leads) and D-0002

@@ -1,0 +1,34 @@
+/**
+ * More of the corpus (see corpus.ts): messages holding several questions, 为什么, chases counted,
+ * questions by source and how long overdue. Read against the demo directory on Monday 2026-12-07.
+ */
+const WEEK = '2026-12-07..2026-12-13';
+
+export const MORE: ReadonlyArray<readonly [string, string]> = [
+  // Several questions in one message: the first is answered, the rest named (never merged into one).
+  ['发改委这周办结了几件，逾期的有哪些，谁负责？', `unit:fgw done completed:${WEEK} form:count unanswered:逾期的有哪些|谁负责`],
+  ['本周交办了多少件？其中逾期的有几件', `all assigned:${WEEK} form:count unanswered:其中逾期的有几件`],
+  ['海州，还有几件没办完？', 'unit:hz open form:count'],
+  ['请问，发改委还有哪些逾期的？', 'unit:fgw overdue form:list'],
+  ['D-0003签收了吗，谁负责', 'task D-0003'],
+  ['D-0003和D-0005怎么样了', 'task D-0003 ignored:D-0005（一次查询一件）'],
+  // Chases counted: a unit's from the tally (its line and place), all units' as the tally.
+  ['发改委被催办了几次', 'rank chases unit:fgw'],
+  ['上周发改委被催了几次', 'rank chases[上周] unit:fgw'],
+  ['我单位被催办了几次', 'rank chases'],
+  ['本月各单位被催办了多少次', 'tally[本月]'],
+  ['D-0003 催办了几次', 'task D-0003'],
+  ['发改委被催办的事项有哪些', 'unit:fgw form:overview ignored:被催办'],
+  // Work of one source (来源): 人大建议, 政协提案, 网民留言, 领导批示.
+  ['人大建议办得怎么样', 'all source:npc_suggestion form:list'],
+  ['发改委的网民留言有哪些', 'unit:fgw source:citizen_message form:list'],
+  ['政协提案还有几件没办完', 'all open source:cppcc_proposal form:count'],
+  ['政协提案和人大建议还有几件没办完', 'all open source:cppcc_proposal form:count ignored:人大建议（一次查询一种来源）'],
+  ['领导批示件都签收了吗', 'all source:instruction form:all_acked'],
+  // How long overdue: the list gives each item's days.
+  ['交通厅逾期了几天', 'unit:jtt overdue form:list'],
+  ['海州逾期多少天了', 'unit:hz overdue form:list'],
+  // 为什么: what the ledger holds is shown; the reason is the unit's to state.
+  ['D-0003 为什么还没办完', 'task D-0003 why'],
+  ['发改委为什么逾期这么多', 'unit:fgw overdue form:list why'],
+];
