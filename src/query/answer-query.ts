@@ -6,6 +6,7 @@ import { previousWeek } from '../calendar/periods.js';
 import { answerList } from './answer-list.js';
 import { answerRank, assertTallyReader } from './answer-rank.js';
 import { answerTask, answerCoordination } from './answer-task.js';
+import { answerCoordinations } from './answer-coordinations.js';
 import type { QueryContext } from './query-context.js';
 import { queryExamples } from './query-examples.js';
 import type { Reading, ReadResult } from './reading.js';
@@ -38,6 +39,8 @@ async function answer(r: Reading, q: QueryContext, opts: { historyLimit?: number
       return { reply: await answerTask(r.code, q, opts.historyLimit) };
     case 'coordination':
       return { reply: await answerCoordination(r.code, q) };
+    case 'coordinations':
+      return { reply: await answerCoordinations(r.unitId, r.count, q) };
     case 'tally': {
       assertTallyReader(q);
       const p = r.period ?? previousWeek(q.today);

@@ -29,6 +29,12 @@ export function buildReading(s: Slots, directory: Directory, today: LocalDate): 
   const period = s.times[0]?.kind === 'period' ? (s.times[0] as Period) : undefined;
   const overdueAsked = s.statuses.some((x) => x.status === 'overdue' && !x.negated);
 
+  // 还有哪些协调没办完: coordination items, which are only ever listed while not yet agreed.
+  if (s.coordination) {
+    if (s.coordinationAgreed || s.statuses.some((x) => x.status === 'done' && !x.negated)) out.ignored.push('已协调一致的（只列出尚未协调一致的协调事项）');
+    out.reading = { kind: 'coordinations', ...(subject.kind === 'unit' ? { unitId: subject.unitId } : {}), count: s.forms.has('count') };
+    return out;
+  }
   // 发改委被催办了几次: the chases are counted in the tally; a unit's line gives its own.
   if (s.chase && s.statuses.length === 0 && s.ranks.length === 0 && !s.forms.has('list')) {
     if (subject.kind === 'unit') out.reading = { kind: 'rank', which: 'chases', period, unitId: subject.unitId };

@@ -8,7 +8,7 @@ import type { Slots } from './slots.js';
 import { buildReading } from './build-reading.js';
 import type { ReadResult } from './reading.js';
 
-const SKIP_FOR_NEGATION = new Set(['filler', 'ontime', 'all_quantifier', 'question', 'why']);
+const SKIP_FOR_NEGATION = new Set(['filler', 'ontime', 'all_quantifier', 'question', 'why', 'coordination']);
 
 /**
  * Reads a question in plain words (or the text after `查询`) against the directory, the
@@ -62,6 +62,8 @@ export function fillSlots(tokens: Token[]): Slots {
     quantifier: false,
     question: false,
     why: false,
+    coordination: false,
+    coordinationAgreed: false,
     sources: [],
     chase: false,
     ontime: false,
@@ -167,6 +169,13 @@ export function fillSlots(tokens: Token[]): Slots {
         break;
       case 'why':
         s.why = true;
+        break;
+      case 'coordination':
+        s.coordination = true;
+        // 还没协调一致的 are the items listed; 没有协调的 (work without one) is not a question the reader knows.
+        if (t.agreed && !negation) s.coordinationAgreed = true;
+        if (negation && !t.agreed) dropNegation();
+        negation = undefined;
         break;
       case 'chase':
         s.chase = true;

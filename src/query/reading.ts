@@ -49,6 +49,8 @@ export type Reading =
   | { kind: 'tally'; period?: Period }
   | { kind: 'rank'; which: RankQuestion; period?: Period; unitId?: string }
   | { kind: 'help' }
+  /** 还有哪些协调没办完: the coordination items not yet agreed, of one unit or all the asker may see. */
+  | { kind: 'coordinations'; unitId?: string; count: boolean }
   | { kind: 'list'; subject: Subject; relation?: Relation; cond: Conditions; form: AskedForm };
 
 /** A reading with what the reader did not take from the question. */

@@ -25,6 +25,10 @@ export interface Slots {
   question: boolean;
   /** 为什么 was asked. */
   why: boolean;
+  /** 协调 was asked about (no C- code). */
+  coordination: boolean;
+  /** 协调一致的: items already agreed were asked for. */
+  coordinationAgreed: boolean;
   /** 催办 was asked about. */
   chase: boolean;
   ontime: boolean;

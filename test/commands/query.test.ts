@@ -180,6 +180,20 @@ describe('questions by source (来源)', () => {
   });
 });
 
+describe('questions about coordination items', () => {
+  it('lists the items not yet agreed that the asker may see, never tasks', async () => {
+    await h.say('钱敏', '签收 D-0002');
+    await h.say('钱敏', '协调 D-0002 发改委与我厅对资金缺口测算口径不一致');
+    const all = (await h.say('孙丽', '还有哪些协调没办完')).text;
+    expect(all).toContain('全省尚未协调一致的协调事项：1 件');
+    expect(all).toMatch(/C-0001（D-0002 测算资金缺口）｜副秘书长协调：\S+｜待协调/);
+    expect(all).not.toContain('未办结事项');
+    expect((await h.say('孙丽', '南岭有几件协调')).text).toContain('南岭市政府尚未协调一致的协调事项：0 件');
+    // A handler of another unit sees none of it.
+    expect((await h.say('袁媛', '还有哪些协调没办完')).text).toContain('您可查看的尚未协调一致的协调事项：0 件');
+  });
+});
+
 describe('被催办了几次', () => {
   it("answers with the unit's chases from the tally, and the task's from its card", async () => {
     await h.until('2026-12-08', '10:00'); // the 09:00 chase of D-0001 (发改委 leads) and D-0002

@@ -12,6 +12,13 @@ export const MORE: ReadonlyArray<readonly [string, string]> = [
   ['请问，发改委还有哪些逾期的？', 'unit:fgw overdue form:list'],
   ['D-0003签收了吗，谁负责', 'task D-0003'],
   ['D-0003和D-0005怎么样了', 'task D-0003 ignored:D-0005（一次查询一件）'],
+  // Coordination items (C-…), not tasks: only those not yet agreed are listed.
+  ['还有哪些协调没办完', 'coords'],
+  ['待协调的有哪些', 'coords'],
+  ['交通厅有几件协调', 'coords unit:jtt count'],
+  ['还没协调一致的有哪些', 'coords'],
+  ['已经协调一致的有哪些', 'coords ignored:已协调一致的（只列出尚未协调一致的协调事项）'],
+  ['没有协调的事项有哪些', 'none ignored:没有'],
   // Chases counted: a unit's from the tally (its line and place), all units' as the tally.
   ['发改委被催办了几次', 'rank chases unit:fgw'],
   ['上周发改委被催了几次', 'rank chases[上周] unit:fgw'],

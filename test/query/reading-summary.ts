@@ -14,6 +14,7 @@ export function summarize(r: ReadResult): string {
   else if (reading.kind === 'task') out.push(`task ${reading.code}`);
   else if (reading.kind === 'coordination') out.push(`coord ${reading.code}`);
   else if (reading.kind === 'help') out.push('help');
+  else if (reading.kind === 'coordinations') out.push(`coords${reading.unitId ? ` unit:${reading.unitId}` : ''}${reading.count ? ' count' : ''}`);
   else if (reading.kind === 'tally') out.push(`tally${reading.period ? `[${reading.period.label}]` : ''}`);
   else if (reading.kind === 'rank') {
     out.push(`rank ${reading.which}${reading.period ? `[${reading.period.label}]` : ''}`);
