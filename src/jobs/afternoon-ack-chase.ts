@@ -30,6 +30,7 @@ export const afternoonAckChase: JobDefinition = {
       order: 'code',
     });
     const heads = await headsLookup(ctx.repos, ctx.directory, ctx.today);
+    const urgent = new Set(await ctx.repos.marks.urgentOpen());
     let count = 0;
     let raised = 0;
     for (const task of tasks) {
@@ -39,7 +40,7 @@ export const afternoonAckChase: JobDefinition = {
         if (due === ctx.today) {
           await ctx.repos.chases.record({ taskId: task.id, unitId: u.unitId, personId: u.responsibleId, kind: 'unacked', chasedDate: ctx.today, jobPeriod: ctx.occurrence.period });
           const section = due === task.assignedDate ? '今日交办未签收' : '工作时间外交办，今日应签收';
-          book.add(originTarget(task.origin), u.responsibleId, { section, line: `${task.code} ${task.title}（${ctx.directory.unitName(u.unitId)}）` });
+          book.add(originTarget(task.origin), u.responsibleId, { section, line: `${task.code}${urgent.has(task.id) ? '【紧急】' : ' '}${task.title}（${ctx.directory.unitName(u.unitId)}）` });
           count += 1;
         } else if (late === 1) {
           for (const person of [...heads(u.unitId), ...ctx.directory.unitDeputies(u.unitId).map((p) => p.id)]) {

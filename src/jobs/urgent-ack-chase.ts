@@ -30,9 +30,13 @@ function urgentSlot(k: number): JobDefinition {
       const waitedSince = new Date(ctx.now.getTime() - ctx.schedule.urgentChaseHours * 3_600_000);
       const dayStart = instantAt(ctx.today, ctx.schedule.workStart);
       let count = 0;
+      // A slot at the afternoon 催签收's minute leaves it the work due to be signed today: one
+      // message and one chase per unit, not two (it marks the work 【紧急】).
+      const sameAsAckChase = ctx.occurrence.time === ctx.schedule.ackChaseTime;
       for (const id of ids) {
         const task = await ctx.repos.tasks.findById(id);
         if (!task) continue;
+        if (sameAsAckChase && (task.ackDue ?? task.assignedDate) === ctx.today) continue;
         // Work that came in after hours waits from the start of this working day.
         const received = new Date(Math.max(Date.parse(task.assignedAt), task.assignedDate < ctx.today ? dayStart.getTime() : 0));
         if (received > waitedSince) continue;

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeHarness, type Harness } from '../support/harness.js';
 import type { OutgoingMessage } from '../../src/outbox/outgoing.js';
+import { sqliteOf } from '../support/raw-sql.js';
 
 let h: Harness;
 afterEach(() => h.close());
@@ -37,6 +38,22 @@ describe('紧急 on 交办 (J五(一) 即收即办)', () => {
     const sent = urgentChases(await h.until('2026-12-07', '12:00'));
     expect(sent.map((m) => m.createdAt.slice(11, 16))).toEqual(['10:30', '11:30']);
     expect(sent.every((m) => !h.render(m).includes('D-0002'))).toBe(true);
+  });
+
+  it('at the afternoon 催签收 sends one message, marked 【紧急】, and records one chase', async () => {
+    h = await makeHarness({ start: ['2026-12-07', '09:30'] });
+    await h.say('孙丽', '交办 发改委 落实常务会议议定事项 来源:会议 12月9日 紧急');
+    const sent = (await h.until('2026-12-07', '17:00')).filter((m) => m.reply.mentions?.includes('wang-fang'));
+    const at1630 = sent.filter((m) => m.createdAt.slice(11, 16) === '16:30');
+    expect(at1630).toHaveLength(1);
+    expect(h.render(at1630[0]!)).toContain('D-0001【紧急】落实常务会议议定事项（省发展改革委）');
+    expect(urgentChases(sent).map((m) => m.createdAt.slice(11, 16))).toEqual(['12:30', '14:30']);
+    // 12:30, 14:30 and the afternoon 催签收: three chases of the unit, not four.
+    expect(sqliteOf(h.app).prepare("SELECT job_period FROM chase_log WHERE task_id = 1 AND kind = 'unacked' ORDER BY id").all()).toEqual([
+      { job_period: '2026-12-07#2' },
+      { job_period: '2026-12-07#3' },
+      { job_period: '2026-12-07' },
+    ]);
   });
 
   it('requires a deadline on 紧急 work', async () => {
