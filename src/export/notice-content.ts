@@ -52,7 +52,7 @@ export function tallyNotice(
         String(i + 1),
         short(d, u.unitId),
         String(u.assigned),
-        String(u.ackedOnTime),
+        `${u.ackedOnTime}/${u.ackDue}`,
         `${u.completedOnTime}/${u.completed}`,
         String(u.overdue),
         String(u.chases),

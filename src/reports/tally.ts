@@ -8,6 +8,8 @@ export interface UnitTally {
   unitId: string;
   assigned: number;
   ackedOnTime: number;
+  /** The base of the same-day signing rate: assigned work whose signing day has come, or signed. */
+  ackDue: number;
   completed: number;
   /** 按期办结: by the original deadline. */
   completedOnTime: number;
@@ -49,7 +51,7 @@ export function compareUnits(a: UnitTally, b: UnitTally): number {
     a.untrue - b.untrue ||
     a.chases - b.chases ||
     rate(b.completedOnTime, b.completed) - rate(a.completedOnTime, a.completed) ||
-    rate(b.ackedOnTime, b.assigned) - rate(a.ackedOnTime, a.assigned)
+    rate(b.ackedOnTime, b.ackDue) - rate(a.ackedOnTime, a.ackDue)
   );
 }
 
@@ -63,9 +65,10 @@ export function tallyCutoffs(period: Period, today: LocalDate): { dueBefore: Loc
 /** Per-unit figures for a period, from a handful of grouped queries. */
 export async function computeTally(stats: StatsRepository, directory: Directory, period: Period, today: LocalDate): Promise<Tally> {
   const { dueBefore: cutoff, doneBefore } = tallyCutoffs(period, today);
-  const [assigned, acked, completed, overdue, chases, coordinations, untrue, due, longest, late, ledger] = await Promise.all([
+  const [assigned, acked, ackDue, completed, overdue, chases, coordinations, untrue, due, longest, late, ledger] = await Promise.all([
     stats.assignedByUnit(period.from, period.to),
     stats.ackedOnTimeByUnit(period.from, period.to),
+    stats.ackDueByUnit(period.from, period.to, cutoff),
     stats.completedByUnit(period.from, period.to),
     stats.overdueByUnit(cutoff, doneBefore),
     stats.chasesByUnit(period.from, period.to),
@@ -80,6 +83,7 @@ export async function computeTally(stats: StatsRepository, directory: Directory,
     unitId: u.id,
     assigned: assigned.get(u.id) ?? 0,
     ackedOnTime: acked.get(u.id) ?? 0,
+    ackDue: ackDue.get(u.id) ?? 0,
     completed: completed.get(u.id)?.total ?? 0,
     completedOnTime: completed.get(u.id)?.onTime ?? 0,
     completedInExtension: completed.get(u.id)?.inExtension ?? 0,

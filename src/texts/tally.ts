@@ -2,6 +2,8 @@
 export interface TallyFigures {
   assigned: number;
   ackedOnTime: number;
+  /** The base of the same-day signing rate (work whose signing day has come, or signed). */
+  ackDue: number;
   completed: number;
   completedOnTime: number;
   chases: number;
@@ -10,7 +12,7 @@ export interface TallyFigures {
 }
 
 export const TALLY_TEXTS = {
-  ackedOnTime: (t: Pick<TallyFigures, 'ackedOnTime' | 'assigned'>) => `当日签收 ${t.ackedOnTime}/${t.assigned}`,
+  ackedOnTime: (t: Pick<TallyFigures, 'ackedOnTime' | 'ackDue'>) => `当日签收 ${t.ackedOnTime}/${t.ackDue}`,
   completedOnTime: (t: Pick<TallyFigures, 'completedOnTime' | 'completed'>) => `按期办结 ${t.completedOnTime}/${t.completed}`,
   chases: (t: Pick<TallyFigures, 'chases'>) => `催办 ${t.chases}`,
   untrue: (t: Pick<TallyFigures, 'untrue'>) => `复核不实 ${t.untrue}`,

@@ -69,6 +69,12 @@ export interface StatsRepository {
   /** Of those, the unit signed on the day of assignment. */
   ackedOnTimeByUnit(from: LocalDate, to: LocalDate): Promise<UnitCounts>;
   /**
+   * Per unit, the top-level work assigned in [from, to] that was due to be signed before
+   * `dueBefore` (its signing day, or the assignment day, has passed), or is signed: the base of
+   * the same-day signing rate. Work assigned on a rest day is not counted before its signing day.
+   */
+  ackDueByUnit(from: LocalDate, to: LocalDate, dueBefore: LocalDate): Promise<UnitCounts>;
+  /**
    * Completions in the range per lead unit: by the original deadline (按期), after it but within
    * an approved extension (延期内), and after the deadline in force (逾期).
    */

@@ -72,6 +72,19 @@ export class PgStatsRepository implements StatsRepository {
     return toMap(await this.s.all<CountRow>(assignedByUnitSql('::int'), from, to));
   }
 
+  async ackDueByUnit(from: string, to: string, dueBefore: string): Promise<UnitCounts> {
+    return toMap(
+      await this.s.all<CountRow>(
+        `SELECT u.unit_id AS unit, count(*)::int AS n FROM tasks t JOIN task_units u ON u.task_id = t.id
+       WHERE t.assigned_date BETWEEN ? AND ? AND t.parent_id IS NULL AND (coalesce(t.ack_due, t.assigned_date) < ? OR u.acked_at IS NOT NULL)
+       GROUP BY u.unit_id`,
+        from,
+        to,
+        dueBefore,
+      ),
+    );
+  }
+
   async ackedOnTimeByUnit(from: string, to: string): Promise<UnitCounts> {
     return toMap(
       await this.s.all<CountRow>(

@@ -84,6 +84,16 @@ export class SqliteStatsRepository implements StatsRepository {
     );
   }
 
+  async ackDueByUnit(from: string, to: string, dueBefore: string): Promise<UnitCounts> {
+    return toMap(
+      this.s
+        .get(`SELECT u.unit_id AS unit, count(*) AS n FROM tasks t JOIN task_units u ON u.task_id = t.id
+            WHERE t.assigned_date BETWEEN ? AND ? AND t.parent_id IS NULL AND (coalesce(t.ack_due, t.assigned_date) < ? OR u.acked_at IS NOT NULL)
+            GROUP BY u.unit_id`)
+        .all(from, to, dueBefore) as CountRow[],
+    );
+  }
+
   async completedByUnit(from: string, to: string): Promise<Map<string, { total: number; onTime: number; inExtension: number; late: number }>> {
     const rows = this.s
       .get(`SELECT lead_unit_id AS unit, count(*) AS n, sum(completed_date <= original_deadline) AS on_time,

@@ -67,7 +67,8 @@ describe('导出 通报', () => {
     }
     expect(text).toContain('现将2026年第50周（2026年12月7日至2026年12月13日）督办事项办理情况通报如下。');
     expect(text).toContain('本期交办事项2件，办结1件；截至12月14日前到期、目前仍未办结的0件。');
-    expect(text).toMatch(/1发改委110\/0001002财政厅100\/0000003住建厅101\/100000/);
+    // Rank, unit, 交办, 当日签收 (signed on time / due to be signed), 按期办结/办结, 逾期, 催办, colours.
+    expect(text).toMatch(/1发改委11\/10\/0001002财政厅10\/10\/0000003住建厅10\/11\/100000/);
     // The table header: the scheme's colours come last.
     expect(text).toContain('排名单位交办当日签收按期办结/办结逾期催办红色黄色绿色');
   });

@@ -77,6 +77,16 @@ describe('same-day 签收 after working hours (J五(一), B二(五))', () => {
     expect(next.some((m) => m.includes('D-0001') && m.includes('未签收'))).toBe(true);
   });
 
+  it('does not count work assigned on a rest day against the signing rate before its signing day', async () => {
+    h = await makeHarness({ start: ['2026-12-05', '10:00'] }); // Saturday
+    await h.say('孙丽', '交办 发改委 编制年终总结 12月18日');
+    const weekly = (await h.until('2026-12-07', '09:30')).map((m) => h.render(m)).find((t) => t.startsWith('督办周通报'));
+    expect(weekly).toContain('发改委｜交办 1｜当日签收 0/0｜');
+    h.at('2026-12-07', '10:00');
+    await h.say('王芳', '签收 D-0001');
+    expect((await h.say('孙丽', '上周各单位情况')).text).toContain('发改委｜交办 1｜当日签收 1/1｜');
+  });
+
   it('counts signing on the day after hours-work was assigned as not on time when it came in working hours', async () => {
     h = await makeHarness({ start: ['2026-12-07', '10:00'] });
     await h.say('孙丽', '交办 发改委 编制清单 12月18日');

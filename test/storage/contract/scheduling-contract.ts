@@ -210,6 +210,14 @@ export function schedulingContract(open: OpenFresh): void {
         ]),
       );
       expect(await tx(s, (r) => r.stats.ackedOnTimeByUnit('2026-12-01', '2026-12-01'))).toEqual(new Map([['u-fgw', 1]]));
+      // The signing rate's base: before the signing day has passed only what is signed counts.
+      expect(await tx(s, (r) => r.stats.ackDueByUnit('2026-12-01', '2026-12-01', '2026-12-01'))).toEqual(new Map([['u-fgw', 2]]));
+      expect(await tx(s, (r) => r.stats.ackDueByUnit('2026-12-01', '2026-12-01', '2026-12-02'))).toEqual(
+        new Map([
+          ['u-fgw', 3],
+          ['u-czj', 3],
+        ]),
+      );
       expect(await tx(s, (r) => r.stats.completedByUnit('2026-12-01', '2026-12-31'))).toEqual(new Map([['u-fgw', { total: 3, onTime: 1, inExtension: 1, late: 1 }]]));
       expect(await tx(s, (r) => r.stats.dueByUnit('2026-12-01', '2026-12-31'))).toEqual(new Map([['u-fgw', 3]]));
       expect(await tx(s, (r) => r.stats.lateCompletions('2026-12-01', '2026-12-31', 10))).toEqual([{ taskId: c.id, code: c.code, title: '编制清单', unitId: 'u-fgw', deadline: '2026-12-05' }]);
