@@ -1,3 +1,4 @@
+import { actionRequest } from '../src/query/action-request.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
@@ -19,7 +20,12 @@ export const help = defineCommand({
   async run(ctx, args) {
     if (args.topic) {
       const cmd = ctx.commands.get(args.topic) ?? ctx.commands.match(args.topic)?.command;
-      if (!cmd) throw new UserError('bad_arguments', `没有「${args.topic}」这个命令。发「帮助」查看全部命令。`, false);
+      if (!cmd) {
+        // 帮助 催办: no command, but the bot does it by rule; say how.
+        const act = actionRequest(args.topic);
+        const how = act ? `${act.note ?? `相关命令：${act.commands.join('、')}。`}` : '';
+        throw new UserError('bad_arguments', `没有「${args.topic}」这个命令。${how}发「帮助」查看全部命令。`, false);
+      }
       return {
         reply: {
           tone: 'info',

@@ -7,6 +7,8 @@ export interface ActionRequest {
   commands: readonly string[];
   /** The answer's title when no command does it. */
   title?: string;
+  /** Said of oneself in any form (我明天请假), not only as a request to the bot. */
+  anywhere?: boolean;
   note?: string;
 }
 
@@ -22,6 +24,7 @@ const ACTIONS: ReadonlyArray<ActionRequest & { words: RegExp }> = [
   { words: /延期|延长时限|推迟/, label: '延期', commands: ['延期'] },
   { words: /办结|销号/, label: '办结', commands: ['办结'] },
   { words: /签收/, label: '签收', commands: ['签收'] },
+  { words: /请假|出差|休假/, label: '请假', commands: ['请假'], anywhere: true, title: '请假须按命令登记，机器人不会根据这句话代为登记' },
 ];
 
 /** Asking the bot to act: 请…, 帮我…, 把 D-… …, …一下. */
@@ -38,7 +41,7 @@ export function actionRequest(text: string): ActionRequest | undefined {
   const t = text.trim();
   if (ASKING.test(t)) return undefined;
   // A message that reached the questions starting with such a word is no command's (催办 D-0001).
-  const leading = ACTIONS.find((a) => t.search(a.words) === 0);
+  const leading = ACTIONS.find((a) => t.search(a.words) === 0 || (a.anywhere && a.words.test(t)));
   if (leading) return leading;
   return IMPERATIVE.test(t) ? ACTIONS.find((a) => a.words.test(t)) : undefined;
 }

@@ -161,6 +161,16 @@ describe('a plain message asking the bot to act', () => {
     expect(p.text).toContain('已徵求意見');
   });
 
+  it('answers leave said in words with the 请假 command, registering nothing; 帮助 催办 says chasing is automatic', async () => {
+    const leave = await h.say('王芳', '我明天请假');
+    expect(leave.text).toContain('请假须按命令登记，机器人不会根据这句话代为登记');
+    expect(leave.text).toContain('请假 至 结束日期');
+    expect(await h.app.storage.transaction((r) => r.people.absenceOn('wang-fang', '2026-12-08'))).toBeUndefined();
+    const help = await h.say('王芳', '帮助 催办');
+    expect(help.text).toContain('没有「催办」这个命令');
+    expect(help.text).toContain('每个工作日 9:00 自动催办');
+  });
+
   it('still answers questions that name such a word', async () => {
     expect((await h.say('周建国', '帮我查一下D-0001签收了没有')).text).toContain('D-0001 编制专项债项目清单');
     expect((await h.say('周建国', 'D-0003 办结了吗')).text).toContain('D-0003 起草实施意见');
