@@ -29,6 +29,9 @@ describe('分解 cannot assign across units', () => {
     expect(await task('D-0001-2')).toMatchObject({ splitBy: 'wang-fang', units: [expect.objectContaining({ unitId: 'czt' })] });
     const shown = await h.say('孙丽', '查询 D-0001-2');
     expect(shown.text).toContain('分解：王芳（阶段由其分解）');
+    // Its history says it was split from the task, never that its splitter assigned it.
+    expect(shown.text).toMatch(/王芳 分解 D-0001 形成本阶段，牵头 省财政厅，时限 2027-02-26/);
+    expect(shown.text).not.toMatch(/王芳 交办/);
     const audit = await h.app.storage.transaction(async (r2) => r2.audit.forTask((await r2.tasks.findByCode('D-0001-2'))?.id ?? 0));
     expect(audit[0]).toMatchObject({ action: 'assign', actorId: 'wang-fang', details: expect.objectContaining({ splitBy: 'wang-fang' }) });
   });
