@@ -25,7 +25,7 @@ export const HISTORY_LABELS: Record<AuditAction, Describe> = {
   coordinate_stance: (d, dir) =>
     `${(Array.isArray(d.units) ? d.units : []).map((u) => dir.unitName(str(u))).join('、')}表态${d.stance === 'agree' ? '同意' : '不同意'}${d.position ? `：${str(d.position)}` : ''}（${str(d.code)}${Array.isArray(d.awaitingHead) && d.awaitingHead.length > 0 ? '，待主要负责人确认' : ''}）`,
   coordinate_escalate: (d) => `${str(d.code)} 提请${['副秘书长', '分管领导', '主要领导'][Number(d.to)] ?? ''}协调：${str(d.why)}`,
-  coordinate_close: (d) => `${str(d.code)} 各方表态同意，协调完成`,
+  coordinate_close: (d) => `${str(d.code)} 各方均已表态同意，协调完成（随此次表态）`,
   coordinate_confirm: (d, dir) => `确认${(Array.isArray(d.units) ? d.units : []).map((u) => dir.unitName(str(u))).join('、')}的表态（${str(d.code)}，主要负责人签字）`,
   coordinate_substitute: (d, dir) => `${str(d.code)} 转由 ${dir.personName(str(d.to))} 协调：${str(d.why)}`,
   coordinate_disagree: (d, dir) => `${(Array.isArray(d.units) ? d.units : []).map((u) => dir.unitName(str(u))).join('、')}不同意分管领导协调意见：${str(d.position)}（${str(d.code)}）`,
