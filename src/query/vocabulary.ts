@@ -30,6 +30,8 @@ export type WordMeaning =
   | { kind: 'why' }
   /** 被催办了几次: the chases counted, which the tally's figures give. */
   | { kind: 'chase' }
+  /** 这几天, 近期: a time the reader cannot bound; said so, never read as 几 (a count) nor dropped. */
+  | { kind: 'vague_time' }
   /** 协调, 待协调: coordination items (C-…), not tasks. */
   | { kind: 'coordination'; agreed?: boolean }
   /** 人大建议, 政协提案, 领导批示: work of one source (来源). */
@@ -95,6 +97,7 @@ export const VOCABULARY: ReadonlyArray<[string, WordMeaning]> = [
   ...words('政协提案 提案 政协委员提案', { kind: 'source', source: 'cppcc_proposal' }),
   ...words('领导调研明确事项 领导调研 调研事项', { kind: 'source', source: 'leader_research' }),
   ...words('网民留言 网友留言 留言 领导留言板', { kind: 'source', source: 'citizen_message' }),
+  ...words('这几天 近几天 最近几天 前几天 这两天 近两天 这阵子 近期 前段时间 最近', { kind: 'vague_time' }),
   ...words('协调 协调事项 待协调 提请协调 在协调 正在协调 协调中', { kind: 'coordination' }),
   ...words('协调一致 已协调一致 协调完成 已协调完成 协调好', { kind: 'coordination', agreed: true }),
   ...words('催办 被催办 催了 催过 催办次数 被催了 催办了', { kind: 'chase' }),

@@ -12,6 +12,10 @@ export const MORE: ReadonlyArray<readonly [string, string]> = [
   ['请问，发改委还有哪些逾期的？', 'unit:fgw overdue form:list'],
   ['D-0003签收了吗，谁负责', 'task D-0003'],
   ['D-0003和D-0005怎么样了', 'task D-0003 ignored:D-0005（一次查询一件）'],
+  // A time the reader cannot bound is said, never read as 几 (a count) nor dropped.
+  ['这几天交办的', 'all form:overview ignored:这几天（请写明时间，如「最近7天」「本周」「12月1日以来」）'],
+  ['近期逾期的有几件', 'all overdue form:count ignored:近期（请写明时间，如「最近7天」「本周」「12月1日以来」）'],
+  ['最近7天交办的', 'all assigned:2026-12-01..2026-12-07 form:list'],
   // Coordination items (C-…), not tasks: only those not yet agreed are listed.
   ['还有哪些协调没办完', 'coords'],
   ['待协调的有哪些', 'coords'],
