@@ -16,9 +16,11 @@ export const annualReview = defineCommand({
   examples: ['年终考核 2026年', '年终考核 今年'],
   allowed: TALLY_ROLES,
   parse(input, ctx) {
-    const [y] = splitDate(ctx.today);
+    const [y, m] = splitDate(ctx.today);
     const text = input.text.trim();
-    if (!text || /^(去年|上年|上一年度?)$/.test(text)) return { year: y - 1 };
+    // Without a year: in December the year about to close (年终), otherwise the year just closed.
+    if (!text) return { year: m === 12 ? y : y - 1 };
+    if (/^(去年|上年|上一年度?)$/.test(text)) return { year: y - 1 };
     if (/^(今年|本年度?)$/.test(text)) return { year: y };
     const { year, rest } = takeYear(text);
     if (!year || rest) throw new UserError('bad_arguments', `看不懂「${text}」指哪一年，可写：2026年、今年、去年。`);

@@ -31,7 +31,7 @@ function unitLine(rank: number, u: AnnualUnit, d: Directory): string {
 /** 年终考核 as a reply: units ranked, then people, then 书面说明, 表扬 and 效能告诫 with their consequences. */
 export function annualReply(r: AnnualReview, d: Directory, weights?: Record<string, number>): Reply {
   const lines: string[] = [];
-  if (r.units.length === 0) lines.push('本年度无督办事项。');
+  if (r.units.length === 0) lines.push('该年度无督办事项。');
   lines.push(...r.units.map((u, i) => unitLine(i + 1, u, d)));
   if (r.people.length > 0 || r.warnings.byPerson.size > 0) lines.push('【个人】');
   const people = new Map(r.people.map((p) => [p.personId, p]));

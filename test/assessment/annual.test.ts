@@ -68,6 +68,9 @@ describe('年终考核 (B三(一), B四(六), H14)', () => {
     expect((await h.say('孙丽', '年终考核')).text).toContain('年终考核（2026年');
     expect((await h.say('王芳', '年终考核 2026年')).text).toContain('仅限');
     expect((await h.say('孙丽', '年终考核 明年后年')).text).toContain('看不懂「明年后年」指哪一年');
+    // In December, 年终考核 alone is the year about to close.
+    h.at('2027-12-07', '10:00');
+    expect((await h.say('孙丽', '年终考核')).text).toContain('年终考核（2027年');
   });
 
   it('scores units with weights from the settings file', async () => {
