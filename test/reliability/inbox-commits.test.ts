@@ -1,19 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeHarness, type Harness } from '../support/harness.js';
-import type { InboundMessage } from '../../src/core/inbound.js';
+import { said } from '../support/console-message.js';
 import { sqliteOf } from '../support/raw-sql.js';
-
-const said = (id: string, who: string, text: string, chatId = 'group-1'): InboundMessage => ({
-  platform: 'console',
-  messageId: id,
-  chatId,
-  chatType: 'group',
-  senderAccountId: who,
-  senderName: who,
-  text,
-  mentions: [],
-  mentionsBot: true,
-});
 
 interface Committed {
   /** Which code opened the transaction (the first frame outside the storage). */

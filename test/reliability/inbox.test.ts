@@ -6,23 +6,12 @@ import { makeHarness, type Harness } from '../support/harness.js';
 import { larkWorld, ou, type LarkWorld } from '../adapters/lark/lark-world.js';
 import { KEY } from '../adapters/lark/lark-world.js';
 import { messageEvent, postEvent } from '../adapters/lark/fake-lark.js';
-import type { InboundMessage } from '../../src/core/inbound.js';
+import { said } from '../support/console-message.js';
 import type { SqliteStorage } from '../../storage/sqlite/sqlite-storage.js';
 import { StorageUnavailableError } from '../../storage/storage-error.js';
 import { sqliteOf, sqliteStorageOf } from '../support/raw-sql.js';
 
 const BOT = [{ key: '@_user_1', name: '督办助手', openId: 'ou_bot' }];
-const said = (id: string, who: string, text: string): InboundMessage => ({
-  platform: 'console',
-  messageId: id,
-  chatId: 'group-1',
-  chatType: 'group',
-  senderAccountId: who,
-  senderName: who,
-  text,
-  mentions: [],
-  mentionsBot: true,
-});
 
 /**
  * Makes the ledger refuse every transaction as a full disk does (SQLITE_FULL); returns the
