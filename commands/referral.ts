@@ -81,7 +81,7 @@ export const approveReferralCommand = defineCommand({
     return {
       reply: {
         tone: 'error',
-        title: `${task.code} 经 ${ctx.directory.label(ctx.actor.id)} 同意，移交纪检监察机关`,
+        title: `${task.code} 经 ${ctx.directory.label(ctx.actor.id)} 同意移交纪检监察机关`,
         fields: [
           { label: '事项', value: task.title },
           { label: '主办单位', value: ctx.directory.unitName(task.leadUnitId) },

@@ -145,7 +145,7 @@ function itemFor(ctx: JobContext, task: ChaseLineTask, row: ChaseRow, headsOf: (
 
 /** What the chase line adds about the ladder: only what has happened, never a decision nobody took. */
 function stepTail(task: ChaseLineTask, step: number | undefined): string {
-  if (task.accountabilityAt) return '（经省政府同意，已移交纪检监察机关）';
+  if (task.accountabilityAt) return '（经省政府同意移交纪检监察机关）';
   if (task.climbStoppedAt) return '';
   if (step === 1) return '，予以督查室通报，记入日常考核工作台账';
   if (step === 2) return '，予以办公厅通报，请单位主要负责人作出说明并提出整改落实措施';

@@ -63,7 +63,7 @@ export function unitFields(task: Task, v: ViewContext, withMentions: boolean): R
 
 /** Where the task stands on 两通报、一移交: only what people and the record have done. */
 export function ladderText(task: Task): string {
-  if (task.accountabilityAt) return `经省政府同意，已移交纪检监察机关（${shortFromIso(task.accountabilityAt)}）`;
+  if (task.accountabilityAt) return `经省政府同意移交纪检监察机关（${shortFromIso(task.accountabilityAt)}）`;
   const step = ['', '督查室通报，已记入日常考核工作台账', '办公厅通报', '已列入拟移交名单'][task.ladderStep] ?? '';
   return `${step}${task.climbStoppedAt ? '；单位说明经认定属实，不再逐级上报' : ''}`;
 }

@@ -105,17 +105,19 @@ describe('拟移交: the office proposes, the 主要领导 decides', () => {
     h.at('2026-12-10', '10:00');
   }
 
-  it('同意移交 marks it 已移交纪检监察机关, naming the 主办单位负责人 and the 直接责任人', async () => {
+  it('同意移交 marks it approved for hand-over to 纪检监察机关 (never 已移交), naming the 主办单位负责人 and the 直接责任人', async () => {
     await proposed();
     expect((await h.say('陈立群', '同意移交 D-0001')).text).toContain('是否移交纪检监察机关，由 周建国（省长） 决定');
     const r = await h.say('周建国', '同意移交 D-0001');
-    expect(r.messages[0]?.reply.title).toBe('D-0001 经 周建国（省长） 同意，移交纪检监察机关');
+    expect(r.messages[0]?.reply.title).toBe('D-0001 经 周建国（省长） 同意移交纪检监察机关');
     expect(r.text).toContain('主办单位负责人：李明（省发展改革委主任）');
     expect(r.text).toContain('直接责任人：王芳（省发展改革委综合处处长）');
     expect((await task('D-0001'))?.accountabilityAt).toBe('2026-12-10T10:00:00.000+08:00');
     expect((await h.say('孙丽', '查询 D-0001')).text).toContain('同意移交纪检监察机关（主办单位负责人 李明，直接责任人 王芳）');
     const fri = await h.until('2026-12-11');
-    expect(h.render(chaseTo(fri, 'wang-fang')!)).toContain('第 5 次催办（经省政府同意，已移交纪检监察机关）');
+    expect(h.render(chaseTo(fri, 'wang-fang')!)).toContain('第 5 次催办（经省政府同意移交纪检监察机关）');
+    // The approval is the leader's act; the hand-over itself is not the bot's to declare.
+    expect((await h.say('孙丽', '查询 D-0001')).text).not.toContain('已移交');
   });
 
   it('不予移交 records the reason; the task stays in ordinary chasing, never handed over', async () => {

@@ -11,7 +11,7 @@ export async function proposeReferral(c: ActionContext, task: Task, p: HandoverP
 }
 
 /**
- * The leader approves: only now is the task 已移交纪检监察机关, naming the 主办单位负责人 (the
+ * The leader approves: only now is the task approved for hand-over to the 纪检监察机关 (经省政府同意移交; the hand-over itself is people's), naming the 主办单位负责人 (the
  * lead unit's head) and the 直接责任人 (the lead unit's responsible person).
  */
 export async function approveReferral(c: ActionContext, task: Task, p: HandoverProposal, by: string, note: string): Promise<{ headId?: string; directId?: string }> {
