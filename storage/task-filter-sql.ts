@@ -38,6 +38,7 @@ export function whereClause(f: TaskFilter): { sql: string; params: unknown[] } {
     parts.push(`t.id ${f.unacknowledged ? '' : 'NOT '}IN (SELECT u.task_id FROM task_units u WHERE u.acked_at IS NULL)`);
   }
   if (f.isKey !== undefined) parts.push(f.isKey ? 't.is_key = 1' : 't.is_key = 0');
+  if (f.isUrgent) parts.push('t.id IN (SELECT m.task_id FROM task_marks m WHERE m.urgent = 1)');
   if (f.source !== undefined) {
     parts.push('t.source = ?');
     params.push(f.source);

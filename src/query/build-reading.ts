@@ -82,6 +82,7 @@ function hasCondBesidesTime(c: Conditions): boolean {
     c.deadline !== undefined ||
     c.completed !== undefined ||
     c.key !== undefined ||
+    c.urgent !== undefined ||
     c.source !== undefined
   );
 }
@@ -164,6 +165,7 @@ function conditionsOf(s: Slots, today: LocalDate, ignored: string[]): Conditions
   if (s.negatedVerb) setState('open', '未办结');
   if (s.overdueDays !== undefined && c.overdue === true && c.state !== 'done') c.overdueDays = s.overdueDays;
   if (s.key) c.key = true;
+  if (s.urgent) c.urgent = true;
   if (s.sources[0]) c.source = s.sources[0];
   // One source a question: another named is said, not dropped.
   for (const other of new Set(s.sources.slice(1))) if (other !== c.source) ignored.push(`${SOURCES[other].label}（一次查询一种来源）`);

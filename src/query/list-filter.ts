@@ -25,6 +25,7 @@ export function conditionFilter(c: Conditions, today: LocalDate, calendar: WorkC
   if (c.acked !== undefined) f.unacknowledged = !c.acked;
   if (c.overdueDays !== undefined) f.deadlineBefore = addDays(today, -c.overdueDays);
   if (c.key) f.isKey = true;
+  if (c.urgent) f.isUrgent = true;
   if (c.source) f.source = c.source;
   if (c.dueSoon) {
     f.deadlineFrom = later(f.deadlineFrom, today);
@@ -49,6 +50,7 @@ export function conditionFilter(c: Conditions, today: LocalDate, calendar: WorkC
 /** `本周到期未签收`, `逾期办结`, `12月交办`: the conditions as the words of a title. */
 export function conditionLabel(c: Conditions): string {
   const parts: string[] = c.key ? ['重点'] : [];
+  if (c.urgent) parts.push('紧急');
   if (c.source) parts.push(SOURCES[c.source].label);
   if (c.assigned) parts.push(`${c.assigned.label}交办`);
   if (c.deadline) parts.push(`${c.deadline.label}到期`);

@@ -68,6 +68,7 @@ export function fillSlots(tokens: Token[]): Slots {
     chase: false,
     ontime: false,
     key: false,
+    urgent: false,
     lostNegation: false,
     ignored: [],
     unknownNames: [],
@@ -135,6 +136,9 @@ export function fillSlots(tokens: Token[]): Slots {
         break;
       case 'key':
         s.key = true;
+        break;
+      case 'urgent':
+        s.urgent = true;
         break;
       case 'source':
         s.sources.push(t.source);

@@ -28,6 +28,8 @@ export interface Conditions {
   overdueDays?: number;
   /** Only 重点 items. */
   key?: boolean;
+  /** Only 紧急 items. */
+  urgent?: boolean;
   /** Only work of this source (来源). */
   source?: SourceKind;
   deadline?: DateRange;

@@ -33,6 +33,8 @@ export interface Slots {
   chase: boolean;
   ontime: boolean;
   key: boolean;
+  /** 紧急 was asked. */
+  urgent: boolean;
   /** Sources named (人大建议), in order. */
   sources: SourceKind[];
   overdueDays?: number;

@@ -25,6 +25,8 @@ export type WordMeaning =
   | { kind: 'help' }
   | { kind: 'ontime' }
   | { kind: 'key' }
+  /** 紧急: work marked urgent on 交办 (即收即办). */
+  | { kind: 'urgent' }
   | { kind: 'question' }
   /** 为什么: a reason asked for, which the ledger can show (progress, explanations) but the bot never judges. */
   | { kind: 'why' }
@@ -87,6 +89,7 @@ export const VOCABULARY: ReadonlyArray<[string, WordMeaning]> = [
   ...words('帮助 能问什么 问什么 怎么问 可以问 怎么用 能查什么 查什么', { kind: 'help' }),
   ...words('按时 按期 如期 准时 及时', { kind: 'ontime' }),
   ...words('重点 重点事项 重点工作 重点任务', { kind: 'key' }),
+  ...words('紧急 紧急事项 紧急件 急件 加急 紧急任务', { kind: 'urgent' }),
   ...words('吗 么', { kind: 'question' }),
   // The sources' names as a question says them; not the generic aliases (文件, 建议, 交办事项).
   ...words('上级文件 重大决策部署 决策部署', { kind: 'source', source: 'superior_document' }),

@@ -60,6 +60,8 @@ export interface TaskFilter {
   unacknowledged?: boolean;
   /** Only 重点 (key) tasks, or only the others. */
   isKey?: boolean;
+  /** Only work marked 紧急 (task_marks.urgent). */
+  isUrgent?: boolean;
   /** Work of one source (来源), by its kind. */
   source?: string;
   /** With `unitId`: only tasks the unit leads, or only those it co-operates on. */

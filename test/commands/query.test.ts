@@ -180,6 +180,14 @@ describe('a plain message asking the bot to act', () => {
 
 describe('questions by source (来源)', () => {
   const ask = async (who: string, q: string) => (await h.say(who, q)).text;
+  it('answers about 紧急 work: only what was marked urgent on 交办', async () => {
+    await h.say('孙丽', '交办 发改委 落实常务会议议定事项 来源:会议 12月9日 紧急'); // D-0006
+    const t = await ask('周建国', '紧急的有哪些');
+    expect(t).toContain('全省紧急事项：1 件');
+    expect(t).toContain('D-0006 落实常务会议议定事项');
+    expect(t).not.toContain('D-0001');
+  });
+
   it('answers by source (来源): the work of that source only, and names a second source asked', async () => {
     await h.say('孙丽', '交办 发改委 办理人大代表关于降低物流成本的建议 来源:人大建议'); // D-0006
     const t = await ask('周建国', '人大建议有几件');

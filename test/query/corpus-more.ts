@@ -12,6 +12,9 @@ export const MORE: ReadonlyArray<readonly [string, string]> = [
   ['请问，发改委还有哪些逾期的？', 'unit:fgw overdue form:list'],
   ['D-0003签收了吗，谁负责', 'task D-0003'],
   ['D-0003和D-0005怎么样了', 'task D-0003 ignored:D-0005（一次查询一件）'],
+  // 紧急 work (marked on 交办).
+  ['紧急的有哪些', 'all urgent form:list'],
+  ['发改委紧急事项还有几件没签收', 'unit:fgw unacked urgent form:count'],
   // A time the reader cannot bound is said, never read as 几 (a count) nor dropped.
   ['这几天交办的', 'all form:overview ignored:这几天（请写明时间，如「最近7天」「本周」「12月1日以来」）'],
   ['近期逾期的有几件', 'all overdue form:count ignored:近期（请写明时间，如「最近7天」「本周」「12月1日以来」）'],

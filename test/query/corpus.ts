@@ -246,7 +246,7 @@ const BASE: ReadonlyArray<readonly [string, string]> = [
   ['逾期超过10天的有哪些', 'all overdue overdue>10d form:list'],
   ['逾期10天以上的有几件', 'all overdue overdue>10d form:count'],
   ['重点事项有几件逾期', 'all overdue key form:count'],
-  ['紧急的事项有哪些', 'none ignored:紧急'],
+  ['紧急的事项有哪些', 'all urgent form:list'],
   ['哪个市最差', 'rank worst'],
 
   // A negation that cannot be attached is never dropped: the question is not answered with its positive.

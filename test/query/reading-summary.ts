@@ -30,6 +30,7 @@ export function summarize(r: ReadResult): string {
     if (c.dueSoon) out.push('due_soon');
     if (c.overdueDays !== undefined) out.push(`overdue>${c.overdueDays}d`);
     if (c.key) out.push('key');
+    if (c.urgent) out.push('urgent');
     if (c.source) out.push(`source:${c.source}`);
     if (c.deadline) out.push(`deadline:${range(c.deadline)}`);
     if (c.assigned) out.push(`assigned:${range(c.assigned)}`);
