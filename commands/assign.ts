@@ -218,6 +218,16 @@ export const assign = defineCommand({
   parse: parseAssign,
   schema,
   async run(ctx, args) {
+    // The same 交办 sent twice (a retyped message) would be two items in the ledger for ever.
+    const lead = args.units[0]?.unitId ?? '';
+    const same = await ctx.repos.tasks.sameAssignment({ assignerId: ctx.actor.id, title: args.title, leadUnitId: lead, deadline: args.deadline.date, assignedDate: ctx.today });
+    if (same) {
+      throw new UserError(
+        'invalid_state',
+        `今天已交办过相同事项 ${same}（${args.title}，牵头 ${ctx.directory.unitName(lead)}，时限相同），本条未重复交办。如确需另行交办，请在事项内容中写明区别。`,
+        false,
+      );
+    }
     const { task, ackDue } = await assignTask(
       ctx,
       {

@@ -82,10 +82,20 @@ export interface TaskFilter {
   limit?: number;
 }
 
+/** How many of the newest tasks sameAssignment looks through. */
+export const SAME_ASSIGNMENT_WINDOW = 500;
+
 export interface TaskRepository {
   create(input: NewTask): Promise<Task>;
   findByCode(code: string): Promise<Task | undefined>;
   findById(id: number): Promise<Task | undefined>;
+  /**
+   * The code of a top-level task the same person assigned the same day with the same title,
+   * lead unit and deadline: a 交办 sent twice. Looked for among the newest
+   * SAME_ASSIGNMENT_WINDOW tasks only, so the check costs the same on any ledger (a province
+   * assigns far fewer a day); one older than that is not found, never wrongly found.
+   */
+  sameAssignment(q: { assignerId: string; title: string; leadUnitId: string; deadline: string; assignedDate: string }): Promise<string | undefined>;
   /** The tasks with these ids (those that exist), in id order: many at once for a job's page. */
   findByIds(ids: readonly number[]): Promise<Task[]>;
   list(filter: TaskFilter): Promise<Task[]>;

@@ -4,6 +4,7 @@ import type { LocalDate } from '../../src/time/shanghai.js';
 import type { NewTask, ProgressReport, TaskFilter, TaskPatch, TaskRepository } from '../repositories.js';
 import type { PgSql } from './pg-sql.js';
 import { assignedDaysAdd } from '../assigned-days-sql.js';
+import { SAME_ASSIGNMENT_WINDOW } from '../contracts/tasks.js';
 import { whereClause } from '../task-filter-sql.js';
 
 import { OPT, rowToTask, rowToUnit, type TaskRow, type UnitRow } from './task-rows.js';
@@ -98,6 +99,20 @@ export class PgTaskRepository implements TaskRepository {
   async findByCode(code: string): Promise<Task | undefined> {
     const row = await this.s.one<TaskRow>('SELECT * FROM tasks WHERE code = ?', code);
     return row ? (await this.withUnits([row]))[0] : undefined;
+  }
+
+  async sameAssignment(q: { assignerId: string; title: string; leadUnitId: string; deadline: string; assignedDate: string }): Promise<string | undefined> {
+    const row = await this.s.one<{ code: string }>(
+      'SELECT code FROM tasks WHERE id > (SELECT max(id) FROM tasks) - ' +
+        SAME_ASSIGNMENT_WINDOW +
+        ' AND assigned_date = ? AND parent_id IS NULL AND assigner_id = ? AND title = ? AND lead_unit_id = ? AND deadline = ? ORDER BY id LIMIT 1',
+      q.assignedDate,
+      q.assignerId,
+      q.title,
+      q.leadUnitId,
+      q.deadline,
+    );
+    return row?.code;
   }
 
   async findById(id: number): Promise<Task | undefined> {

@@ -6,6 +6,7 @@ import type { NewTask, ProgressReport, TaskFilter, TaskPatch, TaskRepository } f
 import type { Statements } from './statements.js';
 
 import { assignedDaysAdd } from '../assigned-days-sql.js';
+import { SAME_ASSIGNMENT_WINDOW } from '../contracts/tasks.js';
 import { OPT, rowToTask, rowToUnit, type TaskRow, type UnitRow } from './task-rows.js';
 
 const PATCH_COLUMNS: ReadonlyArray<[keyof TaskPatch, string]> = [
@@ -104,6 +105,17 @@ export class SqliteTaskRepository implements TaskRepository {
   async findByCode(code: string): Promise<Task | undefined> {
     const row = this.s.get('SELECT * FROM tasks WHERE code = ?').get(code) as TaskRow | undefined;
     return row ? this.withUnits([row])[0] : undefined;
+  }
+
+  async sameAssignment(q: { assignerId: string; title: string; leadUnitId: string; deadline: string; assignedDate: string }): Promise<string | undefined> {
+    const row = this.s
+      .get(
+        'SELECT code FROM tasks WHERE id > (SELECT max(id) FROM tasks) - ' +
+          SAME_ASSIGNMENT_WINDOW +
+          ' AND assigned_date = ? AND parent_id IS NULL AND assigner_id = ? AND title = ? AND lead_unit_id = ? AND deadline = ? ORDER BY id LIMIT 1',
+      )
+      .get(q.assignedDate, q.assignerId, q.title, q.leadUnitId, q.deadline) as { code: string } | undefined;
+    return row?.code;
   }
 
   async findById(id: number): Promise<Task | undefined> {

@@ -139,6 +139,17 @@ describe('交办', () => {
     expect(audit[0]?.details.message).toBe('交办 发改委 研究 12月20日');
   });
 
+  it('does not record the same 交办 twice the same day, and says which item it is', async () => {
+    await h.say('孙丽', '交办 发改委 编制方案 12月20日');
+    const again = await h.say('孙丽', '交办 发改委 编制方案 12月20日');
+    expect(again.result.outcome).toBe('refused');
+    expect(again.text).toContain('今天已交办过相同事项 D-0001（编制方案，牵头 省发展改革委，时限相同），本条未重复交办');
+    expect(await task('D-0002')).toBeUndefined();
+    // Another deadline, or another assigner, is another item.
+    expect((await h.say('孙丽', '交办 发改委 编制方案 12月25日')).text).toContain('已交办 D-0002');
+    expect((await h.say('陈立群', '交办 发改委 编制方案 12月20日')).text).toContain('已交办 D-0003');
+  });
+
   it('notes a deadline that falls on a rest day', async () => {
     const r = await h.say('孙丽', '交办 发改委 研究 2026-12-12');
     expect(r.text).toContain('时限当天为休息日');

@@ -40,6 +40,17 @@ export function taskContract(open: OpenFresh): void {
       expect(await tx(s, (r) => r.tasks.findByCode('D-9999'))).toBeUndefined();
     });
 
+    it('finds the same 交办 sent twice: same assigner, day, title, lead unit and deadline, top level only', async () => {
+      const t = await tx(s, (r) => r.tasks.create(newTask()));
+      await tx(s, (r) => r.tasks.create(newTask({ parent: { id: t.id, code: t.code }, title: '阶段' })));
+      const q = { assignerId: 'p-boss', title: '编制清单', leadUnitId: 'u-fgw', deadline: '2026-12-10', assignedDate: '2026-12-01' };
+      expect(await tx(s, (r) => r.tasks.sameAssignment(q))).toBe('D-0001');
+      for (const other of [{ assignerId: 'p-other' }, { title: '编制方案' }, { leadUnitId: 'u-czj' }, { deadline: '2026-12-11' }, { assignedDate: '2026-12-02' }]) {
+        expect(await tx(s, (r) => r.tasks.sameAssignment({ ...q, ...other })), JSON.stringify(other)).toBeUndefined();
+      }
+      expect(await tx(s, (r) => r.tasks.sameAssignment({ ...q, title: '阶段' }))).toBeUndefined();
+    });
+
     it('acknowledges per unit; the lead unit turns 待签收 into 办理中', async () => {
       const t = await tx(s, (r) => r.tasks.create(newTask()));
       await tx(s, (r) => r.tasks.acknowledge(t.id, 'u-czj', 'p-li', at('2026-12-01', '11:00:00')));
