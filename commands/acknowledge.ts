@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { acknowledgeUnits, loadTask, requireActingUnits, requireOpen } from '../src/core/task-access.js';
-import { normalizeTaskCode, OPEN_STATUSES, TASK_CODE_PATTERN } from '../src/domain/task.js';
+import { normalizeTaskCode, OPEN_STATUSES, TASK_CODE_PATTERN, type Task, type TaskUnit } from '../src/domain/task.js';
 import { formatShortDateTime, shortFromIso } from '../src/time/shanghai.js';
 import { ARGUMENT_TEXTS } from '../src/texts/arguments.js';
 
@@ -37,11 +37,23 @@ export const acknowledge = defineCommand({
       codes = [pending[0]?.code ?? ''];
     }
     const lines: string[] = [];
+    const refused: UserError[] = [];
     let signed = 0;
     for (const code of codes) {
-      const task = await loadTask(ctx, code);
-      requireOpen(task, '签收');
-      const units = requireActingUnits(ctx, task, '签收');
+      // Several codes: one that cannot be signed is named and the others are signed; its
+      // checks come before any change, so a refusal leaves nothing half done.
+      let task: Task;
+      let units: TaskUnit[];
+      try {
+        task = await loadTask(ctx, code);
+        requireOpen(task, '签收');
+        units = requireActingUnits(ctx, task, '签收');
+      } catch (e) {
+        if (codes.length === 1 || !(e instanceof UserError)) throw e;
+        refused.push(e);
+        lines.push(`${code} 未签收：${e.message}`);
+        continue;
+      }
       const fresh = await acknowledgeUnits(ctx, task, units, false);
       for (const u of units) {
         const name = ctx.directory.unitName(u.unitId);
@@ -53,12 +65,15 @@ export const acknowledge = defineCommand({
         }
       }
     }
+    if (refused.length === codes.length) {
+      throw new UserError(refused[0]?.code ?? 'invalid_state', `本条消息中的事项均未签收：\n${lines.join('\n')}`, false);
+    }
     const single = codes.length === 1 ? codes[0] : undefined;
     return {
       reply: {
-        tone: signed > 0 ? 'success' : 'info',
+        tone: signed > 0 && refused.length === 0 ? 'success' : signed > 0 ? 'warning' : 'info',
         // One task: the line is the title; several: a count, then one line each.
-        title: signed > 0 ? (lines.length === 1 ? (lines[0] ?? '') : `已签收 ${signed} 项`) : '无需重复签收',
+        title: refused.length > 0 ? `已签收 ${signed} 项，${refused.length} 项未签收` : signed > 0 ? (lines.length === 1 ? (lines[0] ?? '') : `已签收 ${signed} 项`) : '无需重复签收',
         lines: signed > 0 && lines.length === 1 ? undefined : lines,
         actions: single
           ? [

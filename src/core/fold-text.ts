@@ -12,13 +12,23 @@ const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
 /** Three or more combining marks in a row: stacked marks ("zalgo") that bury the lines around them. */
 const MARK_RUNS = /\p{M}{3,}/gu;
 
+/** Full-width digits and Latin letters (Ｄ－０００１, １２月１８日, typed with a Chinese IME in full-width mode). */
+const FULL_WIDTH_ALNUM = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g;
+
 /**
  * The text as it is kept and shown: line breaks unified; controls, bidi controls (U+202E
  * would render a title reversed for the whole group), zero-width and other default-ignorable
- * characters (variation selectors excepted) and runs of combining marks removed; trimmed.
+ * characters (variation selectors excepted) and runs of combining marks removed; full-width digits and letters read as ASCII ones; trimmed.
  */
 export function cleanText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').normalize('NFC').replace(CONTROLS, '').replace(IGNORABLE, '').replace(MARK_RUNS, '').trim();
+  return text
+    .replace(/\r\n?/g, '\n')
+    .normalize('NFC')
+    .replace(CONTROLS, '')
+    .replace(IGNORABLE, '')
+    .replace(MARK_RUNS, '')
+    .replace(FULL_WIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .trim();
 }
 
 /** The message with every text it carries cleaned as it will be kept. */

@@ -38,7 +38,7 @@ export async function answerList(r: ListReading, q: QueryContext): Promise<{ rep
   const total = await q.repos.tasks.count(full);
   const limit = r.form === 'longest' ? 5 : LIST_LIMIT;
   const tasks = total > 0 ? await q.repos.tasks.list({ ...full, limit }) : [];
-  const lines = await listLines(tasks, q);
+  const lines = await listLines(tasks, q, { unsigned: cond.unacknowledged === true });
   const what = `${target.who}${label}事项`;
   let title = `${what}：${total} 件`;
   if (r.form === 'yes_no') title = total > 0 ? `${what}：有 ${total} 件` : `${what}：没有`;
@@ -107,7 +107,7 @@ async function allDone(target: Target, cond: TaskFilter, label: string, q: Query
   return {
     tone: 'warning',
     title: `${what}是否都已${verb}：否，${total} 件中尚有 ${left} 件未${verb}`,
-    lines: await listLines(tasks, q),
+    lines: await listLines(tasks, q, { unsigned: signing }),
     note: left > tasks.length ? `仅列出前 ${tasks.length} 件。` : undefined,
   };
 }

@@ -177,6 +177,9 @@ export function fillSlots(tokens: Token[]): Slots {
       case 'vague_time':
         s.ignored.push(`${t.text}（请写明时间，如「最近7天」「本周」「12月1日以来」）`);
         break;
+      case 'rate':
+        s.ignored.push(`${t.text}（比率不单独计算，以上为件数；各单位按期办结、当日签收情况见「本月各单位情况」）`);
+        break;
       case 'coordination':
         s.coordination = true;
         // 还没协调一致的 are the items listed; 没有协调的 (work without one) is not a question the reader knows.

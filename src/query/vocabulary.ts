@@ -34,6 +34,8 @@ export type WordMeaning =
   | { kind: 'chase' }
   /** 这几天, 近期: a time the reader cannot bound; said so, never read as 几 (a count) nor dropped. */
   | { kind: 'vague_time' }
+  /** 率 (办结率 reads 办结 + 率), 占比: a rate, which the reader does not compute (its base is a choice); the count is answered and the rate named as not. */
+  | { kind: 'rate' }
   /** 协调, 待协调: coordination items (C-…), not tasks. */
   | { kind: 'coordination'; agreed?: boolean }
   /** 人大建议, 政协提案, 领导批示: work of one source (来源). */
@@ -100,6 +102,7 @@ export const VOCABULARY: ReadonlyArray<[string, WordMeaning]> = [
   ...words('政协提案 提案 政协委员提案', { kind: 'source', source: 'cppcc_proposal' }),
   ...words('领导调研明确事项 领导调研 调研事项', { kind: 'source', source: 'leader_research' }),
   ...words('网民留言 网友留言 留言 领导留言板', { kind: 'source', source: 'citizen_message' }),
+  ...words('率 比例 比率 占比 百分比 百分之几 几成', { kind: 'rate' }),
   ...words('这几天 近几天 最近几天 前几天 这两天 近两天 这阵子 近期 前段时间 最近', { kind: 'vague_time' }),
   ...words('协调 协调事项 待协调 提请协调 在协调 正在协调 协调中', { kind: 'coordination' }),
   ...words('协调一致 已协调一致 协调完成 已协调完成 协调好', { kind: 'coordination', agreed: true }),
@@ -112,7 +115,7 @@ export const VOCABULARY: ReadonlyArray<[string, WordMeaning]> = [
       '呢 吧 啊 呀 哈 嘛 的 了 有 还 是 在 目前 现在 当前 截至目前 到现在 到目前 为止 现 已 已经 情况 怎么样 怎样 如何 咋样 进展 进度 状态 ' +
       '事项 事情 事 件 项 任务 工作 督办 督办事项 那些 这些 其中 里 中 和 与 及 以及 的话 个 单位 部门 多 被 把 要 给 按 按照 会 能 可 ' +
       '可以 应该 需要 哪 些 下 大家 同志 领导 里面 方面 这边 那边 内 等 又 再 共 总 一 该 此 这 那 条 桩 批 哪个 哪一 之 ' +
-      '省里 这个 那个 情况如何 什么情况 怎么回事 进行 现况 状况 还在 仍 仍在 依然 有关 相关 涉及 啦 咯 喔 列出来 出来 来 以来 至今 新 新的 阶段 这个阶段 得 项目 事儿',
+      '表现 干得 做得 办得 概况 省里 这个 那个 情况如何 什么情况 怎么回事 进行 现况 状况 还在 仍 仍在 依然 有关 相关 涉及 啦 咯 喔 列出来 出来 来 以来 至今 新 新的 阶段 这个阶段 得 项目 事儿',
     { kind: 'filler' },
   ),
 ];

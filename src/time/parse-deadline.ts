@@ -122,6 +122,10 @@ export function parseDeadline(text: string, today: LocalDate, calendar: WorkCale
   if (/^(后天)$/.test(s)) return ok(addDays(today, 2));
   // A day already past is a deadline written wrong, never words of the title.
   if (/^(昨天|昨日|前天|上周[一二三四五六日天]?|上个?月底?|去年底?)$/.test(s)) return { kind: 'invalid', reason: `「${s}」已过，请写今天或以后的日期` };
+  // 尽快, 抓紧: urgency without a date; never a default deadline months away, nor part of the title.
+  if (/^(尽快|尽早|尽快办理|尽快落实|尽快办结|抓紧|抓紧办理|马上|马上办|立即|立即办理|立刻|即刻|及时|限期|近期|择期|适时)$/.test(s)) {
+    return { kind: 'invalid', reason: `「${s}」不是具体时限，请写明日期或期限（如 12月15日、5个工作日、本周五）；急办事项可再加「紧急」` };
+  }
 
   m = /^(本|这|下下|下)?个?(周|星期|礼拜)([一二三四五六日天七])$/.exec(s);
   if (m) {

@@ -150,6 +150,14 @@ describe('交办', () => {
     expect((await h.say('陈立群', '交办 发改委 编制方案 12月20日')).text).toContain('已交办 D-0003');
   });
 
+  it('refuses 尽快 as a deadline and records nothing', async () => {
+    const r = await h.say('孙丽', '交办 发改委 抓紧推进重大项目开工 尽快');
+    expect(r.result.outcome).toBe('refused');
+    expect(r.text).toContain('「尽快」不是具体时限，请写明日期或期限');
+    expect(r.text).toContain('正确写法：交办');
+    expect(await task('D-0001')).toBeUndefined();
+  });
+
   it('notes a deadline that falls on a rest day', async () => {
     const r = await h.say('孙丽', '交办 发改委 研究 2026-12-12');
     expect(r.text).toContain('时限当天为休息日');

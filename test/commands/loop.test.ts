@@ -46,6 +46,25 @@ describe('签收', () => {
     expect(r.text).toContain('D-0001 只能由承办单位的责任人或单位主要负责人签收：省发展改革委：王芳、李明；省财政厅：钱敏、赵刚');
   });
 
+  it('signs the codes it may of several and names the one it may not (nothing signed when none may be)', async () => {
+    await h.say('孙丽', '交办 @何静 整理清单 5个工作日');
+    const r = await h.say('钱敏', '签收D-0001、D-0002');
+    expect(r.text).toContain('已签收 1 项，1 项未签收');
+    expect(r.text).toContain('D-0001 已签收（省财政厅 钱敏');
+    expect(r.text).toContain('D-0002 未签收：D-0002 只能由承办单位的责任人或单位主要负责人签收：省自然资源厅');
+    expect((await task())?.units[1]?.ackedBy).toBe('qian-min');
+    expect((await task('D-0002'))?.units[0]?.ackedAt).toBeUndefined();
+    const none = await h.say('林雪', '签收 D-0001 D-0002');
+    expect(none.result.outcome).toBe('refused');
+    expect(none.text).toContain('本条消息中的事项均未签收');
+    expect((await history()).filter((a) => a.action === 'acknowledge')).toHaveLength(1);
+  });
+
+  it('reads a code typed in full-width characters', async () => {
+    const r = await h.say('王芳', '签收 Ｄ－０００１');
+    expect(r.text).toContain('D-0001 已签收（省发展改革委 王芳');
+  });
+
   it('answers an unknown id and a malformed argument', async () => {
     expect((await h.say('王芳', '签收 D-0099')).text).toContain('没有编号为 D-0099 的督办事项');
     const r = await h.say('王芳', '签收 明天再说');

@@ -198,6 +198,27 @@ describe('scope of list answers (issue 10, point 6)', () => {
     expect(t).toContain('仅含您可查看的范围：省发展改革委、省财政厅、省自然资源厅、海州市政府、江城市政府');
   });
 
+  it('谁还没签收 names, on each line, the units that have not signed and their responsible person', async () => {
+    const t = await ask('周建国', '谁还没签收');
+    expect(t).toContain('测算资金缺口｜牵头 财政厅｜12-04 截止｜逾期 3 天（待签收）｜🔴红｜未签收：省财政厅（钱敏）、省发展改革委（王芳）');
+    expect(t).not.toContain('D-0005');
+    const done = await ask('周建国', '发改委的事项都签收了吗');
+    expect(done).toContain('未签收：省发展改革委（王芳）');
+  });
+
+  it('a rate (办结率, 占比) is not computed: the count is answered and the rate named as not', async () => {
+    const t = await ask('周建国', '海州本月办结率是多少');
+    expect(t).toContain('海州市政府本月办结事项：1 件');
+    expect(t).toContain('未能理解「率（比率不单独计算，以上为件数；各单位按期办结、当日签收情况见「本月各单位情况」）」');
+    expect(await ask('周建国', '逾期事项占比多少')).toContain('未能理解「占比（比率不单独计算');
+  });
+
+  it('表现怎么样 / 干得怎么样 asks for the overview', async () => {
+    const t = await ask('周建国', '财政厅表现怎么样');
+    expect(t).toContain('省财政厅概况');
+    expect(t).not.toContain('未能理解');
+  });
+
   it("every list is limited to the asker's scope and says so", async () => {
     const overdue = await ask('袁媛', '逾期的有哪些');
     expect(overdue).toContain('您可查看范围内逾期事项：0 件');

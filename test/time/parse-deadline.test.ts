@@ -48,6 +48,14 @@ describe('parseDeadline', () => {
     for (const past of ['昨天', '前天', '上周五', '上月底', '去年底']) expect(date(past)).toBe('invalid');
   });
 
+  it('rejects urgency without a date (尽快, 抓紧, 立即): never a default months away, never text of the title', () => {
+    for (const vague of ['尽快', '抓紧', '立即', '马上', '近期', '适时']) {
+      const r = parseDeadline(vague, today, cal);
+      expect(r.kind, vague).toBe('invalid');
+      if (r.kind === 'invalid') expect(r.reason).toContain(`「${vague}」不是具体时限`);
+    }
+  });
+
   it('rejects an explicit date in the past', () => {
     const r = parseDeadline('2026-11-01', today, cal);
     expect(r).toEqual({ kind: 'invalid', reason: expect.stringContaining('已过') });
