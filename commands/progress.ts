@@ -50,6 +50,8 @@ export const progress = defineCommand({
     await reportProgress(ctx, task, { unit, by: ctx.actor.id, percent: args.percent, text: args.text });
     const v = { directory: ctx.directory, calendar: ctx.calendar, today: ctx.today };
     const lines = [args.text].filter((l) => l.length > 0);
+    // A lower figure than last time is recorded as reported; the reply says so, it does not judge it.
+    if (args.percent !== undefined && task.progress !== undefined && args.percent < task.progress) lines.push(`（较上次报送的 ${task.progress}% 为低，已按本次报送记录）`);
     if (acked.length > 0) lines.push('（此前未签收，已视同签收）');
     if (args.percent === 100) lines.push(`如已办完，请发「办结 ${task.code} 办理结果」。`);
     return {

@@ -74,6 +74,16 @@ describe('签收', () => {
 });
 
 describe('进展', () => {
+  it('records a lower figure as reported and says so; a bare percentage leaves no empty text in the record', async () => {
+    await h.say('王芳', '进展 D-0001 50%');
+    const r = await h.say('王芳', '进展 D-0001 40% 根据意见修改');
+    expect(r.text).toContain('（较上次报送的 50% 为低，已按本次报送记录）');
+    expect((await task())?.progress).toBe(40);
+    const card = await h.say('周建国', '@督办助手 D-0001 怎么样了');
+    expect(card.text).toMatch(/王芳 报送进展 50%\n/);
+    expect(card.text).toContain('王芳 报送进展 40%：根据意见修改');
+  });
+
   it('records a percentage and text, signs implicitly when not yet signed', async () => {
     const r = await h.say('王芳', '进展 D-0001 60% 方案初稿已完成，正在征求财政厅意见');
     expect(r.text).toContain('已记录 D-0001 进展 60%');
