@@ -28,9 +28,9 @@ export const progress = defineCommand({
   allowed: 'anyone',
   parse(input) {
     const { code, rest } = parseCodeAndText(input.text);
-    // 百分之六十 is 60%.
-    const cn = /(?:^|\s|完成|进度)百分之([零〇一二两三四五六七八九十百]+)/.exec(rest);
-    const cnValue = cn ? parseChineseNumber(cn[1] ?? '') : undefined;
+    // 百分之六十 and 六十% are 60%.
+    const cn = /(?:^|\s|完成|进度)(?:百分之([零〇一二两三四五六七八九十百]+)|([零〇一二两三四五六七八九十百]+)\s*[%％])/.exec(rest);
+    const cnValue = cn ? parseChineseNumber(cn[1] ?? cn[2] ?? '') : undefined;
     const pm = cn && cnValue !== undefined ? cn : (/(?:^|\s|完成|进度)(\d{1,3}(?:\.\d+)?)\s*[%％]/.exec(rest) ?? /^(\d{1,3})\s*[%％]?(?=\s|$)/.exec(rest));
     const percent = pm === cn ? cnValue : pm ? Math.round(Number(pm[1])) : undefined;
     const text = pm ? rest.replace(pm[0], ' ').trim() : rest;

@@ -10,9 +10,11 @@ export interface ActionRequest {
   /** Said of oneself in any form (我明天请假), not only as a request to the bot. */
   anywhere?: boolean;
   note?: string;
+  /** Above the commands' forms; 正确写法 unless the commands only bear on the request. */
+  heading?: string;
 }
 
-const ACTIONS: ReadonlyArray<ActionRequest & { words: RegExp }> = [
+const ACTIONS: ReadonlyArray<ActionRequest & { words: RegExp; about?: RegExp }> = [
   { words: /移交|转交|转办|改派|交接/, label: '转交或移交', commands: ['转交', '拟移交'] },
   {
     words: /催办|催促|催一下|催一催|催催/,
@@ -20,6 +22,16 @@ const ACTIONS: ReadonlyArray<ActionRequest & { words: RegExp }> = [
     commands: [],
     title: '催办由机器人按规则自动发出，不根据这句话另行催办',
     note: '逾期事项由机器人每个工作日 9:00 自动催办并计入催办次数，未签收事项当日催签；机器人不另发人工催办。需要另行提醒的，请在群里直接 @承办人。',
+  },
+  {
+    words: /撤销|撤回|撤掉|取消|作废|删除|删掉|收回/,
+    // Only of assigned work (取消请假 is not withdrawing a task).
+    about: /[dD][-－]?\d|交办|事项|任务|督办/,
+    label: '撤销交办',
+    commands: ['难以执行', '答复'],
+    heading: '相关命令：',
+    title: '机器人不撤销、不删除已交办的事项，本条未作任何改动',
+    note: '台账保留每一件交办及其办理记录。交办时写错单位、时限的，请交办人在群里说明并按正确内容重新交办；因情况变化不再需要办理的，由承办单位发「难以执行」，交办人或督查室答复「暂缓执行」或「按新的办法执行」。',
   },
   { words: /延期|延长时限|推迟/, label: '延期', commands: ['延期'] },
   { words: /办结|销号/, label: '办结', commands: ['办结'] },
@@ -41,9 +53,10 @@ export function actionRequest(text: string): ActionRequest | undefined {
   const t = text.trim();
   if (ASKING.test(t)) return undefined;
   // A message that reached the questions starting with such a word is no command's (催办 D-0001).
-  const leading = ACTIONS.find((a) => t.search(a.words) === 0 || (a.anywhere && a.words.test(t)));
+  const actions = ACTIONS.filter((a) => !a.about || a.about.test(t));
+  const leading = actions.find((a) => t.search(a.words) === 0 || (a.anywhere && a.words.test(t)));
   if (leading) return leading;
-  return IMPERATIVE.test(t) ? ACTIONS.find((a) => a.words.test(t)) : undefined;
+  return IMPERATIVE.test(t) ? actions.find((a) => a.words.test(t)) : undefined;
 }
 
 /** The answer to an action request: what is done by which command, with its written form. */
@@ -55,7 +68,7 @@ export function actionRequestReply(a: ActionRequest, registry: CommandCatalog): 
   return {
     tone: 'info',
     title: a.title ?? `「${a.label}」须由有权限的人员按命令办理，机器人不会根据这句话代为操作`,
-    ...(lines.length > 0 ? { lines: ['正确写法：', ...lines] } : {}),
+    ...(lines.length > 0 ? { lines: [a.heading ?? '正确写法：', ...lines] } : {}),
     note: a.note ?? '发「帮助 命令名」查看写法和谁可以办理。',
   };
 }

@@ -7,6 +7,7 @@ import { answerList } from './answer-list.js';
 import { answerRank, assertTallyReader } from './answer-rank.js';
 import { answerTask, answerCoordination } from './answer-task.js';
 import { answerCoordinations } from './answer-coordinations.js';
+import { answerTasks } from './answer-tasks.js';
 import type { QueryContext } from './query-context.js';
 import { queryExamples } from './query-examples.js';
 import type { Reading, ReadResult } from './reading.js';
@@ -37,6 +38,8 @@ async function answer(r: Reading, q: QueryContext, opts: { historyLimit?: number
   switch (r.kind) {
     case 'task':
       return { reply: await answerTask(r.code, q, opts.historyLimit) };
+    case 'tasks':
+      return { reply: await answerTasks(r.codes, q) };
     case 'coordination':
       return { reply: await answerCoordination(r.code, q) };
     case 'coordinations':

@@ -6,15 +6,23 @@ import type { AskedForm, Conditions, DateRange, Reading, ReadResult, Subject } f
 import type { Slots } from './slots.js';
 import type { Relation } from './vocabulary.js';
 
+/** Task codes answered together in one message (a line each). */
+const MAX_CODES = 10;
+
 /** Turns filled slots into one reading, keeping track of every word it could not use. */
 export function buildReading(s: Slots, directory: Directory, today: LocalDate): ReadResult {
   const out: ReadResult = { unknownNames: s.unknownNames, ignored: s.ignored, corrected: s.corrected, ...(s.why ? { why: true } : {}) };
   const code = s.codes[0];
   if (code) {
-    out.reading = code.coordination ? { kind: 'coordination', code: code.code } : { kind: 'task', code: code.code };
-    // One task an answer: the others are named, not dropped.
-    const others = [...new Set(s.codes.slice(1).map((c) => c.code))].filter((c) => c !== code.code);
-    out.ignored.push(...others.map((c) => `${c}（一次查询一件）`));
+    const tasks = [...new Set(s.codes.filter((c) => !c.coordination).map((c) => c.code))];
+    // Several tasks asked about together are answered together, a line each; a coordination item is one answer of its own.
+    const first = !code.coordination && tasks.length > 1 ? tasks.slice(0, MAX_CODES) : [code.code];
+    out.reading = code.coordination ? { kind: 'coordination', code: code.code } : first.length > 1 ? { kind: 'tasks', codes: first } : { kind: 'task', code: code.code };
+    // The others are named, not dropped.
+    const coordinations = new Set(s.codes.filter((c) => c.coordination).map((c) => c.code));
+    const others = [...new Set(s.codes.map((c) => c.code))].filter((c) => !first.includes(c));
+    const why = (c: string) => (code.coordination ? '一次查询一件' : coordinations.has(c) ? '协调事项请单独查询' : `一次最多查询 ${MAX_CODES} 件`);
+    out.ignored.push(...others.map((c) => `${c}（${why(c)}）`));
     return out;
   }
   if (s.help && s.statuses.length === 0 && s.units.length === 0 && s.persons.length === 0) {

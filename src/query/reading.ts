@@ -47,6 +47,8 @@ export type RankQuestion = 'worst' | 'best' | 'most_overdue' | 'position' | 'cha
 /** The structured reading of a question: what the rule reader and the model both produce. */
 export type Reading =
   | { kind: 'task'; code: string }
+  /** D-0001 和 D-0002 进展如何: several tasks asked about together, one line each. */
+  | { kind: 'tasks'; codes: string[] }
   | { kind: 'coordination'; code: string }
   | { kind: 'tally'; period?: Period }
   | { kind: 'rank'; which: RankQuestion; period?: Period; unitId?: string }

@@ -110,6 +110,9 @@ describe('进展', () => {
     expect(r.text).not.toContain('百分之六十');
     expect((await task())?.progress).toBe(60);
     expect((await h.say('王芳', '进展 D-0001 百分之一百二十 超额')).text).toContain('超过 100%');
+    const mixed = await h.say('王芳', '进展 D-0001 七十% 已征求意见');
+    expect(mixed.text).toContain('已记录 D-0001 进展 70%');
+    expect(mixed.text).not.toContain('七十%');
   });
 
   it('answers an empty report, a percentage over 100 and a missing code with the correct form', async () => {

@@ -144,6 +144,19 @@ describe('a plain message asking the bot to act', () => {
     expect((await h.say('孙丽', '查询 D-0001')).text).toContain('状态：逾期 5 天（办理中）');
   });
 
+  it('withdraws nothing when asked to 撤销 or 取消 a task, and says how such work is dealt with', async () => {
+    const before = (await audits()).length;
+    for (const text of ['撤销 D-0001 工作调整', '请把D-0001撤回', '取消这个交办事项']) {
+      const r = await h.say('陈立群', text);
+      expect(r.text).toContain('机器人不撤销、不删除已交办的事项，本条未作任何改动');
+      expect(r.text).toContain('相关命令：');
+      expect(r.text).toContain('答复 事项编号 暂缓执行');
+      expect(r.text).not.toContain('状态：');
+    }
+    expect((await audits()).length).toBe(before);
+    expect((await h.say('王芳', '取消请假')).text).not.toContain('不撤销');
+  });
+
   it('does not act on a command written after the code, and shows the message to send', async () => {
     const before = (await h.app.storage.transaction((r) => r.audit.forTask(2))).length;
     const r = await h.say('钱敏', 'D-0002签收');

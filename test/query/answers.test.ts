@@ -51,7 +51,18 @@ describe('answers checked against the ledger', () => {
     expect(why).toContain('D-0005 整治城区道路');
     expect(why).toContain('机器人不判断原因');
     expect(why).not.toContain('未能理解');
-    expect(await ask('周建国', 'D-0005和D-0006怎么样了')).toContain('未能理解「D-0006（一次查询一件）」');
+  });
+
+  it("answers several codes asked together a line each; a code outside the asker's scope reads as not found", async () => {
+    await h.say('林雪', '进展 D-0005 60% 主干道已完成');
+    const both = await ask('周建国', 'D-0005和D-0006怎么样了');
+    expect(both).toContain('查询 2 件事项');
+    expect(both).toMatch(/D-0005 整治城区道路｜牵头 海州[^\n]*\n\s*最新进展（12-07 林雪）：60% 主干道已完成\n\s*D-0006 清理积压信访｜/);
+    expect(both).not.toContain('未能理解');
+    const handler = await ask('袁媛', 'D-0004、D-0001 进展如何');
+    expect(handler).toContain('D-0004 排查危旧房屋');
+    expect(handler).toContain('没有编号为 D-0001 的督办事项');
+    expect(handler).not.toContain('编制专项债项目清单');
   });
 
   it('positive and yes/no forms', async () => {

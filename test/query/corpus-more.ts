@@ -11,7 +11,7 @@ export const MORE: ReadonlyArray<readonly [string, string]> = [
   ['海州，还有几件没办完？', 'unit:hz open form:count'],
   ['请问，发改委还有哪些逾期的？', 'unit:fgw overdue form:list'],
   ['D-0003签收了吗，谁负责', 'task D-0003'],
-  ['D-0003和D-0005怎么样了', 'task D-0003 ignored:D-0005（一次查询一件）'],
+  ['D-0003和D-0005怎么样了', 'tasks D-0003,D-0005'],
   // 紧急 work (marked on 交办).
   ['紧急的有哪些', 'all urgent form:list'],
   ['发改委紧急事项还有几件没签收', 'unit:fgw unacked urgent form:count'],

@@ -12,6 +12,7 @@ export function summarize(r: ReadResult): string {
   if (r.unknownNames.length > 0) out.push(...r.unknownNames.map((n) => `unknown:${n}`));
   else if (!reading) out.push('none');
   else if (reading.kind === 'task') out.push(`task ${reading.code}`);
+  else if (reading.kind === 'tasks') out.push(`tasks ${reading.codes.join(',')}`);
   else if (reading.kind === 'coordination') out.push(`coord ${reading.code}`);
   else if (reading.kind === 'help') out.push('help');
   else if (reading.kind === 'coordinations') out.push(`coords${reading.unitId ? ` unit:${reading.unitId}` : ''}${reading.count ? ' count' : ''}`);
