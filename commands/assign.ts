@@ -19,7 +19,7 @@ const SOURCE_KINDS = Object.keys(SOURCES) as [SourceKind, ...SourceKind[]];
 const schema = z.object({
   title: z.string().min(2, '事项内容太短，请写明要办的事').max(200, '事项内容不超过 200 字，详细要求可另行发送'),
   units: z.array(z.object({ unitId: z.string(), role: z.enum(['lead', 'co']), responsibleId: z.string() })).min(1, '请写明承办单位或承办人'),
-  deadline: z.object({ date: z.string(), expression: z.string(), defaulted: z.boolean() }),
+  deadline: z.object({ date: z.string(), expression: z.string(), defaulted: z.boolean(), timeOfDay: z.string().optional() }),
   source: z.enum(SOURCE_KINDS),
   isKey: z.boolean(),
   urgent: z.boolean(),
@@ -133,7 +133,7 @@ function parseAssign(input: CommandInput, ctx: ParseContext): AssignArgs {
     const parsed = parseDeadline(deadlineRaw, ctx.today, ctx.calendar);
     if (parsed.kind === 'none') throw new UserError('bad_deadline', `时限「${deadlineRaw}」无法识别。`);
     if (parsed.kind === 'invalid') throw new UserError(parsed.reason.includes('已过') ? 'past_deadline' : 'bad_deadline', `${parsed.reason}。`, true);
-    deadline = { date: parsed.deadline.date, expression: parsed.deadline.expression, defaulted: false };
+    deadline = { date: parsed.deadline.date, expression: parsed.deadline.expression, defaulted: false, ...(parsed.deadline.timeOfDay ? { timeOfDay: parsed.deadline.timeOfDay } : {}) };
   } else {
     if (urgent) throw new UserError('bad_deadline', '紧急事项即收即办、限时办结，须写明时限，如：今天、明天、12月15日、3个工作日。');
     const d = rule.defaultDeadline(ctx.today, ctx.calendar);
@@ -168,13 +168,17 @@ function classify(part: Part, input: CommandInput, ctx: ParseContext): Classifie
   if (KEY_WORDS.has(text)) return { kind: 'key' };
   if (URGENT_WORDS.has(text)) return { kind: 'urgent' };
   if (PLAN_WORDS.has(text)) return { kind: 'plan' };
+  // 发改委牵头 and 牵头发改委 alike (配合, 协办 too).
   const roleSuffix = /^(.+?)(牵头|配合|协办)$/.exec(text);
-  const core = roleSuffix ? (roleSuffix[1] ?? text) : text;
+  const rolePrefix = roleSuffix ? null : /^(牵头|配合|协办)(?:单位)?(.+)$/.exec(text);
+  const core = roleSuffix ? (roleSuffix[1] ?? text) : rolePrefix ? (rolePrefix[2] ?? text) : text;
+  const roleWord = roleSuffix?.[2] ?? rolePrefix?.[1];
   const ref = resolveReference(core, input.mentions, ctx.directory);
   if (ref && ref.kind !== 'unknown') {
-    const role = roleSuffix ? (roleSuffix[2] === '牵头' ? 'lead' : 'co') : undefined;
+    const role = roleWord ? (roleWord === '牵头' ? 'lead' : 'co') : undefined;
     return { kind: 'ref', ref, role };
   }
+  if (rolePrefix) return { kind: 'text' };
   if (ref?.kind === 'unknown') return { kind: 'unknown-ref', name: ref.name };
   if (parseDeadline(text, ctx.today, ctx.calendar).kind !== 'none') return { kind: 'deadline' };
   if (looksLikeUnitName(core)) return { kind: 'unknown-ref', name: core };
@@ -255,6 +259,7 @@ export const assign = defineCommand({
       const basis = ctx.calendar.isProvisional(year) ? '工作日暂按法定节假日计算（调休未知）' : '工作日按周一至周五估算';
       notes.push(`${year}年节假日安排尚未载入，${basis}，公布后请核对。`);
     }
+    if (args.deadline.timeOfDay) notes.push(`时限按日计：「${args.deadline.timeOfDay}」不单独计时，${formatDateCn(task.deadline, ctx.today)}当天办结即为按期。`);
     if (args.deadline.defaulted) notes.push(`未写时限，按来源默认：${SOURCES[args.source].basis}。`);
     const responsible = [...new Set(args.units.map((u) => u.responsibleId))];
     return {

@@ -33,6 +33,15 @@ const ACTIONS: ReadonlyArray<ActionRequest & { words: RegExp; about?: RegExp }> 
     title: '机器人不撤销、不删除已交办的事项，本条未作任何改动',
     note: '台账保留每一件交办及其办理记录。交办时写错单位、时限的，请交办人在群里说明并按正确内容重新交办；因情况变化不再需要办理的，由承办单位发「难以执行」，交办人或督查室答复「暂缓执行」或「按新的办法执行」。',
   },
+  {
+    // 同意 D-0002: an approval names what is approved; the bot never guesses which.
+    words: /^(同意|批准|准予|准了|不同意|驳回|不予)/,
+    about: /[dDcC][-－]?\d/,
+    label: '审批',
+    commands: ['批准延期', '驳回延期', '答复', '同意移交', '不予移交', '表态'],
+    heading: '请按所审批的事项选用命令：',
+    title: '本条未作任何审批：请写明同意或不同意的是哪一项',
+  },
   { words: /延期|延长时限|推迟/, label: '延期', commands: ['延期'] },
   { words: /办结|销号/, label: '办结', commands: ['办结'] },
   { words: /签收/, label: '签收', commands: ['签收'] },

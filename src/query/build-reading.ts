@@ -91,6 +91,8 @@ function hasCondBesidesTime(c: Conditions): boolean {
     c.completed !== undefined ||
     c.key !== undefined ||
     c.urgent !== undefined ||
+    c.extended !== undefined ||
+    c.pendingRequest !== undefined ||
     c.source !== undefined
   );
 }
@@ -174,6 +176,8 @@ function conditionsOf(s: Slots, today: LocalDate, ignored: string[]): Conditions
   if (s.overdueDays !== undefined && c.overdue === true && c.state !== 'done') c.overdueDays = s.overdueDays;
   if (s.key) c.key = true;
   if (s.urgent) c.urgent = true;
+  if (s.extended) c.extended = true;
+  if (s.pendingRequest) c.pendingRequest = s.pendingRequest;
   if (s.sources[0]) c.source = s.sources[0];
   // One source a question: another named is said, not dropped.
   for (const other of new Set(s.sources.slice(1))) if (other !== c.source) ignored.push(`${SOURCES[other].label}（一次查询一种来源）`);

@@ -69,6 +69,7 @@ export function fillSlots(tokens: Token[]): Slots {
     ontime: false,
     key: false,
     urgent: false,
+    extended: false,
     lostNegation: false,
     ignored: [],
     unknownNames: [],
@@ -139,6 +140,12 @@ export function fillSlots(tokens: Token[]): Slots {
         break;
       case 'urgent':
         s.urgent = true;
+        break;
+      case 'extended':
+        s.extended = true;
+        break;
+      case 'pending_request':
+        s.pendingRequest = t.request;
         break;
       case 'source':
         s.sources.push(t.source);

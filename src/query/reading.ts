@@ -30,6 +30,10 @@ export interface Conditions {
   key?: boolean;
   /** Only 紧急 items. */
   urgent?: boolean;
+  /** Only work whose deadline was extended (approved 延期). */
+  extended?: boolean;
+  /** Only work with a 延期 or 难以执行 request waiting for its answer. */
+  pendingRequest?: 'extension' | 'infeasible';
   /** Only work of this source (来源). */
   source?: SourceKind;
   deadline?: DateRange;

@@ -35,6 +35,10 @@ export interface Slots {
   key: boolean;
   /** 紧急 was asked. */
   urgent: boolean;
+  /** 延期 was asked: work whose deadline was extended. */
+  extended: boolean;
+  /** 申请延期的 / 难以执行的 was asked: work with such a request not yet answered. */
+  pendingRequest?: 'extension' | 'infeasible';
   /** Sources named (人大建议), in order. */
   sources: SourceKind[];
   overdueDays?: number;

@@ -27,6 +27,10 @@ export type WordMeaning =
   | { kind: 'key' }
   /** 紧急: work marked urgent on 交办 (即收即办). */
   | { kind: 'urgent' }
+  /** 延期了: work whose deadline was extended (an approved 延期). */
+  | { kind: 'extended' }
+  /** 申请延期的, 难以执行的: work with a request of that kind waiting for its answer. */
+  | { kind: 'pending_request'; request: 'extension' | 'infeasible' }
   | { kind: 'question' }
   /** 为什么: a reason asked for, which the ledger can show (progress, explanations) but the bot never judges. */
   | { kind: 'why' }
@@ -92,6 +96,9 @@ export const VOCABULARY: ReadonlyArray<[string, WordMeaning]> = [
   ...words('按时 按期 如期 准时 及时', { kind: 'ontime' }),
   ...words('重点 重点事项 重点工作 重点任务', { kind: 'key' }),
   ...words('紧急 紧急事项 紧急件 急件 加急 紧急任务', { kind: 'urgent' }),
+  ...words('延期 延期了 延期过 延过期 批准延期 已延期 延长时限 延长了时限 调整时限', { kind: 'extended' }),
+  ...words('申请延期 申请了延期 延期申请 待批延期 待审批延期 申请延期了', { kind: 'pending_request', request: 'extension' }),
+  ...words('难以执行 无法执行 执行困难 反馈难以执行 报了难以执行', { kind: 'pending_request', request: 'infeasible' }),
   ...words('吗 么', { kind: 'question' }),
   // The sources' names as a question says them; not the generic aliases (文件, 建议, 交办事项).
   ...words('上级文件 重大决策部署 决策部署', { kind: 'source', source: 'superior_document' }),

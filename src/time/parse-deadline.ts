@@ -9,6 +9,8 @@ export interface ParsedDeadline {
   date: LocalDate;
   /** How the user wrote it, for the reply (e.g. `5个工作日`). */
   expression: string;
+  /** A time of day written with the date (下午5点, 下班前): deadlines are kept by the day, so it is not kept. */
+  timeOfDay?: string;
 }
 
 export type DeadlineParse = { kind: 'none' } | { kind: 'ok'; deadline: ParsedDeadline } | { kind: 'invalid'; reason: string };
@@ -30,6 +32,17 @@ function normalize(text: string): string {
   return s.trim();
 }
 
+/** A time of day after the day (下午5点, 17:00, 下班, 上午十点半): the deadline is the day. */
+const TIME_OF_DAY = new RegExp(
+  `\\s*(?:(?:上午|中午|下午|晚上|傍晚|早上|午前|午后)?\\s*(?:\\d{1,2}|[零一二两三四五六七八九十]{1,3})\\s*(?:[:：]\\s*\\d{2}|[点时](?:半|整|\\d{1,2}分?|[一二三四五]?十?[一二三四五六七八九]?分)?)|上午|中午|下午|晚上|傍晚|下班时?|下班之?|午前|午后|上班时?)$`,
+);
+
+function splitTimeOfDay(s: string): { day: string; time?: string } {
+  const m = TIME_OF_DAY.exec(s);
+  if (!m || m.index === 0 || m[0].trim().length === 0) return { day: s };
+  return { day: s.slice(0, m.index).trim(), time: m[0].trim() };
+}
+
 /**
  * Reads a deadline expression: a date (`12月15日`, `2026-12-15`, `2026年12月15日`), a span
  * (`5个工作日`, `10天`, `3个月`, `2周`), a named day (`本周五`, `下周三`, `月底`, `年底`,
@@ -37,12 +50,12 @@ function normalize(text: string): string {
  * Chinese reason when it looks like one but cannot be right (2月30日, a past date).
  */
 export function parseDeadline(text: string, today: LocalDate, calendar: WorkCalendar): DeadlineParse {
-  const s = normalize(text);
+  const { day: s, time } = splitTimeOfDay(normalize(text));
   if (s.length === 0 || s.length > 24) return { kind: 'none' };
   const [ty, tm] = splitDate(today);
   const ok = (date: LocalDate): DeadlineParse => {
     if (date < today) return { kind: 'invalid', reason: `截止日期 ${date} 已过，请写今天或以后的日期` };
-    return { kind: 'ok', deadline: { date, expression: s } };
+    return { kind: 'ok', deadline: { date, expression: s, ...(time ? { timeOfDay: time } : {}) } };
   };
   const explicit = (y: number, m: number, d: number, raw: string): DeadlineParse => {
     if (!isValidDate(y, m, d)) return { kind: 'invalid', reason: REFUSALS.invalidDate(raw) };

@@ -62,6 +62,10 @@ export interface TaskFilter {
   isKey?: boolean;
   /** Only work marked 紧急 (task_marks.urgent). */
   isUrgent?: boolean;
+  /** Only work whose deadline was extended at least once (an approved 延期). */
+  extended?: boolean;
+  /** Only work with a request of this kind waiting for its answer. */
+  pendingRequest?: 'extension' | 'infeasible';
   /** Work of one source (来源), by its kind. */
   source?: string;
   /** With `unitId`: only tasks the unit leads, or only those it co-operates on. */

@@ -158,6 +158,21 @@ describe('交办', () => {
     expect(await task('D-0001')).toBeUndefined();
   });
 
+  it('reads 今天下班前 as today (refused under H12), a time of day as its day with a note, and 牵头发改委 as the lead', async () => {
+    const today = await h.say('孙丽', '交办 南岭市 报送上午会议落实情况 今天下班前');
+    expect(today.result.outcome).toBe('refused');
+    expect(today.text).toContain('时限不能定在交办当天');
+    expect(await task('D-0001')).toBeUndefined();
+    const timed = await h.say('孙丽', '交办 南岭市 报送防汛物资储备情况 12月10日下午5点前');
+    expect(timed.text).toContain('事项：报送防汛物资储备情况\n');
+    expect(timed.text).toContain('时限按日计：「下午5点」不单独计时');
+    expect((await task('D-0001'))?.deadline).toBe('2026-12-10');
+    const led = await h.say('孙丽', '交办 财政厅 牵头发改委 研究制定民营经济发展措施 12月31日');
+    expect(led.text).toContain('牵头：省发展改革委');
+    expect(led.text).toContain('配合：省财政厅');
+    expect(led.text).toContain('事项：研究制定民营经济发展措施\n');
+  });
+
   it('notes a deadline that falls on a rest day', async () => {
     const r = await h.say('孙丽', '交办 发改委 研究 2026-12-12');
     expect(r.text).toContain('时限当天为休息日');

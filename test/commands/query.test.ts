@@ -157,6 +157,18 @@ describe('a plain message asking the bot to act', () => {
     expect((await h.say('王芳', '取消请假')).text).not.toContain('不撤销');
   });
 
+  it('approves nothing on a bare 同意 or 驳回 with a code, and lists the approval commands', async () => {
+    await h.say('王芳', '延期 D-0003 至 12月18日 需征求各市意见');
+    const before = (await h.app.storage.transaction((r) => r.audit.forTask(3))).length;
+    for (const text of ['同意 D-0003', '驳回D-0003']) {
+      const r = await h.say('陈立群', text);
+      expect(r.text).toContain('本条未作任何审批：请写明同意或不同意的是哪一项');
+      expect(r.text).toContain('批准延期 事项编号');
+    }
+    expect((await h.app.storage.transaction((r) => r.audit.forTask(3))).length).toBe(before);
+    expect((await h.say('孙丽', '查询 D-0003')).text).toContain('待答复：延期申请');
+  });
+
   it('does not act on a command written after the code, and shows the message to send', async () => {
     const before = (await h.app.storage.transaction((r) => r.audit.forTask(2))).length;
     const r = await h.say('钱敏', 'D-0002签收');
@@ -199,6 +211,20 @@ describe('questions by source (来源)', () => {
     expect(t).toContain('全省紧急事项：1 件');
     expect(t).toContain('D-0006 落实常务会议议定事项');
     expect(t).not.toContain('D-0001');
+  });
+
+  it('answers about extended work (延期了) and about extension requests still waiting (申请延期的), apart', async () => {
+    await h.say('王芳', '延期 D-0003 至 12月18日 需征求各市意见'); // pending
+    await h.say('王芳', '签收 D-0003');
+    expect(await ask('周建国', '哪些事项延期了')).toContain('全省延期事项：0 件');
+    const pending = await ask('周建国', '申请延期的有哪些');
+    expect(pending).toContain('全省延期申请待审批事项：1 件');
+    expect(pending).toContain('D-0003 起草实施意见');
+    await h.say('陈立群', '批准延期 D-0003');
+    const extended = await ask('周建国', '哪些事项延期了');
+    expect(extended).toContain('全省延期事项：1 件');
+    expect(extended).toContain('D-0003 起草实施意见｜牵头 发改委｜12-18 截止');
+    expect(await ask('周建国', '申请延期的有哪些')).toContain('全省延期申请待审批事项：0 件');
   });
 
   it('answers by source (来源): the work of that source only, and names a second source asked', async () => {

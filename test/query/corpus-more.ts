@@ -14,6 +14,11 @@ export const MORE: ReadonlyArray<readonly [string, string]> = [
   ['D-0003和D-0005怎么样了', 'tasks D-0003,D-0005'],
   // 紧急 work (marked on 交办).
   ['紧急的有哪些', 'all urgent form:list'],
+  // 延期: extended work, and requests still waiting.
+  ['哪些事项延期了', 'all extended form:list'],
+  ['自然资源厅延期过的事项', 'unit:zrzyt extended form:list'],
+  ['申请延期的有哪些', 'all pending:extension form:list'],
+  ['报了难以执行的有几件', 'all pending:infeasible form:count'],
   ['发改委紧急事项还有几件没签收', 'unit:fgw unacked urgent form:count'],
   // A time the reader cannot bound is said, never read as 几 (a count) nor dropped.
   ['这几天交办的', 'all form:overview ignored:这几天（请写明时间，如「最近7天」「本周」「12月1日以来」）'],

@@ -32,6 +32,8 @@ export function summarize(r: ReadResult): string {
     if (c.overdueDays !== undefined) out.push(`overdue>${c.overdueDays}d`);
     if (c.key) out.push('key');
     if (c.urgent) out.push('urgent');
+    if (c.extended) out.push('extended');
+    if (c.pendingRequest) out.push(`pending:${c.pendingRequest}`);
     if (c.source) out.push(`source:${c.source}`);
     if (c.deadline) out.push(`deadline:${range(c.deadline)}`);
     if (c.assigned) out.push(`assigned:${range(c.assigned)}`);

@@ -56,6 +56,24 @@ describe('parseDeadline', () => {
     }
   });
 
+  it('reads a time of day after the day as that day, and says which words were the time', () => {
+    const cases: Array<[string, string, string | undefined]> = [
+      ['今天下班前', '2026-11-23', '下班'],
+      ['明天上午10:00前', '2026-11-24', '上午10:00'],
+      ['12月10日下午五点半', '2026-12-10', '下午五点半'],
+      ['本周五17时前', '2026-11-27', '17时'],
+      ['5个工作日', '2026-11-30', undefined],
+    ];
+    for (const [text, day, time] of cases) {
+      const r = parseDeadline(text, today, cal);
+      expect(r.kind, text).toBe('ok');
+      if (r.kind === 'ok') expect([r.deadline.date, r.deadline.timeOfDay], text).toEqual([day, time]);
+    }
+    // A time alone is no day.
+    expect(date('下午')).toBe('none');
+    expect(date('3点')).toBe('none');
+  });
+
   it('rejects an explicit date in the past', () => {
     const r = parseDeadline('2026-11-01', today, cal);
     expect(r).toEqual({ kind: 'invalid', reason: expect.stringContaining('已过') });
