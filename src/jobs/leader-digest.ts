@@ -95,7 +95,10 @@ async function proposals(ctx: JobContext, d: Digest, proposers: string[], task: 
     if (p.status === 'listed') {
       // Work completed since it was listed is no longer for the office to propose.
       if (!isOpen(t)) continue;
-      const line = `${t.code} ${t.title}｜${unit}｜被催办 ${t.chaseCount} 次，未能充分说明原因｜如提请移交，回复「拟移交 ${t.code} 理由」`;
+      // What the ledger holds of the unit's explanation, never a judgment of it.
+      const explained = (await ctx.repos.ladder.notesForTask(t.id)).filter((n) => n.kind === 'explanation').at(-1);
+      const said = explained ? `单位已于 ${formatDateShortCn(explained.date)} 作出说明，督查室尚未认定属实` : '单位尚未作出说明';
+      const line = `${t.code} ${t.title}｜${unit}｜被催办 ${t.chaseCount} 次，${said}｜如提请移交，回复「拟移交 ${t.code} 理由」`;
       for (const id of new Set(proposers)) d.add(id, '拟移交名单', line);
     } else if (p.approverId) {
       d.add(

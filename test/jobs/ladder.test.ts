@@ -74,7 +74,7 @@ describe('两通报、一移交 by chases', () => {
     expect(h.render(chaseTo(wed, 'wang-fang')!)).toContain('第 3 次催办，列入拟移交名单，由督查室、秘书长研究');
     expect(wed.map((m) => h.render(m)).join('\n')).not.toMatch(/已移交|移交问责|监察部门/);
     for (const name of ['孙丽', '吴德明']) {
-      expect(h.render(toPerson(wed, name)[0]!)).toContain('【拟移交名单】\nD-0001 编制专项债项目清单｜省发展改革委｜被催办 3 次，未能充分说明原因｜如提请移交，回复「拟移交 D-0001 理由」');
+      expect(h.render(toPerson(wed, name)[0]!)).toContain('【拟移交名单】\nD-0001 编制专项债项目清单｜省发展改革委｜被催办 3 次，单位尚未作出说明｜如提请移交，回复「拟移交 D-0001 理由」');
     }
     const t = await task('D-0001');
     expect(t?.ladderStep).toBe(3);
@@ -84,6 +84,19 @@ describe('两通报、一移交 by chases', () => {
     const thu = await h.until('2026-12-10');
     expect(h.render(chaseTo(thu, 'wang-fang')!)).toContain('第 4 次催办（已列入拟移交名单）');
     expect(titled(thu, '督查室通报').concat(titled(thu, '办公厅通报'))).toEqual([]);
+  });
+});
+
+describe('the 拟移交 list states what the ledger holds of an explanation, never judges it', () => {
+  it('names an explanation recorded and not accepted, with its day', async () => {
+    await overdueFromMonday();
+    await h.until('2026-12-08');
+    h.at('2026-12-08', '10:00');
+    expect((await h.say('李明', '说明 D-0001 项目需与财政厅逐一核对额度；整改措施：抽调3人专班，12月15日前报送')).result.outcome).toBe('handled');
+    const wed = await h.until('2026-12-09');
+    const line = h.render(toPerson(wed, '孙丽')[0]!);
+    expect(line).toContain('D-0001 编制专项债项目清单｜省发展改革委｜被催办 3 次，单位已于 12月8日 作出说明，督查室尚未认定属实｜');
+    expect(line).not.toContain('未能充分说明');
   });
 });
 
