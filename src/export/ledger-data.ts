@@ -3,7 +3,7 @@ import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { Directory } from '../directory/directory.js';
 import { SOURCES } from '../domain/sources.js';
 import { DONE_STATUSES, STATUS_LABEL, type Task } from '../domain/task.js';
-import { describeAction } from '../render/history.js';
+import { describeAction, historyActor } from '../render/history.js';
 import { COLOUR_LABEL, type ColourScheme, type TaskColour } from '../render/task-colour.js';
 import { colourOf } from '../reports/colour-of.js';
 import type { LocalDate } from '../time/shanghai.js';
@@ -112,7 +112,7 @@ export async function historyRows(task: Task, c: LedgerContext): Promise<History
     return {
       code: task.code,
       at: r.at,
-      actor: r.actorId === 'system' ? '系统' : c.directory.personName(r.actorId),
+      actor: historyActor(r, c.directory),
       what: describeAction(r.action, r.details, c.directory),
       via: 'job' in r.source ? `定时任务 ${r.source.job}` : `${r.source.message.platform} 消息 ${r.source.message.messageId}`,
     };

@@ -83,7 +83,15 @@ export function describeAction(action: string, details: Record<string, unknown>,
 }
 
 export function historyLine(r: AuditRecord, dir: Directory): string {
-  const what = describeAction(r.action, r.details, dir);
-  const who = r.actorId === 'system' ? '系统' : dir.personName(r.actorId);
-  return `${shortFromIso(r.at)} ${who} ${what}`;
+  return `${shortFromIso(r.at)} ${historyActor(r, dir)} ${describeAction(r.action, r.details, dir)}`;
+}
+
+/**
+ * Who a record shows as having acted. What the bot does by rule inside someone's message (drawing
+ * a completion for 复核, completing a task with its last stage) is the bot's act, not that person's:
+ * the record keeps the message it came from, but the history never names the person as the actor.
+ */
+export function historyActor(r: Pick<AuditRecord, 'actorId' | 'action' | 'details'>, dir: Directory): string {
+  const byRule = r.action === 'verify_draw' || (r.action === 'complete' && r.details.auto === true);
+  return r.actorId === 'system' || byRule ? '系统' : dir.personName(r.actorId);
 }

@@ -29,6 +29,10 @@ describe('复核', () => {
     await h.say('王芳', '办结 D-0001 已办理完毕');
     const r = await h.say('王芳', '办结 D-0002 已办理完毕');
     expect(r.text).toContain('本件已列入复核（随机抽取复核），请督查室 @孙丽 核实');
+    // The draw is the bot's, not the person's who completed the work.
+    const history = (await h.say('孙丽', '查询 D-0002')).text;
+    expect(history).toMatch(/ 系统 列入复核（随机抽取）/);
+    expect(history).not.toContain('王芳 列入复核');
   });
 
   it('属实 closes the item as 已复核; 不实 reopens it, tells the unit and counts against it', async () => {
@@ -94,6 +98,9 @@ describe('分解 (阶段)', () => {
     expect(parent?.result).toContain('各阶段均已办结');
     const detail = await h.say('孙丽', '查询 D-0001');
     expect(detail.text).toContain('阶段（3 个）');
+    // The bot completed the task by rule: the history does not name 钱敏 as having completed it.
+    expect(detail.text).toMatch(/ 系统 各阶段办结，事项随之办结/);
+    expect(detail.text).not.toMatch(/钱敏 各阶段办结/);
   });
 
   it('refuses a stage later than the task, a single stage, and someone not entitled', async () => {
