@@ -8,6 +8,7 @@ import { answerRank, assertTallyReader } from './answer-rank.js';
 import { answerTask, answerCoordination } from './answer-task.js';
 import { answerCoordinations } from './answer-coordinations.js';
 import { answerTasks } from './answer-tasks.js';
+import { answerAbsences } from './answer-absences.js';
 import type { QueryContext } from './query-context.js';
 import { queryExamples } from './query-examples.js';
 import type { Reading, ReadResult } from './reading.js';
@@ -40,6 +41,8 @@ async function answer(r: Reading, q: QueryContext, opts: { historyLimit?: number
       return { reply: await answerTask(r.code, q, opts.historyLimit) };
     case 'tasks':
       return { reply: await answerTasks(r.codes, q) };
+    case 'absences':
+      return { reply: await answerAbsences(r, q) };
     case 'coordination':
       return { reply: await answerCoordination(r.code, q) };
     case 'coordinations':

@@ -1,6 +1,6 @@
 import { SOURCES } from '../domain/sources.js';
 import type { Directory } from '../directory/directory.js';
-import type { LocalDate } from '../time/shanghai.js';
+import { daysBetween, type LocalDate } from '../time/shanghai.js';
 import { weekOf, type Period } from '../calendar/periods.js';
 import type { AskedForm, Conditions, DateRange, Reading, ReadResult, Subject } from './reading.js';
 import type { Slots } from './slots.js';
@@ -23,6 +23,26 @@ export function buildReading(s: Slots, directory: Directory, today: LocalDate): 
     const others = [...new Set(s.codes.map((c) => c.code))].filter((c) => !first.includes(c));
     const why = (c: string) => (code.coordination ? '一次查询一件' : coordinations.has(c) ? '协调事项请单独查询' : `一次最多查询 ${MAX_CODES} 件`);
     out.ignored.push(...others.map((c) => `${c}（${why(c)}）`));
+    return out;
+  }
+  // 谁在请假, 郑晓东在不在, 发改委明天谁请假: who is away on one day (of a unit, or one person).
+  if (s.absence && s.statuses.length === 0 && !s.coordination) {
+    const t = s.times[0];
+    // A day or a period of up to a year (下周谁请假, 今年谁请过假); from today on when it has no start.
+    const from = t?.from ?? today;
+    const period = t && t.kind !== 'recent' && daysBetween(from, t.to) >= 0 && daysBetween(from, t.to) <= 366 ? { from, to: t.to, label: t.label } : undefined;
+    if (t && !period) out.ignored.push(`${t.label}（请假情况按一年内的某天或某一时段查询）`);
+    const subject = subjectOf(s, directory, out.ignored);
+    out.reading = {
+      kind: 'absences',
+      from: period?.from ?? today,
+      to: period?.to ?? today,
+      label: period?.label ?? '今天',
+      ...(subject.kind === 'person' ? { personId: subject.personId } : {}),
+      ...(subject.kind === 'unit' ? { unitId: subject.unitId } : {}),
+      ...(subject.kind === 'me' ? { me: true } : {}),
+      ...(subject.kind === 'my_unit' ? { myUnit: true } : {}),
+    };
     return out;
   }
   if (s.help && s.statuses.length === 0 && s.units.length === 0 && s.persons.length === 0) {

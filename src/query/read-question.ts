@@ -70,6 +70,7 @@ export function fillSlots(tokens: Token[]): Slots {
     key: false,
     urgent: false,
     extended: false,
+    absence: false,
     lostNegation: false,
     ignored: [],
     unknownNames: [],
@@ -143,6 +144,9 @@ export function fillSlots(tokens: Token[]): Slots {
         break;
       case 'extended':
         s.extended = true;
+        break;
+      case 'absence':
+        s.absence = true;
         break;
       case 'pending_request':
         s.pendingRequest = t.request;

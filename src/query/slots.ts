@@ -35,6 +35,8 @@ export interface Slots {
   key: boolean;
   /** 紧急 was asked. */
   urgent: boolean;
+  /** 请假 / 在不在 was asked: who is away. */
+  absence: boolean;
   /** 延期 was asked: work whose deadline was extended. */
   extended: boolean;
   /** 申请延期的 / 难以执行的 was asked: work with such a request not yet answered. */

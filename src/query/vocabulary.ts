@@ -29,6 +29,8 @@ export type WordMeaning =
   | { kind: 'urgent' }
   /** 延期了: work whose deadline was extended (an approved 延期). */
   | { kind: 'extended' }
+  /** 谁在请假, 郑晓东在不在: who is away (请假 registered) on a day. */
+  | { kind: 'absence' }
   /** 申请延期的, 难以执行的: work with a request of that kind waiting for its answer. */
   | { kind: 'pending_request'; request: 'extension' | 'infeasible' }
   | { kind: 'question' }
@@ -97,6 +99,7 @@ export const VOCABULARY: ReadonlyArray<[string, WordMeaning]> = [
   ...words('重点 重点事项 重点工作 重点任务', { kind: 'key' }),
   ...words('紧急 紧急事项 紧急件 急件 加急 紧急任务', { kind: 'urgent' }),
   ...words('延期 延期了 延期过 延过期 批准延期 已延期 延长时限 延长了时限 调整时限', { kind: 'extended' }),
+  ...words('请假 请假了 请了假 请过假 请假过 休假 休过假 出差 外出 缺位 不在岗 在岗 在不在 在岗吗 请假的', { kind: 'absence' }),
   ...words('申请延期 申请了延期 延期申请 待批延期 待审批延期 申请延期了', { kind: 'pending_request', request: 'extension' }),
   ...words('难以执行 无法执行 执行困难 反馈难以执行 报了难以执行', { kind: 'pending_request', request: 'infeasible' }),
   ...words('吗 么', { kind: 'question' }),

@@ -27,6 +27,10 @@ describe('缺位递补 for a pending item (H8)', () => {
     expect(c).toMatchObject({ ownerId: 'huang-zhiyuan', handlerIds: ['huang-zhiyuan'], levelSince: '2026-12-08', level: 0 });
     expect(c?.ownerNote).toContain('缺位递补');
     expect((await history()).at(-1)).toMatchObject({ action: 'coordinate_substitute', details: expect.objectContaining({ from: 'zheng-xiaodong', to: 'huang-zhiyuan' }) });
+    // 缺位递补 is the rule's act, not the absent deputy's: the history shows it as the bot's.
+    const shown = (await h.say('孙丽', 'C-0001 协调得怎么样')).text;
+    expect(shown).toContain('12-08 10:00 系统 C-0001 转由 黄志远 协调');
+    expect(shown).not.toContain('郑晓东 C-0001 转由');
     // The substitute's answer clock restarted: on 12-09 (1 working day at his desk) nothing climbs.
     const sent = await h.until('2026-12-09', '09:30');
     expect(sent.map(h.render).join('\n')).not.toContain('提请分管领导协调');

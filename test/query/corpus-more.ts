@@ -47,6 +47,13 @@ export const MORE: ReadonlyArray<readonly [string, string]> = [
   // How long overdue: the list gives each item's days.
   ['交通厅逾期了几天', 'unit:jtt overdue form:list'],
   ['海州逾期多少天了', 'unit:hz overdue form:list'],
+  // Who is away (请假 registered with the bot): a day or a period, of everyone, a unit, a person or oneself.
+  ['谁在请假', 'absences[今天]'],
+  ['郑晓东在不在', 'absences[今天] person:zheng-xiaodong'],
+  ['发改委明天谁请假', 'absences[明天] unit:fgw'],
+  ['下周有谁出差', 'absences[下周]'],
+  ['我下周请假了吗', 'absences[下周] me'],
+  ['今年谁请过假', 'absences[2026年]'],
   // 为什么: what the ledger holds is shown; the reason is the unit's to state.
   ['D-0003 为什么还没办完', 'task D-0003 why'],
   ['发改委为什么逾期这么多', 'unit:fgw overdue form:list why'],

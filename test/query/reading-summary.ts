@@ -13,6 +13,10 @@ export function summarize(r: ReadResult): string {
   else if (!reading) out.push('none');
   else if (reading.kind === 'task') out.push(`task ${reading.code}`);
   else if (reading.kind === 'tasks') out.push(`tasks ${reading.codes.join(',')}`);
+  else if (reading.kind === 'absences')
+    out.push(
+      `absences[${reading.label}]${reading.personId ? ` person:${reading.personId}` : ''}${reading.unitId ? ` unit:${reading.unitId}` : ''}${reading.me ? ' me' : ''}${reading.myUnit ? ' my_unit' : ''}`,
+    );
   else if (reading.kind === 'coordination') out.push(`coord ${reading.code}`);
   else if (reading.kind === 'help') out.push('help');
   else if (reading.kind === 'coordinations') out.push(`coords${reading.unitId ? ` unit:${reading.unitId}` : ''}${reading.count ? ' count' : ''}`);
