@@ -2,6 +2,8 @@ import { seesOverview } from '../src/domain/roles.js';
 import { z } from 'zod';
 import { defineCommand, type CommandContext, type CommandInput, type ParseContext, type PrepareContext } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
+import { normalizeTaskCode } from '../src/domain/task.js';
+import { normalizeCoordinationCode } from '../src/domain/coordination.js';
 import { readQuestion } from '../src/query/read-question.js';
 import { fullyRead, type ReadResult } from '../src/query/reading.js';
 import { actionRequest, actionRequestReply, codeFirstCommand, codeFirstReply } from '../src/query/action-request.js';
@@ -37,7 +39,7 @@ function parseQuestion(input: CommandInput, ctx: ParseContext): QueryArgs {
   for (const m of input.mentions) {
     if (m.personId && m.name) asked = asked.replace(`@${m.name}`, `@${ctx.directory.personName(m.personId)}`).replace(`＠${m.name}`, `@${ctx.directory.personName(m.personId)}`);
   }
-  const rules = readQuestion(asked, ctx.directory, ctx.today);
+  const rules = codeAlone(asked) ?? readQuestion(asked, ctx.directory, ctx.today);
   const model = isReadResult(input.prepared) ? input.prepared : undefined;
   const result = model ?? rules;
   for (const m of input.mentions) {
@@ -49,6 +51,16 @@ function parseQuestion(input: CommandInput, ctx: ParseContext): QueryArgs {
     else if (!r && text.replace(/[@＠]\S+/g, '').trim().length === 0) result.reading = { kind: 'list', subject: { kind: 'person', personId: m.personId }, cond: {}, form: 'overview' };
   }
   return { text, plain, result, byModel: model !== undefined };
+}
+
+/** `查询 D-0003`, the commonest question, read without the question reader (which reads it the same: checked in test/query/corpus.test.ts). */
+export function codeAlone(text: string): ReadResult | undefined {
+  const m = /^\s*(?:([Dd]-\d+(?:-\d+)*)|([Cc]-\d+))\s*$/.exec(text);
+  if (!m) return undefined;
+  const code = m[1] ? normalizeTaskCode(m[1]) : normalizeCoordinationCode(m[2] ?? '');
+  if (!code) return undefined;
+  const reading = m[1] ? { kind: 'task' as const, code } : { kind: 'coordination' as const, code };
+  return { unknownNames: [], ignored: [], corrected: [], reading };
 }
 
 function isReadResult(v: unknown): v is ReadResult {

@@ -41,6 +41,26 @@ describe('question corpus', () => {
   });
 });
 
+describe('a code alone', () => {
+  it('is read by the short path exactly as the question reader reads it, and nothing else is', async () => {
+    const { codeAlone } = await import('../../commands/query.js');
+    const fc = await import('fast-check');
+    const code = fc.tuple(fc.constantFrom('D', 'd', 'C', 'c', 'X'), fc.integer({ min: 0, max: 99999 }), fc.array(fc.integer({ min: 1, max: 9 }), { maxLength: 2 }), fc.constantFrom('', ' ', '  '));
+    fc.assert(
+      fc.property(code, ([letter, n, stages, pad]) => {
+        const text = `${pad}${letter}-${String(n).padStart(4, '0')}${stages.map((s) => `-${s}`).join('')}${pad}`;
+        const fast = codeAlone(text);
+        if (fast) expect(fast).toEqual(readQuestion(text, directory, TODAY));
+        // Only what the reader does not read as one code is left to it.
+        const read = readQuestion(text, directory, TODAY);
+        const oneCode = (read.reading?.kind === 'task' || read.reading?.kind === 'coordination') && read.ignored.length === 0;
+        return fast !== undefined || !oneCode;
+      }),
+    );
+    for (const text of ['D-0003 怎么样了', 'D-0003和D-0005', '发改委', 'D-', '']) expect(codeAlone(text)).toBeUndefined();
+  });
+});
+
 describe('generated phrasings', () => {
   it('any unit, negation, verb and particles: always 未办结, never 办结', async () => {
     const fc = await import('fast-check');
