@@ -47,7 +47,7 @@ function refOrFail(token: string, input: CommandInput, ctx: ParseContext): Refer
 /** Reads `交办` text into lead/co units, deadline, source, 重点 and the title. */
 function parseAssign(input: CommandInput, ctx: ParseContext): AssignArgs {
   const keyed = extractKeyed(input.text);
-  const parts = splitParts(keyed.rest);
+  const parts = attachRoleWords(splitParts(keyed.rest), input, ctx);
   const refs: Array<{ ref: Reference; role?: 'lead' | 'co' }> = [];
   let deadlineRaw = keyed.deadline;
   let isKey = false;
@@ -59,6 +59,7 @@ function parseAssign(input: CommandInput, ctx: ParseContext): AssignArgs {
   // title, from the trailing run; a unit named in the middle of the title stays text.
   const titleParts: Part[] = [];
   let leading = true;
+  let leadingRefs = 0;
   const trailingStart = findTrailingRefs(kinds);
   kinds.forEach((k, i) => {
     const part = parts[i] as Part;
@@ -76,7 +77,9 @@ function parseAssign(input: CommandInput, ctx: ParseContext): AssignArgs {
       deadlineRaw = part.text;
       return;
     }
-    if (k.kind === 'ref' && (leading || (refs.length === 0 && i >= trailingStart))) {
+    // The trailing run is taken whole (开展排查 生态环境厅牵头 住建厅配合), and only when no unit led the text.
+    if (k.kind === 'ref' && (leading || (leadingRefs === 0 && i >= trailingStart))) {
+      if (leading) leadingRefs++;
       refs.push({ ref: k.ref, role: k.role });
       return;
     }
@@ -169,9 +172,10 @@ function classify(part: Part, input: CommandInput, ctx: ParseContext): Classifie
   if (URGENT_WORDS.has(text)) return { kind: 'urgent' };
   if (PLAN_WORDS.has(text)) return { kind: 'plan' };
   // 发改委牵头 and 牵头发改委 alike (配合, 协办 too).
-  const roleSuffix = /^(.+?)(牵头|配合|协办)$/.exec(text);
+  const roleSuffix = /^(.+?)(牵头|配合|协办)(?:单位)?$/.exec(text);
   const rolePrefix = roleSuffix ? null : /^(牵头|配合|协办)(?:单位)?(.+)$/.exec(text);
-  const core = roleSuffix ? (roleSuffix[1] ?? text) : rolePrefix ? (rolePrefix[2] ?? text) : text;
+  // 由生态环境厅牵头: the 由 goes with the role.
+  const core = roleSuffix ? (roleSuffix[1] ?? text).replace(/^由/, '') : rolePrefix ? (rolePrefix[2] ?? text) : text;
   const roleWord = roleSuffix?.[2] ?? rolePrefix?.[1];
   const ref = resolveReference(core, input.mentions, ctx.directory);
   if (ref && ref.kind !== 'unknown') {
@@ -183,6 +187,41 @@ function classify(part: Part, input: CommandInput, ctx: ParseContext): Classifie
   if (parseDeadline(text, ctx.today, ctx.calendar).kind !== 'none') return { kind: 'deadline' };
   if (looksLikeUnitName(core)) return { kind: 'unknown-ref', name: core };
   return { kind: 'text' };
+}
+
+const ROLE_WORD = /^(牵头|配合|协办)(单位)?$/;
+
+/**
+ * A role word written apart from its unit (生态环境厅 牵头 住建厅 配合, 牵头 发改委 配合 财政厅)
+ * joins the unit it belongs to. The first one says which way the text is written: after the first
+ * unit, each role word follows its unit; at the very start, each precedes it.
+ */
+function attachRoleWords(parts: Part[], input: CommandInput, ctx: ParseContext): Part[] {
+  const first = parts.findIndex((p) => ROLE_WORD.test(p.text));
+  if (first < 0) return parts;
+  const isRef = (p: Part | undefined) => {
+    const ref = p ? resolveReference(p.text.replace(/^由/, ''), input.mentions, ctx.directory) : undefined;
+    return ref !== undefined && ref.kind !== 'unknown';
+  };
+  const before = first > 0;
+  const out: Part[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i] as Part;
+    const word = ROLE_WORD.exec(p.text)?.[1];
+    const prev = out.at(-1);
+    const next = parts[i + 1];
+    if (word && before && isRef(prev) && prev) {
+      out[out.length - 1] = { ...prev, text: `${prev.text}${word}` };
+      continue;
+    }
+    if (word && !before && isRef(next) && next) {
+      out.push({ ...next, sep: p.sep, text: `${word}${next.text}` });
+      i++;
+      continue;
+    }
+    out.push(p);
+  }
+  return out;
 }
 
 /** Index from which the parts (ignoring deadline and 重点) are all references. */

@@ -173,6 +173,26 @@ describe('交办', () => {
     expect(led.text).toContain('事项：研究制定民营经济发展措施\n');
   });
 
+  it('reads a role word written apart from its unit, before or after it, and a trailing run of units whole', async () => {
+    const forms: Array<[string, string, string[]]> = [
+      ['交办 生态环境厅 牵头 住建厅 配合 开展城市黑臭水体排查 12月31日', '省生态环境厅', ['省住房城乡建设厅']],
+      ['交办 牵头 住建厅 配合 海州市、江城市 推进城市更新试点 12月31日', '省住房城乡建设厅', ['海州市政府', '江城市政府']],
+      ['交办 由生态环境厅牵头，住建厅、海州市配合，开展河道整治 12月30日', '省生态环境厅', ['省住房城乡建设厅', '海州市政府']],
+      ['交办 生态环境厅牵头单位 住建厅配合单位 开展空气质量监测 12月31日', '省生态环境厅', ['省住房城乡建设厅']],
+      ['交办 排查城市燃气管网隐患 住建厅 牵头 海州市 江城市 配合 12月31日', '省住房城乡建设厅', ['海州市政府', '江城市政府']],
+    ];
+    for (const [i, [text, lead, co]] of forms.entries()) {
+      const r = await h.say('孙丽', text);
+      expect(r.text, text).toContain(`已交办 D-000${i + 1}`);
+      expect(r.text, text).toContain(`牵头：${lead}`);
+      for (const c of co) expect(r.text, text).toContain(c);
+      expect(r.text, text).not.toMatch(/事项：[^\n]*(牵头|配合)/);
+    }
+    // A role word inside the title stays the title's.
+    const title = await h.say('孙丽', '交办 发改委 研究建立牵头 配合机制 12月31日');
+    expect(title.text).toContain('事项：研究建立牵头 配合机制');
+  });
+
   it('notes a deadline that falls on a rest day', async () => {
     const r = await h.say('孙丽', '交办 发改委 研究 2026-12-12');
     expect(r.text).toContain('时限当天为休息日');
