@@ -21,7 +21,13 @@ export const acknowledge = defineCommand({
   parse(input) {
     const codes = [...input.text.matchAll(TASK_CODE_PATTERN)].map((m) => normalizeTaskCode(m[0]));
     const rest = input.text.replace(TASK_CODE_PATTERN, '').replace(/[\s,，、;；。]/g, '');
-    if (rest.length > 0 && codes.length === 0) throw new UserError('bad_arguments', `「${input.text}」不是事项编号。`);
+    if (rest.length > 0 && codes.length === 0) {
+      // 收到，我来协调: a plain 收到 with words after it signs nothing, and says so.
+      if (input.word === '收到' || input.word === '接收') {
+        throw new UserError('bad_arguments', `本条未签收任何事项：「${input.word}」后面的「${input.text}」不是事项编号。签收请写「签收 编号」；只有一件待签收时，单发「收到」即可。`, false);
+      }
+      throw new UserError('bad_arguments', `「${input.text}」不是事项编号。`);
+    }
     return { codes: codes.filter((c): c is string => c !== undefined) };
   },
   schema,

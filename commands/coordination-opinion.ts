@@ -38,6 +38,8 @@ export const coordinationOpinion = defineCommand({
       const who = ids.map((id) => ctx.directory.personName(id)).join('、');
       throw new UserError('no_permission', `${item.code} 现由${LEVEL_LABEL[item.level]}：${who}${note ? `（${note}）` : ''}出具意见（首问负责）；上级领导也可直接出具。`, false);
     }
+    // Positions given before this opinion were on the matter, not on the opinion: they are asked again.
+    const earlier = item.parties.filter((p) => p.stance !== undefined).map((p) => p.unitId);
     const { final } = await giveOpinion(ctx, item, task, { by: ctx.actor.id, opinion: args.opinion });
     const parties = item.parties.map((p) => ({ unitId: p.unitId, people: partyActors(p.unitId, task, ctx.directory, ctx.authority?.extraActors) }));
     return {
@@ -54,7 +56,10 @@ export const coordinationOpinion = defineCommand({
               `已由${ctx.actor.title ?? ctx.actor.name}作出决定，请 ${parties.map((p) => `${ctx.directory.unitName(p.unitId)}（${p.people.map((id) => addressPerson(ctx.directory, id)).join('、')}）`).join('；')} 遵照执行。`,
               '除非有新的原则性意见，否则不再提出异议（H3）。',
             ]
-          : [`请各方明确表态：${parties.map((p) => `${ctx.directory.unitName(p.unitId)}（${p.people.map((id) => addressPerson(ctx.directory, id)).join('、')}）`).join('；')}`],
+          : [
+              `请各方明确表态：${parties.map((p) => `${ctx.directory.unitName(p.unitId)}（${p.people.map((id) => addressPerson(ctx.directory, id)).join('、')}）`).join('；')}`,
+              ...(earlier.length > 0 ? [`${earlier.map((u) => ctx.directory.unitName(u)).join('、')} 此前的表态是在本协调意见出具之前作出的，不作为对本意见的表态，请重新表态。`] : []),
+            ],
         note: final ? undefined : '不同意的，提请上一级协调。',
         actions: final
           ? undefined

@@ -81,6 +81,7 @@ export const statePosition = defineCommand({
         lines: [
           ...(args.position ? [args.position] : []),
           `所提意见须经主要负责人签字（H3）：请 ${heads.map((id) => addressPerson(ctx.directory, id)).join('、')} 发「确认表态 ${item.code}」确认，或直接「表态 ${item.code} 同意｜不同意 理由」替换。`,
+          ...(item.status === 'open' ? ['协调意见尚未出具：本表态作为本单位对所提事项的意见记录；协调意见出具后，须对协调意见再次表态。'] : []),
         ],
         actions: [commandButton('confirmPosition', item.code, { style: 'primary', forPersonIds: heads })],
       },

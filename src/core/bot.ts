@@ -138,7 +138,7 @@ export class Bot {
       try {
         checkAllowed(command, actor);
         const ctx = await this.commandContext(parseCtx, repos, message, msg);
-        const args = this.parseArgs(command, { text: rest, mentions, plain: match.fallback, prepared }, parseCtx);
+        const args = this.parseArgs(command, { text: rest, mentions, plain: match.fallback, prepared, ...(match.word ? { word: match.word } : {}) }, parseCtx);
         outcome = await command.run(ctx, args);
       } catch (e) {
         // "进展怎么样了？" starts with a command word but is a question: the fallback answers it.

@@ -8,6 +8,8 @@ export interface CommandMatch {
   command: CommandDefinition;
   /** Text after the command word. */
   rest: string;
+  /** The command word as matched (its name or an alias, in simplified characters). */
+  word?: string;
   /** No command word: the fallback command got the whole text. */
   fallback?: boolean;
 }
@@ -71,6 +73,7 @@ export class CommandRegistry implements CommandCatalog {
         if (command)
           return {
             command,
+            word,
             rest: text
               .slice(word.length)
               .replace(/^[\s:：,，]+/, '')

@@ -28,6 +28,8 @@ export interface CommandInput {
   mentions: ResolvedMention[];
   /** The message named no command: the fallback command got it as plain words. */
   plain?: boolean;
+  /** The word that named the command (its name or an alias such as 收到). */
+  word?: string;
   /** What the command's `prepare` returned for this message, if it has one. */
   prepared?: unknown;
 }

@@ -41,7 +41,16 @@ export async function positionSigners(ctx: ActionContext): Promise<(unitId: stri
 export async function settlePositions(ctx: ActionContext, item: Coordination, task: Task, units: string[], stance: 'agree' | 'disagree', position: string): Promise<PositionOutcome> {
   const names = units.map((u) => ctx.directory.unitName(u)).join('、');
   if (item.status !== 'answered') {
-    return { reply: { tone: 'info', title: `已记录 ${names} 对 ${item.code} 的表态：${stance === 'agree' ? '同意' : '不同意'}`, lines: position ? [position] : undefined } };
+    return {
+      reply: {
+        tone: 'info',
+        title: `已记录 ${names} 对 ${item.code} 的表态：${stance === 'agree' ? '同意' : '不同意'}`,
+        lines: [
+          ...(position ? [position] : []),
+          item.status === 'open' ? '协调意见尚未出具：本表态作为本单位对所提事项的意见记录，供协调参考；协调意见出具后，须对协调意见再次表态。' : undefined,
+        ].filter((l): l is string => l !== undefined),
+      },
+    };
   }
   if (stance === 'disagree') {
     if (item.level === 0) {

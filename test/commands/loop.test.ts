@@ -71,6 +71,12 @@ describe('签收', () => {
     expect(r.text).toContain('不是事项编号');
     expect(r.text).toContain('正确写法：签收 编号');
   });
+
+  it('says a 收到 with other words after it signs nothing', async () => {
+    const r = await h.say('王芳', '收到，马上落实');
+    expect(r.text).toContain('本条未签收任何事项：「收到」后面的「马上落实」不是事项编号');
+    expect((await history()).filter((a) => a.action === 'acknowledge')).toHaveLength(0);
+  });
 });
 
 describe('进展', () => {

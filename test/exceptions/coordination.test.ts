@@ -72,6 +72,17 @@ describe('协调', () => {
     ]);
   });
 
+  it('says a position given before the opinion is on the matter, and asks it again once the opinion is out', async () => {
+    await h.say('王芳', '协调 D-0001 与省财政厅对资金来源意见不一致');
+    const early = await h.say('赵刚', '表态 C-0001 同意');
+    expect(early.text).toContain('已记录 省财政厅 对 C-0001 的表态：同意');
+    expect(early.text).toContain('协调意见尚未出具：本表态作为本单位对所提事项的意见记录');
+    const op = await h.say('郑晓东', '协调意见 C-0001 资金由省级承担60%、市级承担40%');
+    expect(op.text).toContain('省财政厅 此前的表态是在本协调意见出具之前作出的，不作为对本意见的表态，请重新表态。');
+    expect(op.text).not.toContain('省发展改革委 此前的表态');
+    expect((await item())?.parties.find((p) => p.unitId === 'czt')?.stance).toBeUndefined();
+  });
+
   it('a party that disagrees sends it up to the 分管领导 with the history', async () => {
     await h.say('王芳', '协调 D-0001 与省财政厅对资金来源意见不一致');
     await h.say('郑晓东', '协调意见 C-0001 资金由省级承担60%、市级承担40%');
