@@ -13,6 +13,7 @@ import { looksLikeUnitName, resolveReference, type Reference } from '../src/pars
 import { deadlineText } from '../src/render/task-view.js';
 import { addressPerson } from '../src/domain/leader-address.js';
 import { extractKeyed } from '../src/parsing/keyed-fields.js';
+import { attachRoleWords } from '../src/parsing/role-words.js';
 
 const SOURCE_KINDS = Object.keys(SOURCES) as [SourceKind, ...SourceKind[]];
 
@@ -187,41 +188,6 @@ function classify(part: Part, input: CommandInput, ctx: ParseContext): Classifie
   if (parseDeadline(text, ctx.today, ctx.calendar).kind !== 'none') return { kind: 'deadline' };
   if (looksLikeUnitName(core)) return { kind: 'unknown-ref', name: core };
   return { kind: 'text' };
-}
-
-const ROLE_WORD = /^(牵头|配合|协办)(单位)?$/;
-
-/**
- * A role word written apart from its unit (生态环境厅 牵头 住建厅 配合, 牵头 发改委 配合 财政厅)
- * joins the unit it belongs to. The first one says which way the text is written: after the first
- * unit, each role word follows its unit; at the very start, each precedes it.
- */
-function attachRoleWords(parts: Part[], input: CommandInput, ctx: ParseContext): Part[] {
-  const first = parts.findIndex((p) => ROLE_WORD.test(p.text));
-  if (first < 0) return parts;
-  const isRef = (p: Part | undefined) => {
-    const ref = p ? resolveReference(p.text.replace(/^由/, ''), input.mentions, ctx.directory) : undefined;
-    return ref !== undefined && ref.kind !== 'unknown';
-  };
-  const before = first > 0;
-  const out: Part[] = [];
-  for (let i = 0; i < parts.length; i++) {
-    const p = parts[i] as Part;
-    const word = ROLE_WORD.exec(p.text)?.[1];
-    const prev = out.at(-1);
-    const next = parts[i + 1];
-    if (word && before && isRef(prev) && prev) {
-      out[out.length - 1] = { ...prev, text: `${prev.text}${word}` };
-      continue;
-    }
-    if (word && !before && isRef(next) && next) {
-      out.push({ ...next, sep: p.sep, text: `${word}${next.text}` });
-      i++;
-      continue;
-    }
-    out.push(p);
-  }
-  return out;
 }
 
 /** Index from which the parts (ignoring deadline and 重点) are all references. */
