@@ -5,6 +5,7 @@ import { UserError } from '../src/core/errors.js';
 import { ASSIGNER_ROLES } from '../src/domain/roles.js';
 import { SOURCES, findSource, sourceLabels, type SourceKind } from '../src/domain/sources.js';
 import { parseDeadline } from '../src/time/parse-deadline.js';
+import { trailingDeadline } from '../src/parsing/trailing-deadline.js';
 import { formatDateCn } from '../src/time/shanghai.js';
 import { assignTask } from '../src/domain/actions/assign.js';
 import { superiorDocumentLines } from '../src/domain/deployment.js';
@@ -90,6 +91,9 @@ function parseAssign(input: CommandInput, ctx: ParseContext): AssignArgs {
     leading = false;
     titleParts.push(part);
   });
+
+  // The last words meant as a deadline: 12.30 is read, 春节前 is asked for.
+  if (deadlineRaw === undefined) deadlineRaw = trailingDeadline(titleParts);
 
   const units: AssignArgs['units'] = [];
   const add = (ref: Reference, role: 'lead' | 'co') => {

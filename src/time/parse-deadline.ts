@@ -152,6 +152,13 @@ export function parseDeadline(text: string, today: LocalDate, calendar: WorkCale
     return ok(date);
   }
 
+  // 1月底: the last working day of the next such month (this one when it is this month).
+  m = new RegExp(`^${NUM}月(底|末)$`).exec(s);
+  if (m) {
+    const month = parseChineseNumber(m[1] ?? '');
+    if (month === undefined || month < 1 || month > 12) return { kind: 'invalid', reason: REFUSALS.invalidDate(s) };
+    return ok(calendar.lastWorkingDayOfMonth(makeDate(month >= tm ? ty : ty + 1, month, 1)));
+  }
   if (/^(本?月底|本?月末)$/.test(s)) return ok(calendar.lastWorkingDayOfMonth(today));
   if (/^(下个?月底|下个?月末)$/.test(s)) return ok(calendar.lastWorkingDayOfMonth(addMonths(`${today.slice(0, 7)}-01`, 1)));
   if (/^(本?年底|本?年末|今年底|今年年底)$/.test(s)) return ok(calendar.onOrBefore(makeDate(ty, 12, 31)));

@@ -193,6 +193,18 @@ describe('交办', () => {
     expect(title.text).toContain('事项：研究建立牵头 配合机制');
   });
 
+  it('reads 12.30 at the end as the deadline, and refuses a time it cannot read instead of a default', async () => {
+    const dot = await h.say('孙丽', '交办 发改委 报送年度总结 12.30');
+    expect(dot.text).toContain('事项：报送年度总结\n');
+    expect((await task('D-0001'))?.deadline).toBe('2026-12-30');
+    for (const when of ['春节前', '1月中旬', '节前']) {
+      const r = await h.say('孙丽', `交办 发改委 报送节日值班安排 ${when}`);
+      expect(r.result.outcome, when).toBe('refused');
+      expect(r.text, when).toContain(`时限「${when}」无法识别为具体日期，本条未交办`);
+    }
+    expect(await task('D-0002')).toBeUndefined();
+  });
+
   it('notes a deadline that falls on a rest day', async () => {
     const r = await h.say('孙丽', '交办 发改委 研究 2026-12-12');
     expect(r.text).toContain('时限当天为休息日');

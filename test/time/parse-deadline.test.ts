@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDeadline } from '../../src/time/parse-deadline.js';
 import { loadCalendar } from '../../src/calendar/load-calendar.js';
 import { parseChineseNumber } from '../../src/time/chinese-number.js';
+import { looksLikeUnreadDeadline, monthDotDay } from '../../src/time/unread-deadline.js';
 
 const cal = loadCalendar();
 const today = '2026-11-23'; // a Monday
@@ -96,6 +97,13 @@ describe('parseDeadline', () => {
     expect(date('周五', '2026-11-28')).toBe('2026-12-04');
   });
 
+  it('reads N月底 as the last working day of the next such month', () => {
+    expect(date('12月底')).toBe('2026-12-31');
+    expect(date('11月底前')).toBe('2026-11-30');
+    expect(date('十月底', '2026-11-23')).toBe('2027-10-29');
+    expect(date('13月底')).toBe('invalid');
+  });
+
   it('rolls a span that ends on a rest day forward to the next working day', () => {
     // 2026-11-23 + 5 days = Saturday 11-28 → Monday 11-30.
     expect(date('5天')).toBe('2026-11-30');
@@ -124,5 +132,18 @@ describe('parseChineseNumber', () => {
     expect(parseChineseNumber('两')).toBe(2);
     expect(parseChineseNumber('１２')).toBe(12);
     expect(parseChineseNumber('abc')).toBeUndefined();
+  });
+});
+
+describe('deadlines the bot does not read', () => {
+  it('reads 12.30 as a month and day, and nothing else with a dot', () => {
+    expect(monthDotDay('12.30')).toBe('12月30日');
+    expect(monthDotDay('1.5前')).toBe('1月5日');
+    for (const t of ['13.1', '12.32', '2.5亿', '0.5', '12.30.1']) expect(monthDotDay(t), t).toBeUndefined();
+  });
+
+  it('tells a time it cannot read from the last words of a title', () => {
+    for (const t of ['春节前', '元旦前', '节前', '1月中旬', '下月初', '国庆节后', '三天之内']) expect(looksLikeUnreadDeadline(t), t).toBe(true);
+    for (const t of ['报送材料', '院内', '安全检查', '开展汛期隐患排查整治工作前期准备', '研究']) expect(looksLikeUnreadDeadline(t), t).toBe(false);
   });
 });
