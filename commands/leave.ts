@@ -4,6 +4,7 @@ import { defineCommand, type CommandInput, type ParseContext } from '../src/core
 import { UserError } from '../src/core/errors.js';
 import { resolveReference } from '../src/parsing/resolve-reference.js';
 import { parseDateRange } from '../src/parsing/date-range.js';
+import { parseDeadline } from '../src/time/parse-deadline.js';
 import { formatDateCn } from '../src/time/shanghai.js';
 import { passToSubstitutes } from '../src/domain/coordination-substitute.js';
 import { substituteNotice } from '../src/render/substitute-notice.js';
@@ -25,17 +26,28 @@ function target(input: CommandInput, ctx: ParseContext): { personId: string; res
   return { personId: ctx.actor.id, rest: input.text };
 }
 
+/** `请假 明天 看病`, `请假 12月10日`: one named day is that day (a span such as 3天 is not: its end is asked). */
+function oneDay(text: string, ctx: ParseContext): { from: string; to: string; rest: string } | undefined {
+  const m = /^(\S+)\s*(.*)$/.exec(text.trim());
+  const day = m?.[1] ?? '';
+  if (!m || /^[\d一二三四五六七八九十两]+个?(天|日|号|自然日|周|星期|礼拜|月|工作日)$/.test(day)) return undefined;
+  const parsed = parseDeadline(day, ctx.today, ctx.calendar);
+  if (parsed.kind === 'invalid') throw new UserError('bad_deadline', `${parsed.reason}。`);
+  if (parsed.kind !== 'ok') return undefined;
+  return { from: parsed.deadline.date, to: parsed.deadline.date, rest: (m[2] ?? '').trim() };
+}
+
 export const leave = defineCommand({
   name: '请假',
   aliases: ['leave', '外出', '出差'],
   category: '例外',
   summary: '登记缺位（请假、出差）：副秘书长缺位时由递补人接手协调，单位负责人可另行指定代行',
-  usage: ['请假 至 结束日期 [事由]', '请假 开始日期至结束日期 [事由]', '请假 @某人 至 结束日期（督查室代为登记）'],
+  usage: ['请假 至 结束日期 [事由]', '请假 开始日期至结束日期 [事由]', '请假 日期 [事由]（一天）', '请假 @某人 至 结束日期（督查室代为登记）'],
   examples: ['请假 至 12月20日 赴京汇报', '请假 12月10日至12月12日 出差', '请假 @郑晓东 至 12月18日'],
   allowed: 'anyone',
   parse(input, ctx) {
     const t = target(input, ctx);
-    const range = parseDateRange(t.rest, ctx.today, ctx.calendar);
+    const range = parseDateRange(t.rest, ctx.today, ctx.calendar) ?? oneDay(t.rest, ctx);
     if (!range) throw new UserError('bad_arguments', '请写明请假到哪一天，如「请假 至 12月20日」。');
     return { personId: t.personId, from: range.from, to: range.to, reason: range.rest || undefined };
   },
@@ -53,7 +65,7 @@ export const leave = defineCommand({
     return {
       reply: {
         tone: 'success',
-        title: `已登记 ${ctx.directory.personName(args.personId)} 缺位：${formatDateCn(args.from, ctx.today)}至${formatDateCn(args.to, ctx.today)}`,
+        title: `已登记 ${ctx.directory.personName(args.personId)} 缺位：${args.from === args.to ? formatDateCn(args.from, ctx.today) : `${formatDateCn(args.from, ctx.today)}至${formatDateCn(args.to, ctx.today)}`}`,
         lines,
         note: args.reason ? `事由：${args.reason}` : undefined,
       },

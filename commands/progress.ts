@@ -34,6 +34,7 @@ export const progress = defineCommand({
     const pm = cn && cnValue !== undefined ? cn : (/(?:^|\s|完成|进度)(\d{1,3}(?:\.\d+)?)\s*[%％]/.exec(rest) ?? /^(\d{1,3})\s*[%％]?(?=\s|$)/.exec(rest));
     const percent = pm === cn ? cnValue : pm ? Math.round(Number(pm[1])) : undefined;
     const text = pm ? rest.replace(pm[0], ' ').trim() : rest;
+    if (percent === undefined && /(?:^|\s)[-－−]\s*\d{1,3}(?:\.\d+)?\s*[%％]/.test(rest)) throw new UserError('bad_arguments', '完成百分比不能为负数，请写 0% 到 100%。');
     if (percent !== undefined && percent > 100) throw new UserError('bad_arguments', `完成百分比 ${percent}% 超过 100%。`);
     return { code, percent, text: text.replace(/^[:：,，\s]+/, '') };
   },

@@ -80,6 +80,12 @@ describe('签收', () => {
 });
 
 describe('进展', () => {
+  it('refuses a negative percentage and records nothing', async () => {
+    const r = await h.say('王芳', '进展 D-0001 -5% 倒退');
+    expect(r.text).toContain('完成百分比不能为负数');
+    expect((await history()).filter((a) => a.action === 'progress')).toHaveLength(0);
+  });
+
   it('records a lower figure as reported and says so; a bare percentage leaves no empty text in the record', async () => {
     await h.say('王芳', '进展 D-0001 50%');
     const r = await h.say('王芳', '进展 D-0001 40% 根据意见修改');

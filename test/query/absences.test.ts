@@ -11,6 +11,14 @@ beforeEach(async () => {
 afterEach(() => h.close());
 
 describe('请假 questions', () => {
+  it('registers one named day, and asks for the end of a span', async () => {
+    const one = await h.say('王芳', '请假 明天 看病');
+    expect(one.text).toContain('已登记 王芳 缺位：12月8日（周二）\n');
+    expect((await h.app.storage.transaction((r) => r.people.absencesOn('2026-12-08'))).map((a) => a.personId)).toContain('wang-fang');
+    expect((await h.app.storage.transaction((r) => r.people.absencesOn('2026-12-09'))).map((a) => a.personId)).not.toContain('wang-fang');
+    expect((await h.say('钱敏', '请假 3天')).text).toContain('请写明请假到哪一天');
+  });
+
   it('lists who is away today, and only what was registered', async () => {
     const r = await h.say('周建国', '谁在请假');
     expect(r.text).toContain('全省 今天（12月7日（周一））请假人员：1 人');
