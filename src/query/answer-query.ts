@@ -9,6 +9,7 @@ import { answerTask, answerCoordination } from './answer-task.js';
 import { answerCoordinations } from './answer-coordinations.js';
 import { answerTasks } from './answer-tasks.js';
 import { answerAbsences } from './answer-absences.js';
+import { answerActivity } from './answer-activity.js';
 import type { QueryContext } from './query-context.js';
 import { queryExamples } from './query-examples.js';
 import type { Reading, ReadResult } from './reading.js';
@@ -43,6 +44,8 @@ async function answer(r: Reading, q: QueryContext, opts: { historyLimit?: number
       return { reply: await answerTasks(r.codes, q) };
     case 'absences':
       return { reply: await answerAbsences(r, q) };
+    case 'activity':
+      return { reply: await answerActivity(r, q) };
     case 'coordination':
       return { reply: await answerCoordination(r.code, q) };
     case 'coordinations':

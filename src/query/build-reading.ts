@@ -1,6 +1,6 @@
 import { SOURCES } from '../domain/sources.js';
 import type { Directory } from '../directory/directory.js';
-import { daysBetween, type LocalDate } from '../time/shanghai.js';
+import { addDays, daysBetween, type LocalDate } from '../time/shanghai.js';
 import { weekOf, type Period } from '../calendar/periods.js';
 import type { AskedForm, Conditions, DateRange, Reading, ReadResult, Subject } from './reading.js';
 import type { Slots } from './slots.js';
@@ -43,6 +43,27 @@ export function buildReading(s: Slots, directory: Directory, today: LocalDate): 
       ...(subject.kind === 'me' ? { me: true } : {}),
       ...(subject.kind === 'my_unit' ? { myUnit: true } : {}),
     };
+    return out;
+  }
+  // 今天有什么新进展, 发改委本周报了哪些进展: the reports (进展, 办结) made in a period (the last 7 days unless one is named).
+  // 我交办的事有什么新进展: the reports on work the asker assigned (or made himself).
+  const assignedByMe = s.me && s.statuses.length > 0 && s.statuses.every((x) => x.status === 'assigned' && !x.negated);
+  if (s.activity && (s.statuses.length === 0 || assignedByMe) && !s.coordination && !s.absence) {
+    const t = s.times[0];
+    const from = t?.from ?? today;
+    const period = t && daysBetween(from, t.to) >= 0 && daysBetween(from, t.to) <= 92 ? { from, to: t.to, label: t.label } : undefined;
+    if (t && !period) out.ignored.push(`${t.label}（进展按一个季度内的某天或某一时段查询）`);
+    for (const [asked, word] of [
+      [s.key, '重点'],
+      [s.urgent, '紧急'],
+      [s.sources.length > 0, '来源'],
+      [s.extended, '延期'],
+    ] as const) {
+      if (asked) out.ignored.push(`${word}（进展按单位或个人查询）`);
+    }
+    // No time named: the last 7 days, which the title states.
+    const asked = period ?? (t ? { from: today, to: today, label: '今天' } : { from: addDays(today, -6), to: today, label: '最近7天' });
+    out.reading = { kind: 'activity', ...asked, subject: subjectOf(s, directory, out.ignored) };
     return out;
   }
   if (s.help && s.statuses.length === 0 && s.units.length === 0 && s.persons.length === 0) {

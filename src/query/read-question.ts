@@ -71,6 +71,7 @@ export function fillSlots(tokens: Token[]): Slots {
     urgent: false,
     extended: false,
     absence: false,
+    activity: false,
     lostNegation: false,
     ignored: [],
     unknownNames: [],
@@ -147,6 +148,9 @@ export function fillSlots(tokens: Token[]): Slots {
         break;
       case 'absence':
         s.absence = true;
+        break;
+      case 'activity':
+        s.activity = true;
         break;
       case 'pending_request':
         s.pendingRequest = t.request;

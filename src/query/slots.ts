@@ -37,6 +37,8 @@ export interface Slots {
   urgent: boolean;
   /** 请假 / 在不在 was asked: who is away. */
   absence: boolean;
+  /** 新进展 / 动态 / 报了哪些进展 was asked: the reports (进展, 办结) made in a period. */
+  activity: boolean;
   /** 延期 was asked: work whose deadline was extended. */
   extended: boolean;
   /** 申请延期的 / 难以执行的 was asked: work with such a request not yet answered. */

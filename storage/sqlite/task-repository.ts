@@ -7,7 +7,7 @@ import type { Statements } from './statements.js';
 
 import { assignedDaysAdd } from '../assigned-days-sql.js';
 import { SAME_ASSIGNMENT_WINDOW } from '../contracts/tasks.js';
-import { OPT, rowToTask, rowToUnit, type TaskRow, type UnitRow } from './task-rows.js';
+import { reportOf, rowToTask, rowToUnit, type ReportRow, type TaskRow, type UnitRow } from './task-rows.js';
 
 const PATCH_COLUMNS: ReadonlyArray<[keyof TaskPatch, string]> = [
   ['status', 'status'],
@@ -166,15 +166,15 @@ export class SqliteTaskRepository implements TaskRepository {
   }
 
   async reports(taskId: number): Promise<ProgressReport[]> {
-    const rows = this.s.get('SELECT unit_id, person_id, kind, percent, text, at FROM progress_reports WHERE task_id = ? ORDER BY id').all(taskId) as Array<{
-      unit_id: string;
-      person_id: string;
-      kind: 'progress' | 'result';
-      percent: number | null;
-      text: string;
-      at: string;
-    }>;
-    return rows.map((r) => ({ unitId: r.unit_id, personId: r.person_id, kind: r.kind, percent: OPT(r.percent), text: r.text, at: r.at }));
+    const rows = this.s.get('SELECT unit_id, person_id, kind, percent, text, at FROM progress_reports WHERE task_id = ? ORDER BY id').all(taskId) as ReportRow[];
+    return rows.map(reportOf);
+  }
+
+  async reportsBetween(from: string, to: string, limit: number): Promise<Array<ProgressReport & { taskId: number }>> {
+    const rows = this.s
+      .get('SELECT task_id, unit_id, person_id, kind, percent, text, at FROM progress_reports WHERE at >= ? AND at < ? ORDER BY at, id LIMIT ?')
+      .all(from, to, Math.max(0, Math.floor(limit))) as Array<ReportRow & { task_id: number }>;
+    return rows.map((r) => ({ taskId: r.task_id, ...reportOf(r) }));
   }
 
   async complete(taskId: number, result: string, at: string, date: LocalDate): Promise<void> {

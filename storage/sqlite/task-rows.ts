@@ -1,4 +1,5 @@
 import type { Task, TaskStatus, TaskUnit } from '../../src/domain/task.js';
+import type { ProgressReport } from '../contracts/tasks.js';
 import type { SourceKind } from '../../src/domain/sources.js';
 
 /** The task and task-unit rows as the SQLite driver returns them, and their mapping to the domain. */
@@ -90,4 +91,18 @@ export function rowToTask(r: TaskRow, units: TaskUnit[]): Task {
 
 export function rowToUnit(u: UnitRow): TaskUnit {
   return { unitId: u.unit_id, role: u.role, responsibleId: u.responsible_id, ackedAt: OPT(u.acked_at), ackedBy: OPT(u.acked_by), partDoneAt: OPT(u.part_done_at), partDoneText: OPT(u.part_done_text) };
+}
+
+/** A progress_reports row as read for a task's or a period's reports. */
+export interface ReportRow {
+  unit_id: string;
+  person_id: string;
+  kind: 'progress' | 'result';
+  percent: number | null;
+  text: string;
+  at: string;
+}
+
+export function reportOf(r: ReportRow): ProgressReport {
+  return { unitId: r.unit_id, personId: r.person_id, kind: r.kind, percent: OPT(r.percent), text: r.text, at: r.at };
 }

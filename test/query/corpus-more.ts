@@ -54,6 +54,12 @@ export const MORE: ReadonlyArray<readonly [string, string]> = [
   ['下周有谁出差', 'absences[下周]'],
   ['我下周请假了吗', 'absences[下周] me'],
   ['今年谁请过假', 'absences[2026年]'],
+  // What was reported (进展, 办结) in a period: the last 7 days unless a time is named.
+  ['今天有什么新进展', 'activity[今天]'],
+  ['发改委本周报了哪些进展', 'activity[本周] unit:fgw'],
+  ['王芳最近7天有什么新进展', 'activity[最近7天] person:wang-fang'],
+  ['我交办的事有什么新进展', 'activity[最近7天] me'],
+  ['重点事项有什么新进展', 'activity[最近7天] ignored:重点（进展按单位或个人查询）'],
   // 为什么: what the ledger holds is shown; the reason is the unit's to state.
   ['D-0003 为什么还没办完', 'task D-0003 why'],
   ['发改委为什么逾期这么多', 'unit:fgw overdue form:list why'],

@@ -17,7 +17,10 @@ export function summarize(r: ReadResult): string {
     out.push(
       `absences[${reading.label}]${reading.personId ? ` person:${reading.personId}` : ''}${reading.unitId ? ` unit:${reading.unitId}` : ''}${reading.me ? ' me' : ''}${reading.myUnit ? ' my_unit' : ''}`,
     );
-  else if (reading.kind === 'coordination') out.push(`coord ${reading.code}`);
+  else if (reading.kind === 'activity') {
+    const s = reading.subject;
+    out.push(`activity[${reading.label}]${s.kind === 'unit' ? ` unit:${s.unitId}` : s.kind === 'person' ? ` person:${s.personId}` : s.kind === 'all' ? '' : ` ${s.kind}`}`);
+  } else if (reading.kind === 'coordination') out.push(`coord ${reading.code}`);
   else if (reading.kind === 'help') out.push('help');
   else if (reading.kind === 'coordinations') out.push(`coords${reading.unitId ? ` unit:${reading.unitId}` : ''}${reading.count ? ' count' : ''}`);
   else if (reading.kind === 'tally') out.push(`tally${reading.period ? `[${reading.period.label}]` : ''}`);

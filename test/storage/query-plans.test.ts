@@ -83,4 +83,15 @@ describe('SQLite query plans of the chase and the tallies', () => {
     expect(plan).not.toContain('SEARCH c USING COVERING INDEX chase_log_tally');
     await s.close();
   });
+
+  it('reads the reports of a period from their index by time', async () => {
+    const seen: Array<{ sql: string; args: unknown[] }> = [];
+    const s = openStorage(':memory:', { statementObserver: (_r, sql, args) => seen.push({ sql, args }) }) as SqliteStorage;
+    await s.transaction((r) => r.tasks.reportsBetween('2026-12-07T00:00:00.000+08:00', '2026-12-08T00:00:00.000+08:00', 100));
+    const read = seen.find((x) => x.sql.includes('FROM progress_reports WHERE at'));
+    expect(read).toBeDefined();
+    const plan = (s.db.prepare(`EXPLAIN QUERY PLAN ${read!.sql}`).all(...read!.args) as Array<{ detail: string }>).map((p) => p.detail).join(' / ');
+    expect(plan).toContain('SEARCH progress_reports USING INDEX progress_reports_at (at>? AND at<?)');
+    await s.close();
+  });
 });

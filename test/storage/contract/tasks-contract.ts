@@ -79,6 +79,21 @@ export function taskContract(open: OpenFresh): void {
       ]);
     });
 
+    it('lists the reports of a period, oldest first, bounded', async () => {
+      const a = await tx(s, (r) => r.tasks.create(newTask()));
+      const b = await tx(s, (r) => r.tasks.create(newTask()));
+      await tx(s, (r) => r.tasks.addReport({ taskId: a.id, unitId: 'u-fgw', personId: 'p-zhang', kind: 'progress', percent: 20, text: '前一天', at: at('2026-12-02', '17:59:59') }));
+      await tx(s, (r) => r.tasks.addReport({ taskId: b.id, unitId: 'u-fgw', personId: 'p-zhang', kind: 'result', text: '办结了', at: at('2026-12-03', '16:00:00') }));
+      await tx(s, (r) => r.tasks.addReport({ taskId: a.id, unitId: 'u-czj', personId: 'p-li', kind: 'progress', text: '当天', at: at('2026-12-03', '09:00:00') }));
+      await tx(s, (r) => r.tasks.addReport({ taskId: a.id, unitId: 'u-fgw', personId: 'p-zhang', kind: 'progress', text: '次日零点', at: at('2026-12-04', '00:00:00') }));
+      const day = await tx(s, (r) => r.tasks.reportsBetween(at('2026-12-03', '00:00:00'), at('2026-12-04', '00:00:00'), 10));
+      expect(day.map((x) => [x.taskId, x.kind, x.text])).toEqual([
+        [a.id, 'progress', '当天'],
+        [b.id, 'result', '办结了'],
+      ]);
+      expect(await tx(s, (r) => r.tasks.reportsBetween(at('2026-12-01', '00:00:00'), at('2026-12-05', '00:00:00'), 2))).toHaveLength(2);
+    });
+
     it('completes, patches (null clears), marks a part done and moves responsibility', async () => {
       const t = await tx(s, (r) => r.tasks.create(newTask()));
       await tx(s, (r) => r.tasks.update(t.id, { pausedAt: at('2026-12-02'), chaseCount: 2, ladderStep: 1, ackDue: '2026-12-02' }, at('2026-12-02')));
