@@ -5,7 +5,7 @@ import { UserError } from '../src/core/errors.js';
 import { resolveReference } from '../src/parsing/resolve-reference.js';
 import { parseDateRange } from '../src/parsing/date-range.js';
 import { parseDeadline } from '../src/time/parse-deadline.js';
-import { formatDateCn } from '../src/time/shanghai.js';
+import { formatSpanCn } from '../src/time/shanghai.js';
 import { passToSubstitutes } from '../src/domain/coordination-substitute.js';
 import { substituteNotice } from '../src/render/substitute-notice.js';
 import { REFUSALS } from '../src/texts/refusals.js';
@@ -65,7 +65,7 @@ export const leave = defineCommand({
     return {
       reply: {
         tone: 'success',
-        title: `已登记 ${ctx.directory.personName(args.personId)} 缺位：${args.from === args.to ? formatDateCn(args.from, ctx.today) : `${formatDateCn(args.from, ctx.today)}至${formatDateCn(args.to, ctx.today)}`}`,
+        title: `已登记 ${ctx.directory.personName(args.personId)} 缺位：${formatSpanCn(args.from, args.to, ctx.today)}`,
         lines,
         note: args.reason ? `事由：${args.reason}` : undefined,
       },

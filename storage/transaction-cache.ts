@@ -123,8 +123,8 @@ class CachedPeople implements PeopleStateRepository {
     return this.inner.absenceOn(personId, date);
   }
 
-  absencesOn(date: LocalDate): Promise<Absence[]> {
-    return this.inner.absencesOn(date);
+  absencesOn(date: LocalDate, until = date): Promise<Absence[]> {
+    return this.inner.absencesOn(date, until);
   }
 
   addActing(a: Omit<Acting, 'id'> & { declaredAt: string }): Promise<void> {
@@ -137,8 +137,9 @@ class CachedPeople implements PeopleStateRepository {
     return this.tx.write(() => this.inner.endActing(unitId, date));
   }
 
-  actingsOn(date: LocalDate): Promise<Acting[]> {
-    return memo(this.actings, date, () => this.tx.read(`acting\u0000${date}`, () => this.inner.actingsOn(date)));
+  actingsOn(date: LocalDate, until = date): Promise<Acting[]> {
+    const key = until === date ? date : `${date}..${until}`;
+    return memo(this.actings, key, () => this.tx.read(`acting\u0000${key}`, () => this.inner.actingsOn(date, until)));
   }
 }
 

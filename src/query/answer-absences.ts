@@ -1,8 +1,7 @@
 import { UserError } from '../core/errors.js';
 import type { Reply } from '../core/reply.js';
-import type { Absence, Acting } from '../../storage/contracts/people.js';
-import { addDays, formatDateCn } from '../time/shanghai.js';
-import type { LocalDate } from '../time/shanghai.js';
+import type { Absence } from '../../storage/contracts/people.js';
+import { formatSpanCn, type LocalDate } from '../time/shanghai.js';
 import { canSeeUnit, describeScope, scopeOf } from '../domain/visibility.js';
 import type { QueryContext } from './query-context.js';
 
@@ -28,21 +27,17 @@ export async function answerAbsences(asked: { from: LocalDate; to: LocalDate; la
   if (scope && ((r.personId && !visiblePerson(r.personId)) || (r.unitId && !canSeeUnit(scope, r.unitId)))) {
     throw new UserError('no_permission', `您可查询的范围是：${describeScope(scope, dir)}。其他单位人员的请假情况请联系督查室。`);
   }
-  const absences = new Map<number, Absence>();
-  const actings = new Map<number, Acting>();
-  for (let d = r.from; d <= r.to; d = addDays(d, 1)) {
-    for (const a of await q.repos.people.absencesOn(d)) absences.set(a.id, a);
-    for (const a of await q.repos.people.actingsOn(d)) actings.set(a.id, a);
-  }
-  const away = [...absences.values()]
+  const away = (await q.repos.people.absencesOn(r.from, r.to))
     .filter((a) => (r.personId ? a.personId === r.personId : r.unitId ? dir.person(a.personId)?.unitId === r.unitId : true))
     .filter((a) => (r.personId ? visiblePerson(a.personId) : a.personId === q.actor.id || canSeeUnit(scope, dir.person(a.personId)?.unitId ?? '')))
     .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.id - b.id));
-  const acting = [...actings.values()].filter((a) => (r.personId ? a.actingId === r.personId : r.unitId ? a.unitId === r.unitId : true)).filter((a) => canSeeUnit(scope, a.unitId));
-  const when = r.from === r.to ? `${r.label === '今天' ? '今天' : r.label}（${formatDateCn(r.from, q.today)}）` : `${r.label}（${formatDateCn(r.from, q.today)}至${formatDateCn(r.to, q.today)}）`;
+  const acting = (await q.repos.people.actingsOn(r.from, r.to))
+    .filter((a) => (r.personId ? a.actingId === r.personId : r.unitId ? a.unitId === r.unitId : true))
+    .filter((a) => canSeeUnit(scope, a.unitId));
+  const when = `${r.label}（${formatSpanCn(r.from, r.to, q.today)}）`;
   const note = '仅含在机器人登记的请假（「请假」命令）和代行安排；未登记的不在其中。';
-  const line = (a: Absence) => `${dir.label(a.personId)}｜${formatDateCn(a.from, q.today)}至${formatDateCn(a.to, q.today)}${a.reason ? `｜${a.reason}` : ''}`;
-  const actingLines = acting.map((a) => `${dir.unitName(a.unitId)} 由 ${dir.personName(a.actingId)} 代行主要负责人职责（${formatDateCn(a.from, q.today)}至${formatDateCn(a.to, q.today)}）`);
+  const line = (a: Absence) => `${dir.label(a.personId)}｜${formatSpanCn(a.from, a.to, q.today)}${a.reason ? `｜${a.reason}` : ''}`;
+  const actingLines = acting.map((a) => `${dir.unitName(a.unitId)} 由 ${dir.personName(a.actingId)} 代行主要负责人职责（${formatSpanCn(a.from, a.to, q.today)}）`);
   if (r.personId) {
     const name = dir.personName(r.personId);
     return {

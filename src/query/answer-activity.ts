@@ -1,7 +1,7 @@
 import type { Reply } from '../core/reply.js';
 import type { Task } from '../domain/task.js';
 import { canSeeTask, scopeOf } from '../domain/visibility.js';
-import { addDays, formatDateCn, shortFromIso, type LocalDate } from '../time/shanghai.js';
+import { addDays, formatSpanCn, shortFromIso, type LocalDate } from '../time/shanghai.js';
 import type { QueryContext } from './query-context.js';
 import type { Subject } from './reading.js';
 
@@ -34,7 +34,7 @@ export async function answerActivity(r: { from: LocalDate; to: LocalDate; label:
     return true;
   });
   const who = s.kind === 'person' ? dir.personName(s.personId) : s.kind === 'me' ? '我交办或报送的事项' : unitId ? dir.unitName(unitId) : scope ? '您可查询的事项' : '全省';
-  const when = r.from === r.to ? `${r.label}（${formatDateCn(r.from, q.today)}）` : `${r.label}（${formatDateCn(r.from, q.today)}至${formatDateCn(r.to, q.today)}）`;
+  const when = `${r.label}（${formatSpanCn(r.from, r.to, q.today)}）`;
   const more = reports.length >= READ_LIMIT ? '至少 ' : '';
   const note = '含报送的「进展」和「办结」，按报送原文；签收、交办等不在其中。单件的全部记录请问「D-0001 怎么样了」。';
   if (shown.length === 0) return { tone: 'info', title: `${who} ${when}没有报送进展或办结`, note };

@@ -9,6 +9,13 @@ import type { Relation } from './vocabulary.js';
 /** Task codes answered together in one message (a line each). */
 const MAX_CODES = 10;
 
+/** A time slot as a period of at most `maxDays` (from today when it has no start), else undefined. */
+function periodWithin(t: { from?: LocalDate; to: LocalDate; label: string }, today: LocalDate, maxDays: number): { from: LocalDate; to: LocalDate; label: string } | undefined {
+  const from = t.from ?? today;
+  const days = daysBetween(from, t.to);
+  return days >= 0 && days <= maxDays ? { from, to: t.to, label: t.label } : undefined;
+}
+
 /** Turns filled slots into one reading, keeping track of every word it could not use. */
 export function buildReading(s: Slots, directory: Directory, today: LocalDate): ReadResult {
   const out: ReadResult = { unknownNames: s.unknownNames, ignored: s.ignored, corrected: s.corrected, ...(s.why ? { why: true } : {}) };
@@ -28,9 +35,8 @@ export function buildReading(s: Slots, directory: Directory, today: LocalDate): 
   // 谁在请假, 郑晓东在不在, 发改委明天谁请假: who is away on one day (of a unit, or one person).
   if (s.absence && s.statuses.length === 0 && !s.coordination) {
     const t = s.times[0];
-    // A day or a period of up to a year (下周谁请假, 今年谁请过假); from today on when it has no start.
-    const from = t?.from ?? today;
-    const period = t && t.kind !== 'recent' && daysBetween(from, t.to) >= 0 && daysBetween(from, t.to) <= 366 ? { from, to: t.to, label: t.label } : undefined;
+    // A day or a period of up to a year (下周谁请假, 今年谁请过假), not 最近…; from today on when it has no start.
+    const period = t && t.kind !== 'recent' ? periodWithin(t, today, 366) : undefined;
     if (t && !period) out.ignored.push(`${t.label}（请假情况按一年内的某天或某一时段查询）`);
     const subject = subjectOf(s, directory, out.ignored);
     out.reading = {
@@ -50,8 +56,7 @@ export function buildReading(s: Slots, directory: Directory, today: LocalDate): 
   const assignedByMe = s.me && s.statuses.length > 0 && s.statuses.every((x) => x.status === 'assigned' && !x.negated);
   if (s.activity && (s.statuses.length === 0 || assignedByMe) && !s.coordination && !s.absence) {
     const t = s.times[0];
-    const from = t?.from ?? today;
-    const period = t && daysBetween(from, t.to) >= 0 && daysBetween(from, t.to) <= 92 ? { from, to: t.to, label: t.label } : undefined;
+    const period = t ? periodWithin(t, today, 92) : undefined;
     if (t && !period) out.ignored.push(`${t.label}（进展按一个季度内的某天或某一时段查询）`);
     for (const [asked, word] of [
       [s.key, '重点'],

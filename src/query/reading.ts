@@ -53,8 +53,9 @@ export type Reading =
   | { kind: 'task'; code: string }
   /** D-0001 和 D-0002 进展如何: several tasks asked about together, one line each. */
   | { kind: 'tasks'; codes: string[] }
-  /** 谁在请假 / 郑晓东在不在: who is away on a day (请假 registered), and who acts for a unit head. */
+  /** 今天有什么新进展: the 进展 and 办结 reported in a period. */
   | { kind: 'activity'; from: LocalDate; to: LocalDate; label: string; subject: Subject }
+  /** 谁在请假 / 郑晓东在不在: who is away on a day or in a period (请假 registered), and who acts for a unit head. */
   | { kind: 'absences'; from: LocalDate; to: LocalDate; label: string; personId?: string; unitId?: string; me?: boolean; myUnit?: boolean }
   | { kind: 'coordination'; code: string }
   | { kind: 'tally'; period?: Period }

@@ -86,14 +86,14 @@ export function historyLine(r: AuditRecord, dir: Directory): string {
   return `${shortFromIso(r.at)} ${historyActor(r, dir)} ${describeAction(r.action, r.details, dir)}`;
 }
 
+/** Acts the bot takes by rule inside a person's message: the 复核 draw, 缺位递补, closing an agreed coordination. */
+const BY_RULE: ReadonlySet<string> = new Set(['verify_draw', 'coordinate_substitute', 'coordinate_close']);
+
 /**
  * Who a record shows as having acted. What the bot does by rule inside someone's message (drawing
  * a completion for 复核, completing a task with its last stage) is the bot's act, not that person's:
  * the record keeps the message it came from, but the history never names the person as the actor.
  */
-/** Acts the bot takes by rule inside a person's message: the 复核 draw, 缺位递补, closing an agreed coordination. */
-const BY_RULE: ReadonlySet<string> = new Set(['verify_draw', 'coordinate_substitute', 'coordinate_close']);
-
 export function historyActor(r: Pick<AuditRecord, 'actorId' | 'action' | 'details'>, dir: Directory): string {
   const byRule = BY_RULE.has(r.action) || (r.action === 'complete' && r.details.auto === true);
   return r.actorId === 'system' || byRule ? '系统' : dir.personName(r.actorId);

@@ -128,6 +128,11 @@ export function formatDateCn(date: LocalDate, relativeTo?: LocalDate): string {
   return `${sameYear ? '' : `${y}年`}${m}月${d}日（${weekdayName(date)}）`;
 }
 
+/** `12月7日（周一）至12月10日（周四）`, or one day alone when the two are the same. */
+export function formatSpanCn(from: LocalDate, to: LocalDate, relativeTo?: LocalDate): string {
+  return from === to ? formatDateCn(from, relativeTo) : `${formatDateCn(from, relativeTo)}至${formatDateCn(to, relativeTo)}`;
+}
+
 /** `12月9日`, with the year when it differs from `relativeTo`'s; no weekday (for use inside parentheses). */
 export function formatDateShortCn(date: LocalDate, relativeTo?: LocalDate): string {
   const [y, m, d] = splitDate(date);

@@ -25,8 +25,10 @@ export interface PeopleStateRepository {
   /** Ends absences that cover `date` by moving their end to the day before. */
   endAbsence(personId: string, date: LocalDate): Promise<number>;
   absenceOn(personId: string, date: LocalDate): Promise<Absence | undefined>;
-  absencesOn(date: LocalDate): Promise<Absence[]>;
+  /** Absences covering any day from `date` to `until` (default: that day). */
+  absencesOn(date: LocalDate, until?: LocalDate): Promise<Absence[]>;
   addActing(a: Omit<Acting, 'id'> & { declaredAt: string }): Promise<void>;
   endActing(unitId: string, date: LocalDate): Promise<number>;
-  actingsOn(date: LocalDate): Promise<Acting[]>;
+  /** Acting heads covering any day from `date` to `until` (default: that day). */
+  actingsOn(date: LocalDate, until?: LocalDate): Promise<Acting[]>;
 }

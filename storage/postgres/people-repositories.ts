@@ -137,8 +137,8 @@ export class PgPeopleStateRepository implements PeopleStateRepository {
     return row ? toAbsence(row) : undefined;
   }
 
-  async absencesOn(date: string): Promise<Absence[]> {
-    return (await this.s.all<AbsenceRow>('SELECT * FROM absences WHERE from_date <= ? AND to_date >= ? ORDER BY id', date, date)).map(toAbsence);
+  async absencesOn(date: string, until = date): Promise<Absence[]> {
+    return (await this.s.all<AbsenceRow>('SELECT * FROM absences WHERE from_date <= ? AND to_date >= ? ORDER BY id', until, date)).map(toAbsence);
   }
 
   async addActing(a: Omit<Acting, 'id'> & { declaredAt: string }): Promise<void> {
@@ -157,7 +157,7 @@ export class PgPeopleStateRepository implements PeopleStateRepository {
     return this.s.run('UPDATE actings SET to_date = ? WHERE unit_id = ? AND from_date <= ? AND to_date >= ?', addDays(date, -1), unitId, date, date);
   }
 
-  async actingsOn(date: string): Promise<Acting[]> {
-    return (await this.s.all<ActingRow>('SELECT * FROM actings WHERE from_date <= ? AND to_date >= ? ORDER BY id', date, date)).map(toActing);
+  async actingsOn(date: string, until = date): Promise<Acting[]> {
+    return (await this.s.all<ActingRow>('SELECT * FROM actings WHERE from_date <= ? AND to_date >= ? ORDER BY id', until, date)).map(toActing);
   }
 }

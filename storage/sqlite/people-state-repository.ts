@@ -41,8 +41,8 @@ export class SqlitePeopleStateRepository implements PeopleStateRepository {
     return row ? toAbsence(row) : undefined;
   }
 
-  async absencesOn(date: string): Promise<Absence[]> {
-    return (this.s.get('SELECT * FROM absences WHERE from_date <= ? AND to_date >= ? ORDER BY id').all(date, date) as AbsenceRow[]).map(toAbsence);
+  async absencesOn(date: string, until = date): Promise<Absence[]> {
+    return (this.s.get('SELECT * FROM absences WHERE from_date <= ? AND to_date >= ? ORDER BY id').all(until, date) as AbsenceRow[]).map(toAbsence);
   }
 
   async addActing(a: Omit<Acting, 'id'> & { declaredAt: string }): Promise<void> {
@@ -53,7 +53,7 @@ export class SqlitePeopleStateRepository implements PeopleStateRepository {
     return this.s.get('UPDATE actings SET to_date = ? WHERE unit_id = ? AND from_date <= ? AND to_date >= ?').run(addDays(date, -1), unitId, date, date).changes;
   }
 
-  async actingsOn(date: string): Promise<Acting[]> {
-    return (this.s.get('SELECT * FROM actings WHERE from_date <= ? AND to_date >= ? ORDER BY id').all(date, date) as ActingRow[]).map(toActing);
+  async actingsOn(date: string, until = date): Promise<Acting[]> {
+    return (this.s.get('SELECT * FROM actings WHERE from_date <= ? AND to_date >= ? ORDER BY id').all(until, date) as ActingRow[]).map(toActing);
   }
 }

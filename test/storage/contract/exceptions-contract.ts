@@ -86,6 +86,11 @@ export function exceptionContract(open: OpenFresh): void {
       expect(await tx(s, (r) => r.people.absenceOn('p-zhang', '2026-12-06'))).toBeUndefined();
       expect(await tx(s, (r) => r.people.endAbsence('p-zhang', '2026-12-03'))).toBe(1);
       expect((await tx(s, (r) => r.people.absencesOn('2026-12-02'))).map((a) => a.to)).toEqual(['2026-12-02']);
+      // A period finds every absence overlapping it, and none outside it.
+      await tx(s, (r) => r.people.addAbsence({ personId: 'p-li', from: '2026-12-10', to: '2026-12-12', reason: '年休', declaredBy: 'p-li', declaredAt: AT }));
+      expect((await tx(s, (r) => r.people.absencesOn('2026-12-02', '2026-12-11'))).map((a) => a.personId)).toEqual(['p-zhang', 'p-li']);
+      expect((await tx(s, (r) => r.people.absencesOn('2026-12-03', '2026-12-09'))).map((a) => a.personId)).toEqual([]);
+      expect((await tx(s, (r) => r.people.absencesOn('2026-12-12', '2026-12-31'))).map((a) => a.personId)).toEqual(['p-li']);
       await tx(s, (r) => r.people.addActing({ unitId: 'u-fgw', actingId: 'p-wang', from: '2026-12-01', to: '2026-12-05', declaredBy: 'p-boss', declaredAt: AT }));
       // read, change and read again inside one transaction: the transaction's cache follows its own writes
       const inOne = await tx(s, async (r) => {
