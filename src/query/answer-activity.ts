@@ -5,7 +5,7 @@ import { addDays, formatSpanCn, shortFromIso, type LocalDate } from '../time/sha
 import type { QueryContext } from './query-context.js';
 import type { Subject } from './reading.js';
 
-/** Reports read for one question; past it the answer says it counted at least this many. */
+/** Reports read for one question (the newest); past it the answer says it counted at least this many. */
 const READ_LIMIT = 1000;
 /** Lines shown; the earlier ones are counted. */
 const SHOWN = 20;

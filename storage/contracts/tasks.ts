@@ -107,7 +107,7 @@ export interface TaskRepository {
   acknowledge(taskId: number, unitId: string, personId: string, at: string): Promise<void>;
   addReport(report: { taskId: number; unitId: string; personId: string; kind: 'progress' | 'result'; percent?: number; text: string; at: string }): Promise<void>;
   reports(taskId: number): Promise<ProgressReport[]>;
-  /** Reports (进展 and 办结) made from `from` (inclusive) to `to` (exclusive), ISO instants, oldest first, at most `limit`. */
+  /** Reports (进展 and 办结) made from `from` (inclusive) to `to` (exclusive), ISO instants: the newest `limit` of them, oldest first. */
   reportsBetween(from: string, to: string, limit: number): Promise<Array<ProgressReport & { taskId: number }>>;
   complete(taskId: number, result: string, at: string, date: LocalDate): Promise<void>;
   update(taskId: number, patch: TaskPatch, at: string): Promise<void>;

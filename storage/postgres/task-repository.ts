@@ -175,12 +175,12 @@ export class PgTaskRepository implements TaskRepository {
 
   async reportsBetween(from: string, to: string, limit: number): Promise<Array<ProgressReport & { taskId: number }>> {
     const rows = await this.s.all<{ task_id: number; unit_id: string; person_id: string; kind: 'progress' | 'result'; percent: number | null; text: string; at: string }>(
-      'SELECT task_id, unit_id, person_id, kind, percent, text, at FROM progress_reports WHERE at >= ? AND at < ? ORDER BY at, id LIMIT ?',
+      'SELECT task_id, unit_id, person_id, kind, percent, text, at FROM progress_reports WHERE at >= ? AND at < ? ORDER BY at DESC, id DESC LIMIT ?',
       from,
       to,
       Math.max(0, Math.floor(limit)),
     );
-    return rows.map((r) => ({ taskId: r.task_id, unitId: r.unit_id, personId: r.person_id, kind: r.kind, percent: OPT(r.percent), text: r.text, at: r.at }));
+    return rows.reverse().map((r) => ({ taskId: r.task_id, unitId: r.unit_id, personId: r.person_id, kind: r.kind, percent: OPT(r.percent), text: r.text, at: r.at }));
   }
 
   async complete(taskId: number, result: string, at: string, date: LocalDate): Promise<void> {

@@ -172,9 +172,9 @@ export class SqliteTaskRepository implements TaskRepository {
 
   async reportsBetween(from: string, to: string, limit: number): Promise<Array<ProgressReport & { taskId: number }>> {
     const rows = this.s
-      .get('SELECT task_id, unit_id, person_id, kind, percent, text, at FROM progress_reports WHERE at >= ? AND at < ? ORDER BY at, id LIMIT ?')
+      .get('SELECT task_id, unit_id, person_id, kind, percent, text, at FROM progress_reports WHERE at >= ? AND at < ? ORDER BY at DESC, id DESC LIMIT ?')
       .all(from, to, Math.max(0, Math.floor(limit))) as Array<ReportRow & { task_id: number }>;
-    return rows.map((r) => ({ taskId: r.task_id, ...reportOf(r) }));
+    return rows.reverse().map((r) => ({ taskId: r.task_id, ...reportOf(r) }));
   }
 
   async complete(taskId: number, result: string, at: string, date: LocalDate): Promise<void> {
