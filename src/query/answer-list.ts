@@ -38,7 +38,7 @@ export async function answerList(r: ListReading, q: QueryContext): Promise<{ rep
   const total = await q.repos.tasks.count(full);
   const limit = r.form === 'longest' ? 5 : LIST_LIMIT;
   const tasks = total > 0 ? await q.repos.tasks.list({ ...full, limit }) : [];
-  const lines = await listLines(tasks, q, { unsigned: cond.unacknowledged === true });
+  const lines = await listLines(tasks, q, { unsigned: cond.unacknowledged === true, who: r.who });
   const what = `${target.who}${label}事项`;
   let title = `${what}：${total} 件`;
   if (r.form === 'yes_no') title = total > 0 ? `${what}：有 ${total} 件` : `${what}：没有`;

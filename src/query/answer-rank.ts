@@ -31,7 +31,9 @@ export async function answerRank(which: RankQuestion, period: Period | undefined
   const tally = await computeTally(q.repos.stats, q.directory, p, q.today);
   const name = (id: string) => q.directory.unitName(id);
   const basis = `按${p.label}（${formatDateShortCn(p.from)}—${formatDateShortCn(p.to, p.from)}）统计，截至 ${formatDateShortCn(tally.cutoff)} 前。${RANKING_RULE}`;
-  const line = (t: UnitTally) => `${tally.ranked.indexOf(t) + 1}. ${name(t.unitId)}：${figures(t)}`;
+  // The place in the whole ranking (tied units share it), said in words: a list headed 2. would read as a count.
+  const place = (t: UnitTally) => tally.ranked.findIndex((o) => compareUnits(o, t) === 0) + 1;
+  const line = (t: UnitTally) => `${name(t.unitId)}（排名第 ${place(t)}）：${figures(t)}`;
   const reply = (title: string, units: UnitTally[]): Reply => ({ tone: 'info', title, lines: units.map(line), note: basis });
   if (tally.ranked.length === 0) return reply(`${p.label}各单位无交办、办结或逾期事项，没有排名`, []);
   switch (which) {

@@ -121,7 +121,7 @@ export function buildReading(s: Slots, directory: Directory, today: LocalDate): 
   if (form === 'all_done') delete cond.stateLabel;
   if (form === 'all_acked') delete cond.acked;
   if (form === 'overview' && relation) form = 'list';
-  out.reading = { kind: 'list', subject, relation, cond, form };
+  out.reading = { kind: 'list', subject, relation, cond, form, ...(s.who ? { who: true } : {}) };
   return out;
 }
 

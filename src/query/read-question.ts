@@ -29,6 +29,13 @@ export function readQuestion(text: string, directory: Directory, today: LocalDat
   const asking = read.map((tokens) => tokens.some((t) => ASKING.has(t.kind)));
   const first = asking.indexOf(true);
   if (first < 0 || !asking.includes(true, first + 1)) return whole;
+  // 有几件逾期，谁负责的: a later clause that only asks who is responsible asks it of the same list.
+  const rest = read.slice(first + 1);
+  if (whole.reading?.kind === 'list' && rest.every(asksOnlyWho)) {
+    const listed = buildReading(fillSlots(read.slice(0, first + 1).flat()), directory, today);
+    if (listed.reading?.kind === 'list') listed.reading = { ...listed.reading, who: true };
+    return listed;
+  }
   // Two clauses that each ask something are two questions: read together they become one
   // question nobody asked (办结了几件 + 逾期的有哪些 → 逾期办结的件数). Answer the first, say so.
   const result = buildReading(fillSlots(read.slice(0, first + 1).flat()), directory, today);
@@ -40,6 +47,12 @@ export function readQuestion(text: string, directory: Directory, today: LocalDat
 const CLAUSE_BREAK = /[，,；;？?。！!\n]+/;
 /** Tokens that make a clause a question of its own: what form of answer, who, which rank. */
 const ASKING = new Set<Token['kind']>(['form', 'who', 'rank']);
+
+/** 谁负责的, 责任人是谁, 是哪个单位: who, the responsible relation and fillers, nothing else. */
+function asksOnlyWho(tokens: Token[]): boolean {
+  const only = tokens.every((t) => t.kind === 'who' || t.kind === 'filler' || t.kind === 'question' || (t.kind === 'relation' && t.relation === 'responsible'));
+  return only && tokens.some((t) => t.kind === 'who');
+}
 
 export function fillSlots(tokens: Token[]): Slots {
   const s: Slots = {

@@ -73,7 +73,7 @@ export const VOCABULARY: ReadonlyArray<[string, WordMeaning]> = [
   ...words('没人 没有人 无人 还没人 还没有人 尚无人 没有 没 未 尚未 还没有 还没 还未 并未 未能 没能 仍未 仍没有 迄今未 至今未 不曾 未曾 不 不是 非 除了 除去 除 不包括 不含 排除 以外 之外', {
     kind: 'neg',
   }),
-  ...words('负责 承办 经办 名下', { kind: 'relation', relation: 'responsible' }),
+  ...words('负责 承办 经办 名下 责任人 具体负责', { kind: 'relation', relation: 'responsible' }),
   ...words('手上 手头 手里 手中', { kind: 'relation', relation: 'responsible', impliesOpen: true }),
   ...words('牵头 主办 牵头办理', { kind: 'relation', relation: 'lead' }),
   ...words('配合 协办 参与 配合办理', { kind: 'relation', relation: 'co' }),
@@ -95,7 +95,7 @@ export const VOCABULARY: ReadonlyArray<[string, WordMeaning]> = [
   ...words('全省 全市 所有 全体 总体 整体 各方面 我分管的单位 我分管的 我分管 分管的单位 分管单位 我联系的单位 我联系的 联系的单位 我负责的单位 我们分管的', { kind: 'all' }),
   ...words('我 我的 本人 我自己 自己', { kind: 'me' }),
   ...words('我单位 我们单位 本单位 我们 我们的 咱们单位 我部门 本部门 我市 本市 我厅 本厅 我委 本委', { kind: 'my_unit' }),
-  ...words('各单位 各部门 各市 各地 各市县 排名 排行 排名情况 通报 周报 月报 统计情况 汇总 各家', { kind: 'tally' }),
+  ...words('各单位 各部门 各市 各地 各市县 排名 排行 排名情况 通报 周通报 月通报 季通报 周报 月报 统计情况 汇总 各家', { kind: 'tally' }),
   ...words('帮助 能问什么 问什么 怎么问 可以问 怎么用 能查什么 查什么', { kind: 'help' }),
   ...words('按时 按期 如期 准时 及时', { kind: 'ontime' }),
   ...words('重点 重点事项 重点工作 重点任务', { kind: 'key' }),
