@@ -18,6 +18,7 @@ import { escalate } from './escalate.js';
 import { infeasible } from './infeasible.js';
 import { answerInfeasible } from './answer-infeasible.js';
 import { resume } from './resume.js';
+import { withdraw } from './withdraw.js';
 import { extension } from './extension.js';
 import { approveExtension, refuseExtension } from './extension-decision.js';
 import { handover } from './handover.js';
@@ -59,6 +60,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   infeasible,
   answerInfeasible,
   resume,
+  withdraw,
   extension,
   approveExtension,
   refuseExtension,

@@ -3,7 +3,7 @@ import { taskCodeArg } from '../src/parsing/argument-schemas.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
-import { acknowledgeUnits, loadTask, requireActingUnits } from '../src/core/task-access.js';
+import { acknowledgeUnits, loadTask, requireActingUnits, requireOpen } from '../src/core/task-access.js';
 import { parseCodeAndText } from '../src/parsing/code-and-text.js';
 import { reportProgress } from '../src/domain/actions/report-progress.js';
 import { deadlineText } from '../src/render/task-view.js';
@@ -41,6 +41,7 @@ export const progress = defineCommand({
   schema,
   async run(ctx, args) {
     const task = await loadTask(ctx, args.code);
+    if (task.status === 'withdrawn') requireOpen(task, '报送进展');
     if (task.status === 'completed' || task.status === 'verified') {
       throw new UserError('invalid_state', `${task.code} 已办结，不能再报送进展；如需补充说明，请联系督查室。`, false);
     }

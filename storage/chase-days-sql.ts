@@ -21,7 +21,7 @@ export const chaseDaysAdd = (byId = '') => `INSERT INTO chase_days (chased_date,
 
 /**
  * Chases per unit in a period (`?`, `?`, then `?`, `?` again): chase_days summed, less the
- * chases of excused tasks, which are few and read from the ledger by task (`byTask`: the hint
+ * chases of excused (and withdrawn) tasks, which are few and read from the ledger by task (`byTask`: the hint
  * that makes SQLite do so rather than read the period's whole ledger).
  */
 export function chasesSql(excused: string, int = '', byTask = ''): string {
@@ -30,7 +30,7 @@ export function chasesSql(excused: string, int = '', byTask = ''): string {
       UNION ALL
       SELECT unit_id AS unit, -count(*) AS n FROM (
         SELECT DISTINCT c.unit_id, c.root_id, c.chased_date FROM chase_log c ${byTask}
-         WHERE c.task_id IN (SELECT task_id FROM excusals WHERE status = 'confirmed' UNION SELECT t.id FROM tasks t WHERE t.parent_id IN ${excused})
+         WHERE c.task_id IN (SELECT x.task_id FROM ${excused} x UNION SELECT t.id FROM tasks t WHERE t.parent_id IN ${excused})
            AND c.kind = 'overdue' AND c.chased_date BETWEEN ? AND ? AND c.root_id IN ${excused}
       ) e GROUP BY unit_id
     ) x GROUP BY unit HAVING sum(n) > 0`;

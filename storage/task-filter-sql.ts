@@ -10,6 +10,9 @@ export function whereClause(f: TaskFilter): { sql: string; params: unknown[] } {
   if (f.statuses && f.statuses.length > 0) {
     parts.push(`t.status IN (${f.statuses.map(() => '?').join(',')})`);
     params.push(...f.statuses);
+  } else {
+    // Withdrawn work (撤销交办) is listed and counted only when asked for by its status.
+    parts.push("t.status <> 'withdrawn'");
   }
   if (f.unitId !== undefined) {
     const role = f.unitRole ? ' AND u.role = ?' : '';

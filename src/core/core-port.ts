@@ -1,6 +1,7 @@
 import type { Storage } from '../../storage/repositories.js';
 import type { Directory } from '../directory/directory.js';
 import { isoShanghai } from '../time/shanghai.js';
+import { ALL_STATUSES } from '../domain/task.js';
 import type { Clock } from './clock.js';
 import type { IdentityService } from './identity.js';
 import type { Accept } from './inbound.js';
@@ -53,7 +54,7 @@ export function createCorePort(d: CorePortDeps): CorePort {
     taskView: d.taskView,
     accounts,
     groupChats: async (platform) => (await tx((r) => r.chats.groups())).filter((g) => g.platform === platform).map((g) => g.chatId),
-    ledgerCounts: () => tx(async (r) => ({ tasks: await r.tasks.count({}), records: await r.audit.count() })),
+    ledgerCounts: () => tx(async (r) => ({ tasks: await r.tasks.count({ statuses: ALL_STATUSES }), records: await r.audit.count() })),
     health: () => d.health(),
   };
 }

@@ -34,6 +34,7 @@ export function requireActingUnits(ctx: CommandContext, task: Task, verb: string
 
 /** Refuses work on a task that is no longer open. */
 export function requireOpen(task: Task, verb: string): void {
+  if (task.status === 'withdrawn') throw new UserError('invalid_state', `${task.code} 已撤销交办，无须再${verb}。`, false);
   if (task.status === 'completed' || task.status === 'verified') {
     throw new UserError('invalid_state', `${task.code} 已${STATUS_LABEL[task.status].replace('已', '')}，不能再${verb}。`, false);
   }

@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   'stage_split',
   'deploy',
   'part_done',
+  'withdraw',
   // exceptions
   'coordinate_open',
   'coordinate_opinion',

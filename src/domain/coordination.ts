@@ -45,6 +45,8 @@ export interface Coordination {
   opinionAt?: string;
   openedAt: string;
   closedAt?: string;
+  /** Closed because its task was withdrawn (撤销交办), not agreed or decided. */
+  closeReason?: 'withdrawn';
   origin: { platform: string; chatId: string };
   parties: CoordinationParty[];
 }

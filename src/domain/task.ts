@@ -1,8 +1,8 @@
 import type { LocalDate } from '../time/shanghai.js';
 import type { SourceKind } from './sources.js';
 
-/** 待签收 → 办理中 → 已办结 → 已复核; 暂缓执行 stops the clock. */
-export type TaskStatus = 'pending' | 'active' | 'completed' | 'verified' | 'paused';
+/** 待签收 → 办理中 → 已办结 → 已复核; 暂缓执行 stops the clock; 已撤销: withdrawn by its assigner or the office (撤销交办), owed by no one. */
+export type TaskStatus = 'pending' | 'active' | 'completed' | 'verified' | 'paused' | 'withdrawn';
 
 export const STATUS_LABEL: Record<TaskStatus, string> = {
   pending: '待签收',
@@ -10,11 +10,14 @@ export const STATUS_LABEL: Record<TaskStatus, string> = {
   completed: '已办结',
   verified: '已复核',
   paused: '暂缓执行',
+  withdrawn: '已撤销',
 };
 
 /** Statuses in which the work is still owed (and can become overdue). */
 export const OPEN_STATUSES: readonly TaskStatus[] = ['pending', 'active'];
 export const DONE_STATUSES: readonly TaskStatus[] = ['completed', 'verified'];
+/** Every status, withdrawn included (a filter without statuses leaves withdrawn work out). */
+export const ALL_STATUSES: readonly TaskStatus[] = Object.keys(STATUS_LABEL) as TaskStatus[];
 
 export type UnitRole = 'lead' | 'co';
 

@@ -28,10 +28,9 @@ const ACTIONS: ReadonlyArray<ActionRequest & { words: RegExp; about?: RegExp }> 
     // Only of assigned work (取消请假 is not withdrawing a task).
     about: /[dD][-－]?\d|交办|事项|任务|督办/,
     label: '撤销交办',
-    commands: ['难以执行', '答复'],
-    heading: '相关命令：',
-    title: '机器人不撤销、不删除已交办的事项，本条未作任何改动',
-    note: '台账保留每一件交办及其办理记录。交办时写错单位、时限的，请交办人在群里说明并按正确内容重新交办；因情况变化不再需要办理的，由承办单位发「难以执行」，交办人或督查室答复「暂缓执行」或「按新的办法执行」。',
+    commands: ['撤销交办'],
+    title: '本条未撤销任何事项：撤销交办须由交办人或督查室按命令写明编号和理由',
+    note: '撤销后台账保留原事项及其办理记录，标注「已撤销」，不再催办，不计入统计。因情况变化暂不办理的，也可由承办单位发「难以执行」，交办人或督查室答复「暂缓执行」。',
   },
   {
     // 同意 D-0002: an approval names what is approved; the bot never guesses which.

@@ -19,6 +19,8 @@ export const HISTORY_LABELS: Record<AuditAction, Describe> = {
   assign: (d, dir) => `${d.stageOf ? `分解 ${str(d.stageOf)} 形成本阶段` : '交办'}，牵头 ${unitName(d.lead, dir)}，时限 ${str(d.deadline)}`,
   acknowledge: (d, dir) => `签收（${unitName(d.unit, dir)}${d.implicit ? '，随进展报送视同签收' : ''}）`,
   progress: (d) => `报送进展${d.percent !== undefined && d.percent !== null ? ` ${str(d.percent)}%` : ''}${str(d.text) ? `：${str(d.text)}` : ''}`,
+  withdraw: (d) =>
+    `撤销交办：${str(d.reason)}${d.stageOf ? `（随 ${str(d.stageOf)} 撤销）` : ''}${Array.isArray(d.coordinations) && d.coordinations.length > 0 ? `；协调 ${d.coordinations.map(str).join('、')} 随之结束` : ''}${Array.isArray(d.requests) && d.requests.length > 0 ? `；待审批的${d.requests.map(str).join('、')}随之了结` : ''}`,
   complete: (d) => `${d.auto ? '各阶段办结，事项随之办结' : '办结'}：${str(d.result)}`,
   coordinate_open: (d, dir) => `提请协调 ${str(d.code)}：${str(d.reason)}（首问负责 ${dir.personName(str(d.owner))}${d.ownerNote ? `，${str(d.ownerNote)}` : ''}）`,
   coordinate_opinion: (d) => `出具协调意见 ${str(d.code)}：${str(d.opinion)}`,

@@ -26,6 +26,7 @@ export interface CoordinationPatch {
   opinionBy?: string | null;
   opinionAt?: string | null;
   closedAt?: string | null;
+  closeReason?: 'withdrawn' | null;
   ownerId?: string;
   ownerNote?: string;
   requesterId?: string;

@@ -43,6 +43,7 @@ export interface TaskPatch {
 }
 
 export interface TaskFilter {
+  /** Any of these; when absent, every status but withdrawn (撤销交办), which is listed only when named here. */
   statuses?: readonly TaskStatus[];
   /** Tasks the unit is on (lead or co). */
   unitId?: string;
@@ -111,6 +112,8 @@ export interface TaskRepository {
   reportsBetween(from: string, to: string, limit: number): Promise<Array<ProgressReport & { taskId: number }>>;
   complete(taskId: number, result: string, at: string, date: LocalDate): Promise<void>;
   update(taskId: number, patch: TaskPatch, at: string): Promise<void>;
+  /** 撤销交办: the task becomes 已撤销, and a top-level task leaves the per-day assigned counts of its units (assigned_days). */
+  withdraw(taskId: number, at: string): Promise<void>;
   stages(parentId: number): Promise<Task[]>;
   /** Makes `to` the responsible person wherever `from` is, on open tasks; returns the tasks touched. */
   transferResponsible(from: string, to: string, at: string, taskId?: number): Promise<number[]>;

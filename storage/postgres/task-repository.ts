@@ -3,7 +3,7 @@ import { formatTaskCode } from '../../src/domain/task.js';
 import type { LocalDate } from '../../src/time/shanghai.js';
 import type { NewTask, ProgressReport, TaskFilter, TaskPatch, TaskRepository } from '../repositories.js';
 import type { PgSql } from './pg-sql.js';
-import { assignedDaysAdd } from '../assigned-days-sql.js';
+import { assignedDaysAdd, assignedDaysRemove } from '../assigned-days-sql.js';
 import { SAME_ASSIGNMENT_WINDOW } from '../contracts/tasks.js';
 import { whereClause } from '../task-filter-sql.js';
 
@@ -202,6 +202,16 @@ export class PgTaskRepository implements TaskRepository {
 
   async stages(parentId: number): Promise<Task[]> {
     return this.list({ parentId, order: 'code' });
+  }
+
+  async withdraw(taskId: number, at: string): Promise<void> {
+    const row = await this.s.one<{ parent_id: number | null; assigned_date: string }>(
+      "UPDATE tasks SET status = 'withdrawn', updated_at = ? WHERE id = ? AND status <> 'withdrawn' RETURNING parent_id, assigned_date",
+      at,
+      taskId,
+    );
+    if (!row || row.parent_id !== null) return;
+    for (const u of await this.s.all<{ unit_id: string }>('SELECT unit_id FROM task_units WHERE task_id = ?', taskId)) await this.s.run(assignedDaysRemove, row.assigned_date, u.unit_id);
   }
 
   async markPartDone(taskId: number, unitId: string, text: string, at: string): Promise<void> {

@@ -1,8 +1,10 @@
 import type { PlanExplanation } from '../../src/domain/assessment.js';
 import type { AssessmentStatsRepository, PersonFigures, PlanFigures } from '../assessment-repositories.js';
 import type { Statements } from './statements.js';
+import { OUT_OF_TALLY } from '../out-of-tally-sql.js';
 
-const EXCUSED = `(SELECT task_id FROM excusals WHERE status = 'confirmed')`;
+/** Excused (免责) and withdrawn (撤销交办) tasks: out of the lapse figures and the ranking. */
+const EXCUSED = OUT_OF_TALLY;
 /** Rectification (整改清单, 限期整改 of a warning) is owed on top of the year's plan, not part of it. */
 const NOT_PLAN = `(SELECT task_id FROM rectification_lists UNION ALL
                    SELECT rectify_task_id FROM efficiency_warnings WHERE rectify_task_id IS NOT NULL)`;

@@ -20,6 +20,7 @@ interface Row {
   opinion_at: string | null;
   opened_at: string;
   closed_at: string | null;
+  close_reason: string | null;
   origin_platform: string;
   origin_chat_id: string;
 }
@@ -43,6 +44,7 @@ const PATCH: ReadonlyArray<[keyof CoordinationPatch, string]> = [
   ['opinionBy', 'opinion_by'],
   ['opinionAt', 'opinion_at'],
   ['closedAt', 'closed_at'],
+  ['closeReason', 'close_reason'],
   ['ownerId', 'owner_id'],
   ['ownerNote', 'owner_note'],
   ['requesterId', 'requester_id'],
@@ -172,6 +174,7 @@ export class SqliteCoordinationRepository implements CoordinationRepository {
       opinionAt: r.opinion_at ?? undefined,
       openedAt: r.opened_at,
       closedAt: r.closed_at ?? undefined,
+      ...(r.close_reason === 'withdrawn' ? { closeReason: 'withdrawn' as const } : {}),
       origin: { platform: r.origin_platform, chatId: r.origin_chat_id },
       parties: byId.get(r.id) ?? [],
     }));

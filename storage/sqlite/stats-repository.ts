@@ -4,11 +4,12 @@ import { trendCounts, trendParams, trendSql } from '../trend-sql.js';
 import { overdueCounts, overdueSql } from '../overdue-sql.js';
 import { chasesSql } from '../chase-days-sql.js';
 import type { Statements } from './statements.js';
+import { OUT_OF_TALLY } from '../out-of-tally-sql.js';
 
 type CountRow = { unit: string; n: number };
 const toMap = (rows: CountRow[]): UnitCounts => new Map(rows.map((r) => [r.unit, r.n]));
-/** Tasks whose lapse was excused (免责 confirmed by the 秘书长): out of the lapse figures and the ranking. */
-const EXCUSED = `(SELECT task_id FROM excusals WHERE status = 'confirmed')`;
+/** Excused (免责) and withdrawn (撤销交办) tasks: out of the lapse figures and the ranking. */
+const EXCUSED = OUT_OF_TALLY;
 /** Open work read from its covering partial index (migration 017), not a row per open task. */
 const OPEN = 'INDEXED BY tasks_open_cover';
 /** Open work by unit (migration 019): counted per unit in index order, without a sort. */
@@ -78,7 +79,7 @@ export class SqliteStatsRepository implements StatsRepository {
     return toMap(
       this.s
         .get(`SELECT u.unit_id AS unit, count(*) AS n FROM tasks t JOIN task_units u ON u.task_id = t.id
-            WHERE t.assigned_date BETWEEN ? AND ? AND t.parent_id IS NULL AND substr(u.acked_at, 1, 10) <= coalesce(t.ack_due, t.assigned_date)
+            WHERE t.assigned_date BETWEEN ? AND ? AND t.parent_id IS NULL AND t.status <> 'withdrawn' AND substr(u.acked_at, 1, 10) <= coalesce(t.ack_due, t.assigned_date)
             GROUP BY u.unit_id`)
         .all(from, to) as CountRow[],
     );
@@ -88,7 +89,7 @@ export class SqliteStatsRepository implements StatsRepository {
     return toMap(
       this.s
         .get(`SELECT u.unit_id AS unit, count(*) AS n FROM tasks t JOIN task_units u ON u.task_id = t.id
-            WHERE t.assigned_date BETWEEN ? AND ? AND t.parent_id IS NULL AND (coalesce(t.ack_due, t.assigned_date) < ? OR u.acked_at IS NOT NULL)
+            WHERE t.assigned_date BETWEEN ? AND ? AND t.parent_id IS NULL AND t.status <> 'withdrawn' AND (coalesce(t.ack_due, t.assigned_date) < ? OR u.acked_at IS NOT NULL)
             GROUP BY u.unit_id`)
         .all(from, to, dueBefore) as CountRow[],
     );
@@ -135,7 +136,7 @@ export class SqliteStatsRepository implements StatsRepository {
     return toMap(
       this.s
         .get(`SELECT lead_unit_id AS unit, count(*) AS n FROM tasks
-            WHERE original_deadline BETWEEN ? AND ? AND parent_id IS NULL AND status <> 'paused' GROUP BY lead_unit_id`)
+            WHERE original_deadline BETWEEN ? AND ? AND parent_id IS NULL AND status NOT IN ('paused', 'withdrawn') GROUP BY lead_unit_id`)
         .all(from, to) as CountRow[],
     );
   }

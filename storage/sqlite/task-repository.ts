@@ -5,7 +5,7 @@ import type { LocalDate } from '../../src/time/shanghai.js';
 import type { NewTask, ProgressReport, TaskFilter, TaskPatch, TaskRepository } from '../repositories.js';
 import type { Statements } from './statements.js';
 
-import { assignedDaysAdd } from '../assigned-days-sql.js';
+import { assignedDaysAdd, assignedDaysRemove } from '../assigned-days-sql.js';
 import { SAME_ASSIGNMENT_WINDOW } from '../contracts/tasks.js';
 import { reportOf, rowToTask, rowToUnit, type ReportRow, type TaskRow, type UnitRow } from './task-rows.js';
 
@@ -199,6 +199,15 @@ export class SqliteTaskRepository implements TaskRepository {
 
   async stages(parentId: number): Promise<Task[]> {
     return this.list({ parentId, order: 'code' });
+  }
+
+  async withdraw(taskId: number, at: string): Promise<void> {
+    const row = this.s.get("UPDATE tasks SET status = 'withdrawn', updated_at = ? WHERE id = ? AND status <> 'withdrawn' RETURNING parent_id, assigned_date").get(at, taskId) as
+      | { parent_id: number | null; assigned_date: string }
+      | undefined;
+    if (!row || row.parent_id !== null) return;
+    const remove = this.s.get(assignedDaysRemove);
+    for (const u of this.s.get('SELECT unit_id FROM task_units WHERE task_id = ?').all(taskId) as Array<{ unit_id: string }>) remove.run(row.assigned_date, u.unit_id);
   }
 
   async markPartDone(taskId: number, unitId: string, text: string, at: string): Promise<void> {

@@ -144,17 +144,16 @@ describe('a plain message asking the bot to act', () => {
     expect((await h.say('孙丽', '查询 D-0001')).text).toContain('状态：逾期 5 天（办理中）');
   });
 
-  it('withdraws nothing when asked to 撤销 or 取消 a task, and says how such work is dealt with', async () => {
+  it('withdraws nothing when asked in plain words to 撤回 or 取消 a task, and shows the 撤销交办 command', async () => {
     const before = (await audits()).length;
-    for (const text of ['撤销 D-0001 工作调整', '请把D-0001撤回', '取消这个交办事项']) {
+    for (const text of ['请把D-0001撤回', '取消这个交办事项', '把D-0001作废']) {
       const r = await h.say('陈立群', text);
-      expect(r.text).toContain('机器人不撤销、不删除已交办的事项，本条未作任何改动');
-      expect(r.text).toContain('相关命令：');
-      expect(r.text).toContain('答复 事项编号 暂缓执行');
+      expect(r.text).toContain('本条未撤销任何事项：撤销交办须由交办人或督查室按命令写明编号和理由');
+      expect(r.text).toContain('撤销交办 事项编号 理由');
       expect(r.text).not.toContain('状态：');
     }
     expect((await audits()).length).toBe(before);
-    expect((await h.say('王芳', '取消请假')).text).not.toContain('不撤销');
+    expect((await h.say('王芳', '取消请假')).text).not.toContain('撤销');
   });
 
   it('approves nothing on a bare 同意 or 驳回 with a code, and lists the approval commands', async () => {

@@ -24,6 +24,7 @@ const TABLE: Record<string, Record<Role, 'y' | 'n'>> = {
   升级: row('y', 'y', 'y', 'y', 'y', 'y', 'y', 'y'),
   难以执行: row('y', 'y', 'y', 'y', 'y', 'y', 'y', 'y'),
   答复: row('y', 'y', 'y', 'y', 'y', 'y', 'y', 'y'),
+  撤销交办: row('y', 'y', 'y', 'y', 'y', 'n', 'n', 'n'),
   恢复: row('y', 'y', 'y', 'y', 'y', 'y', 'y', 'y'),
   延期: row('y', 'y', 'y', 'y', 'y', 'y', 'y', 'y'),
   批准延期: row('y', 'y', 'y', 'y', 'y', 'y', 'y', 'y'),

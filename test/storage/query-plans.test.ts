@@ -61,7 +61,9 @@ describe('SQLite query plans of the chase and the tallies', () => {
     expect(plan(1)).toContain('SCAN tasks USING COVERING INDEX tasks_open_unit');
     // Work completed since the cutoff by its completion date, from the index alone; not every closed task by (status, deadline).
     expect(plan(1)).toContain('SEARCH tasks USING COVERING INDEX tasks_completed_deadline (completed_date>?)');
-    expect(plan(1)).not.toContain('tasks_status_deadline');
+    // (status, deadline) is read only for the withdrawn tasks (status = 'withdrawn', a handful), never for a range of closed work.
+    expect(plan(1).replaceAll('SEARCH tasks USING COVERING INDEX tasks_status_deadline (status=?)', '')).not.toContain('tasks_status_deadline');
+    expect(plan(1)).toContain('SEARCH tasks USING COVERING INDEX tasks_status_deadline (status=?)');
     // The tasks waiting on a request or excused, by id.
     expect(plan(1)).toContain('SEARCH tasks USING INTEGER PRIMARY KEY (rowid=?)');
     expect(plan(2)).toContain('COVERING INDEX ladder_events_steps');

@@ -103,12 +103,22 @@ export function tallyCountsContract(open: OpenFresh): void {
           const e = await tx(s, (x) => x.excusals.propose({ taskId: id, reason: '政策调整', proposedBy: 'p-office', proposedAt: AT }));
           await tx(s, (x) => x.excusals.decide(e.id, 'confirmed', 'p-sec', at('2026-12-02')));
         }
+        // Two open top-level tasks withdrawn (撤销交办): out of every figure, as if excused, and out of the assigned counts.
+        const withdrawn = new Set(
+          tasks
+            .filter((t) => t.root === t.id && !excused.has(t.id) && t.completed === undefined)
+            .slice(0, 2)
+            .map((t) => t.id),
+        );
+        for (const id of withdrawn) await tx(s, (x) => x.tasks.withdraw(id, at('2026-12-03')));
+        expect(withdrawn.size).toBe(2);
+        const gone = (root: number) => excused.has(root) || withdrawn.has(root);
 
         const overdue = (dueBefore: string, doneBefore: string) => {
           const seen = new Set<string>();
           const out = new Map<string, number>();
           for (const t of tasks) {
-            if (excused.has(t.root) || t.deadline >= dueBefore) continue;
+            if (gone(t.root) || t.deadline >= dueBefore) continue;
             if (t.completed === undefined ? t.pending : t.completed < doneBefore) continue;
             const k = `${t.lead}/${t.root}`;
             if (seen.has(k)) continue;
@@ -133,7 +143,7 @@ export function tallyCountsContract(open: OpenFresh): void {
           const out = new Map<string, number>();
           for (const c of rows) {
             const k = `${c.unit}/${c.root}/${c.date}`;
-            if (c.date < from || c.date > to || excused.has(c.root) || seen.has(k)) continue;
+            if (c.date < from || c.date > to || gone(c.root) || seen.has(k)) continue;
             seen.add(k);
             out.set(c.unit, (out.get(c.unit) ?? 0) + 1);
           }
@@ -148,12 +158,13 @@ export function tallyCountsContract(open: OpenFresh): void {
           expect(await tx(s, (x) => x.stats.chasesByUnit(from, to)), `${from}..${to}`).toEqual(chases(from, to));
         }
         expect(rows.filter((c) => excused.has(c.root)).length).toBeGreaterThan(0);
+        expect(rows.filter((c) => withdrawn.has(c.root)).length).toBeGreaterThan(0);
 
         // Work assigned per unit (assigned_days, kept at 交办): each unit of a top-level task once, stages not at all.
         const assignedIn = (from: string, to: string) => {
           const out = new Map<string, number>();
           for (const t of tasks) {
-            if (t.root !== t.id || t.assigned < from || t.assigned > to) continue;
+            if (t.root !== t.id || withdrawn.has(t.id) || t.assigned < from || t.assigned > to) continue;
             for (const u of [t.lead, ...(t.co ? [t.co] : [])]) out.set(u, (out.get(u) ?? 0) + 1);
           }
           return out;
