@@ -41,6 +41,16 @@ const ACTIONS: ReadonlyArray<ActionRequest & { words: RegExp; about?: RegExp }> 
     heading: '请按所审批的事项选用命令：',
     title: '本条未作任何审批：请写明同意或不同意的是哪一项',
   },
+  {
+    // 修改 D-0001 时限 12月25日, 更正 D-0001 牵头单位为财政厅: what was assigned is not edited in place.
+    words: /修改|更正|更改|变更|改成|改为/,
+    about: /[dD][-－]?\d|交办|事项|时限|牵头|配合/,
+    label: '修改交办',
+    commands: ['延期', '转交', '撤销交办'],
+    heading: '请按要改的内容选用命令：',
+    title: '本条未作任何修改：已交办事项的单位、时限和内容不能直接修改',
+    note: '时限：承办单位到期前申请延期，交办人或督查室批准；承办人：单位主要负责人转交；单位或内容有误：交办人或督查室撤销交办后，按正确内容重新交办。台账保留原交办及全部记录。',
+  },
   { words: /延期|延长时限|推迟/, label: '延期', commands: ['延期'] },
   { words: /办结|销号/, label: '办结', commands: ['办结'] },
   { words: /签收/, label: '签收', commands: ['签收'] },

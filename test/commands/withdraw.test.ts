@@ -26,6 +26,17 @@ describe('撤销交办', () => {
     expect(await audits()).toBe(before);
   });
 
+  it('修改 or 更正 of assigned work changes nothing and names the commands that do', async () => {
+    const before = await audits();
+    for (const text of ['修改 D-0001 时限 12月25日', '更正 D-0001 牵头单位为财政厅']) {
+      const r = await h.say('孙丽', text);
+      expect(r.text).toContain('本条未作任何修改：已交办事项的单位、时限和内容不能直接修改');
+      expect(r.text).toContain('撤销交办 事项编号 理由');
+      expect(r.text).not.toContain('状态：');
+    }
+    expect(await audits()).toBe(before);
+  });
+
   it('needs a reason and a task code, and points 撤销 G-… to 撤销告诫', async () => {
     expect((await h.say('孙丽', '撤销 D-0001')).text).toContain('须写明撤销理由');
     expect((await h.say('孙丽', '撤销 G-0001 误发')).text).toContain('撤销效能告诫请发「撤销告诫 G-0001 理由」');
