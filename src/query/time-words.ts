@@ -125,6 +125,17 @@ const RULES: TimeRule[] = [
     },
   },
   { re: /最近一周|近一周/y, read: (_, t) => ({ kind: 'recent', from: addDays(t, -6), to: t, label: '最近7天' }) },
+  {
+    // 12月底前, 1月底前: the end of that month; a month already behind this one, written without a year, is next year's.
+    re: new RegExp(`(?:截止到?|截至|到)?(?:(\\d{4})年)?${NUM}月(?:底|末)(?:之前|以前|前)?`, 'y'),
+    read(m, t) {
+      const n = num(m[2]);
+      const [y, month] = splitDate(t);
+      if (n === undefined || n < 1 || n > 12) return undefined;
+      const year = m[1] ? Number(m[1]) : n < month ? y + 1 : y;
+      return { kind: 'before', to: endOfMonth(makeDate(year, n, 1)), label: `${year === y ? '' : `${year}年`}${n}月底前` };
+    },
+  },
   { re: /(?:截止到?|截至|到)?本?月(?:底|末)(?:之前|以前|前)?/y, read: (_, t) => ({ kind: 'before', to: endOfMonth(t), label: '月底前' }) },
   { re: /(?:截止到?|截至|到)?今?年(?:底|末)(?:之前|以前|前)?/y, read: (_, t) => ({ kind: 'before', to: `${t.slice(0, 4)}-12-31`, label: '年底前' }) },
   {
