@@ -43,6 +43,7 @@ export function whereClause(f: TaskFilter): { sql: string; params: unknown[] } {
   if (f.isKey !== undefined) parts.push(f.isKey ? 't.is_key = 1' : 't.is_key = 0');
   if (f.isUrgent) parts.push('t.id IN (SELECT m.task_id FROM task_marks m WHERE m.urgent = 1)');
   if (f.extended) parts.push('t.extension_count > 0');
+  if (f.reopened) parts.push('t.reopen_count > 0');
   if (f.pendingRequest) {
     parts.push("t.id IN (SELECT r.task_id FROM requests r WHERE r.kind = ? AND r.status = 'pending')");
     params.push(f.pendingRequest);

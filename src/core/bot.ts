@@ -135,15 +135,19 @@ export class Bot {
       outcome = { reply: unknownPhraseReply(this.deps.registry, body) };
     } else {
       const { command, rest } = match;
+      let allowed = false;
       try {
         checkAllowed(command, actor);
+        allowed = true;
         const ctx = await this.commandContext(parseCtx, repos, message, msg);
         const args = this.parseArgs(command, { text: rest, mentions, plain: match.fallback, prepared, ...(match.word ? { word: match.word } : {}) }, parseCtx);
         outcome = await command.run(ctx, args);
       } catch (e) {
         // "进展怎么样了？" starts with a command word but is a question: the fallback answers it.
         const fallback = this.deps.registry.fallback;
-        if (!(isUserError(e) && e.code === 'bad_arguments' && looksLikeQuestion(body) && fallback && fallback !== command)) {
+        // "复核不实的有哪些" from a leader: a question about the ledger, not a 复核 refused for his role.
+        const asked = isUserError(e) && (e.code === 'bad_arguments' || (!allowed && !/[DdCcGg][-－—_]?\s*\d/.test(rest)));
+        if (!(asked && looksLikeQuestion(body) && fallback && fallback !== command)) {
           throw new CommandFailure(command, e);
         }
         // Not plain: a question the fallback cannot read either keeps the command's own error and usage.

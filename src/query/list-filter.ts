@@ -27,6 +27,8 @@ export function conditionFilter(c: Conditions, today: LocalDate, calendar: WorkC
   if (c.key) f.isKey = true;
   if (c.urgent) f.isUrgent = true;
   if (c.extended) f.extended = true;
+  if (c.verification === 'false') f.reopened = true;
+  if (c.verification === 'true') f.statuses = ['verified'];
   if (c.pendingRequest) f.pendingRequest = c.pendingRequest;
   if (c.source) f.source = c.source;
   if (c.dueSoon) {
@@ -54,6 +56,7 @@ export function conditionLabel(c: Conditions): string {
   const parts: string[] = c.key ? ['重点'] : [];
   if (c.urgent) parts.push('紧急');
   if (c.extended) parts.push('延期');
+  if (c.verification) parts.push(c.verification === 'false' ? '退回重办' : '复核属实');
   if (c.pendingRequest) parts.push(c.pendingRequest === 'extension' ? '延期申请待审批' : '难以执行待答复');
   if (c.source) parts.push(SOURCES[c.source].label);
   if (c.assigned) parts.push(`${c.assigned.label}交办`);

@@ -159,6 +159,9 @@ export function fillSlots(tokens: Token[]): Slots {
       case 'extended':
         s.extended = true;
         break;
+      case 'verification':
+        s.verification = t.result;
+        break;
       case 'absence':
         s.absence = true;
         break;

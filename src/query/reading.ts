@@ -32,6 +32,8 @@ export interface Conditions {
   urgent?: boolean;
   /** Only work whose deadline was extended (approved 延期). */
   extended?: boolean;
+  /** false: work returned after a failed 复核 (退回重办, at any time); true: completions verified (已复核). */
+  verification?: 'true' | 'false';
   /** Only work with a 延期 or 难以执行 request waiting for its answer. */
   pendingRequest?: 'extension' | 'infeasible';
   /** Only work of this source (来源). */

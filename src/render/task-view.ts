@@ -19,6 +19,8 @@ export function deadlineText(task: Pick<Task, 'deadline' | 'status'>, v: ViewCon
 /** Short status: 待签收 / 办理中 60% / 逾期 3 天 / 已办结. */
 export function statusText(task: Task, v: ViewContext): string {
   if (isOverdue(task, v.today)) return `逾期 ${daysBetween(task.deadline, v.today)} 天（${STATUS_LABEL[task.status]}）`;
+  // Returned after a failed 复核: the 100% of the completion no longer holds; the card's 最新进展 says what was reported since.
+  if (task.status === 'active' && task.verification === 'false') return '退回重办（办理中）';
   if (task.status === 'active' && task.progress !== undefined) return `办理中 ${task.progress}%`;
   if (task.completedDate !== undefined && task.completedDate > task.originalDeadline) {
     const late = daysBetween(task.originalDeadline, task.completedDate);

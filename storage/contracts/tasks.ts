@@ -65,6 +65,8 @@ export interface TaskFilter {
   isUrgent?: boolean;
   /** Only work whose deadline was extended at least once (an approved 延期). */
   extended?: boolean;
+  /** Only work returned at least once after a failed 复核 (退回重办). */
+  reopened?: boolean;
   /** Only work with a request of this kind waiting for its answer. */
   pendingRequest?: 'extension' | 'infeasible';
   /** Work of one source (来源), by its kind. */
