@@ -11,5 +11,5 @@ export function escapeRegExp(s: string): string {
 
 /** Whether plain words read like a question (for the unknown-phrase answer). */
 export function looksLikeQuestion(text: string): boolean {
-  return /[?？吗呢]|怎么|如何|多少|几件|哪些|有没有|情况/.test(text);
+  return /[?？吗呢]|怎么|如何|多少|几件|哪些|有没有|情况|谁|哪个|哪家/.test(text);
 }

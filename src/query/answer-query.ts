@@ -49,7 +49,7 @@ async function answer(r: Reading, q: QueryContext, opts: { historyLimit?: number
     case 'coordination':
       return { reply: await answerCoordination(r.code, q) };
     case 'coordinations':
-      return { reply: await answerCoordinations(r.unitId, r.count, q) };
+      return { reply: await answerCoordinations(r, q) };
     case 'tally': {
       assertTallyReader(q);
       const p = r.period ?? previousWeek(q.today);

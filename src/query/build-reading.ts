@@ -86,7 +86,18 @@ export function buildReading(s: Slots, directory: Directory, today: LocalDate): 
   // 还有哪些协调没办完: coordination items, which are only ever listed while not yet agreed.
   if (s.coordination) {
     if (s.coordinationAgreed || s.statuses.some((x) => x.status === 'done' && !x.negated)) out.ignored.push('已协调一致的（只列出尚未协调一致的协调事项）');
-    out.reading = { kind: 'coordinations', ...(subject.kind === 'unit' ? { unitId: subject.unitId } : {}), count: s.forms.has('count') };
+    // Whose: a unit (requesting or asked), 我单位, a person or 我 (handling, owning or requesting it); never dropped.
+    const whose =
+      subject.kind === 'unit'
+        ? { unitId: subject.unitId }
+        : subject.kind === 'person'
+          ? { personId: subject.personId }
+          : subject.kind === 'me'
+            ? { me: true }
+            : subject.kind === 'my_unit'
+              ? { myUnit: true }
+              : {};
+    out.reading = { kind: 'coordinations', ...whose, count: s.forms.has('count') };
     return out;
   }
   // 发改委被催办了几次: the chases are counted in the tally; a unit's line gives its own.

@@ -64,7 +64,7 @@ export type Reading =
   | { kind: 'rank'; which: RankQuestion; period?: Period; unitId?: string }
   | { kind: 'help' }
   /** 还有哪些协调没办完: the coordination items not yet agreed, of one unit or all the asker may see. */
-  | { kind: 'coordinations'; unitId?: string; count: boolean }
+  | { kind: 'coordinations'; unitId?: string; personId?: string; me?: boolean; myUnit?: boolean; count: boolean }
   /** `who`: 谁负责 / 哪个单位 was asked beside the list; each line then names the units and their responsible person. */
   | { kind: 'list'; subject: Subject; relation?: Relation; cond: Conditions; form: AskedForm; who?: boolean };
 

@@ -109,7 +109,7 @@ export const VOCABULARY: ReadonlyArray<[string, WordMeaning]> = [
     '新进展 新的进展 最新进展 新情况 新动态 动态 报了进展 报送了进展 报了哪些进展 报了什么进展 报送进展 报了什么 有什么进展 有哪些进展 哪些进展 有进展 有没有进展 有新进展 有没有新进展 进展动态 工作动态',
     { kind: 'activity' },
   ),
-  ...words('请假 请假了 请了假 请过假 请假过 休假 休过假 出差 外出 缺位 不在岗 在岗 在不在 在岗吗 请假的', { kind: 'absence' }),
+  ...words('请假 请假了 请了假 请过假 请假过 休假 休过假 出差 外出 缺位 不在岗 在岗 在不在 在岗吗 请假的 代行 谁代行 代行的 代理', { kind: 'absence' }),
   ...words('申请延期 申请了延期 延期申请 待批延期 待审批延期 申请延期了', { kind: 'pending_request', request: 'extension' }),
   ...words('难以执行 无法执行 执行困难 反馈难以执行 报了难以执行', { kind: 'pending_request', request: 'infeasible' }),
   ...words('吗 么', { kind: 'question' }),
