@@ -5,7 +5,7 @@ import { UserError } from '../src/core/errors.js';
 import { ASSIGNER_ROLES } from '../src/domain/roles.js';
 import { SOURCES, findSource, sourceLabels, type SourceKind } from '../src/domain/sources.js';
 import { parseDeadline } from '../src/time/parse-deadline.js';
-import { trailingDeadline } from '../src/parsing/trailing-deadline.js';
+import { titleDeadlineNotes, trailingDeadline } from '../src/parsing/trailing-deadline.js';
 import { formatDateCn } from '../src/time/shanghai.js';
 import { assignTask } from '../src/domain/actions/assign.js';
 import { superiorDocumentLines } from '../src/domain/deployment.js';
@@ -270,6 +270,7 @@ export const assign = defineCommand({
     }
     if (args.deadline.timeOfDay) notes.push(`时限按日计：「${args.deadline.timeOfDay}」不单独计时，${formatDateCn(task.deadline, ctx.today)}当天办结即为按期。`);
     if (args.deadline.defaulted) notes.push(`未写时限，按来源默认：${SOURCES[args.source].basis}。`);
+    notes.push(...titleDeadlineNotes(args.title, args.deadline));
     const responsible = [...new Set(args.units.map((u) => u.responsibleId))];
     return {
       reply: {

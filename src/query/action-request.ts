@@ -54,13 +54,23 @@ const ACTIONS: ReadonlyArray<ActionRequest & { words: RegExp; about?: RegExp }> 
   { words: /延期|延长时限|推迟/, label: '延期', commands: ['延期'] },
   { words: /办结|销号/, label: '办结', commands: ['办结'] },
   { words: /签收/, label: '签收', commands: ['签收'] },
+  {
+    // 请发改委本周五前报送明年项目清单: work given in plain words is not assigned (交办 is a command with its units and deadline).
+    words: /^(请|要求|责成|由)[^，。；？?]{0,40}?(报送|上报|提交|完成|落实|研究|制定|起草|拟定|编制|办理|推进|组织|开展|整改|解决|处理|督促|牵头)/,
+    label: '交办',
+    commands: ['交办'],
+    title: '本条未交办任何事项：交办须按命令写明承办单位、事项和时限',
+    note: '例如把「请发改委本周五前报送明年项目清单」写成：交办 发改委 报送明年项目清单 本周五。',
+  },
   { words: /请假|出差|休假/, label: '请假', commands: ['请假'], anywhere: true, title: '请假须按命令登记，机器人不会根据这句话代为登记' },
 ];
 
 /** Asking the bot to act: 请…, 帮我…, 把 D-… …, …一下. */
 const IMPERATIVE = /^(请|帮我|帮忙|麻烦|替我|给我|你去|去)|把\s*[dＤD][-－]?\d|一下/i;
+/** A question word proper (not 情况 or 问题, which a task's words often hold). */
+const TRULY_ASKING = /[吗么呢？?]|多少|几件|几项|哪|谁|怎么|是否|有没有|了没/;
 /** Asking about something: a question word, or a look-up verb (帮我查一下 D-0001 签收情况). */
-const ASKING = /[吗么呢？?]|多少|几件|几项|哪|谁|怎么|是否|有没有|了没|没有|情况|进展|查|看|问|了解|告诉/;
+const ASKING = /[吗么呢？?]|多少|几件|几项|哪|谁|怎么|是否|有没有|了没|没有|情况|进展|查|看|问(?!题)|了解|告诉/;
 
 /**
  * A plain message that asks the bot to do something only a person may do by a command
@@ -69,6 +79,9 @@ const ASKING = /[吗么呢？?]|多少|几件|几项|哪|谁|怎么|是否|有�
  */
 export function actionRequest(text: string): ActionRequest | undefined {
   const t = text.trim();
+  // 请财政厅报送资金问题的落实情况: work given in plain words, unless it truly asks something.
+  const given = ACTIONS.find((a) => a.label === '交办');
+  if (given && t.search(given.words) === 0 && !TRULY_ASKING.test(t)) return given;
   if (ASKING.test(t)) return undefined;
   // A message that reached the questions starting with such a word is no command's (催办 D-0001).
   const actions = ACTIONS.filter((a) => !a.about || a.about.test(t));
