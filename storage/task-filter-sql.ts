@@ -44,6 +44,10 @@ export function whereClause(f: TaskFilter): { sql: string; params: unknown[] } {
   if (f.isUrgent) parts.push('t.id IN (SELECT m.task_id FROM task_marks m WHERE m.urgent = 1)');
   if (f.extended) parts.push('t.extension_count > 0');
   if (f.reopened) parts.push('t.reopen_count > 0');
+  if (f.minLadderStep !== undefined) {
+    parts.push('t.ladder_step >= ?');
+    params.push(f.minLadderStep);
+  }
   if (f.pendingRequest) {
     parts.push("t.id IN (SELECT r.task_id FROM requests r WHERE r.kind = ? AND r.status = 'pending')");
     params.push(f.pendingRequest);

@@ -150,6 +150,7 @@ function hasCondBesidesTime(c: Conditions): boolean {
     c.urgent !== undefined ||
     c.extended !== undefined ||
     c.verification !== undefined ||
+    c.referral !== undefined ||
     c.pendingRequest !== undefined ||
     c.source !== undefined
   );
@@ -236,6 +237,7 @@ function conditionsOf(s: Slots, today: LocalDate, ignored: string[]): Conditions
   if (s.urgent) c.urgent = true;
   if (s.extended) c.extended = true;
   if (s.verification) c.verification = s.verification;
+  if (s.referral) c.referral = true;
   if (s.pendingRequest) c.pendingRequest = s.pendingRequest;
   if (s.sources[0]) c.source = s.sources[0];
   // One source a question: another named is said, not dropped.

@@ -29,6 +29,7 @@ export function conditionFilter(c: Conditions, today: LocalDate, calendar: WorkC
   if (c.extended) f.extended = true;
   if (c.verification === 'false') f.reopened = true;
   if (c.verification === 'true') f.statuses = ['verified'];
+  if (c.referral) f.minLadderStep = 3;
   if (c.pendingRequest) f.pendingRequest = c.pendingRequest;
   if (c.source) f.source = c.source;
   if (c.dueSoon) {
@@ -57,6 +58,7 @@ export function conditionLabel(c: Conditions): string {
   if (c.urgent) parts.push('紧急');
   if (c.extended) parts.push('延期');
   if (c.verification) parts.push(c.verification === 'false' ? '退回重办' : '复核属实');
+  if (c.referral) parts.push('列入拟移交名单');
   if (c.pendingRequest) parts.push(c.pendingRequest === 'extension' ? '延期申请待审批' : '难以执行待答复');
   if (c.source) parts.push(SOURCES[c.source].label);
   if (c.assigned) parts.push(`${c.assigned.label}交办`);

@@ -34,6 +34,8 @@ export interface Conditions {
   extended?: boolean;
   /** false: work returned after a failed 复核 (退回重办, at any time); true: completions verified (已复核). */
   verification?: 'true' | 'false';
+  /** Only work that reached the 拟移交 list (催办 3 次, B五(一)). */
+  referral?: boolean;
   /** Only work with a 延期 or 难以执行 request waiting for its answer. */
   pendingRequest?: 'extension' | 'infeasible';
   /** Only work of this source (来源). */

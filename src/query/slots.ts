@@ -43,6 +43,8 @@ export interface Slots {
   extended: boolean;
   /** 退回重办 (false) or 复核属实 (true) was asked. */
   verification?: 'true' | 'false';
+  /** 拟移交 was asked. */
+  referral?: boolean;
   /** 申请延期的 / 难以执行的 was asked: work with such a request not yet answered. */
   pendingRequest?: 'extension' | 'infeasible';
   /** Sources named (人大建议), in order. */

@@ -31,6 +31,8 @@ export type WordMeaning =
   | { kind: 'extended' }
   /** 复核不实、退回重办 (false): work returned after a failed 复核; 复核属实 (true): completions the office verified. */
   | { kind: 'verification'; result: 'true' | 'false' }
+  /** 拟移交: work chased three times that reached the 拟移交 list (B五(一)), decided or not. */
+  | { kind: 'referral' }
   /** 谁在请假, 郑晓东在不在: who is away (请假 registered) on a day. */
   | { kind: 'absence' }
   /** 今天有什么新进展, 发改委本周报了哪些进展: the reports made in a period. */
@@ -104,6 +106,7 @@ export const VOCABULARY: ReadonlyArray<[string, WordMeaning]> = [
   ...words('紧急 紧急事项 紧急件 急件 加急 紧急任务', { kind: 'urgent' }),
   ...words('退回重办 被退回重办 被退回 退回 重办 复核不实 核查不实 不实', { kind: 'verification', result: 'false' }),
   ...words('复核属实 已复核 核实属实 经复核属实', { kind: 'verification', result: 'true' }),
+  ...words('拟移交 拟移交名单 列入拟移交名单 移交名单 移交纪检监察 移交纪检监察机关 拟移交的', { kind: 'referral' }),
   ...words('延期 延期了 延期过 延过期 批准延期 已延期 延长时限 延长了时限 调整时限', { kind: 'extended' }),
   ...words(
     '新进展 新的进展 最新进展 新情况 新动态 动态 报了进展 报送了进展 报了哪些进展 报了什么进展 报送进展 报了什么 有什么进展 有哪些进展 哪些进展 有进展 有没有进展 有新进展 有没有新进展 进展动态 工作动态',

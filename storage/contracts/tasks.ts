@@ -67,6 +67,8 @@ export interface TaskFilter {
   extended?: boolean;
   /** Only work returned at least once after a failed 复核 (退回重办). */
   reopened?: boolean;
+  /** Only work whose ladder reached at least this step (3: the 拟移交 list). */
+  minLadderStep?: number;
   /** Only work with a request of this kind waiting for its answer. */
   pendingRequest?: 'extension' | 'infeasible';
   /** Work of one source (来源), by its kind. */
