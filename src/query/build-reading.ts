@@ -32,6 +32,7 @@ export function buildReading(s: Slots, directory: Directory, today: LocalDate): 
     out.ignored.push(...others.map((c) => `${c}（${why(c)}）`));
     return out;
   }
+  if (s.deployment) out.ignored.push(`${s.deployment}（布置落实情况不单列，以上为事项办理情况；每件的部署报告见单件记录，如「D-0001 怎么样了」）`);
   // 谁在请假, 郑晓东在不在, 发改委明天谁请假: who is away on one day (of a unit, or one person).
   if (s.absence && s.statuses.length === 0 && !s.coordination) {
     const t = s.times[0];

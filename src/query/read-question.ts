@@ -211,6 +211,9 @@ export function fillSlots(tokens: Token[]): Slots {
       case 'vague_time':
         s.ignored.push(`${t.text}（请写明时间，如「最近7天」「本周」「12月1日以来」）`);
         break;
+      case 'deployment':
+        s.deployment = t.text;
+        break;
       case 'rate':
         s.ignored.push(`${t.text}（比率不单独计算，以上为件数；各单位按期办结、当日签收情况见「本月各单位情况」）`);
         break;

@@ -45,6 +45,8 @@ export interface Slots {
   verification?: 'true' | 'false';
   /** 拟移交 was asked. */
   referral?: boolean;
+  /** 部署 was asked, as written: a task's card shows its 部署 report; a list does not filter by it, and says so. */
+  deployment?: string;
   /** 申请延期的 / 难以执行的 was asked: work with such a request not yet answered. */
   pendingRequest?: 'extension' | 'infeasible';
   /** Sources named (人大建议), in order. */
