@@ -243,12 +243,15 @@ export function fillSlots(tokens: Token[]): Slots {
   return s;
 }
 
+/** Words that end like a unit's name but are none: left out of the reading (and said so), never asked for as a missing unit. */
+const NOT_A_UNIT = /(?:干部|内部|外部|局部|全部|基层|班子|一把手|总部|领导干部|办公会|常务会|专题会|调度会|座谈会|推进会|例会|部署)$/;
+
 /** An unknown word: a name missing from the directory (said so), or a word left out of the reading. */
 function classifyRest(text: string, tokens: Token[], i: number, s: Slots): void {
   const prev = tokens[i - 1];
   const next = tokens[i + 1]?.kind === 'filler' && tokens[i + 1]?.text === '的' ? tokens[i + 2] : tokens[i + 1];
   const han = /^[\u4e00-\u9fff]+$/.test(text);
-  if (han && text.length >= 2 && text.length <= 12 && UNIT_SUFFIX.test(text)) {
+  if (han && text.length >= 2 && text.length <= 12 && UNIT_SUFFIX.test(text) && !NOT_A_UNIT.test(text)) {
     s.unknownNames.push(text);
     return;
   }

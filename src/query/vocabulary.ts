@@ -121,7 +121,7 @@ export const VOCABULARY: ReadonlyArray<[string, WordMeaning]> = [
   ...words('吗 么', { kind: 'question' }),
   // The sources' names as a question says them; not the generic aliases (文件, 建议, 交办事项).
   ...words('上级文件 重大决策部署 决策部署', { kind: 'source', source: 'superior_document' }),
-  ...words('会议决定事项 会议决定 会议议定事项 常务会议 专题会议', { kind: 'source', source: 'meeting' }),
+  ...words('会议决定事项 会议决定 会议议定事项 常务会议 专题会议 办公会 办公会议 常务会 专题会 调度会 会议定的 会议交办', { kind: 'source', source: 'meeting' }),
   ...words('领导批示 批示 批示件', { kind: 'source', source: 'instruction' }),
   ...words('人大建议 人大代表建议 代表建议', { kind: 'source', source: 'npc_suggestion' }),
   ...words('人大议案 议案', { kind: 'source', source: 'npc_motion' }),

@@ -27,3 +27,15 @@ describe('部署 in a question', () => {
     expect(t).toContain('未能理解「部署情况（布置落实情况不单列');
   });
 });
+
+describe('words that end like a unit but are none', () => {
+  it('干部 and 办公会 are never asked for as units missing from the directory', async () => {
+    for (const q of ['领导干部负责的事有哪些', '上次办公会交办的事有几件']) expect((await h.say('周建国', q)).text, q).not.toContain('通讯录中没有');
+  });
+
+  it('专题会定的事 reads as work from meeting decisions (来源 会议决定事项), and says what it left out', async () => {
+    const t = (await h.say('周建国', '专题会定的事办完了吗')).text;
+    expect(t).toContain('会议决定事项');
+    expect(t).toContain('未能理解「定」');
+  });
+});
