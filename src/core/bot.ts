@@ -143,10 +143,10 @@ export class Bot {
         const args = this.parseArgs(command, { text: rest, mentions, plain: match.fallback, prepared, ...(match.word ? { word: match.word } : {}) }, parseCtx);
         outcome = await command.run(ctx, args);
       } catch (e) {
-        // "进展怎么样了？" starts with a command word but is a question: the fallback answers it.
+        // "进展怎么样了？", "复核不实的有哪些" from a leader, "效能告诫的有哪些": questions, not a command refused (arguments, role, a name).
         const fallback = this.deps.registry.fallback;
-        // "复核不实的有哪些" from a leader: a question about the ledger, not a 复核 refused for his role.
-        const asked = isUserError(e) && (e.code === 'bad_arguments' || (!allowed && !/[DdCcGg][-－—_]?\s*\d/.test(rest)));
+        const named = isUserError(e) && (e.code === 'unknown_unit' || e.code === 'unknown_person');
+        const asked = isUserError(e) && (e.code === 'bad_arguments' || ((!allowed || named) && !/[DdCcGg][-－—_]?\s*\d/.test(rest)));
         if (!(asked && looksLikeQuestion(body) && fallback && fallback !== command)) {
           throw new CommandFailure(command, e);
         }
@@ -155,7 +155,7 @@ export class Bot {
         try {
           outcome = await fallback.run(await this.commandContext(parseCtx, repos, message, msg), args);
         } catch (e2) {
-          throw isUserError(e2) && e2.code === 'bad_arguments' ? new CommandFailure(command, e) : new CommandFailure(fallback, e2);
+          throw isUserError(e2) && e2.code === 'bad_arguments' && !named ? new CommandFailure(command, e) : new CommandFailure(fallback, e2);
         }
       }
     }

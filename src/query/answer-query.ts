@@ -12,6 +12,9 @@ import { answerAbsences } from './answer-absences.js';
 import { answerActivity } from './answer-activity.js';
 import type { QueryContext } from './query-context.js';
 import { queryExamples } from './query-examples.js';
+import { WARNING_REGISTER_ROLES, warningRegisterReply } from '../reports/warning-register.js';
+import { UserError } from '../core/errors.js';
+import { splitDate } from '../time/shanghai.js';
 import type { Reading, ReadResult } from './reading.js';
 
 export type { QueryContext } from './query-context.js';
@@ -57,6 +60,12 @@ async function answer(r: Reading, q: QueryContext, opts: { historyLimit?: number
     }
     case 'rank':
       return { reply: await answerRank(r.which, r.period, r.unitId, q) };
+    case 'warnings': {
+      if (!q.actor.roles.some((role) => (WARNING_REGISTER_ROLES as readonly string[]).includes(role))) {
+        throw new UserError('no_permission', `效能告诫台账供${WARNING_REGISTER_ROLES.join('、')}查看。`);
+      }
+      return { reply: await warningRegisterReply(q.repos, q.directory, r.year ?? splitDate(q.today)[0], r.unitId) };
+    }
     case 'help':
       return { reply: helpReply(q) };
     case 'list':

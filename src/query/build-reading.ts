@@ -72,6 +72,16 @@ export function buildReading(s: Slots, directory: Directory, today: LocalDate): 
     out.reading = { kind: 'activity', ...asked, subject: subjectOf(s, directory, out.ignored) };
     return out;
   }
+  // 今年有几个单位被告诫, 海州市被告诫了吗: the 效能告诫 register of a year, of one unit or all.
+  if (s.warning) {
+    const t = s.times[0];
+    const wholeYear = t?.kind === 'period' && t.from?.endsWith('-01-01') && t.to?.endsWith('-12-31') && t.from.slice(0, 4) === t.to.slice(0, 4);
+    if (t && !wholeYear) out.ignored.push(`${t.label}（告诫台账按年度查询）`);
+    const subject = subjectOf(s, directory, out.ignored);
+    if (subject.kind === 'person' || subject.kind === 'me' || subject.kind === 'my_unit') out.ignored.push('人员或本单位（告诫台账按单位名称查询，如「海州市被告诫了吗」）');
+    out.reading = { kind: 'warnings', ...(wholeYear && t?.from ? { year: Number(t.from.slice(0, 4)) } : {}), ...(subject.kind === 'unit' ? { unitId: subject.unitId } : {}) };
+    return out;
+  }
   if (s.help && s.statuses.length === 0 && s.units.length === 0 && s.persons.length === 0) {
     out.reading = { kind: 'help' };
     return out;

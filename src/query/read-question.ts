@@ -162,6 +162,9 @@ export function fillSlots(tokens: Token[]): Slots {
       case 'verification':
         s.verification = t.result;
         break;
+      case 'warning':
+        s.warning = true;
+        break;
       case 'referral':
         s.referral = true;
         break;

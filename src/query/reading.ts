@@ -65,6 +65,8 @@ export type Reading =
   | { kind: 'tally'; period?: Period }
   | { kind: 'rank'; which: RankQuestion; period?: Period; unitId?: string }
   | { kind: 'help' }
+  /** 今年有几个单位被告诫, 海州市被告诫了吗: the register of 效能告诫 of a year (this one unless named), of a unit or all. */
+  | { kind: 'warnings'; year?: number; unitId?: string }
   /** 还有哪些协调没办完: the coordination items not yet agreed, of one unit or all the asker may see. */
   | { kind: 'coordinations'; unitId?: string; personId?: string; me?: boolean; myUnit?: boolean; count: boolean }
   /** `who`: 谁负责 / 哪个单位 was asked beside the list; each line then names the units and their responsible person. */

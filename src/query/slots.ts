@@ -43,6 +43,8 @@ export interface Slots {
   extended: boolean;
   /** 退回重办 (false) or 复核属实 (true) was asked. */
   verification?: 'true' | 'false';
+  /** 效能告诫 was asked: the register. */
+  warning?: boolean;
   /** 拟移交 was asked. */
   referral?: boolean;
   /** 部署 was asked, as written: a task's card shows its 部署 report; a list does not filter by it, and says so. */

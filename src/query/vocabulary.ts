@@ -35,6 +35,8 @@ export type WordMeaning =
   | { kind: 'referral' }
   /** 部署了没有: the 布置落实 of a 上级文件, which the lists do not filter by; said so, never taken for a unit's name (…部). */
   | { kind: 'deployment' }
+  /** 被告诫, 效能告诫: the register of 效能告诫 (L四(五)), of a year and a unit. */
+  | { kind: 'warning' }
   /** 谁在请假, 郑晓东在不在: who is away (请假 registered) on a day. */
   | { kind: 'absence' }
   /** 今天有什么新进展, 发改委本周报了哪些进展: the reports made in a period. */
@@ -108,6 +110,7 @@ export const VOCABULARY: ReadonlyArray<[string, WordMeaning]> = [
   ...words('紧急 紧急事项 紧急件 急件 加急 紧急任务', { kind: 'urgent' }),
   ...words('退回重办 被退回重办 被退回 退回 重办 复核不实 核查不实 不实', { kind: 'verification', result: 'false' }),
   ...words('复核属实 已复核 核实属实 经复核属实', { kind: 'verification', result: 'true' }),
+  ...words('效能告诫 告诫 被告诫 告诫了 被效能告诫 告诫过 被告诫过 被告诫了 受到告诫 受过告诫 告诫台账', { kind: 'warning' }),
   ...words('部署 部署了 部署情况 布置落实 落实部署 部署落实', { kind: 'deployment' }),
   ...words('拟移交 拟移交名单 列入拟移交名单 移交名单 移交纪检监察 移交纪检监察机关 拟移交的', { kind: 'referral' }),
   ...words('延期 延期了 延期过 延过期 批准延期 已延期 延长时限 延长了时限 调整时限', { kind: 'extended' }),

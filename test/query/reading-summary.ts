@@ -22,7 +22,11 @@ export function summarize(r: ReadResult): string {
     out.push(`activity[${reading.label}]${s.kind === 'unit' ? ` unit:${s.unitId}` : s.kind === 'person' ? ` person:${s.personId}` : s.kind === 'all' ? '' : ` ${s.kind}`}`);
   } else if (reading.kind === 'coordination') out.push(`coord ${reading.code}`);
   else if (reading.kind === 'help') out.push('help');
-  else if (reading.kind === 'coordinations') out.push(`coords${reading.unitId ? ` unit:${reading.unitId}` : ''}${reading.count ? ' count' : ''}`);
+  else if (reading.kind === 'warnings') out.push(`warnings${reading.year ? `[${reading.year}]` : ''}${reading.unitId ? ` unit:${reading.unitId}` : ''}`);
+  else if (reading.kind === 'coordinations')
+    out.push(
+      `coords${reading.unitId ? ` unit:${reading.unitId}` : ''}${reading.personId ? ` person:${reading.personId}` : ''}${reading.me ? ' me' : ''}${reading.myUnit ? ' my_unit' : ''}${reading.count ? ' count' : ''}`,
+    );
   else if (reading.kind === 'tally') out.push(`tally${reading.period ? `[${reading.period.label}]` : ''}`);
   else if (reading.kind === 'rank') {
     out.push(`rank ${reading.which}${reading.period ? `[${reading.period.label}]` : ''}`);
@@ -40,6 +44,8 @@ export function summarize(r: ReadResult): string {
     if (c.key) out.push('key');
     if (c.urgent) out.push('urgent');
     if (c.extended) out.push('extended');
+    if (c.verification) out.push(`verification:${c.verification}`);
+    if (c.referral) out.push('referral');
     if (c.pendingRequest) out.push(`pending:${c.pendingRequest}`);
     if (c.source) out.push(`source:${c.source}`);
     if (c.deadline) out.push(`deadline:${range(c.deadline)}`);
