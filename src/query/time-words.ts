@@ -21,6 +21,17 @@ interface TimeRule {
 
 const NUM = '(\\d{1,3}|[一二两三四五六七八九十百]{1,4})';
 const num = (s: string | undefined) => (s === undefined ? undefined : s === '两' ? 2 : parseChineseNumber(s.replace('两', '二')));
+/**
+ * The year of a month named without one: the nearest occurrence of that month (12月 asked in
+ * January is last December, 1月 asked in December next January); six months either way stays in this year.
+ */
+export function nearestYear(month: number, today: LocalDate): number {
+  const [y, m] = splitDate(today);
+  if (month - m > 6) return y - 1;
+  if (m - month > 6) return y + 1;
+  return y;
+}
+
 const day = (d: LocalDate, label: string): TimeSlot => ({ kind: 'period', from: d, to: d, label });
 const span = (p: { from: LocalDate; to: LocalDate; label: string }): TimeSlot => ({ kind: 'period', ...p });
 
@@ -95,9 +106,8 @@ const RULES: TimeRule[] = [
     re: new RegExp(`(?:(\\d{4})年)?${NUM}月份?`, 'y'),
     read(m, t) {
       const n = num(m[2]);
-      const [y] = splitDate(t);
       if (n === undefined || n < 1 || n > 12) return undefined;
-      return span(monthOf(makeDate(m[1] ? Number(m[1]) : y, n, 1)));
+      return span(monthOf(makeDate(m[1] ? Number(m[1]) : nearestYear(n, t), n, 1)));
     },
   },
   {
@@ -126,13 +136,13 @@ const RULES: TimeRule[] = [
   },
   { re: /最近一周|近一周/y, read: (_, t) => ({ kind: 'recent', from: addDays(t, -6), to: t, label: '最近7天' }) },
   {
-    // 12月底前, 1月底前: the end of that month; a month already behind this one, written without a year, is next year's.
+    // 12月底前, 1月底前: the end of that month, in the nearest year when none is written.
     re: new RegExp(`(?:截止到?|截至|到)?(?:(\\d{4})年)?${NUM}月(?:底|末)(?:之前|以前|前)?`, 'y'),
     read(m, t) {
       const n = num(m[2]);
-      const [y, month] = splitDate(t);
+      const [y] = splitDate(t);
       if (n === undefined || n < 1 || n > 12) return undefined;
-      const year = m[1] ? Number(m[1]) : n < month ? y + 1 : y;
+      const year = m[1] ? Number(m[1]) : nearestYear(n, t);
       return { kind: 'before', to: endOfMonth(makeDate(year, n, 1)), label: `${year === y ? '' : `${year}年`}${n}月底前` };
     },
   },

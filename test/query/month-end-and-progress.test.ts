@@ -22,7 +22,7 @@ describe('X月底前 in a question', () => {
     expect(t).not.toContain('未能理解');
   });
 
-  it('a month already behind this one, written without a year, is next year’s', async () => {
+  it('a month written without a year is its nearest one: 1月 asked in December is next January', async () => {
     const t = await ask('1月底前到期的有哪些');
     expect(t).toContain('全省2027年1月底前到期事项：2 件');
     expect(t).toMatch(/D-0001[\s\S]*D-0002/);
@@ -40,5 +40,19 @@ describe('有进展吗', () => {
 
   it('发改委有没有新进展 says plainly that none was reported', async () => {
     expect(await ask('发改委有没有新进展')).toContain('省发展改革委 最近7天（12月1日（周二）至12月7日（周一））没有报送进展或办结');
+  });
+});
+
+describe('a month named without a year', () => {
+  it('12月份办结了几件 asked in January counts last December, not next', async () => {
+    const j = await makeHarness();
+    j.at('2026-12-07');
+    await j.say('孙丽', '交办 发改委 编制清单 12月9日');
+    await j.say('王芳', '办结 D-0001 清单已编制完成并报送');
+    j.at('2027-01-04', '10:00');
+    const t = (await j.say('周建国', '12月份办结了几件')).text;
+    expect(t).toContain('全省2026年12月办结事项：1 件');
+    expect((await j.say('周建国', '11月底前到期的有哪些')).text).toContain('2026年11月底前到期事项');
+    await j.close();
   });
 });
