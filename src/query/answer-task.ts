@@ -13,14 +13,16 @@ import type { QueryContext } from './query-context.js';
 import { coordinationStatusLabel } from '../domain/coordination-decision.js';
 import { REFUSALS } from '../texts/refusals.js';
 
-// Outside one's scope a code reads exactly like an unknown one: the refusal names no other task's units or people.
-const unknownTask = (code: string) => new UserError('unknown_task', `没有编号为 ${code} 的督办事项，请核对编号（如 D-0001）。`);
+// Outside one's scope a code reads exactly like an unknown one: the refusal names no other task's units or people,
+// and, to one whose scope is limited, says it may be either (never that the task does not exist when it does).
+const unknownTask = (code: string, limited: boolean) => new UserError('unknown_task', `没有编号为 ${code} 的督办事项${limited ? '，或该事项不在您可查看的范围内' : ''}，请核对编号（如 D-0001）。`);
 const unknownCoordination = (code: string) => new UserError('unknown_task', REFUSALS.unknownCoordination(code));
 
 /** One task in full: fields, latest progress, stages, coordination, pending requests and history. */
 export async function answerTask(code: string, q: QueryContext, historyLimit?: number): Promise<Reply> {
   const task = await q.repos.tasks.findByCode(code);
-  if (!task || !canSeeTask(scopeOf(q.actor), task)) throw unknownTask(code);
+  const scope = scopeOf(q.actor);
+  if (!task || !canSeeTask(scope, task)) throw unknownTask(code, scope !== undefined);
   const [reports, history] = await Promise.all([q.repos.tasks.reports(task.id), q.repos.audit.forTask(task.id)]);
   const lastProgress = reports.filter((r) => r.kind === 'progress').at(-1);
   const fields = taskFields(task, q);

@@ -24,7 +24,7 @@ export async function answerTasks(codes: readonly string[], q: QueryContext): Pr
     const latest = last ? [`  最新进展（${last.at.slice(5, 10)} ${q.directory.personName(last.personId)}）：${last.percent !== undefined ? `${last.percent}% ` : ''}${last.text}`.trimEnd()] : [];
     return [lines[i] ?? '', ...latest];
   });
-  if (missing.length > 0) out.push(`没有编号为 ${missing.join('、')} 的督办事项，请核对编号。`);
+  if (missing.length > 0) out.push(`没有编号为 ${missing.join('、')} 的督办事项${scope ? '，或不在您可查看的范围内' : ''}，请核对编号。`);
   return {
     tone: 'info',
     title: `查询 ${codes.length} 件事项${missing.length > 0 ? `（${missing.length} 件未找到）` : ''}`,

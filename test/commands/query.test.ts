@@ -64,8 +64,10 @@ describe('查询', () => {
     expect(r.text).toContain('您可查询的范围是：南岭市政府');
     const t = await h.say('袁媛', '查询 D-0001');
     // Outside one's scope a code reads like an unknown one: nothing of the task is named.
-    expect(t.text).toContain('没有编号为 D-0001 的督办事项');
+    expect(t.text).toContain('没有编号为 D-0001 的督办事项，或该事项不在您可查看的范围内');
     expect(t.text).not.toMatch(/发展改革委|王芳|编制专项债/);
+    // To one who sees everything, an unknown code is simply unknown.
+    expect((await h.say('孙丽', '查询 D-0999')).text).toContain('没有编号为 D-0999 的督办事项，请核对编号');
   });
 
   it('answers an unknown query with what can be asked', async () => {
