@@ -10,6 +10,7 @@ import { parseCodeAndText } from '../src/parsing/code-and-text.js';
 import { formatDateCn } from '../src/time/shanghai.js';
 import { extractDate } from './extension.js';
 import { REFUSALS } from '../src/texts/refusals.js';
+import { spanEnd } from '../src/parsing/extension-span.js';
 
 export const approveExtension = defineCommand({
   name: COMMAND_WORDS.approveExtension,
@@ -21,16 +22,22 @@ export const approveExtension = defineCommand({
   allowed: 'anyone',
   parse(input, ctx) {
     const { code, rest } = parseCodeAndText(input.text);
-    const { date, rest: note } = extractDate(rest, ctx.today, ctx.calendar);
-    return { code, date, note };
+    const { date, span, rest: note } = extractDate(rest, ctx.today, ctx.calendar);
+    return { code, date, span, note };
   },
-  schema: z.object({ code: taskCodeArg, date: z.string().optional(), note: z.string().max(500) }),
+  schema: z.object({
+    code: taskCodeArg,
+    date: z.string().optional(),
+    span: z.object({ n: z.number(), unit: z.enum(['working', 'day', 'week', 'month']), text: z.string() }).optional(),
+    note: z.string().max(500),
+  }),
   async run(ctx, args) {
     const task = await loadTask(ctx, args.code);
     requireAssignerOrOffice(ctx, task, '延期审批');
     const request = await ctx.repos.requests.pending(task.id, 'extension');
     if (!request) throw new UserError('invalid_state', REFUSALS.noPendingExtension(task.code), false);
-    const date = args.date ?? request.proposedDeadline;
+    // 批准延期 D-0001 10个工作日: that much longer than the deadline in force.
+    const date = args.date ?? (args.span ? spanEnd(task.deadline, args.span, ctx.calendar) : request.proposedDeadline);
     if (!date || date <= task.deadline) throw new UserError('bad_deadline', `批准的时限须晚于现时限 ${formatDateCn(task.deadline, ctx.today)}。`);
     const { nth } = await extensionActions.approveExtension(ctx, task, request.id, { by: ctx.actor.id, to: date, note: args.note });
     return {

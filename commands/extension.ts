@@ -11,11 +11,15 @@ import { parseDeadline } from '../src/time/parse-deadline.js';
 import { formatDateCn } from '../src/time/shanghai.js';
 import { addressPerson } from '../src/domain/leader-address.js';
 import { ARGUMENT_TEXTS } from '../src/texts/arguments.js';
+import { readSpan, spanEnd, type ExtensionSpan } from '../src/parsing/extension-span.js';
 
 /** Finds `至 12月30日` (or a bare date) in the text: the date and the rest (the reason). */
-export function extractDate(text: string, today: string, calendar: Parameters<typeof parseDeadline>[2]): { date?: string; rest: string } {
+export function extractDate(text: string, today: string, calendar: Parameters<typeof parseDeadline>[2]): { date?: string; span?: ExtensionSpan; rest: string } {
   const words = text.split(/\s+/).filter(Boolean);
   for (let i = 0; i < words.length; i++) {
+    // 10个工作日 written alone (not after 至): that much longer than the deadline in force.
+    const span = readSpan(words[i] ?? '');
+    if (span) return { span, rest: [...words.slice(0, i), ...words.slice(i + 1)].join(' ') };
     const w = (words[i] ?? '').replace(/^(延至|延期至|推迟至|至|到)/, '');
     const candidate = w.length > 0 ? w : (words[i + 1] ?? '');
     const used = w.length > 0 ? 1 : 2;
@@ -36,13 +40,14 @@ export const extension = defineCommand({
   allowed: 'anyone',
   parse(input, ctx) {
     const { code, rest } = parseCodeAndText(input.text);
-    const { date, rest: reason } = extractDate(rest, ctx.today, ctx.calendar);
-    if (code && !date) throw new UserError('bad_arguments', '请写明申请延至哪一天，如「至 12月30日」。');
-    return { code, date, reason };
+    const { date, span, rest: reason } = extractDate(rest, ctx.today, ctx.calendar);
+    if (code && !date && !span) throw new UserError('bad_arguments', '请写明申请延至哪一天，如「至 12月30日」，或延长多久，如「10个工作日」。');
+    return { code, date, span, reason };
   },
   schema: z.object({
     code: taskCodeArg,
-    date: z.string(),
+    date: z.string().optional(),
+    span: z.object({ n: z.number(), unit: z.enum(['working', 'day', 'week', 'month']), text: z.string() }).optional(),
     reason: z.string().min(4, '须写明延期原因和目前进展').max(1000, ARGUMENT_TEXTS.reasonMax1000),
   }),
   async run(ctx, args) {
@@ -58,11 +63,12 @@ export const extension = defineCommand({
         false,
       );
     }
-    if (args.date <= task.deadline) throw new UserError('bad_deadline', `新时限须晚于现时限 ${formatDateCn(task.deadline, ctx.today)}。`);
+    const date = args.date ?? (args.span ? spanEnd(task.deadline, args.span, ctx.calendar) : task.deadline);
+    if (date <= task.deadline) throw new UserError('bad_deadline', `新时限须晚于现时限 ${formatDateCn(task.deadline, ctx.today)}。`);
     const cap = SOURCES[task.source].maxDeadline?.(task.assignedDate);
-    if (cap && args.date > cap) throw new UserError('bad_deadline', `${SOURCES[task.source].basis}，不能延至 ${formatDateCn(cap, ctx.today)}之后。`, false);
+    if (cap && date > cap) throw new UserError('bad_deadline', `${SOURCES[task.source].basis}，不能延至 ${formatDateCn(cap, ctx.today)}之后。`, false);
     if (await ctx.repos.requests.pending(task.id, 'extension')) throw new UserError('invalid_state', `${task.code} 已有待审批的延期申请。`, false);
-    const { nth } = await requestExtension(ctx, task, { unitId: unit.unitId, by: ctx.actor.id, proposed: args.date, reason: args.reason });
+    const { nth } = await requestExtension(ctx, task, { unitId: unit.unitId, by: ctx.actor.id, proposed: date, reason: args.reason });
     const approvers = assignerAndOffice(ctx, task);
     return {
       reply: {
@@ -71,7 +77,7 @@ export const extension = defineCommand({
         fields: [
           { label: '事项', value: task.title },
           { label: '现时限', value: formatDateCn(task.deadline, ctx.today) + (task.originalDeadline !== task.deadline ? `（原定 ${formatDateCn(task.originalDeadline, ctx.today)}）` : '') },
-          { label: '申请延至', value: formatDateCn(args.date, ctx.today) },
+          { label: '申请延至', value: formatDateCn(date, ctx.today) + (args.span ? `（现时限顺延 ${args.span.text}）` : '') },
           { label: '原因和进展', value: args.reason },
         ],
         lines: [...(nth > 1 ? [`该事项已延期 ${task.extensionCount} 次，本次为再次延期，请从严审核。`] : []), `请 ${approvers.map((id) => addressPerson(ctx.directory, id)).join('、')} 审批。`],
