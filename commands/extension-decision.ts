@@ -10,7 +10,7 @@ import { parseCodeAndText } from '../src/parsing/code-and-text.js';
 import { formatDateCn } from '../src/time/shanghai.js';
 import { extractDate } from './extension.js';
 import { REFUSALS } from '../src/texts/refusals.js';
-import { spanEnd } from '../src/parsing/extension-span.js';
+import { extensionSpanArg, spanEnd } from '../src/parsing/extension-span.js';
 
 export const approveExtension = defineCommand({
   name: COMMAND_WORDS.approveExtension,
@@ -28,7 +28,7 @@ export const approveExtension = defineCommand({
   schema: z.object({
     code: taskCodeArg,
     date: z.string().optional(),
-    span: z.object({ n: z.number(), unit: z.enum(['working', 'day', 'week', 'month']), text: z.string() }).optional(),
+    span: extensionSpanArg,
     note: z.string().max(500),
   }),
   async run(ctx, args) {

@@ -11,7 +11,7 @@ import { parseDeadline } from '../src/time/parse-deadline.js';
 import { formatDateCn } from '../src/time/shanghai.js';
 import { addressPerson } from '../src/domain/leader-address.js';
 import { ARGUMENT_TEXTS } from '../src/texts/arguments.js';
-import { readSpan, spanEnd, type ExtensionSpan } from '../src/parsing/extension-span.js';
+import { readSpan, extensionSpanArg, spanEnd, type ExtensionSpan } from '../src/parsing/extension-span.js';
 
 /** Finds `至 12月30日` (or a bare date) in the text: the date and the rest (the reason). */
 export function extractDate(text: string, today: string, calendar: Parameters<typeof parseDeadline>[2]): { date?: string; span?: ExtensionSpan; rest: string } {
@@ -47,7 +47,7 @@ export const extension = defineCommand({
   schema: z.object({
     code: taskCodeArg,
     date: z.string().optional(),
-    span: z.object({ n: z.number(), unit: z.enum(['working', 'day', 'week', 'month']), text: z.string() }).optional(),
+    span: extensionSpanArg,
     reason: z.string().min(4, '须写明延期原因和目前进展').max(1000, ARGUMENT_TEXTS.reasonMax1000),
   }),
   async run(ctx, args) {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import { parseChineseNumber } from '../time/chinese-number.js';
 import { addDays, addMonths, type LocalDate } from '../time/shanghai.js';
@@ -29,3 +30,6 @@ export function spanEnd(from: LocalDate, s: ExtensionSpan, calendar: WorkCalenda
   const end = s.unit === 'month' ? addMonths(from, s.n) : addDays(from, s.unit === 'week' ? s.n * 7 : s.n);
   return calendar.onOrAfter(end);
 }
+
+/** The span as a command's argument schema reads it. */
+export const extensionSpanArg = z.object({ n: z.number(), unit: z.enum(['working', 'day', 'week', 'month']), text: z.string() }).optional();
