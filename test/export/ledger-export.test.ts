@@ -110,6 +110,17 @@ describe('导出 台账', () => {
     expect(units[2]).toMatchObject({ 绿色: 1 });
   });
 
+  it('keeps withdrawn work in the 台账, marked 已撤销, out of the unit figures', async () => {
+    await h.say('孙丽', '撤销交办 D-0003 港口规划调整，不再单独交办');
+    const { r, file } = await exported('孙丽', '导出 台账');
+    expect(r.text).toContain('督办台账已导出：3 件事项');
+    const wb = await open(file!.path);
+    const d3 = rowsOf(wb.getWorksheet('督办台账')!).find((x) => x['编号'] === 'D-0003');
+    expect(d3).toMatchObject({ 状态: '已撤销', 三色: null });
+    expect(rowsOf(wb.getWorksheet('办理记录')!).some((x) => x['编号'] === 'D-0003' && String(x['办理情况']).includes('撤销交办：港口规划调整'))).toBe(true);
+    expect(rowsOf(wb.getWorksheet('单位统计')!).map((u) => u['牵头单位'])).toEqual(['省发展改革委', '省住房城乡建设厅']);
+  });
+
   it('filters by unit, period and status', async () => {
     const overdue = await exported('孙丽', '导出 台账 逾期');
     expect(overdue.r.text).toContain('1 件事项');
