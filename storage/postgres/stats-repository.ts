@@ -31,7 +31,7 @@ export class PgStatsRepository implements StatsRepository {
        FROM (SELECT t.lead_unit_id, t.deadline,
                     CASE WHEN t.deadline < ? THEN NULL ELSE t.assigned_date END AS assigned_date,
                     CASE WHEN t.deadline < ? THEN NULL ELSE t.progress END AS progress,
-                    CASE WHEN t.deadline < ? THEN 0 ELSE (SELECT count(*)::int FROM tasks s WHERE s.parent_id = t.id) END AS stages_total,
+                    CASE WHEN t.deadline < ? THEN 0 ELSE (SELECT count(*)::int FROM tasks s WHERE s.parent_id = t.id AND s.status <> 'withdrawn') END AS stages_total,
                     CASE WHEN t.deadline < ? THEN 0 ELSE (SELECT count(*)::int FROM tasks s WHERE s.parent_id = t.id AND s.status IN ('completed', 'verified')) END AS stages_done
              FROM tasks t WHERE t.status IN ('pending', 'active') AND t.parent_id IS NULL) x
        GROUP BY lead_unit_id, deadline, assigned_date, progress, stages_total, stages_done`,
@@ -46,7 +46,7 @@ export class PgStatsRepository implements StatsRepository {
   async openForColours(afterId: number, limit: number): Promise<ColourRow[]> {
     const rows = await this.s.all<ColourRow & { progress: number | null }>(
       `SELECT t.id, t.lead_unit_id AS "leadUnitId", t.status, t.deadline, t.assigned_date AS "assignedDate", t.progress,
-                   (SELECT count(*)::int FROM tasks s WHERE s.parent_id = t.id) AS "stagesTotal",
+                   (SELECT count(*)::int FROM tasks s WHERE s.parent_id = t.id AND s.status <> 'withdrawn') AS "stagesTotal",
                    (SELECT count(*)::int FROM tasks s WHERE s.parent_id = t.id AND s.status IN ('completed', 'verified')) AS "stagesDone"
             FROM tasks t WHERE t.id > ? AND t.status IN ('pending', 'active') AND t.parent_id IS NULL ORDER BY t.id LIMIT ?`,
       afterId,

@@ -39,7 +39,7 @@ export class SqliteStatsRepository implements StatsRepository {
               UNION ALL
               SELECT lead_unit_id, deadline, assigned_date, progress, stages_total, stages_done, count(*)
               FROM (SELECT t.lead_unit_id, t.deadline, t.assigned_date, t.progress,
-                           (SELECT count(*) FROM tasks s WHERE s.parent_id = t.id) AS stages_total,
+                           (SELECT count(*) FROM tasks s WHERE s.parent_id = t.id AND s.status <> 'withdrawn') AS stages_total,
                            (SELECT count(*) FROM tasks s WHERE s.parent_id = t.id AND s.status IN ('completed', 'verified')) AS stages_done
                     FROM tasks t ${OPEN} WHERE t.status IN ('pending', 'active') AND t.parent_id IS NULL AND t.deadline >= ?) x
               GROUP BY lead_unit_id, deadline, assigned_date, progress, stages_total, stages_done`)
@@ -50,7 +50,7 @@ export class SqliteStatsRepository implements StatsRepository {
   async openForColours(afterId: number, limit: number): Promise<ColourRow[]> {
     const rows = this.s
       .get(`SELECT t.id, t.lead_unit_id AS leadUnitId, t.status, t.deadline, t.assigned_date AS assignedDate, t.progress,
-                   (SELECT count(*) FROM tasks s WHERE s.parent_id = t.id) AS stagesTotal,
+                   (SELECT count(*) FROM tasks s WHERE s.parent_id = t.id AND s.status <> 'withdrawn') AS stagesTotal,
                    (SELECT count(*) FROM tasks s WHERE s.parent_id = t.id AND s.status IN ('completed', 'verified')) AS stagesDone
             FROM tasks t WHERE t.id > ? AND t.status IN ('pending', 'active') AND t.parent_id IS NULL ORDER BY t.id LIMIT ?`)
       .all(afterId, limit) as Array<ColourRow & { progress: number | null }>;

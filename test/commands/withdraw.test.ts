@@ -75,14 +75,25 @@ describe('撤销交办', () => {
     expect((await h.say('孙丽', '撤销交办 D-0003-1 阶段交办有误')).text).toContain('D-0003-1 已办结，不能撤销交办');
   });
 
+  it('a stage withdrawn alone is owed by no one: the task completes with its other stages', async () => {
+    await h.say('孙丽', '交办 交通厅 推进综合交通规划 12月31日'); // D-0004
+    await h.say('孙丽', '分解 D-0004 编制初稿 12月15日；征求意见 12月25日');
+    expect((await h.say('孙丽', '撤销交办 D-0004-2 征求意见并入初稿阶段')).text).toContain('已撤销交办 D-0004-2');
+    const r = await h.say('许娜', '办结 D-0004-1 初稿已编制并征求各方意见');
+    expect(r.text).toContain('D-0004-1 已办结');
+    expect((await h.say('周建国', '查询 D-0004')).text).toContain('状态：已办结');
+  });
+
   it('withdrawn work is not chased, listed or counted in the tallies', async () => {
     const sent = (await h.until('2026-12-14', '10:00')).map((m) => h.render(m)).join('\n');
     expect(sent).toContain('督办周通报（上周，12月7日—12月13日）');
-    expect(sent).not.toMatch(/D-0001|D-0002|D-0003/);
+    expect(sent).not.toMatch(/D-000[123]/);
     // Nothing of that week counts: the week's tally names no unit of the withdrawn work.
     expect(sent).toMatch(/本期无交办、办结或逾期事项|无事项：/);
     expect(sent).not.toMatch(/发改委｜交办 1/);
     expect((await h.say('周建国', '哪些事逾期了')).text).toContain('全省逾期事项：0 件');
-    expect((await h.say('周建国', '上周交办了多少件')).text).toContain('全省上周交办事项：0 件');
+    const assigned = (await h.say('周建国', '上周交办了多少件')).text;
+    expect(assigned).toContain('全省上周交办事项：1 件'); // D-0004 alone
+    expect(assigned).not.toMatch(/D-000[123]/);
   });
 });
