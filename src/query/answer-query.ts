@@ -59,7 +59,7 @@ async function answer(r: Reading, q: QueryContext, opts: { historyLimit?: number
       return { reply: tallyReply(await computeTally(q.repos.stats, q.directory, p, q.today), tallyKindOf(p), q.directory, q.settings ? await tallyExtras({ ...q, settings: q.settings }, p.to) : {}) };
     }
     case 'rank':
-      return { reply: await answerRank(r.which, r.period, r.unitId, q) };
+      return { reply: await answerRank(r.which, r.period, r.unitId, q, r.covered) };
     case 'warnings': {
       if (!q.actor.roles.some((role) => (WARNING_REGISTER_ROLES as readonly string[]).includes(role))) {
         throw new UserError('no_permission', `效能告诫台账供${WARNING_REGISTER_ROLES.join('、')}查看。`);

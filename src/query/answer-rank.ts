@@ -5,6 +5,7 @@ import { compareUnits, computeTally, lastRanked, type Tally, type UnitTally } fr
 import { formatDateShortCn } from '../time/shanghai.js';
 import { monthOf, type Period } from '../calendar/periods.js';
 import type { QueryContext } from './query-context.js';
+import { describeScope, scopeOf } from '../domain/visibility.js';
 import type { RankQuestion } from './reading.js';
 import { TALLY_TEXTS } from '../texts/tally.js';
 
@@ -25,38 +26,43 @@ function figures(t: UnitTally): string {
 }
 
 /** 哪个单位最差 / 最好, 谁逾期最多, 发改委排第几: answered from the tally with its ranking rule. */
-export async function answerRank(which: RankQuestion, period: Period | undefined, unitId: string | undefined, q: QueryContext): Promise<Reply> {
+export async function answerRank(which: RankQuestion, period: Period | undefined, unitId: string | undefined, q: QueryContext, covered = false): Promise<Reply> {
   assertTallyReader(q);
   const p = period ?? monthOf(q.today, '本月');
-  const tally = await computeTally(q.repos.stats, q.directory, p, q.today);
+  const whole = await computeTally(q.repos.stats, q.directory, p, q.today);
+  // 我分管的单位哪个最差: among the units the asker covers; each keeps its place in the whole ranking.
+  const scope = covered ? scopeOf(q.actor) : undefined;
+  const tally: Tally = scope ? { ...whole, ranked: whole.ranked.filter((t) => scope.unitIds.includes(t.unitId)) } : whole;
+  const among = scope ? `您分管的单位中` : '';
   const name = (id: string) => q.directory.unitName(id);
-  const basis = `按${p.label}（${formatDateShortCn(p.from)}—${formatDateShortCn(p.to, p.from)}）统计，截至 ${formatDateShortCn(tally.cutoff)} 前。${RANKING_RULE}`;
+  const basis = `${scope ? `仅含您分管的单位：${describeScope(scope, q.directory)}；名次为全省排名。` : ''}按${p.label}（${formatDateShortCn(p.from)}—${formatDateShortCn(p.to, p.from)}）统计，截至 ${formatDateShortCn(tally.cutoff)} 前。${RANKING_RULE}`;
   // The place in the whole ranking (tied units share it), said in words: a list headed 2. would read as a count.
-  const place = (t: UnitTally) => tally.ranked.findIndex((o) => compareUnits(o, t) === 0) + 1;
-  const line = (t: UnitTally) => `${name(t.unitId)}（排名第 ${place(t)}）：${figures(t)}`;
+  const place = (t: UnitTally) => whole.ranked.findIndex((o) => compareUnits(o, t) === 0) + 1;
+  const tied = (t: UnitTally) => whole.ranked.filter((o) => compareUnits(o, t) === 0).length > 1;
+  const line = (t: UnitTally) => `${name(t.unitId)}（${tied(t) ? '并列' : '排名'}第 ${place(t)}，共 ${whole.ranked.length} 个有事项的单位）：${figures(t)}`;
   const reply = (title: string, units: UnitTally[]): Reply => ({ tone: 'info', title, lines: units.map(line), note: basis });
-  if (tally.ranked.length === 0) return reply(`${p.label}各单位无交办、办结或逾期事项，没有排名`, []);
+  if (tally.ranked.length === 0) return reply(`${among}${p.label}各单位无交办、办结或逾期事项，没有排名`, []);
   switch (which) {
     case 'worst': {
       const last = lastRanked(tally);
       // Nobody is behind: no unit's line, which would read as naming it the worst.
-      if (last.length === 0) return reply(`${p.label}各单位均无逾期、复核不实和催办，没有排名落后的单位`, []);
-      return reply(`${p.label}排名最后：${last.map((t) => name(t.unitId)).join('、')}`, last);
+      if (last.length === 0) return reply(`${among}${p.label}各单位均无逾期、复核不实和催办，没有排名落后的单位`, []);
+      return reply(`${among}${p.label}排名最后：${last.map((t) => name(t.unitId)).join('、')}`, last);
     }
     case 'best': {
       const first = tally.ranked[0] as UnitTally;
       const top = tally.ranked.filter((t) => compareUnits(t, first) === 0);
-      return reply(`${p.label}排名第一：${top.map((t) => name(t.unitId)).join('、')}`, top);
+      return reply(`${among}${p.label}排名${scope ? '最前' : '第一'}：${top.map((t) => name(t.unitId)).join('、')}`, top);
     }
     case 'most_overdue': {
       const most = Math.max(...tally.ranked.map((t) => t.overdue));
-      if (most === 0) return reply(`${p.label}各单位均无逾期事项`, []);
+      if (most === 0) return reply(`${among}${p.label}各单位均无逾期事项`, []);
       const units = tally.ranked.filter((t) => t.overdue === most);
-      return reply(`${p.label}逾期最多：${units.map((t) => name(t.unitId)).join('、')}（${most} 件）`, units);
+      return reply(`${among}${p.label}逾期最多：${units.map((t) => name(t.unitId)).join('、')}（${most} 件）`, units);
     }
     case 'position':
     case 'chases':
-      return position(tally, unitId ?? q.actor.unitId, p, q, reply, basis, which === 'chases');
+      return position(whole, unitId ?? q.actor.unitId, p, q, reply, basis, which === 'chases');
   }
 }
 

@@ -122,7 +122,7 @@ export function buildReading(s: Slots, directory: Directory, today: LocalDate): 
   if (s.chase) out.ignored.push('被催办');
   const rank = rankOf(s, subject, overdueAsked);
   if (rank) {
-    out.reading = { kind: 'rank', which: rank, period, unitId: subject.kind === 'unit' ? subject.unitId : undefined };
+    out.reading = { kind: 'rank', which: rank, period, unitId: subject.kind === 'unit' ? subject.unitId : undefined, ...(s.covered ? { covered: true } : {}) };
     if (s.times.length > 0 && !period) out.ignored.push('时间（排名按整段时期统计）');
     return out;
   }

@@ -125,6 +125,7 @@ export function fillSlots(tokens: Token[]): Slots {
         break;
       case 'all':
         s.all = true;
+        if (t.covered) s.covered = true;
         break;
       case 'neg':
         dropNegation();

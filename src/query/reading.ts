@@ -63,7 +63,8 @@ export type Reading =
   | { kind: 'absences'; from: LocalDate; to: LocalDate; label: string; personId?: string; unitId?: string; me?: boolean; myUnit?: boolean }
   | { kind: 'coordination'; code: string }
   | { kind: 'tally'; period?: Period }
-  | { kind: 'rank'; which: RankQuestion; period?: Period; unitId?: string }
+  /** `covered`: among the units the asker covers (我分管的单位哪个最差). */
+  | { kind: 'rank'; which: RankQuestion; period?: Period; unitId?: string; covered?: boolean }
   | { kind: 'help' }
   /** 今年有几个单位被告诫, 海州市被告诫了吗: the register of 效能告诫 of a year (this one unless named), of a unit or all. */
   | { kind: 'warnings'; year?: number; unitId?: string }

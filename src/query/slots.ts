@@ -10,6 +10,8 @@ export interface Slots {
   me: boolean;
   myUnit: boolean;
   all: boolean;
+  /** 我分管的单位: the units the asker covers were named as such. */
+  covered?: boolean;
   statuses: Array<{ status: Status; negated: boolean; weak: boolean; text: string }>;
   /** 没办 / 未落实: a negated plain verb, meaning not yet completed. */
   negatedVerb: boolean;

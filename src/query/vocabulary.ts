@@ -18,7 +18,8 @@ export type WordMeaning =
   | { kind: 'rank'; rank: Rank }
   | { kind: 'who' }
   | { kind: 'all_quantifier' }
-  | { kind: 'all' }
+  /** `covered`: 我分管的单位, 我联系的单位: all the asker may see, said as the units he covers (a ranking is then among them). */
+  | { kind: 'all'; covered?: boolean }
   | { kind: 'me' }
   | { kind: 'my_unit' }
   | { kind: 'tally' }
@@ -100,7 +101,8 @@ export const VOCABULARY: ReadonlyArray<[string, WordMeaning]> = [
   ...words('谁 哪个单位 哪家单位 哪家 哪个部门 哪个市 哪些单位 哪个地方 哪一个单位 哪一家', { kind: 'who' }),
   ...words('都 全都 全部 均 是不是都 是否都 全', { kind: 'all_quantifier' }),
   // For a 分管领导 "all" is already the units they cover (their scope): 我分管的单位 reads as that.
-  ...words('全省 全市 所有 全体 总体 整体 各方面 我分管的单位 我分管的 我分管 分管的单位 分管单位 我联系的单位 我联系的 联系的单位 我负责的单位 我们分管的', { kind: 'all' }),
+  ...words('全省 全市 所有 全体 总体 整体 各方面', { kind: 'all' }),
+  ...words('我分管的单位 我分管的 我分管 分管的单位 分管单位 我联系的单位 我联系的 联系的单位 我负责的单位 我们分管的', { kind: 'all', covered: true }),
   ...words('我 我的 本人 我自己 自己', { kind: 'me' }),
   ...words('我单位 我们单位 本单位 我们 我们的 咱们单位 我部门 本部门 我市 本市 我厅 本厅 我委 本委', { kind: 'my_unit' }),
   ...words('各单位 各部门 各市 各地 各市县 排名 排行 排名情况 通报 周通报 月通报 季通报 周报 月报 统计情况 汇总 各家', { kind: 'tally' }),

@@ -56,9 +56,18 @@ describe('tally words', () => {
   it('ranking lines give each unit its place in words, tied units sharing it, never a list number', async () => {
     const t = await ask('哪个单位逾期最多');
     expect(t).toContain('本月逾期最多：省发展改革委、海州市政府（1 件）');
-    const places = [...t.matchAll(/^\s*(\S+)（排名第 (\d+)）：逾期 1 件/gm)].map((m) => [m[1], m[2]]);
+    const places = [...t.matchAll(/^\s*(\S+)（并列第 (\d+)，共 \d+ 个有事项的单位）：逾期 1 件/gm)].map((m) => [m[1], m[2]]);
     expect(places.map((p) => p[0])).toEqual(['省发展改革委', '海州市政府']);
     expect(places[0]?.[1]).toBe(places[1]?.[1]);
     expect(t).not.toMatch(/^\s*\d+\. /m);
+  });
+});
+
+describe('我分管的单位 in a ranking', () => {
+  it('哪个最差 among the units a 分管领导 covers, never naming another leader’s unit', async () => {
+    const t = (await h.say('陈立群', '我分管的单位哪个最差')).text;
+    expect(t).toContain('您分管的单位中本月排名最后：');
+    expect(t).not.toContain('住房城乡建设厅');
+    expect(t).toContain('仅含您分管的单位：');
   });
 });
