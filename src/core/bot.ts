@@ -145,7 +145,7 @@ export class Bot {
       } catch (e) {
         // "进展怎么样了？", "复核不实的有哪些" from a leader, "效能告诫的有哪些": questions, not a command refused (arguments, role, a name).
         const fallback = this.deps.registry.fallback;
-        const named = isUserError(e) && (e.code === 'unknown_unit' || e.code === 'unknown_person');
+        const named = isUserError(e) && (e.code === 'unknown_unit' || e.code === 'unknown_person') && /^\s*(?:的|有|是|都|还|了|情况|清单|台账)/.test(rest);
         const asked = isUserError(e) && (e.code === 'bad_arguments' || ((!allowed || named) && !/[DdCcGg][-－—_]?\s*\d/.test(rest)));
         if (!(asked && looksLikeQuestion(body) && fallback && fallback !== command)) {
           throw new CommandFailure(command, e);

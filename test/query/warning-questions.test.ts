@@ -32,6 +32,12 @@ describe('questions about 效能告诫', () => {
     expect(t).toContain('效能告诫台账（2026年）：2 次');
   });
 
+  it('a 交办 naming a unit missing from the directory stays a 交办 refused for it, whatever question words its title holds', async () => {
+    const t = await ask('孙丽', '交办 教育厅 统计哪些学校逾期未改造 12月31日');
+    expect(t).toContain('通讯录中没有「教育厅」');
+    expect(t).not.toContain('事项：');
+  });
+
   it('去年谁被告诫过 reads the year named', async () => {
     const t = await ask('周建国', '去年谁被告诫过');
     expect(t).toContain('效能告诫台账（2025年）：0 次');
