@@ -14,6 +14,15 @@ export interface ActionRequest {
   heading?: string;
 }
 
+/** 请发改委本周五前报送明年项目清单: work given in plain words is not assigned (交办 is a command with its units and deadline). */
+const GIVEN: ActionRequest & { words: RegExp } = {
+  words: /^(请|要求|责成|由)[^，。；？?]{0,40}?(报送|上报|提交|完成|落实|研究|制定|起草|拟定|编制|办理|推进|组织|开展|整改|解决|处理|督促|牵头)/,
+  label: '交办',
+  commands: ['交办'],
+  title: '本条未交办任何事项：交办须按命令写明承办单位、事项和时限',
+  note: '例如把「请发改委本周五前报送明年项目清单」写成：交办 发改委 报送明年项目清单 本周五。',
+};
+
 const ACTIONS: ReadonlyArray<ActionRequest & { words: RegExp; about?: RegExp }> = [
   { words: /移交|转交|转办|改派|交接/, label: '转交或移交', commands: ['转交', '拟移交'] },
   {
@@ -54,14 +63,6 @@ const ACTIONS: ReadonlyArray<ActionRequest & { words: RegExp; about?: RegExp }> 
   { words: /延期|延长时限|推迟/, label: '延期', commands: ['延期'] },
   { words: /办结|销号/, label: '办结', commands: ['办结'] },
   { words: /签收/, label: '签收', commands: ['签收'] },
-  {
-    // 请发改委本周五前报送明年项目清单: work given in plain words is not assigned (交办 is a command with its units and deadline).
-    words: /^(请|要求|责成|由)[^，。；？?]{0,40}?(报送|上报|提交|完成|落实|研究|制定|起草|拟定|编制|办理|推进|组织|开展|整改|解决|处理|督促|牵头)/,
-    label: '交办',
-    commands: ['交办'],
-    title: '本条未交办任何事项：交办须按命令写明承办单位、事项和时限',
-    note: '例如把「请发改委本周五前报送明年项目清单」写成：交办 发改委 报送明年项目清单 本周五。',
-  },
   { words: /请假|出差|休假/, label: '请假', commands: ['请假'], anywhere: true, title: '请假须按命令登记，机器人不会根据这句话代为登记' },
 ];
 
@@ -80,8 +81,7 @@ const ASKING = /[吗么呢？?]|多少|几件|几项|哪|谁|怎么|是否|有�
 export function actionRequest(text: string): ActionRequest | undefined {
   const t = text.trim();
   // 请财政厅报送资金问题的落实情况: work given in plain words, unless it truly asks something.
-  const given = ACTIONS.find((a) => a.label === '交办');
-  if (given && t.search(given.words) === 0 && !TRULY_ASKING.test(t)) return given;
+  if (t.search(GIVEN.words) === 0 && !TRULY_ASKING.test(t)) return GIVEN;
   if (ASKING.test(t)) return undefined;
   // A message that reached the questions starting with such a word is no command's (催办 D-0001).
   const actions = ACTIONS.filter((a) => !a.about || a.about.test(t));

@@ -16,8 +16,7 @@ import { REFUSALS } from '../texts/refusals.js';
 // Outside one's scope a code reads exactly like an unknown one: the refusal names no other task's units or people,
 // and, to one whose scope is limited, says it may be either (never that the task does not exist when it does).
 const unknownTask = (code: string, limited: boolean) => new UserError('unknown_task', `没有编号为 ${code} 的督办事项${limited ? '，或该事项不在您可查看的范围内' : ''}，请核对编号（如 D-0001）。`);
-const unknownCoordination = (code: string, limited: boolean) =>
-  new UserError('unknown_task', limited ? REFUSALS.unknownCoordination(code).replace('的协调事项，', '的协调事项，或该事项不在您可查看的范围内，') : REFUSALS.unknownCoordination(code));
+const unknownCoordination = (code: string, limited: boolean) => new UserError('unknown_task', REFUSALS.unknownCoordination(code, limited));
 
 /** One task in full: fields, latest progress, stages, coordination, pending requests and history. */
 export async function answerTask(code: string, q: QueryContext, historyLimit?: number): Promise<Reply> {

@@ -248,7 +248,7 @@ export function fillSlots(tokens: Token[]): Slots {
 }
 
 /** Words that end like a unit's name but are none: left out of the reading (and said so), never asked for as a missing unit. */
-const NOT_A_UNIT = /(?:干部|内部|外部|局部|全部|基层|班子|一把手|总部|领导干部|办公会|常务会|专题会|调度会|座谈会|推进会|例会|部署)$/;
+const NOT_A_UNIT = /(?:干部|内部|外部|局部|基层|班子|一把手|总部|座谈会|推进会|例会)$/;
 
 /** An unknown word: a name missing from the directory (said so), or a word left out of the reading. */
 function classifyRest(text: string, tokens: Token[], i: number, s: Slots): void {

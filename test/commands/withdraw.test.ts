@@ -89,7 +89,9 @@ describe('撤销交办', () => {
     expect(sent).toContain('督办周通报（上周，12月7日—12月13日）');
     expect(sent).not.toMatch(/D-000[123]/);
     // Nothing of that week counts: the week's tally names no unit of the withdrawn work.
-    expect(sent).toMatch(/本期无交办、办结或逾期事项|无事项：/);
+    // The week's only assignment counted is D-0004, which was not withdrawn.
+    expect(sent).toMatch(/\d+\. 交通厅｜交办 1｜/);
+    expect(sent).not.toMatch(/\d+\. (?:住建厅|海州市)｜/);
     expect(sent).not.toMatch(/发改委｜交办 1/);
     expect((await h.say('周建国', '哪些事逾期了')).text).toContain('全省逾期事项：0 件');
     const assigned = (await h.say('周建国', '上周交办了多少件')).text;
