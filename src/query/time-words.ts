@@ -36,9 +36,8 @@ const day = (d: LocalDate, label: string): TimeSlot => ({ kind: 'period', from: 
 const span = (p: { from: LocalDate; to: LocalDate; label: string }): TimeSlot => ({ kind: 'period', ...p });
 
 function dateOf(today: LocalDate, y: string | undefined, m: string | undefined, d: string | undefined): LocalDate | undefined {
-  const [ty] = splitDate(today);
-  const year = y ? Number(y) : ty;
   const month = num(m);
+  const year = y ? Number(y) : nearestYear(month ?? 1, today);
   const dd = num(d);
   if (month === undefined || dd === undefined || !isValidDate(year, month, dd)) return undefined;
   return makeDate(year, month, dd);

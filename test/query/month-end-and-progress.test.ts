@@ -49,10 +49,13 @@ describe('a month named without a year', () => {
     j.at('2026-12-07');
     await j.say('孙丽', '交办 发改委 编制清单 12月9日');
     await j.say('王芳', '办结 D-0001 清单已编制完成并报送');
+    await j.say('孙丽', '交办 住建厅 排查燃气管网隐患 12月31日'); // D-0002, left open
     j.at('2027-01-04', '10:00');
     const t = (await j.say('周建国', '12月份办结了几件')).text;
     expect(t).toContain('全省2026年12月办结事项：1 件');
     expect((await j.say('周建国', '11月底前到期的有哪些')).text).toContain('2026年11月底前到期事项');
+    // A day named without a year is in the nearest year too: 12月31日 asked in January is last December's.
+    expect((await j.say('周建国', '12月31日到期的有哪些')).text).toContain('D-0002');
     await j.close();
   });
 });
